@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { ApiTokensView } from "@/components/admin/api-tokens-view";
+import { requirePermission } from "@/lib/server/auth/page-auth";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+export default async function ApiTokensPage() {
+  await requirePermission("tokens.manage", "/admin/api-tokens");
+  return <ApiTokensView />;
+}

@@ -1,0 +1,24 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
+import { type ReactNode, useState } from "react";
+import { Toaster } from "sonner";
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          // Vendor data changes under us (other operators, the appliance itself): refetch, but not on every focus.
+          queries: { staleTime: 15_000, refetchOnWindowFocus: false, retry: 1 },
+        },
+      }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <NuqsAdapter>{children}</NuqsAdapter>
+      <Toaster richColors closeButton position="bottom-right" />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,28 @@
+import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
+
+export function Table({ className = "", ...props }: HTMLAttributes<HTMLTableElement>) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className={`w-full text-left text-sm ${className}`} {...props} />
+    </div>
+  );
+}
+
+export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return (
+    <th
+      scope="col"
+      className={`border-b border-slate-200 px-3 py-2 font-medium text-slate-600 dark:border-slate-800 dark:text-slate-400 ${className}`}
+      {...props}
+    />
+  );
+}
+
+export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return (
+    <td
+      className={`border-b border-slate-100 px-3 py-2 align-top dark:border-slate-800/60 ${className}`}
+      {...props}
+    />
+  );
+}

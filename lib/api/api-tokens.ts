@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { defineOperation } from "./operation";
+import { RoleSchema } from "./users";
+
+export const ApiTokenSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: RoleSchema,
+  prefix: z.string().describe("The token's first characters, to tell tokens apart"),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime().nullable(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+export type ApiTokenDto = z.infer<typeof ApiTokenSchema>;
+
+export const CreateApiTokenSchema = z.strictObject({
+  name: z.string().trim().min(1, "Name the token after the script that uses it").max(80),
+  role: RoleSchema,
+  expiresInDays: z
+    .int("Whole days only")
+    .min(1, "At least 1 day")
+    .max(730, "At most 730 days")
+    .nullable()
+    .describe("null for a token that never expires"),
+});
+export type CreateApiTokenInput = z.infer<typeof CreateApiTokenSchema>;
+
+export const CreatedApiTokenSchema = ApiTokenSchema.extend({
+  token: z.string().describe("The secret, shown only in this response: store it now"),
+});
+
+export const listApiTokens = defineOperation({
+  operationId: "listApiTokens",
+  method: "GET",
+  path: "/api/v1/api-tokens",
+  summary: "List API tokens (never their secrets)",
+  tag: "API tokens",
+  permission: "tokens.manage",
+  response: z.object({ items: z.array(ApiTokenSchema) }),
+});
+
+export const createApiToken = defineOperation({
+  operationId: "createApiToken",
+  method: "POST",
+  path: "/api/v1/api-tokens",
+  summary: "Create an API token with a role; the secret is returned once",
+  tag: "API tokens",
+  permission: "tokens.manage",
+  body: CreateApiTokenSchema,
+  response: CreatedApiTokenSchema,
+  successStatus: 201,
+  audit: { action: "api-tokens.create", resource: "api-token" },
+});
+
+export const revokeApiToken = defineOperation({
+  operationId: "revokeApiToken",
+  method: "DELETE",
+  path: "/api/v1/api-tokens/{id}",
+  summary: "Revoke an API token (effective immediately)",
+  tag: "API tokens",
+  permission: "tokens.manage",
+  params: z.strictObject({ id: z.uuid("The token id must be a UUID") }),
+  response: ApiTokenSchema,
+  audit: { action: "api-tokens.revoke", resource: "api-token" },
+});

@@ -1,0 +1,20 @@
+import * as apiTokens from "./api-tokens";
+import * as audit from "./audit";
+import type { Operation } from "./operation";
+import * as users from "./users";
+
+/**
+ * Every published operation. The OpenAPI document and the access-matrix tests are generated from this list,
+ * so an operation missing here is missing from the contract: add each new feature's operations.
+ */
+export const OPERATIONS: readonly Operation[] = [
+  users.listUsers,
+  users.createUser,
+  users.updateUser,
+  users.revokeUserSessions,
+  apiTokens.listApiTokens,
+  apiTokens.createApiToken,
+  apiTokens.revokeApiToken,
+  audit.listAuditEvents,
+  audit.exportAuditEvents,
+];

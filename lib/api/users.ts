@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/permissions";
+import { defineOperation } from "./operation";
+
+export const RoleSchema = z
+  .enum(ROLES)
+  .describe("admin: everything; operator: read and write vendor data; viewer: read only");
+
+export const UserSchema = z.object({
+  id: z.uuid(),
+  email: z.email(),
+  name: z.string(),
+  role: RoleSchema,
+  disabled: z.boolean(),
+  createdAt: z.iso.datetime(),
+  lastSignInAt: z.iso.datetime().nullable(),
+});
+export type UserDto = z.infer<typeof UserSchema>;
+
+const email = z.email("Enter a valid email address").max(254).describe("Sign-in email, unique");
+const name = z.string().trim().min(1, "Enter a name").max(120).describe("Display name");
+const password = z
+  .string()
+  .min(1, "Enter a password")
+  .max(256)
+  .describe("At least 12 characters, not a common password");
+
+export const CreateUserSchema = z.strictObject({ email, name, role: RoleSchema, password });
+export type CreateUserInput = z.infer<typeof CreateUserSchema>;
+
+export const UpdateUserSchema = z
+  .strictObject({
+    name: name.optional(),
+    role: RoleSchema.optional(),
+    disabled: z.boolean().optional().describe("Disabling ends the user's sessions at their next request"),
+    password: password.optional().describe("Resets the password and ends the user's other sessions"),
+  })
+  .refine((value) => Object.keys(value).length > 0, "Send at least one of name, role, disabled, password");
+export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
+
+export const UserIdParams = z.strictObject({ id: z.uuid("The user id must be a UUID") });
+
+export const listUsers = defineOperation({
+  operationId: "listUsers",
+  method: "GET",
+  path: "/api/v1/users",
+  summary: "List console users",
+  tag: "Users",
+  permission: "users.manage",
+  response: z.object({ items: z.array(UserSchema) }),
+});
+
+export const createUser = defineOperation({
+  operationId: "createUser",
+  method: "POST",
+  path: "/api/v1/users",
+  summary: "Create a console user",
+  tag: "Users",
+  permission: "users.manage",
+  body: CreateUserSchema,
+  response: UserSchema,
+  successStatus: 201,
+  audit: { action: "users.create", resource: "user" },
+});
+
+export const updateUser = defineOperation({
+  operationId: "updateUser",
+  method: "PATCH",
+  path: "/api/v1/users/{id}",
+  summary: "Change a user's name or role, disable or re-enable them, or reset their password",
+  tag: "Users",
+  permission: "users.manage",
+  params: UserIdParams,
+  body: UpdateUserSchema,
+  response: UserSchema,
+  audit: { action: "users.update", resource: "user" },
+});
+
+export const revokeUserSessions = defineOperation({
+  operationId: "revokeUserSessions",
+  method: "POST",
+  path: "/api/v1/users/{id}/revoke-sessions",
+  summary: "Sign a user out everywhere (their sessions end at their next request)",
+  tag: "Users",
+  permission: "users.manage",
+  params: UserIdParams,
+  response: UserSchema,
+  audit: { action: "users.revoke-sessions", resource: "user" },
+});

@@ -1,0 +1,18 @@
+import type { AuditFilter } from "@/lib/api/audit";
+
+/** Query key factories: mutations invalidate a feature's root key and every list under it refetches. */
+export const userKeys = {
+  all: ["users"] as const,
+  list: () => [...userKeys.all, "list"] as const,
+};
+
+export const apiTokenKeys = {
+  all: ["api-tokens"] as const,
+  list: () => [...apiTokenKeys.all, "list"] as const,
+};
+
+export const auditKeys = {
+  all: ["audit-events"] as const,
+  list: (filter: AuditFilter, page: number, pageSize: number) =>
+    [...auditKeys.all, "list", filter, page, pageSize] as const,
+};

@@ -1,0 +1,71 @@
+import "server-only";
+import type { z } from "zod";
+import { badRequest, payloadTooLarge, unsupportedMediaType, validationFailed } from "./errors";
+
+/** Bodies over this are refused before parsing; no console operation needs more (CSV imports send rows). */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+function describeIssues(issues: readonly z.core.$ZodIssue[], where: string) {
+  const details = issues.map((issue) => {
+    const field = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      return {
+        field: issue.keys.join(", "),
+        message: `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`,
+      };
+    }
+    return { ...(field && { field }), message: issue.message };
+  });
+  const first = details[0];
+  const summary = first ? `${first.field ? `${first.field}: ` : ""}${first.message}` : "Invalid input";
+  return validationFailed(
+    `Invalid ${where} — ${summary}${details.length > 1 ? ` (and ${details.length - 1} more)` : ""}`,
+    details,
+  );
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, input: unknown, where: string): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw describeIssues(parsed.error.issues, where);
+  return parsed.data;
+}
+
+/** Query strings carry repeated keys for multi-value filters (`?status=a&status=b`). */
+export function queryObject(url: URL): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    result[key] = values.length > 1 ? values : (values[0] ?? "");
+  }
+  return result;
+}
+
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+    throw unsupportedMediaType("Send the body as JSON with Content-Type: application/json.");
+  }
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_JSON_BODY_BYTES) throw payloadTooLarge(`The body is over ${MAX_JSON_BODY_BYTES} bytes.`);
+  const reader = request.body?.getReader();
+  if (!reader) throw badRequest("The request has no body; send a JSON object.");
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_JSON_BODY_BYTES) {
+      await reader.cancel();
+      throw payloadTooLarge(`The body is over ${MAX_JSON_BODY_BYTES} bytes.`);
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") throw badRequest("The request body is empty; send a JSON object.");
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw badRequest(`The body is not valid JSON: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,150 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import type { Operation } from "@/lib/api/operation";
+import { can } from "@/lib/permissions";
+import { recordAudit } from "@/lib/server/audit/audit-log";
+import { type Actor, resolveActor } from "@/lib/server/auth/actor";
+import { type Database, database } from "@/lib/server/db/client";
+import { clientAddress, userAgent } from "@/lib/server/request-info";
+import { ApiError, forbidden, unauthenticated } from "./errors";
+import { parseWith, queryObject, readJsonBody } from "./parse-input";
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+/** What a handler may add to its audit record beyond what the wrapper knows. */
+export interface AuditNote {
+  targetConnection?: string;
+  targetId?: string;
+  /** Replaces the request body as the audited input summary (it is redacted either way). */
+  input?: Record<string, unknown>;
+}
+
+export interface RouteContext<TParams, TQuery, TBody> {
+  actor: Actor;
+  db: Database;
+  params: TParams;
+  query: TQuery;
+  body: TBody;
+  request: Request;
+  requestId: string;
+  audit: AuditNote;
+}
+
+/** Errors from vendor clients carry the vendor's words for the audit log; they extend ApiError. */
+export interface HasVendorMessage {
+  vendorMessage?: string;
+}
+
+type Segment = { params: Promise<Record<string, string | string[]>> };
+
+function errorResponse(error: ApiError, requestId: string): Response {
+  return Response.json(
+    { error: { code: error.code, message: error.message, ...(error.details && { details: error.details }) } },
+    { status: error.status, headers: { "x-request-id": requestId, "cache-control": "no-store" } },
+  );
+}
+
+/**
+ * The one wrapper every BFF route goes through: request id, actor (session or API token), permission, zod
+ * parsing of params, query and body, the JSON error shape, and an audit record for every write — allowed,
+ * refused or failed. A handler body is then only the intent.
+ */
+export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody extends z.ZodType>(
+  operation: Operation<TParams, TQuery, TBody>,
+  handler: (context: RouteContext<Infer<TParams>, Infer<TQuery>, Infer<TBody>>) => Promise<unknown>,
+) {
+  return async (request: Request, segment: Segment): Promise<Response> => {
+    const incomingId = request.headers.get("x-request-id");
+    const requestId = incomingId && /^[\w.-]{8,64}$/.test(incomingId) ? incomingId : randomUUID();
+    let actor: Actor | null = null;
+    let db: Database | null = null;
+    const audit: AuditNote = {};
+    let parsedBody: unknown;
+    let rawParams: Record<string, string | string[]> = {};
+
+    const writeAudit = async (result: "success" | "failure" | "denied", error?: unknown) => {
+      if (!operation.audit || !db) return;
+      const vendorMessage = (error as HasVendorMessage | undefined)?.vendorMessage;
+      try {
+        await recordAudit(db, {
+          actorId: actor?.id ?? null,
+          actorLabel: actor?.label ?? "anonymous",
+          actorRole: actor?.role ?? null,
+          action: operation.audit.action,
+          targetConnection: audit.targetConnection ?? null,
+          targetResource: operation.audit.resource,
+          targetId: audit.targetId ?? (typeof rawParams.id === "string" ? rawParams.id : null),
+          input: audit.input ?? (parsedBody as Record<string, unknown> | undefined) ?? null,
+          result,
+          vendorError: vendorMessage ?? (error instanceof ApiError ? error.message : null),
+          clientAddress: clientAddress(request.headers),
+          userAgent: userAgent(request.headers),
+          requestId,
+        });
+      } catch (auditError) {
+        // The change itself already happened (or failed); losing its audit row must be loud in the logs.
+        console.error(`[audit] request ${requestId}: could not record ${operation.audit.action}`, auditError);
+      }
+    };
+
+    try {
+      db = await database();
+      actor = await resolveActor(request.headers);
+      if (!actor) throw unauthenticated();
+      if (!can(actor.role, operation.permission)) {
+        const refusal = forbidden(
+          `Your role (${actor.role}) does not have the ${operation.permission} permission.`,
+        );
+        await writeAudit("denied", refusal);
+        throw refusal;
+      }
+      // Routes without dynamic segments get no params object at all.
+      rawParams = (await segment?.params) ?? {};
+      const params = operation.params ? parseWith(operation.params, rawParams, "path") : undefined;
+      const query = operation.query
+        ? parseWith(operation.query, queryObject(new URL(request.url)), "query")
+        : undefined;
+      if (operation.body) parsedBody = await readJsonBody(request);
+      const body = operation.body ? parseWith(operation.body, parsedBody, "body") : undefined;
+      if (operation.body) parsedBody = body;
+
+      const result = await handler({
+        actor,
+        db,
+        params: params as Infer<TParams>,
+        query: query as Infer<TQuery>,
+        body: body as Infer<TBody>,
+        request,
+        requestId,
+        audit,
+      });
+      await writeAudit("success");
+      const response =
+        result instanceof Response
+          ? result
+          : operation.successStatus === 204
+            ? new Response(null, { status: 204 })
+            : Response.json(result, { status: operation.successStatus ?? 200 });
+      response.headers.set("x-request-id", requestId);
+      if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+      return response;
+    } catch (error) {
+      if (error instanceof ApiError) {
+        if (actor && error.status !== 403) await writeAudit("failure", error);
+        return errorResponse(error, requestId);
+      }
+      // Unexpected: log with the request id for the admin, answer without internals for the client.
+      console.error(`[api] ${operation.operationId} request ${requestId} failed:`, error);
+      if (actor) await writeAudit("failure", new ApiError(500, "internal_error", "Unexpected error"));
+      return errorResponse(
+        new ApiError(
+          500,
+          "internal_error",
+          `Something went wrong on the console's side. Quote request id ${requestId} to your admin.`,
+        ),
+        requestId,
+      );
+    }
+  };
+}

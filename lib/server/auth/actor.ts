@@ -1,0 +1,39 @@
+import "server-only";
+import type { Role } from "@/lib/permissions";
+import { ApiError } from "@/lib/server/api/errors";
+import { findActiveToken } from "@/lib/server/api-tokens";
+import { database } from "@/lib/server/db/client";
+import { findUserById } from "@/lib/server/users";
+import { readSessionClaims } from "./session-cookie";
+
+/** Who is making a request: a signed-in person or a script holding an API token. */
+export type Actor =
+  | { kind: "user"; id: string; label: string; name: string; role: Role }
+  | { kind: "token"; id: string; label: string; role: Role };
+
+/**
+ * Resolves the actor from a bearer token or the session cookie. The user row is read on every request, so
+ * disabling a user, changing their role or "sign out everywhere" takes effect at their next request even
+ * though the session itself is a stateless JWT.
+ */
+export async function resolveActor(headers: Headers): Promise<Actor | null> {
+  const db = await database();
+  const authorization = headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const token = match?.[1] ? await findActiveToken(db, match[1]) : null;
+    if (!token) {
+      throw new ApiError(
+        401,
+        "invalid_token",
+        "The API token is invalid, expired or revoked. Create a new one in Admin → API tokens.",
+      );
+    }
+    return { kind: "token", id: token.id, label: `token:${token.name}`, role: token.role };
+  }
+  const claims = await readSessionClaims(headers.get("cookie"));
+  if (!claims) return null;
+  const user = await findUserById(db, claims.userId);
+  if (!user || user.disabledAt || user.sessionVersion !== claims.sessionVersion) return null;
+  return { kind: "user", id: user.id, label: user.email, name: user.name, role: user.role };
+}

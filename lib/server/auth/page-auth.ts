@@ -1,0 +1,21 @@
+import "server-only";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { can, type Permission } from "@/lib/permissions";
+import { type Actor, resolveActor } from "./actor";
+
+/** The signed-in person for a page, or null. Pages that need one call requirePermission instead. */
+export async function currentActor(): Promise<Actor | null> {
+  return resolveActor(await headers()).catch(() => null);
+}
+
+/**
+ * Every console page starts with this: signed-out visitors go to the login page (and come back after), a
+ * signed-in person without the permission gets the 403 page.
+ */
+export async function requirePermission(permission: Permission, returnTo: string): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!can(actor.role, permission)) forbidden();
+  return actor;
+}

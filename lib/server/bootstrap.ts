@@ -1,0 +1,79 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Role } from "@/lib/permissions";
+import { serverConfig } from "@/lib/server/config";
+import { closeDatabase, type Database, database } from "@/lib/server/db/client";
+import { countUsers, ensureUser } from "@/lib/server/users";
+
+/** The demo's accounts, one per role. Their passwords are public by design: the demo and e2e tests use them. */
+export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: Role; password: string }[] = [
+  { email: "admin@demo.local", name: "Demo Admin", role: "admin", password: "demo admin passphrase" },
+  {
+    email: "operator@demo.local",
+    name: "Demo Operator",
+    role: "operator",
+    password: "demo operator passphrase",
+  },
+  { email: "viewer@demo.local", name: "Demo Viewer", role: "viewer", password: "demo viewer passphrase" },
+];
+
+function announce(lines: string[]): void {
+  const width = Math.max(...lines.map((line) => line.length));
+  const rule = "-".repeat(width + 4);
+  console.log([rule, ...lines.map((line) => `| ${line.padEnd(width)} |`), rule].join("\n"));
+}
+
+/** Creates the first accounts of a fresh database: from ADMIN_EMAIL/ADMIN_PASSWORD, the demo set, or a printed admin. */
+export async function seedFirstAccounts(db: Database): Promise<void> {
+  const config = serverConfig();
+  if (config.DEMO_ACCOUNTS) {
+    for (const account of DEMO_ACCOUNTS) await ensureUser(db, account);
+    announce([
+      "Demo accounts (DEMO_ACCOUNTS=1):",
+      ...DEMO_ACCOUNTS.map((a) => `${a.role.padEnd(8)} ${a.email.padEnd(22)} password: ${a.password}`),
+    ]);
+  }
+  if (config.ADMIN_EMAIL) {
+    if (!config.ADMIN_PASSWORD)
+      throw new Error("ADMIN_EMAIL is set but ADMIN_PASSWORD is not: set both, or neither.");
+    const { created } = await ensureUser(db, {
+      email: config.ADMIN_EMAIL,
+      name: "Administrator",
+      role: "admin",
+      password: config.ADMIN_PASSWORD,
+    }).catch((error: Error) => {
+      throw new Error(`ADMIN_PASSWORD was refused: ${error.message}`);
+    });
+    if (created) console.log(`Created the first admin ${config.ADMIN_EMAIL} from ADMIN_EMAIL.`);
+    return;
+  }
+  if ((await countUsers(db)) > 0) return;
+  const password = randomBytes(12).toString("base64url");
+  await ensureUser(db, { email: "admin@console.local", name: "Administrator", role: "admin", password });
+  announce([
+    "No ADMIN_EMAIL was configured, so a first admin was created:",
+    `email: admin@console.local   password: ${password}`,
+    "Sign in and change it under Admin → Users. This is printed only once.",
+  ]);
+}
+
+/** Runs once when the server starts: validate configuration, migrate, seed, and close cleanly on shutdown. */
+export async function bootstrap(): Promise<void> {
+  serverConfig();
+  await seedFirstAccounts(await database());
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      void closeDatabase().finally(() => process.exit(0));
+    });
+  }
+}
+
+/** The server's start-up hook. A console half-started on a wrong setting is worse than none: refuse to serve. */
+export async function startConsole(): Promise<void> {
+  try {
+    await bootstrap();
+  } catch (error) {
+    console.error(`\nThe console cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}

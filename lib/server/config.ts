@@ -1,0 +1,57 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/** Unset and empty variables mean the same thing: use the embedded default. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const EnvSchema = z.object({
+  DATA_DIR: optional(z.string()).transform((dir) => path.resolve(/*turbopackIgnore: true*/ dir ?? "./.data")),
+  DATABASE_URL: optional(
+    z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// or postgresql:// URL" }),
+  ),
+  NEXTAUTH_SECRET: optional(z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters")),
+  ADMIN_EMAIL: optional(z.email("ADMIN_EMAIL must be an email address")),
+  ADMIN_PASSWORD: optional(z.string()),
+  /** Seeds one demo account per role on an empty database and prints them (the demo and the e2e suite). */
+  DEMO_ACCOUNTS: optional(z.enum(["0", "1"])).transform((flag) => flag === "1"),
+});
+
+export type ServerConfig = z.infer<typeof EnvSchema>;
+
+let cached: ServerConfig | undefined;
+
+/** The validated environment. A bad value stops the console with a message naming the variable. */
+export function serverConfig(): ServerConfig {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid console configuration:\n${problems.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/**
+ * A secret that lives in the data directory when the environment does not provide one, created on first use
+ * with owner-only permissions, so the embedded default needs no set-up and survives restarts.
+ */
+export function persistedSecret(fileName: string, fromEnv: string | undefined): string {
+  if (fromEnv) return fromEnv;
+  const { DATA_DIR } = serverConfig();
+  const file = path.join(/*turbopackIgnore: true*/ DATA_DIR, fileName);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+export function authSecret(): string {
+  return persistedSecret("nextauth-secret", serverConfig().NEXTAUTH_SECRET);
+}

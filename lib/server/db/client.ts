@@ -1,0 +1,76 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { Pool } from "pg";
+import { serverConfig } from "@/lib/server/config";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
+/** Any fixed number: instances starting together take turns migrating. */
+const MIGRATION_LOCK_ID = 7_412_903;
+
+interface OpenDatabase {
+  db: Database;
+  close(): Promise<void>;
+}
+
+/** Opens the embedded PGlite database (a folder, or `memory://` for tests) and migrates it. */
+export async function openPglite(dataDir: string): Promise<OpenDatabase> {
+  if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, close: () => client.close() };
+}
+
+/** Opens a PostgreSQL server and migrates it under an advisory lock, so concurrent instances migrate once. */
+export async function openPostgres(url: string): Promise<OpenDatabase> {
+  const pool = new Pool({ connectionString: url, max: 10 });
+  const lockClient = await pool.connect();
+  try {
+    await lockClient.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    await migratePg(drizzlePg(lockClient, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await lockClient.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);
+    lockClient.release();
+  }
+  return { db: drizzlePg(pool, { schema }), close: () => pool.end() };
+}
+
+// Kept on globalThis so Next's dev-mode module reloads do not open the single-process PGlite folder twice.
+const holder = globalThis as typeof globalThis & { __consoleDb?: Promise<OpenDatabase> };
+
+/** The process-wide database, opened and migrated once on first use. */
+export function database(): Promise<Database> {
+  if (!holder.__consoleDb) {
+    const { DATABASE_URL, DATA_DIR } = serverConfig();
+    const opening = DATABASE_URL
+      ? openPostgres(DATABASE_URL)
+      : openPglite(path.join(/*turbopackIgnore: true*/ DATA_DIR, "pglite"));
+    holder.__consoleDb = opening;
+    // A failed open must not poison the process: the next request tries again.
+    opening.catch(() => {
+      if (holder.__consoleDb === opening) holder.__consoleDb = undefined;
+    });
+  }
+  return holder.__consoleDb.then((open) => open.db);
+}
+
+/** For tests: use this database instead of the configured one. */
+export function installTestDatabase(open: Promise<OpenDatabase>): void {
+  holder.__consoleDb = open;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const open = holder.__consoleDb;
+  holder.__consoleDb = undefined;
+  if (open) await (await open).close();
+}

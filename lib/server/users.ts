@@ -1,0 +1,142 @@
+import "server-only";
+import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
+import type { CreateUserInput, UpdateUserInput, UserDto } from "@/lib/api/users";
+import type { Role } from "@/lib/permissions";
+import { conflict, notFound, validationFailed } from "@/lib/server/api/errors";
+import { hashPassword } from "@/lib/server/auth/password-hash";
+import { checkPassword } from "@/lib/server/auth/password-policy";
+import type { Database } from "@/lib/server/db/client";
+import { users } from "@/lib/server/db/schema";
+
+type UserRow = typeof users.$inferSelect;
+
+/** The only shape a user leaves the server in: never the password hash or session version. */
+export function toUserDto(row: UserRow): UserDto {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    disabled: row.disabledAt !== null,
+    createdAt: row.createdAt.toISOString(),
+    lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+  };
+}
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export async function findUserById(db: Database, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function findUserByEmail(db: Database, email: string): Promise<UserRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
+  return row;
+}
+
+export async function listUsers(db: Database): Promise<UserDto[]> {
+  const rows = await db.select().from(users).orderBy(asc(users.email));
+  return rows.map(toUserDto);
+}
+
+export async function countUsers(db: Database): Promise<number> {
+  const [row] = await db.select({ value: count() }).from(users);
+  return row?.value ?? 0;
+}
+
+function assertPasswordAllowed(password: string, email: string): void {
+  const verdict = checkPassword(password, { email });
+  if (!verdict.ok) throw validationFailed(verdict.reason, [{ field: "password", message: verdict.reason }]);
+}
+
+export async function createUser(db: Database, input: CreateUserInput): Promise<UserDto> {
+  const email = normalizeEmail(input.email);
+  assertPasswordAllowed(input.password, email);
+  if (await findUserByEmail(db, email)) {
+    throw conflict(`A user with the email ${email} already exists.`, [
+      { field: "email", message: "Already in use" },
+    ]);
+  }
+  const [row] = await db
+    .insert(users)
+    .values({ email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return toUserDto(row);
+}
+
+/** True when the change would leave no enabled admin: the console must always have someone who can administer it. */
+async function wouldRemoveLastAdmin(
+  db: Database,
+  target: UserRow,
+  change: UpdateUserInput,
+): Promise<boolean> {
+  const staysActiveAdmin =
+    (change.role ?? target.role) === "admin" && !(change.disabled ?? target.disabledAt !== null);
+  if (target.role !== "admin" || target.disabledAt !== null || staysActiveAdmin) return false;
+  const [row] = await db
+    .select({ value: count() })
+    .from(users)
+    .where(and(eq(users.role, "admin"), isNull(users.disabledAt), ne(users.id, target.id)));
+  return (row?.value ?? 0) === 0;
+}
+
+export async function updateUser(db: Database, id: string, change: UpdateUserInput): Promise<UserDto> {
+  return db.transaction(async (tx) => {
+    // Lock the admin rows so two admins demoting each other at once cannot both succeed.
+    await tx.execute(sql`SELECT id FROM ${users} WHERE ${users.role} = 'admin' FOR UPDATE`);
+    const [target] = await tx.select().from(users).where(eq(users.id, id));
+    if (!target) throw notFound("No user with that id.");
+    if (await wouldRemoveLastAdmin(tx, target, change)) {
+      throw conflict("This is the last active admin. Make another user an admin first.", [
+        { field: change.role ? "role" : "disabled", message: "Would leave the console without an admin" },
+      ]);
+    }
+    if (change.password !== undefined) assertPasswordAllowed(change.password, target.email);
+    const endsSessions = change.password !== undefined || change.disabled === true;
+    const [row] = await tx
+      .update(users)
+      .set({
+        ...(change.name !== undefined && { name: change.name }),
+        ...(change.role !== undefined && { role: change.role }),
+        ...(change.disabled !== undefined && {
+          disabledAt: change.disabled ? (target.disabledAt ?? new Date()) : null,
+        }),
+        ...(change.password !== undefined && { passwordHash: await hashPassword(change.password) }),
+        ...(endsSessions && { sessionVersion: sql`${users.sessionVersion} + 1` }),
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, id))
+      .returning();
+    if (!row) throw notFound("No user with that id.");
+    return toUserDto(row);
+  });
+}
+
+/** "Sign out everywhere": every JWT issued before this carries the old version and is refused. */
+export async function revokeSessions(db: Database, id: string): Promise<UserDto> {
+  const [row] = await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  if (!row) throw notFound("No user with that id.");
+  return toUserDto(row);
+}
+
+export async function markSignedIn(db: Database, id: string): Promise<void> {
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, id));
+}
+
+export async function ensureUser(
+  db: Database,
+  input: { email: string; name: string; role: Role; password: string },
+) {
+  const existing = await findUserByEmail(db, input.email);
+  if (existing) return { user: toUserDto(existing), created: false };
+  return { user: await createUser(db, input), created: true };
+}

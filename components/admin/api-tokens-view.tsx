@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ApiTokenDto, CreateApiTokenInput } from "@/lib/api/api-tokens";
 import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
+import { submitWith } from "@/lib/client/form-submit";
 import { apiTokenKeys } from "@/lib/client/query-keys";
 import { formatDateTime } from "@/lib/format";
 import { ROLES, type Role } from "@/lib/permissions";
@@ -181,14 +182,14 @@ function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: () => vo
       ) : (
         <form
           className="space-y-3"
-          action={(form) => {
+          onSubmit={submitWith((form) => {
             const expiry = String(form.get("expiry"));
             create.mutate({
               name: String(form.get("name")),
               role: String(form.get("role")) as Role,
               expiresInDays: expiry === "never" ? null : Number(expiry),
             });
-          }}
+          })}
         >
           <TextField label="Name" name="name" required placeholder="nightly-cdr-export" error={errors.name} />
           <SelectField

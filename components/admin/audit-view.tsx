@@ -10,6 +10,7 @@ import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { AuditEventDto, AuditFilter } from "@/lib/api/audit";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { submitWith } from "@/lib/client/form-submit";
 import { auditKeys } from "@/lib/client/query-keys";
 import { formatDateTime } from "@/lib/format";
 
@@ -90,7 +91,7 @@ export function AuditView() {
         key={JSON.stringify(filter)}
         aria-label="Filter the audit log"
         className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6 dark:border-slate-800 dark:bg-slate-900"
-        action={(form) => {
+        onSubmit={submitWith((form) => {
           const text = (name: string) => String(form.get(name) ?? "").trim();
           const result = text("result");
           void setState({
@@ -104,7 +105,7 @@ export function AuditView() {
             to: localToIso(text("to")) || null,
             page: null,
           });
-        }}
+        })}
       >
         <TextField label="Actor" name="actor" defaultValue={state.actor} placeholder="email or token:" />
         <TextField label="Action" name="action" defaultValue={state.action} placeholder="users." />

@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { UpdateUserInput, UserDto } from "@/lib/api/users";
 import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
+import { submitWith } from "@/lib/client/form-submit";
 import { userKeys } from "@/lib/client/query-keys";
 import { formatDateTime } from "@/lib/format";
 import { ROLES, type Role } from "@/lib/permissions";
@@ -199,14 +200,14 @@ function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => voi
     <Dialog open={open} title="Add user" onClose={onClose}>
       <form
         className="space-y-3"
-        action={(form) =>
+        onSubmit={submitWith((form) =>
           create.mutate({
             email: String(form.get("email")),
             name: String(form.get("name")),
             role: String(form.get("role")) as Role,
             password: String(form.get("password")),
-          })
-        }
+          }),
+        )}
       >
         <TextField label="Email" name="email" type="email" required error={errors.email} />
         <TextField label="Name" name="name" required error={errors.name} />
@@ -258,7 +259,7 @@ function ResetPasswordDialog({ user, onClose }: { user: UserDto | null; onClose:
   });
   return (
     <Dialog open={user !== null} title={`Reset password of ${user?.email ?? ""}`} onClose={onClose}>
-      <form className="space-y-3" action={(form) => reset.mutate(String(form.get("password")))}>
+      <form className="space-y-3" onSubmit={submitWith((form) => reset.mutate(String(form.get("password"))))}>
         <TextField
           label="New password"
           name="password"

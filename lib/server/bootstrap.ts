@@ -1,21 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { Role } from "@/lib/permissions";
+import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
 import { serverConfig } from "@/lib/server/config";
 import { closeDatabase, type Database, database } from "@/lib/server/db/client";
 import { countUsers, ensureUser } from "@/lib/server/users";
-
-/** The demo's accounts, one per role. Their passwords are public by design: the demo and e2e tests use them. */
-export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: Role; password: string }[] = [
-  { email: "admin@demo.local", name: "Demo Admin", role: "admin", password: "demo admin passphrase" },
-  {
-    email: "operator@demo.local",
-    name: "Demo Operator",
-    role: "operator",
-    password: "demo operator passphrase",
-  },
-  { email: "viewer@demo.local", name: "Demo Viewer", role: "viewer", password: "demo viewer passphrase" },
-];
 
 function announce(lines: string[]): void {
   const width = Math.max(...lines.map((line) => line.length));

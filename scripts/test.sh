@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: lint, types, unit and integration tests, the production build, and the
+# end-to-end tests in Chromium against that build. Stops at the first failing stage.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1 TZ=UTC
+
+# The end-to-end tests drive Debian's Chromium (Playwright's own browser download is not reachable here).
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Chromium from apt for the end-to-end tests..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing: run 'sudo apt-get install -y chromium' (or set CHROMIUM_PATH)." >&2
+    exit 1
+  fi
+fi
+
+mkdir -p .data/test-results
+stage() { printf '\n=== %s ===\n' "$1"; }
+
+stage "lint (Biome)"
+npx biome check .
+stage "typecheck (tsc)"
+npx tsc --noEmit
+stage "unit and integration tests (Vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=.data/test-results/vitest.json
+stage "production build (next build)"
+npx next build
+stage "end-to-end tests (Playwright, Chromium)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=.data/test-results/playwright.json npx playwright test --reporter=list,json
+stage "summary"
+node scripts/test-summary.mjs .data/test-results/vitest.json .data/test-results/playwright.json

@@ -21,7 +21,10 @@ const CONNECTION_FIELDS = ["username", "password", "apiKey", "cloudId", "domain"
 function build(): void {
   if (existsSync(".next/BUILD_ID") && process.env.DEMO_REBUILD !== "1") return;
   console.log("Building the console (once; DEMO_REBUILD=1 builds again)...");
-  const result = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, [next, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) throw new Error("the build failed (see above)");
 }
 
@@ -31,7 +34,12 @@ function writeConnectionsFile(description: ReturnType<typeof describeSimulators>
     kind: simulator.kind,
     name: `Demo ${simulator.kind} (simulator)`,
     baseUrl: simulator.baseUrl,
-    ...Object.fromEntries(CONNECTION_FIELDS.filter((field) => field in simulator.credentials).map((field) => [field, simulator.credentials[field]])),
+    ...Object.fromEntries(
+      CONNECTION_FIELDS.filter((field) => field in simulator.credentials).map((field) => [
+        field,
+        simulator.credentials[field],
+      ]),
+    ),
     // The simulators present self-signed certificates, as appliances do: pin them.
     tls: simulator.tls ? { mode: "pin", fingerprint256: simulator.tls.fingerprint256 } : { mode: "verify" },
   }));
@@ -46,7 +54,8 @@ async function main() {
   const simulators = await startAllSimulators({ https: true, ports: "free" });
   const description = describeSimulators(simulators);
   const connectionsFile = writeConnectionsFile(description);
-  for (const simulator of description.simulators) console.log(`simulator ${simulator.kind.padEnd(15)} ${simulator.baseUrl}`);
+  for (const simulator of description.simulators)
+    console.log(`simulator ${simulator.kind.padEnd(15)} ${simulator.baseUrl}`);
 
   const console_: ChildProcess = spawn(process.execPath, [next, "start", "-p", port], {
     stdio: "inherit",
@@ -60,7 +69,8 @@ async function main() {
     },
   });
   console.log(`\nThe console starts on http://localhost:${port} — sign in with one of:`);
-  for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(9)} ${account.email}  /  ${account.password}`);
+  for (const account of DEMO_ACCOUNTS)
+    console.log(`  ${account.role.padEnd(9)} ${account.email}  /  ${account.password}`);
   console.log("Press Ctrl+C to stop the console and the simulators.\n");
 
   const stop = async (code: number) => {

@@ -6,15 +6,19 @@ const port = process.argv[2] ?? "3100";
 const dataDir = ".data/e2e";
 rmSync(dataDir, { recursive: true, force: true });
 
-const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], {
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    DATA_DIR: dataDir,
-    DEMO_ACCOUNTS: "1",
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    NEXT_TELEMETRY_DISABLED: "1",
+const child = spawn(
+  process.execPath,
+  ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"],
+  {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DEMO_ACCOUNTS: "1",
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   },
-});
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

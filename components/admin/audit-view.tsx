@@ -155,7 +155,9 @@ export function AuditView() {
                   <Td>
                     {event.actor}
                     {event.actorRole && (
-                      <span className="block text-xs text-slate-500">{event.actorRole}</span>
+                      <span className="block text-xs text-slate-600 dark:text-slate-400">
+                        {event.actorRole}
+                      </span>
                     )}
                   </Td>
                   <Td>

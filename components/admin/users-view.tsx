@@ -81,7 +81,9 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
               <tr key={user.id} data-testid={`user-row-${user.email}`}>
                 <Td className="font-medium">
                   {user.email}
-                  {user.id === currentUserId && <span className="ml-1 text-xs text-slate-500">(you)</span>}
+                  {user.id === currentUserId && (
+                    <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(you)</span>
+                  )}
                 </Td>
                 <Td>{user.name}</Td>
                 <Td>

@@ -55,7 +55,9 @@ export function faultsFromEnv(env: NodeJS.ProcessEnv = process.env): Faults {
   };
   const latency = Number(env.SIM_LATENCY_MS ?? 0);
   if (!Number.isFinite(latency) || latency < 0) {
-    throw new Error(`SIM_LATENCY_MS must be a non-negative number of milliseconds, got "${env.SIM_LATENCY_MS}"`);
+    throw new Error(
+      `SIM_LATENCY_MS must be a non-negative number of milliseconds, got "${env.SIM_LATENCY_MS}"`,
+    );
   }
   return {
     latencyMs: latency,

@@ -43,7 +43,15 @@ export async function listen(handler: Handler, options: ListenOptions = {}): Pro
   if (options.https) {
     const pems = await generate([{ name: "commonName", value: host }], {
       keySize: 2048,
-      extensions: [{ name: "subjectAltName", altNames: [{ type: 7, ip: host }, { type: 2, value: "localhost" }] }],
+      extensions: [
+        {
+          name: "subjectAltName",
+          altNames: [
+            { type: 7, ip: host },
+            { type: 2, value: "localhost" },
+          ],
+        },
+      ],
     });
     tls = { certPem: pems.cert, fingerprint256: new X509Certificate(pems.cert).fingerprint256 };
     server = createHttpsServer({ key: pems.private, cert: pems.cert }, onRequest);

@@ -1,0 +1,79 @@
+import { parseArgs } from "node:util";
+import { faultsFromEnv } from "../shared/faults";
+import { DEFAULTS, startKalliopeSimulator } from "./simulator";
+
+/** Runs the KalliopePBX simulator alone: `npx tsx simulators/kalliope/main.ts [--port 8084] [--https] ...` */
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "0" },
+    host: { type: "string", default: "127.0.0.1" },
+    https: { type: "boolean", default: false },
+    seed: { type: "string", default: String(DEFAULTS.seed) },
+    "calls-per-day": { type: "string", default: String(DEFAULTS.callsPerDay) },
+    days: { type: "string", default: String(DEFAULTS.days) },
+    today: { type: "string" },
+    "utc-offset": { type: "string", default: "0" },
+    "flat-volume": { type: "boolean", default: false },
+    "clock-offset-ms": { type: "string", default: "0" },
+    help: { type: "boolean", default: false },
+  },
+});
+
+if (values.help) {
+  console.log(`KalliopePBX v4 REST simulator
+
+  --port N              listen port (0 = any free port)
+  --host H              listen address (default 127.0.0.1)
+  --https               serve HTTPS with a self-signed certificate
+  --seed N              data seed (default ${DEFAULTS.seed})
+  --calls-per-day N     mean calls per day and tenant (default ${DEFAULTS.callsPerDay})
+  --days N              days of history ending today (default ${DEFAULTS.days})
+  --today YYYY-MM-DD    last day with data (default: the simulator clock's date)
+  --utc-offset MIN      PBX local time minus UTC, in minutes (default 0)
+  --flat-volume         exactly --calls-per-day every day (no weekday/holiday pattern)
+  --clock-offset-ms N   run the PBX clock ahead (+) or behind (-) real time
+Faults come from SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE.`);
+  process.exit(0);
+}
+
+function number(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value)) throw new Error(`--${name} must be a number, got "${text}"`);
+  return value;
+}
+
+const simulator = await startKalliopeSimulator({
+  port: number("port", values.port),
+  host: values.host,
+  https: values.https,
+  seed: number("seed", values.seed),
+  callsPerDay: number("calls-per-day", values["calls-per-day"]),
+  days: number("days", values.days),
+  today: values.today,
+  utcOffsetMinutes: number("utc-offset", values["utc-offset"]),
+  dailyVariation: !values["flat-volume"],
+  clockOffsetMs: number("clock-offset-ms", values["clock-offset-ms"]),
+  faults: faultsFromEnv(),
+  logAuthFailures: true,
+});
+
+const window = simulator.dataWindow();
+console.log(`KalliopePBX simulator listening on ${simulator.baseUrl}`);
+if (simulator.tls) console.log(`TLS certificate SHA-256: ${simulator.tls.fingerprint256}`);
+console.log(`Privacy user:    ${JSON.stringify(simulator.credentials)}`);
+console.log(`Masked user:     ${JSON.stringify(simulator.unprivilegedCredentials)}`);
+for (const tenant of simulator.tenants) {
+  const users = tenant.users.map((user) => `${user.username}/${user.password}${user.api ? "" : " (no API)"}`);
+  console.log(`Tenant "${tenant.domain}": salt ${tenant.salt}; users ${users.join(", ")}`);
+}
+console.log(
+  `CDR: ${window.first} .. ${window.last}, about ${simulator.totalCalls().toLocaleString("en")} calls per tenant`,
+);
+console.log(`Salt: curl ${simulator.baseUrl}/rest/salt/default -H 'Accept: application/json'`);
+
+const stop = () => {
+  void simulator.close().then(() => process.exit(0));
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

@@ -7,7 +7,15 @@ describe("safeCallbackUrl", () => {
   });
 
   it("sends anything that could leave the site to the overview", () => {
-    for (const value of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "", undefined, null]) {
+    for (const value of [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      "",
+      undefined,
+      null,
+    ]) {
       expect(safeCallbackUrl(value)).toBe("/");
     }
   });

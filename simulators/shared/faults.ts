@@ -43,7 +43,7 @@ export function withFaults(handler: Handler, faults: Faults, random: Random): Ha
 }
 
 /** Reads fault settings from the environment (SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE). */
-export function faultsFromEnv(env: NodeJS.ProcessEnv = process.env): Faults {
+export function faultsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Faults {
   const rate = (name: string) => {
     const raw = env[name];
     if (raw === undefined || raw === "") return 0;

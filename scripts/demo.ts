@@ -15,6 +15,15 @@ const port = process.env.PORT ?? "3000";
 const dataDir = path.resolve(process.env.DATA_DIR ?? ".data/demo");
 const next = path.resolve("node_modules/next/dist/bin/next");
 
+const PRODUCT_NAMES: Record<string, string> = {
+  "kerio-operator": "Kerio Operator",
+  "kerio-connect": "Kerio Connect",
+  "kerio-control": "Kerio Control",
+  kiwire: "Kiwire",
+  kalliope: "KalliopePBX",
+  kayako: "Kayako",
+};
+
 /** The connection fields each kind takes (docs/connections.md); simulators may expose more for their tests. */
 const CONNECTION_FIELDS = ["username", "password", "apiKey", "cloudId", "domain", "secretKey"] as const;
 
@@ -32,7 +41,7 @@ function writeConnectionsFile(description: ReturnType<typeof describeSimulators>
   const connections = description.simulators.map((simulator) => ({
     id: `demo-${simulator.kind}`,
     kind: simulator.kind,
-    name: `Demo ${simulator.kind} (simulator)`,
+    name: `${PRODUCT_NAMES[simulator.kind] ?? simulator.kind} (demo simulator)`,
     baseUrl: simulator.baseUrl,
     ...Object.fromEntries(
       CONNECTION_FIELDS.filter((field) => field in simulator.credentials).map((field) => [

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./sign-in";
+import { open, signIn } from "./sign-in";
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -14,7 +14,7 @@ async function seriousViolations(page: Page) {
 }
 
 test("the login page has no serious accessibility violations", async ({ page }) => {
-  await page.goto("/login");
+  await open(page, "/login");
   expect(await seriousViolations(page)).toEqual([]);
 });
 
@@ -30,7 +30,7 @@ for (const theme of ["light", "dark"] as const) {
       "/api-docs",
       "/kerio/extensions",
     ]) {
-      await page.goto(path);
+      await open(page, path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect(page.getByRole("status", { name: "Loading" })).toHaveCount(0);
       expect(await seriousViolations(page), path).toEqual([]);
@@ -40,6 +40,6 @@ for (const theme of ["light", "dark"] as const) {
 
 test("the 403 page has no serious accessibility violations", async ({ page }) => {
   await signIn(page, "viewer");
-  await page.goto("/admin/users");
+  await open(page, "/admin/users");
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./sign-in";
+import { open, signIn } from "./sign-in";
 
 test("an admin adds a user, who can then sign in; disabling them ends their session", async ({ browser }) => {
   const adminPage = await browser.newPage();
@@ -20,7 +20,7 @@ test("an admin adds a user, who can then sign in; disabling them ends their sess
   await expect(row).toBeVisible();
 
   const userPage = await browser.newPage();
-  await userPage.goto("/login");
+  await open(userPage, "/login");
   await userPage.getByLabel("Email").fill(email);
   await userPage.getByLabel("Password").fill("a fine long passphrase for the new operator");
   await userPage.getByRole("button", { name: "Sign in" }).click();
@@ -36,7 +36,7 @@ test("an admin adds a user, who can then sign in; disabling them ends their sess
   await expect(userPage).toHaveURL(/\/login/);
 
   // The audit log shows who did it, filtered through the URL so the view can be shared.
-  await adminPage.goto(`/admin/audit?action=users.&target=${encodeURIComponent(email)}`);
+  await open(adminPage, `/admin/audit?action=users.&target=${encodeURIComponent(email)}`);
   const events = adminPage.getByRole("table", { name: "Audit events" });
   await expect(events.getByRole("row")).toHaveCount(3);
   await expect(events).toContainText("users.create");

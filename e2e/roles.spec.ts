@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import type { Role } from "@/lib/permissions";
-import { demoAccount, signIn } from "./sign-in";
+import { demoAccount, open, signIn } from "./sign-in";
 
 // What each role must see in the sidebar, written out by hand (not derived from the permission table).
 const ADMIN_ONLY = ["Users", "API tokens", "Audit log"];
@@ -26,7 +26,7 @@ for (const role of ["admin", "operator", "viewer"] as const satisfies readonly R
     }
 
     // A forbidden URL typed by hand: the 403 page, with status 403.
-    const response = await page.goto("/admin/audit");
+    const response = await open(page, "/admin/audit");
     if (role === "admin") {
       expect(response?.status()).toBe(200);
       await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
@@ -35,16 +35,16 @@ for (const role of ["admin", "operator", "viewer"] as const satisfies readonly R
       await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
     }
 
-    await page.goto("/");
+    await open(page, "/");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
-    await page.goto("/admin/users");
+    await open(page, "/admin/users");
     await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Fusers/);
   });
 }
 
 test("a wrong password is refused with a message, and the form keeps working", async ({ page }) => {
-  await page.goto("/login");
+  await open(page, "/login");
   await page.getByLabel("Email").fill(demoAccount("viewer").email);
   await page.getByLabel("Password").fill("not the right passphrase");
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -8,13 +8,21 @@ export function demoAccount(role: Role) {
   return account;
 }
 
+/** Navigates and waits until React has attached its handlers (see components/shell/providers.tsx). */
+export async function open(page: Page, path: string) {
+  const response = await page.goto(path);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  return response;
+}
+
 /** Signs in through the login form, as a person does, and waits for the console shell. */
 export async function signIn(page: Page, role: Role, returnTo = "/") {
   const account = demoAccount(role);
-  await page.goto(returnTo);
+  await open(page, returnTo);
   await expect(page).toHaveURL(/\/login/);
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("user-role")).toHaveText(role);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }

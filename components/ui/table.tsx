@@ -1,10 +1,16 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
 export function Table({ className = "", ...props }: HTMLAttributes<HTMLTableElement>) {
+  // The wrapper scrolls sideways on narrow screens, so keyboard users must be able to focus it to scroll.
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <section
+      aria-label={props["aria-label"] ? `${props["aria-label"]} (scrollable)` : "Table (scrollable)"}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+    >
       <table className={`w-full text-left text-sm ${className}`} {...props} />
-    </div>
+    </section>
   );
 }
 

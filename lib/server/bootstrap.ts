@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
 import { serverConfig } from "@/lib/server/config";
 import { closeDatabase, type Database, database } from "@/lib/server/db/client";
@@ -11,8 +12,22 @@ function announce(lines: string[]): void {
   console.log([rule, ...lines.map((line) => `| ${line.padEnd(width)} |`), rule].join("\n"));
 }
 
-/** Creates the first accounts of a fresh database: from ADMIN_EMAIL/ADMIN_PASSWORD, the demo set, or a printed admin. */
+/** Any fixed number: instances starting together against one PostgreSQL seed one after the other. */
+const SEED_LOCK_ID = 7_412_904;
+
+/**
+ * Creates the first accounts of a fresh database: from ADMIN_EMAIL/ADMIN_PASSWORD, the demo set, or a printed
+ * admin. Runs under a transaction-scoped advisory lock, so two instances starting at once cannot both decide
+ * the database is empty.
+ */
 export async function seedFirstAccounts(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_ID})`);
+    await seedUnderLock(tx);
+  });
+}
+
+async function seedUnderLock(db: Database): Promise<void> {
   const config = serverConfig();
   if (config.DEMO_ACCOUNTS) {
     for (const account of DEMO_ACCOUNTS) await ensureUser(db, account);

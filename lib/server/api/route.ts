@@ -105,9 +105,12 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
       const query = operation.query
         ? parseWith(operation.query, queryObject(new URL(request.url)), "query")
         : undefined;
-      if (operation.body) parsedBody = await readJsonBody(request);
-      const body = operation.body ? parseWith(operation.body, parsedBody, "body") : undefined;
-      if (operation.body) parsedBody = body;
+      // Only a body that passed its schema is audited: a refused one may carry a secret under a misspelt key,
+      // which redaction by key name would miss.
+      const body = operation.body
+        ? parseWith(operation.body, await readJsonBody(request), "body")
+        : undefined;
+      parsedBody = body;
 
       const result = await handler({
         actor,

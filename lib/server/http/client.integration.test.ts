@@ -1,0 +1,234 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer, type Server, type Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TlsSettings } from "@/lib/api/connections";
+import { type Listening, listen } from "@/simulators/shared/server";
+import { HttpClient, type HttpClientOptions, withHttpClient } from "./client";
+import { VendorError } from "./errors";
+
+/** A handler that counts requests and answers by path. */
+function counting() {
+  const state = { requests: 0, failuresLeft: 0, drops: 0 };
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    state.requests += 1;
+    if (req.url?.startsWith("/flaky") && state.failuresLeft > 0) {
+      state.failuresLeft -= 1;
+      res.writeHead(503).end("busy");
+      return;
+    }
+    if (req.url?.startsWith("/drop") && state.drops > 0) {
+      state.drops -= 1;
+      req.socket.destroy();
+      return;
+    }
+    if (req.url?.startsWith("/big")) {
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      // No content-length: the bound must hold while streaming, not only on the declared size.
+      for (let i = 0; i < 40; i++) res.write(Buffer.alloc(64 * 1024, 97));
+      res.end();
+      return;
+    }
+    res.writeHead(200, { "content-type": "text/plain" }).end(`hello ${req.method} ${req.url}`);
+  };
+  return { state, handler };
+}
+
+let httpsA: Listening;
+let httpsB: Listening;
+let plain: Listening;
+const a = counting();
+const plainCounter = counting();
+let silent: Server;
+let silentPort = 0;
+const silentSockets = new Set<Socket>();
+let closedPort = 0;
+
+beforeAll(async () => {
+  [httpsA, httpsB, plain] = await Promise.all([
+    listen(a.handler, { https: true }),
+    listen(() => undefined, { https: true }),
+    listen(plainCounter.handler),
+  ]);
+  // Accepts TCP connections and never says a word: neither TLS nor HTTP completes.
+  silent = createServer((socket) => {
+    silentSockets.add(socket);
+    socket.on("close", () => silentSockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+  silentPort = (silent.address() as { port: number }).port;
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+  closedPort = (closed.address() as { port: number }).port;
+  await new Promise((resolve) => closed.close(resolve));
+});
+
+afterAll(async () => {
+  await Promise.all([httpsA.close(), httpsB.close(), plain.close()]);
+  for (const socket of silentSockets) socket.destroy();
+  await new Promise((resolve) => silent.close(resolve));
+});
+
+function options(
+  baseUrl: string,
+  tls: TlsSettings,
+  extra: Partial<HttpClientOptions> = {},
+): HttpClientOptions {
+  return { baseUrl, tls, connectTimeoutMs: 1_000, readTimeoutMs: 1_000, ...extra };
+}
+
+async function failure(run: () => Promise<unknown>): Promise<VendorError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof VendorError) return error;
+    throw error;
+  }
+  throw new Error("expected a VendorError");
+}
+
+const get = (client: HttpClient, path = "/") => client.request({ method: "GET", path });
+
+describe("HTTP client TLS modes", () => {
+  it("verify: refuses a self-signed certificate before sending a byte, and describes it", async () => {
+    const before = a.state.requests;
+    const error = await failure(() => withHttpClient(options(httpsA.baseUrl, { mode: "verify" }), get));
+    expect(error.outcome).toBe("certificate_untrusted");
+    expect(error.message).toContain("self-signed");
+    expect(error.message).toContain(httpsA.tls?.fingerprint256);
+    expect(error.certificate).toMatchObject({
+      fingerprint256: httpsA.tls?.fingerprint256,
+      selfSigned: true,
+      trusted: false,
+    });
+    expect(a.state.requests).toBe(before);
+  });
+
+  it("verify with the server's certificate as the custom CA: accepted", async () => {
+    const response = await withHttpClient(
+      options(httpsA.baseUrl, { mode: "verify", ca: httpsA.tls?.certPem }),
+      (client) => get(client, "/ca"),
+    );
+    expect(response.text()).toBe("hello GET /ca");
+  });
+
+  it("verify with another server's certificate as the CA: still refused", async () => {
+    const error = await failure(() =>
+      withHttpClient(options(httpsA.baseUrl, { mode: "verify", ca: httpsB.tls?.certPem }), get),
+    );
+    expect(error.outcome).toBe("certificate_untrusted");
+  });
+
+  it("pin: accepts exactly the pinned self-signed certificate and records it", async () => {
+    const client = new HttpClient(
+      options(httpsA.baseUrl, { mode: "pin", fingerprint256: httpsA.tls?.fingerprint256 ?? "" }),
+    );
+    try {
+      expect((await get(client, "/pinned")).status).toBe(200);
+      expect(client.peerCertificate()?.fingerprint256).toBe(httpsA.tls?.fingerprint256);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("pin: refuses another certificate, naming both fingerprints, and sends nothing", async () => {
+    const before = a.state.requests;
+    const pinned = httpsB.tls?.fingerprint256 ?? "";
+    const error = await failure(() =>
+      withHttpClient(options(httpsA.baseUrl, { mode: "pin", fingerprint256: pinned }), get),
+    );
+    expect(error.outcome).toBe("certificate_mismatch");
+    expect(error.message).toContain(`presented ${httpsA.tls?.fingerprint256}`);
+    expect(error.message).toContain(`pins ${pinned}`);
+    expect(a.state.requests).toBe(before);
+  });
+
+  it("insecure: accepts anything", async () => {
+    const response = await withHttpClient(options(httpsA.baseUrl, { mode: "insecure" }), get);
+    expect(response.status).toBe(200);
+  });
+
+  it("plain HTTP has no certificate; https:// to a plain HTTP port says so", async () => {
+    const client = new HttpClient(options(plain.baseUrl, { mode: "verify" }));
+    try {
+      expect((await get(client)).status).toBe(200);
+      expect(client.peerCertificate()).toBeNull();
+    } finally {
+      await client.close();
+    }
+    const error = await failure(() =>
+      withHttpClient(options(plain.baseUrl.replace("http:", "https:"), { mode: "insecure" }), get),
+    );
+    expect(error.outcome).toBe("tls_error");
+    expect(error.message).toContain("does not speak TLS");
+  });
+});
+
+describe("HTTP client failures and bounds", () => {
+  it("reports a silent host within the connect timeout", async () => {
+    const started = Date.now();
+    const error = await failure(() =>
+      withHttpClient(
+        options(
+          `https://127.0.0.1:${silentPort}`,
+          { mode: "insecure" },
+          { connectTimeoutMs: 300, retries: 0 },
+        ),
+        get,
+      ),
+    );
+    expect(error.outcome).toBe("timeout");
+    expect(error.message).toContain("connect timeout (0.3 s)");
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it("reports a host that accepts but never answers within the read timeout", async () => {
+    const started = Date.now();
+    const error = await failure(() =>
+      withHttpClient(
+        options(`http://127.0.0.1:${silentPort}`, { mode: "verify" }, { readTimeoutMs: 300 }),
+        get,
+      ),
+    );
+    expect(error.outcome).toBe("timeout");
+    expect(error.message).toContain("read timeout (0.3 s)");
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it("reports a closed port as unreachable", async () => {
+    const error = await failure(() =>
+      withHttpClient(options(`http://127.0.0.1:${closedPort}`, { mode: "verify" }, { retries: 0 }), get),
+    );
+    expect(error.outcome).toBe("unreachable");
+    expect(error.message).toContain("ECONNREFUSED");
+  });
+
+  it("bounds the response size while streaming", async () => {
+    const error = await failure(() =>
+      withHttpClient(
+        options(plain.baseUrl, { mode: "verify" }, { maxResponseBytes: 1024 * 1024 }),
+        (client) => get(client, "/big"),
+      ),
+    );
+    expect(error.outcome).toBe("unexpected_response");
+    expect(error.message).toContain("1024 KiB");
+  });
+
+  it("retries idempotent reads with backoff, never writes", async () => {
+    await withHttpClient(options(plain.baseUrl, { mode: "verify" }), async (client) => {
+      plainCounter.state.failuresLeft = 2;
+      let before = plainCounter.state.requests;
+      expect((await get(client, "/flaky")).status).toBe(200);
+      expect(plainCounter.state.requests - before).toBe(3);
+
+      plainCounter.state.failuresLeft = 2;
+      before = plainCounter.state.requests;
+      const write = await client.request({ method: "POST", path: "/flaky", body: "x" });
+      expect(write.status).toBe(503);
+      expect(plainCounter.state.requests - before).toBe(1);
+      plainCounter.state.failuresLeft = 0;
+
+      plainCounter.state.drops = 1;
+      expect((await get(client, "/drop")).status).toBe(200);
+    });
+  });
+});

@@ -1,0 +1,286 @@
+import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Pool } from "undici";
+import type { CertificateDto, TlsSettings } from "@/lib/api/connections";
+import { VendorError } from "./errors";
+import { tlsConnector } from "./tls";
+
+/**
+ * The one way the console talks to an appliance: a keep-alive pool per connection carrying its TLS mode,
+ * its timeouts, a bound on response size and retries with backoff for idempotent reads. Vendor clients
+ * build requests and parse answers; they never open sockets of their own.
+ */
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+const KEEP_ALIVE_MS = 10_000;
+const BACKOFF_BASE_MS = 200;
+
+export interface HttpClientOptions {
+  /** Scheme, host, port and optional path prefix; request paths are appended to it. */
+  baseUrl: string;
+  tls: TlsSettings;
+  connectTimeoutMs: number;
+  readTimeoutMs: number;
+  maxResponseBytes?: number;
+  /** Extra attempts for idempotent requests after a transient failure (default 2). */
+  retries?: number;
+  /** Sockets kept per connection (default 4): appliances are small machines. */
+  connections?: number;
+}
+
+export interface HttpRequest {
+  method: "GET" | "POST" | "PUT" | "DELETE" | "HEAD";
+  /** Appended to the base URL's path, e.g. `/admin/api/jsonrpc/`; "" for the base URL itself. */
+  path: string;
+  query?: Record<string, string> | URLSearchParams;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  /**
+   * Safe to send twice. Defaults to true for GET and HEAD; a JSON-RPC read over POST may say so itself.
+   * Writes are never retried: a lost answer does not mean the write did not happen.
+   */
+  idempotent?: boolean;
+  maxResponseBytes?: number;
+  /** Overrides the client's retry count for this request (probes use 0 to report the first failure). */
+  retries?: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  text(): string;
+  header(name: string): string | undefined;
+  /** The server's `Date` header: appliances' clocks drift, and signed protocols care. */
+  serverDate(): Date | null;
+}
+
+const UNREACHABLE = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  "EADDRNOTAVAIL",
+]);
+const DROPPED = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CLOSED"]);
+
+function errorCode(error: unknown): string | undefined {
+  const withCode = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  if (typeof withCode?.code === "string") return withCode.code;
+  if (typeof withCode?.cause?.code === "string") return withCode.cause.code;
+  return undefined;
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Turns a transport failure into a VendorError a person can act on. */
+export function classifyTransportError(error: unknown, options: HttpClientOptions): VendorError {
+  if (error instanceof VendorError) return error;
+  const code = errorCode(error);
+  const host = new URL(options.baseUrl).host;
+  if (code === "UND_ERR_CONNECT_TIMEOUT") {
+    return new VendorError(
+      "timeout",
+      `No connection to ${host} within the connect timeout (${seconds(options.connectTimeoutMs)}): check the address, the port and any firewall in between.`,
+      { cause: error },
+    );
+  }
+  if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
+    return new VendorError(
+      "timeout",
+      `${host} accepted the connection but did not answer within the read timeout (${seconds(options.readTimeoutMs)}).`,
+      { cause: error },
+    );
+  }
+  if (code && UNREACHABLE.has(code)) {
+    const why =
+      code === "ECONNREFUSED"
+        ? "nothing listens on that port"
+        : code === "ENOTFOUND"
+          ? "the host name does not resolve"
+          : "there is no route to it";
+    return new VendorError("unreachable", `${host} is unreachable (${code}): ${why}.`, { cause: error });
+  }
+  if (code && DROPPED.has(code)) {
+    return new VendorError("unreachable", `${host} closed the connection before answering (${code}).`, {
+      cause: error,
+    });
+  }
+  if (
+    code?.startsWith("ERR_SSL") ||
+    code?.startsWith("ERR_TLS") ||
+    /SSL|TLS/i.test(String((error as Error)?.message))
+  ) {
+    const plain = code === "ERR_SSL_WRONG_VERSION_NUMBER" || code === "ERR_SSL_PACKET_LENGTH_TOO_LONG";
+    return new VendorError(
+      "tls_error",
+      plain
+        ? `${host} does not speak TLS on that port: use http:// or the appliance's HTTPS port.`
+        : `The TLS handshake with ${host} failed (${code ?? "unknown error"}).`,
+      { cause: error },
+    );
+  }
+  return new VendorError(
+    "unreachable",
+    `The request to ${host} failed (${code ?? (error as Error)?.name ?? "unknown error"}).`,
+    {
+      cause: error,
+    },
+  );
+}
+
+/** Failures where the request provably never reached the appliance, or the socket died mid-way. */
+function retryable(error: unknown): boolean {
+  const code = errorCode(error);
+  if (!code || code === "ENOTFOUND") return false;
+  return UNREACHABLE.has(code) || DROPPED.has(code) || code === "UND_ERR_CONNECT_TIMEOUT";
+}
+
+export class HttpClient {
+  readonly options: HttpClientOptions;
+  private readonly pool: Pool;
+  private readonly prefix: string;
+  private certificate: CertificateDto | null = null;
+
+  constructor(options: HttpClientOptions) {
+    this.options = options;
+    const url = new URL(options.baseUrl);
+    this.prefix = url.pathname.replace(/\/+$/, "");
+    this.pool = new Pool(url.origin, {
+      connections: options.connections ?? 4,
+      connect: tlsConnector({
+        tls: options.tls,
+        connectTimeoutMs: options.connectTimeoutMs,
+        onCertificate: (certificate) => {
+          this.certificate = certificate;
+        },
+      }),
+      headersTimeout: options.readTimeoutMs,
+      bodyTimeout: options.readTimeoutMs,
+      keepAliveTimeout: KEEP_ALIVE_MS,
+    });
+  }
+
+  /** The certificate of the most recent TLS handshake, accepted or refused. */
+  peerCertificate(): CertificateDto | null {
+    return this.certificate;
+  }
+
+  async request(request: HttpRequest): Promise<HttpResponse> {
+    const idempotent = request.idempotent ?? (request.method === "GET" || request.method === "HEAD");
+    const retries = idempotent ? (request.retries ?? this.options.retries ?? 2) : 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await this.once(request);
+        // Gateways in front of appliances answer these while the appliance restarts.
+        if (attempt < retries && [502, 503, 504].includes(response.status)) {
+          await sleep(backoff(attempt));
+          continue;
+        }
+        return response;
+      } catch (error) {
+        if (attempt >= retries || !retryable(error)) throw classifyTransportError(error, this.options);
+        await sleep(backoff(attempt));
+      }
+    }
+  }
+
+  private async once(request: HttpRequest): Promise<HttpResponse> {
+    const query = request.query ? new URLSearchParams(request.query).toString() : "";
+    const limit = request.maxResponseBytes ?? this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const response = await this.pool.request({
+      method: request.method,
+      path: `${this.prefix}${request.path}${query ? `?${query}` : ""}`,
+      headers: request.headers,
+      body: request.body,
+    });
+    const declared = Number(response.headers["content-length"] ?? 0);
+    if (declared > limit) {
+      response.body.destroy();
+      throw tooLarge(limit);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+      size += (chunk as Buffer).length;
+      if (size > limit) {
+        response.body.destroy();
+        throw tooLarge(limit);
+      }
+      chunks.push(chunk as Buffer);
+    }
+    const body = Buffer.concat(chunks);
+    const headers = response.headers;
+    const header = (name: string) => {
+      const value = headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(", ") : value;
+    };
+    return {
+      status: response.statusCode,
+      headers,
+      body,
+      text: () => body.toString("utf8"),
+      header,
+      serverDate: () => {
+        const date = header("date");
+        const parsed = date ? new Date(date) : null;
+        return parsed && !Number.isNaN(parsed.getTime()) ? parsed : null;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close().catch(() => undefined);
+  }
+}
+
+function backoff(attempt: number): number {
+  // Exponential with full jitter, so several consoles retrying one appliance do not march in step.
+  return BACKOFF_BASE_MS * 2 ** attempt * (0.5 + Math.random() / 2);
+}
+
+function tooLarge(limit: number): VendorError {
+  return new VendorError(
+    "unexpected_response",
+    `The appliance's answer is larger than the console accepts (${Math.round(limit / 1024)} KiB).`,
+  );
+}
+
+/** A short-lived client for one job (a connection test), closed afterwards whatever happens. */
+export async function withHttpClient<T>(options: HttpClientOptions, job: (client: HttpClient) => Promise<T>) {
+  const client = new HttpClient(options);
+  try {
+    return await job(client);
+  } finally {
+    await client.close();
+  }
+}
+
+const holder = globalThis as typeof globalThis & {
+  __connectionClients?: Map<string, { key: string; client: HttpClient }>;
+};
+
+/**
+ * The long-lived client of a connection, for vendor clients. Settings are part of the cache key, so a
+ * changed base URL, TLS mode or timeout gets a fresh pool and the old one is closed.
+ */
+export function httpClientFor(connectionId: string, options: HttpClientOptions): HttpClient {
+  holder.__connectionClients ??= new Map();
+  const key = JSON.stringify(options);
+  const cached = holder.__connectionClients.get(connectionId);
+  if (cached?.key === key) return cached.client;
+  if (cached) void cached.client.close();
+  const client = new HttpClient(options);
+  holder.__connectionClients.set(connectionId, { key, client });
+  return client;
+}
+
+/** When a connection is deleted or changed. */
+export async function forgetHttpClient(connectionId: string): Promise<void> {
+  const cached = holder.__connectionClients?.get(connectionId);
+  holder.__connectionClients?.delete(connectionId);
+  await cached?.client.close();
+}

@@ -1,0 +1,121 @@
+import "server-only";
+import { type PeerCertificate, rootCertificates, TLSSocket } from "node:tls";
+import { buildConnector } from "undici";
+import type { CertificateDto, TlsSettings } from "@/lib/api/connections";
+import { VendorError } from "./errors";
+
+/** `subject`/`issuer` as one line, CN first, the way an admin compares them with a browser's view. */
+function distinguishedName(name: PeerCertificate["subject"] | undefined): string {
+  if (!name) return "";
+  const entries = Object.entries(name).flatMap(([key, value]) =>
+    (Array.isArray(value) ? value : [value]).map((item) => `${key}=${item}`),
+  );
+  return entries.sort((a, b) => Number(b.startsWith("CN=")) - Number(a.startsWith("CN="))).join(", ");
+}
+
+export function describeCertificate(socket: TLSSocket): CertificateDto | null {
+  const certificate = socket.getPeerCertificate();
+  if (!certificate?.fingerprint256) return null;
+  const subject = distinguishedName(certificate.subject);
+  const issuer = distinguishedName(certificate.issuer);
+  const problem = socket.authorized ? null : String(socket.authorizationError ?? "UNKNOWN");
+  return {
+    fingerprint256: certificate.fingerprint256.toUpperCase(),
+    subject,
+    issuer,
+    validFrom: certificate.valid_from,
+    validTo: certificate.valid_to,
+    selfSigned: subject === issuer,
+    trusted: socket.authorized,
+    problem,
+  };
+}
+
+/** OpenSSL's verification codes, in words an admin can act on. */
+function explainProblem(problem: string | null): string {
+  switch (problem) {
+    case "DEPTH_ZERO_SELF_SIGNED_CERT":
+    case "SELF_SIGNED_CERT_IN_CHAIN":
+      return "it is self-signed";
+    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
+    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
+      return "it was issued by a CA the console does not know";
+    case "CERT_HAS_EXPIRED":
+      return "it has expired";
+    case "CERT_NOT_YET_VALID":
+      return "it is not valid yet (check the clocks)";
+    case "ERR_TLS_CERT_ALTNAME_INVALID":
+      return "it was issued for another host name";
+    default:
+      return `verification failed (${problem ?? "unknown reason"})`;
+  }
+}
+
+/** Throws when the presented certificate is not acceptable under the connection's TLS mode. */
+export function checkCertificate(tls: TlsSettings, certificate: CertificateDto | null): void {
+  if (tls.mode === "insecure") return;
+  if (!certificate) {
+    throw new VendorError("tls_error", "The server presented no certificate.");
+  }
+  if (tls.mode === "pin") {
+    if (certificate.fingerprint256 === tls.fingerprint256) return;
+    throw new VendorError(
+      "certificate_mismatch",
+      `The server's certificate does not match the pinned one: it presented ${certificate.fingerprint256}, the connection pins ${tls.fingerprint256}. If the appliance's certificate was renewed, pin the new one; otherwise something is intercepting the connection.`,
+      { certificate },
+    );
+  }
+  if (certificate.trusted) return;
+  throw new VendorError(
+    "certificate_untrusted",
+    `The server's certificate is not trusted: ${explainProblem(certificate.problem)}. Pin its fingerprint ${certificate.fingerprint256} if you recognise it, or add the issuing CA to the connection.`,
+    { certificate },
+  );
+}
+
+export interface ConnectorOptions {
+  tls: TlsSettings;
+  connectTimeoutMs: number;
+  /** Called with every certificate seen, accepted or not: the "test connection" result shows it. */
+  onCertificate?: (certificate: CertificateDto | null) => void;
+}
+
+/**
+ * An undici connector that completes the TLS handshake without Node's built-in rejection and then applies
+ * the connection's own rule: `verify` requires a chain trusted by the system CAs (plus the optional CA) and
+ * a matching host name, `pin` requires the exact SHA-256 fingerprint, `insecure` accepts anything. Deciding
+ * here, before undici writes a byte, lets a refused certificate still be described to the admin.
+ */
+export function tlsConnector(options: ConnectorOptions): buildConnector.connector {
+  const { tls } = options;
+  const base = buildConnector({
+    timeout: options.connectTimeoutMs,
+    rejectUnauthorized: false,
+    ...(tls.mode === "verify" && tls.ca && { ca: [...rootCertificates, tls.ca] }),
+    // A resumed TLS session presents no certificate to check (or pin) again: every socket does a full
+    // handshake. Keep-alive pooling makes that rare.
+    maxCachedSessions: 0,
+  });
+  return (connectOptions, callback) => {
+    base(connectOptions, (error, socket) => {
+      if (error || !socket) {
+        callback(error ?? new Error("connect failed"), null);
+        return;
+      }
+      if (!(socket instanceof TLSSocket)) {
+        callback(null, socket);
+        return;
+      }
+      const certificate = describeCertificate(socket);
+      options.onCertificate?.(certificate);
+      try {
+        checkCertificate(tls, certificate);
+      } catch (refusal) {
+        socket.destroy();
+        callback(refusal as Error, null);
+        return;
+      }
+      callback(null, socket);
+    });
+  };
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
+import { VendorError } from "@/lib/server/http/errors";
+import { signedParams } from "./sign";
+
+/**
+ * Kayako Classic REST: `{helpdesk}/api/index.php?e=/App/Controller/...` with apikey, salt and signature in
+ * the query (GET, DELETE) or the form body (POST, PUT). There is no login: one signed request proves the
+ * keys. Refusals are plain text: 401 `FAILED TO AUTHENTICATE` or `NO SALT PROVIDED!`, 403 with an empty
+ * body when the REST API is switched off (kayako-notes §2). This file holds one signed read; the ticket
+ * client of later issues grows from it.
+ */
+
+export interface KayakoCredentials {
+  apiKey: string;
+  secretKey: string;
+}
+
+export async function kayakoGet(
+  client: HttpClient,
+  credentials: KayakoCredentials,
+  route: string,
+): Promise<HttpResponse> {
+  const response = await client.request({
+    method: "GET",
+    // The base URL is the `.../api/index.php` itself.
+    path: "",
+    query: { e: route, ...signedParams(credentials.apiKey, credentials.secretKey) },
+    headers: { accept: "text/xml, application/xml" },
+  });
+  if (response.status === 401) {
+    const said = response.text().trim().slice(0, 100);
+    throw new VendorError(
+      "wrong_credentials",
+      `Kayako refused the API key or secret key (${said || "HTTP 401"}). Copy both again from Admin CP → REST API → API Information.`,
+      { vendorMessage: said },
+    );
+  }
+  if (response.status === 403) {
+    throw new VendorError(
+      "api_disabled",
+      "Kayako's REST API is switched off (HTTP 403): enable it in Admin CP → REST API → Settings.",
+    );
+  }
+  return response;
+}
+
+/** The round trip behind "Test connection": one signed read of the department list. */
+export async function kayakoLoginRoundTrip(
+  client: HttpClient,
+  credentials: KayakoCredentials,
+): Promise<string> {
+  const response = await kayakoGet(client, credentials, "/Base/Department");
+  const text = response.text();
+  if (response.status === 404) {
+    throw new VendorError(
+      "not_found",
+      "The base URL answered HTTP 404: give the helpdesk's REST URL ending in /api/index.php.",
+    );
+  }
+  // Helpdesks with PHP notices switched on print them before the XML (kayako-notes §3).
+  if (response.status !== 200 || !text.includes("<departments")) {
+    throw new VendorError(
+      "unexpected_response",
+      `Kayako answered HTTP ${response.status} without a department list: is the base URL a Kayako Classic REST API?`,
+    );
+  }
+  const departments = text.match(/<department>/g)?.length ?? 0;
+  return `Signed request accepted; ${departments} department${departments === 1 ? "" : "s"} visible`;
+}

@@ -1,5 +1,6 @@
 import * as apiTokens from "./api-tokens";
 import * as audit from "./audit";
+import * as connections from "./connections";
 import type { Operation } from "./operation";
 import * as users from "./users";
 
@@ -17,4 +18,10 @@ export const OPERATIONS: readonly Operation[] = [
   apiTokens.revokeApiToken,
   audit.listAuditEvents,
   audit.exportAuditEvents,
+  connections.listConnections,
+  connections.getConnection,
+  connections.createConnection,
+  connections.updateConnection,
+  connections.deleteConnection,
+  connections.testConnection,
 ];

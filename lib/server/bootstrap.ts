@@ -3,6 +3,10 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
 import { serverConfig } from "@/lib/server/config";
+import { fileConnections } from "@/lib/server/connections/file-source";
+import { startHealthRunner } from "@/lib/server/connections/health";
+import { shadowedIds } from "@/lib/server/connections/registry";
+import { consoleVault } from "@/lib/server/connections/vault";
 import { closeDatabase, type Database, database } from "@/lib/server/db/client";
 import { countUsers, ensureUser } from "@/lib/server/users";
 
@@ -60,10 +64,32 @@ async function seedUnderLock(db: Database): Promise<void> {
   ]);
 }
 
+/**
+ * Loads the connections file (the console refuses to start on an invalid one: a half-configured fleet is
+ * worse than a clear error), makes sure the master key exists, and says what it found.
+ */
+export async function prepareConnections(db: Database): Promise<void> {
+  const fromFile = fileConnections();
+  const { CONNECTIONS_FILE } = serverConfig();
+  if (CONNECTIONS_FILE) console.log(`Loaded ${fromFile.length} connection(s) from ${CONNECTIONS_FILE}.`);
+  // Generates the key file on first start rather than on the first secret saved.
+  consoleVault();
+  for (const id of await shadowedIds(db)) {
+    console.warn(
+      `The connection "${id}" exists both in the connections file and in the database; the file's is used.`,
+    );
+  }
+}
+
 /** Runs once when the server starts: validate configuration, migrate, seed, and close cleanly on shutdown. */
 export async function bootstrap(): Promise<void> {
   serverConfig();
-  await seedFirstAccounts(await database());
+  // Before the database: a broken connections file should fail the start in a second, not after migrations.
+  fileConnections();
+  const db = await database();
+  await prepareConnections(db);
+  await seedFirstAccounts(db);
+  startHealthRunner();
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       void closeDatabase().finally(() => process.exit(0));

@@ -18,6 +18,25 @@ const EnvSchema = z.object({
   ADMIN_PASSWORD: optional(z.string()),
   /** Seeds one demo account per role on an empty database and prints them (the demo and the e2e suite). */
   DEMO_ACCOUNTS: optional(z.enum(["0", "1"])).transform((flag) => flag === "1"),
+  /**
+   * Master key for vendor secrets stored in the database. Unset: a key file is generated in DATA_DIR, which
+   * suits one embedded instance; instances sharing a PostgreSQL database must all be given the same value.
+   */
+  CONSOLE_SECRET_KEY: optional(
+    z.string().min(32, "CONSOLE_SECRET_KEY must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
+  ),
+  /** JSON file of connections declared as code (docs/connections.md); validated at start-up. */
+  CONNECTIONS_FILE: optional(z.string()).transform((file) =>
+    file === undefined ? undefined : path.resolve(/*turbopackIgnore: true*/ file),
+  ),
+  /** Seconds between background health checks of each connection; 0 switches them off. */
+  CONNECTION_CHECK_INTERVAL_SECONDS: optional(
+    z.coerce
+      .number()
+      .int("CONNECTION_CHECK_INTERVAL_SECONDS must be a whole number of seconds")
+      .min(0)
+      .max(86_400, "CONNECTION_CHECK_INTERVAL_SECONDS must be at most 86400 (a day)"),
+  ).transform((seconds) => seconds ?? 60),
 });
 
 export type ServerConfig = z.infer<typeof EnvSchema>;
@@ -51,6 +70,9 @@ export function persistedSecret(fileName: string, fromEnv: string | undefined): 
   chmodSync(file, 0o600);
   return secret;
 }
+
+/** The file that holds the connections master key when CONSOLE_SECRET_KEY is not set. */
+export const CONNECTIONS_KEY_FILE = "connections-master-key";
 
 export function authSecret(): string {
   return persistedSecret("nextauth-secret", serverConfig().NEXTAUTH_SECRET);

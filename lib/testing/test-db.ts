@@ -26,7 +26,9 @@ export async function freshDatabase(): Promise<Database> {
   }
   const db = await opened;
   // TRUNCATE is not a row operation, so the audit table's append-only trigger does not stop it.
-  await db.execute(sql`TRUNCATE users, api_tokens, login_throttle, audit_events RESTART IDENTITY CASCADE`);
+  await db.execute(
+    sql`TRUNCATE users, api_tokens, login_throttle, audit_events, connections, connection_health RESTART IDENTITY CASCADE`,
+  );
   return db;
 }
 

@@ -1,4 +1,5 @@
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { ConnectionKind, HealthState, TestOutcome } from "@/lib/connection-kinds";
 import type { Role } from "@/lib/permissions";
 
 export const users = pgTable("users", {
@@ -67,3 +68,35 @@ export const auditEvents = pgTable(
     index("audit_events_action_idx").on(table.action),
   ],
 );
+
+/**
+ * Vendor connections created in the console (connections from CONNECTIONS_FILE are never stored). Secrets
+ * are kept apart from the settings, each sealed by the vault with the connection id as associated data,
+ * which is why an id never changes.
+ */
+export const connections = pgTable("connections", {
+  id: text("id").primaryKey(),
+  kind: text("kind").$type<ConnectionKind>().notNull(),
+  name: text("name").notNull(),
+  /** Everything but the secrets (base URL, user name, TLS, timeouts, vendor options), defaults applied. */
+  settings: jsonb("settings").$type<Record<string, unknown>>().notNull(),
+  /** Field name → sealed value (`v1.<key id>.<iv>.<tag>.<ciphertext>`). */
+  secrets: jsonb("secrets").$type<Record<string, string>>().notNull(),
+  createdBy: text("created_by"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The last check of each connection (file or console), by id. `nextCheckAt` is claimed atomically by the
+ * background runner, so instances sharing a database check each connection once per interval between them.
+ */
+export const connectionHealth = pgTable("connection_health", {
+  connectionId: text("connection_id").primaryKey(),
+  state: text("state").$type<HealthState>().notNull(),
+  outcome: text("outcome").$type<TestOutcome>(),
+  message: text("message"),
+  latencyMs: integer("latency_ms"),
+  checkedAt: timestamp("checked_at", { withTimezone: true }),
+  nextCheckAt: timestamp("next_check_at", { withTimezone: true }).notNull().defaultNow(),
+});

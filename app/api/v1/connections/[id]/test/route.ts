@@ -1,0 +1,15 @@
+import { testConnection } from "@/lib/api/connections";
+import { notFound } from "@/lib/server/api/errors";
+import { route } from "@/lib/server/api/route";
+import { checkConnection } from "@/lib/server/connections/health";
+import { findConnectionEntry } from "@/lib/server/connections/registry";
+
+export const POST = route(testConnection, async ({ db, params, audit }) => {
+  audit.targetConnection = params.id;
+  if (!(await findConnectionEntry(db, params.id)))
+    throw notFound(`No connection with the id "${params.id}".`);
+  const result = await checkConnection(db, params.id);
+  // A failed test is a result, not an error; the audit record still says how it went.
+  audit.input = { outcome: result.outcome, latencyMs: result.latencyMs };
+  return result;
+});

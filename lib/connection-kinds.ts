@@ -1,0 +1,97 @@
+/**
+ * Connection kinds and their fields, as plain data. Kept free of zod so client components (the connection
+ * form, the health cards) can import it without shipping the schema library to the browser; the zod
+ * schemas in `lib/api/connections.ts` are built from the same lists.
+ */
+export const CONNECTION_KINDS = [
+  "kerio-operator",
+  "kerio-connect",
+  "kerio-control",
+  "kiwire",
+  "kalliope",
+  "kayako",
+] as const;
+export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
+
+export const CONNECTION_KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
+  "kerio-operator": "Kerio Operator",
+  "kerio-connect": "Kerio Connect",
+  "kerio-control": "Kerio Control",
+  kiwire: "Kiwire",
+  kalliope: "KalliopePBX",
+  kayako: "Kayako",
+};
+
+/** Fields that hold vendor secrets: write-only, encrypted at rest, shown only as "set". */
+export const SECRET_FIELDS = {
+  "kerio-operator": ["password"],
+  "kerio-connect": ["password"],
+  "kerio-control": ["password"],
+  kiwire: ["password", "apiKey"],
+  kalliope: ["password"],
+  kayako: ["apiKey", "secretKey"],
+} as const satisfies Record<ConnectionKind, readonly string[]>;
+export type SecretField = (typeof SECRET_FIELDS)[ConnectionKind][number];
+
+/** Plain (non-secret) text fields beyond name, baseUrl and tls, per kind, in form order. */
+export const PLAIN_FIELDS = {
+  "kerio-operator": ["username"],
+  "kerio-connect": ["username"],
+  "kerio-control": ["username"],
+  kiwire: ["username", "cloudId", "timeZone", "timeFormat", "signing"],
+  kalliope: ["username", "domain"],
+  kayako: [],
+} as const satisfies Record<ConnectionKind, readonly string[]>;
+
+/** Where each appliance listens by default, for the form's placeholder (Kerio ports: the vendors' own). */
+export const BASE_URL_EXAMPLES: Readonly<Record<ConnectionKind, string>> = {
+  "kerio-operator": "https://10.0.0.5:4021",
+  "kerio-connect": "https://mail.example.com:4040",
+  "kerio-control": "https://10.0.0.1:4081",
+  kiwire: "https://hotspot.example.com",
+  kalliope: "https://pbx.example.com",
+  kayako: "https://help.example.com/api/index.php",
+};
+
+export const TLS_MODES = ["verify", "pin", "insecure"] as const;
+export type TlsMode = (typeof TLS_MODES)[number];
+
+export const KIWIRE_TIME_FORMATS = ["YmdHis", "Y-m-d H:i:s"] as const;
+export type KiwireTimeFormat = (typeof KIWIRE_TIME_FORMATS)[number];
+
+export const KIWIRE_SIGNING_MODES = ["md5", "raw"] as const;
+export type KiwireSigningMode = (typeof KIWIRE_SIGNING_MODES)[number];
+
+/** Defaults applied when a connection leaves a setting out. */
+export const CONNECTION_DEFAULTS = {
+  connectTimeoutMs: 5_000,
+  readTimeoutMs: 30_000,
+  kalliopeDomain: "default",
+  kiwireTimeZone: "UTC",
+  kiwireTimeFormat: "YmdHis" as KiwireTimeFormat,
+  kiwireSigning: "md5" as KiwireSigningMode,
+} as const;
+
+export const HEALTH_STATES = ["ok", "failing", "unknown"] as const;
+export type HealthState = (typeof HEALTH_STATES)[number];
+
+/** Why a test or health check failed, so the UI and scripts can react without parsing the message. */
+export const TEST_OUTCOMES = [
+  "ok",
+  "wrong_credentials",
+  "clock_skew",
+  "certificate_untrusted",
+  "certificate_mismatch",
+  "tls_error",
+  "unreachable",
+  "timeout",
+  "api_disabled",
+  "not_found",
+  "unexpected_response",
+  "secret_unavailable",
+] as const;
+export type TestOutcome = (typeof TEST_OUTCOMES)[number];
+
+export function isConnectionKind(value: unknown): value is ConnectionKind {
+  return typeof value === "string" && (CONNECTION_KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/lib/server/db/client";
+import { connectionFor, startSmallSimulator } from "@/lib/testing/connection-fixtures";
+import { freshDatabase } from "@/lib/testing/test-db";
+import type { RunningSimulator } from "@/simulators/shared/types";
+import { installFileConnections } from "./file-source";
+import { claimDueChecks, healthOf, runDueChecks } from "./health";
+import { createConnection } from "./registry";
+
+process.env.CONSOLE_SECRET_KEY ??= "integration-test-master-key-integration-test";
+
+let kerio: RunningSimulator;
+let db: Database;
+const INTERVAL = 60_000;
+const T0 = Date.parse("2030-01-01T00:00:00Z");
+
+beforeAll(async () => {
+  kerio = await startSmallSimulator("kerio-control", false);
+});
+afterAll(() => kerio.close());
+beforeEach(async () => {
+  db = await freshDatabase();
+  installFileConnections([{ id: "from-file", config: connectionFor(kerio, { name: "From the file" }) }]);
+  await createConnection(db, connectionFor(kerio, { id: "good" }), "test");
+  await createConnection(
+    db,
+    connectionFor(kerio, { id: "down", baseUrl: "http://127.0.0.1:1", timeouts: { connectMs: 300 } }),
+    "test",
+  );
+});
+
+describe("background health checks", () => {
+  it("checks every connection (file and console) once per interval and stores state and latency", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    try {
+      const first = await runDueChecks(db, { intervalMs: INTERVAL, now: () => T0 });
+      expect([...first.keys()].sort()).toEqual(["down", "from-file", "good"]);
+      const health = await healthOf(db, ["good", "down", "from-file"]);
+      expect(health.get("good")).toMatchObject({ state: "ok", checkedAt: new Date(T0).toISOString() });
+      expect(health.get("good")?.latencyMs).toEqual(expect.any(Number));
+      expect(health.get("from-file")?.state).toBe("ok");
+      expect(health.get("down")).toMatchObject({ state: "failing", outcome: "unreachable" });
+      // Transitions are logged once, without settings or secrets.
+      expect(log.mock.calls.map(([line]) => String(line)).sort()).toEqual([
+        expect.stringMatching(/^\[connections\] down is failing: 127\.0\.0\.1:1 is unreachable/),
+        "[connections] from-file is ok",
+        "[connections] good is ok",
+      ]);
+
+      log.mockClear();
+      expect((await runDueChecks(db, { intervalMs: INTERVAL, now: () => T0 + INTERVAL - 1 })).size).toBe(0);
+      const again = await runDueChecks(db, { intervalMs: INTERVAL, now: () => T0 + INTERVAL });
+      expect(again.size).toBe(3);
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it("lets two runners on one database claim each due check once", async () => {
+    const ids = ["good", "down", "from-file"];
+    const [a, b] = await Promise.all([
+      claimDueChecks(db, ids, T0, INTERVAL),
+      claimDueChecks(db, ids, T0, INTERVAL),
+    ]);
+    expect([...a, ...b].sort()).toEqual([...ids].sort());
+    expect(await claimDueChecks(db, ids, T0 + 1, INTERVAL)).toEqual([]);
+  });
+});

@@ -1,0 +1,169 @@
+import "server-only";
+import { inArray, sql } from "drizzle-orm";
+import type { ConnectionTestResultDto, HealthDto } from "@/lib/api/connections";
+import { serverConfig } from "@/lib/server/config";
+import { type Database, database } from "@/lib/server/db/client";
+import { connectionHealth } from "@/lib/server/db/schema";
+import { VendorError } from "@/lib/server/http/errors";
+import { probeConnection } from "./probe";
+import { listConnectionEntries, resolveConnection, UNKNOWN_HEALTH } from "./registry";
+
+/**
+ * Connection health: the result of the last check of each connection, refreshed in the background by one
+ * runner per process. Checks are claimed through `next_check_at`, so several instances on one database
+ * share the work instead of each logging in to every appliance.
+ */
+
+type HealthRow = typeof connectionHealth.$inferSelect;
+
+function toHealthDto(row: HealthRow | undefined): HealthDto {
+  if (!row || row.checkedAt === null) return UNKNOWN_HEALTH;
+  return {
+    state: row.state,
+    checkedAt: row.checkedAt.toISOString(),
+    latencyMs: row.latencyMs,
+    outcome: row.outcome,
+    message: row.message,
+  };
+}
+
+export async function healthOf(db: Database, ids: readonly string[]): Promise<Map<string, HealthDto>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(connectionHealth)
+    .where(inArray(connectionHealth.connectionId, [...ids]));
+  return new Map(ids.map((id) => [id, toHealthDto(rows.find((row) => row.connectionId === id))]));
+}
+
+export async function recordHealth(db: Database, id: string, result: ConnectionTestResultDto): Promise<void> {
+  const values = {
+    state: result.ok ? ("ok" as const) : ("failing" as const),
+    outcome: result.outcome,
+    message: result.message,
+    latencyMs: result.latencyMs,
+    checkedAt: new Date(result.checkedAt),
+  };
+  await db
+    .insert(connectionHealth)
+    .values({ connectionId: id, ...values })
+    .onConflictDoUpdate({ target: connectionHealth.connectionId, set: values });
+}
+
+/** Resolves, probes and records one connection; a secret that cannot be opened is a failed check too. */
+export async function checkConnection(
+  db: Database,
+  id: string,
+  now: () => number = Date.now,
+): Promise<ConnectionTestResultDto> {
+  let result: ConnectionTestResultDto;
+  try {
+    result = await probeConnection(await resolveConnection(db, id), now);
+  } catch (error) {
+    if (!(error instanceof VendorError)) throw error;
+    result = {
+      ok: false,
+      outcome: error.outcome,
+      message: error.message,
+      latencyMs: 0,
+      checkedAt: new Date(now()).toISOString(),
+      certificate: null,
+      detail: null,
+    };
+  }
+  await recordHealth(db, id, result);
+  return result;
+}
+
+/**
+ * Claims the connections due for a check: a row's `next_check_at` moves forward by one interval in the
+ * same statement that finds it due, so two runners never claim the same check.
+ */
+export async function claimDueChecks(
+  db: Database,
+  ids: readonly string[],
+  nowMs: number,
+  intervalMs: number,
+): Promise<string[]> {
+  const claimed: string[] = [];
+  const next = new Date(nowMs + intervalMs);
+  for (const id of ids) {
+    const rows = await db
+      .insert(connectionHealth)
+      .values({ connectionId: id, state: "unknown", nextCheckAt: next })
+      .onConflictDoUpdate({
+        target: connectionHealth.connectionId,
+        set: { nextCheckAt: next },
+        setWhere: sql`${connectionHealth.nextCheckAt} <= ${new Date(nowMs).toISOString()}`,
+      })
+      .returning({ id: connectionHealth.connectionId });
+    if (rows.length > 0) claimed.push(id);
+  }
+  return claimed;
+}
+
+const CONCURRENT_CHECKS = 4;
+
+/** One pass: checks every connection that is due, a few at a time; answers the results by id. */
+export async function runDueChecks(
+  db: Database,
+  options: { intervalMs: number; now?: () => number },
+): Promise<Map<string, ConnectionTestResultDto>> {
+  const now = options.now ?? Date.now;
+  const entries = await listConnectionEntries(db);
+  const due = await claimDueChecks(
+    db,
+    entries.map((entry) => entry.id),
+    now(),
+    options.intervalMs,
+  );
+  const results = new Map<string, ConnectionTestResultDto>();
+  const queue = [...due];
+  const before = await healthOf(db, due);
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      const result = await checkConnection(db, id, now);
+      results.set(id, result);
+      const previous = before.get(id)?.state;
+      const state = result.ok ? "ok" : "failing";
+      // Transitions only: a steady state is on the overview page, not repeated in the log every minute.
+      if (previous !== state) {
+        console.log(`[connections] ${id} is ${state}${result.ok ? "" : `: ${result.message}`}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENT_CHECKS }, worker));
+  return results;
+}
+
+const runner = globalThis as typeof globalThis & { __connectionHealthRunner?: NodeJS.Timeout };
+
+/**
+ * Starts the background checks (once per process, however many module copies Next loads). The tick is
+ * shorter than the interval so a new connection gets its first check soon after it is added.
+ */
+export function startHealthRunner(intervalSeconds = serverConfig().CONNECTION_CHECK_INTERVAL_SECONDS): void {
+  if (runner.__connectionHealthRunner || intervalSeconds <= 0) return;
+  const intervalMs = intervalSeconds * 1000;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await runDueChecks(await database(), { intervalMs });
+    } catch (error) {
+      console.error("[connections] background health check failed:", (error as Error).message);
+    } finally {
+      running = false;
+    }
+  };
+  runner.__connectionHealthRunner = setInterval(() => void tick(), Math.min(intervalMs, 10_000));
+  // The runner must never keep a stopping process alive.
+  runner.__connectionHealthRunner.unref();
+  void tick();
+}
+
+export function stopHealthRunner(): void {
+  if (runner.__connectionHealthRunner) clearInterval(runner.__connectionHealthRunner);
+  runner.__connectionHealthRunner = undefined;
+}

@@ -1,0 +1,316 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import type {
+  ConnectionConfig,
+  ConnectionDto,
+  CreateConnectionInput,
+  HealthDto,
+  UpdateConnectionInput,
+} from "@/lib/api/connections";
+import type { ConnectionKind } from "@/lib/connection-kinds";
+import { conflict, notFound } from "@/lib/server/api/errors";
+import type { Database } from "@/lib/server/db/client";
+import { connectionHealth, connections } from "@/lib/server/db/schema";
+import { forgetHttpClient } from "@/lib/server/http/client";
+import { VendorError } from "@/lib/server/http/errors";
+import { fileConnections } from "./file-source";
+import {
+  joinConfig,
+  type PlainSettings,
+  type SecretValues,
+  secretFieldsOf,
+  settingsDto,
+  splitConfig,
+} from "./settings";
+import { consoleVault, type Vault, VaultError } from "./vault";
+
+/**
+ * The merged list of connections: the file's (read-only, secrets from the file or the environment) and the
+ * console's (in the database, secrets sealed). Everything else asks this module, never the two sources.
+ */
+
+export type ConnectionSource = "file" | "console";
+
+export interface ConnectionEntry {
+  id: string;
+  source: ConnectionSource;
+  kind: ConnectionKind;
+  name: string;
+  plain: PlainSettings;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
+/** A connection with its secrets opened, for the vendor clients and nothing else. */
+export interface ResolvedConnection {
+  entry: ConnectionEntry;
+  config: ConnectionConfig;
+}
+
+type ConnectionRow = typeof connections.$inferSelect;
+
+function fromFile(id: string, config: ConnectionConfig): ConnectionEntry {
+  const { plain } = splitConfig(config);
+  return {
+    id,
+    source: "file",
+    kind: config.kind,
+    name: config.name,
+    plain,
+    createdAt: null,
+    updatedAt: null,
+  };
+}
+
+function fromRow(row: ConnectionRow): ConnectionEntry {
+  return {
+    id: row.id,
+    source: "console",
+    kind: row.kind,
+    name: row.name,
+    plain: row.settings as unknown as PlainSettings,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export async function listConnectionEntries(db: Database): Promise<ConnectionEntry[]> {
+  const fromTheFile = fileConnections().map(({ id, config }) => fromFile(id, config));
+  const fileIds = new Set(fromTheFile.map((entry) => entry.id));
+  const rows = await db.select().from(connections).orderBy(asc(connections.name));
+  // The file is the declared truth: a database row with the same id is shadowed (see warnShadowed).
+  const stored = rows.filter((row) => !fileIds.has(row.id)).map(fromRow);
+  return [...fromTheFile, ...stored].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+export async function findConnectionEntry(db: Database, id: string): Promise<ConnectionEntry | undefined> {
+  const file = fileConnections().find((connection) => connection.id === id);
+  if (file) return fromFile(file.id, file.config);
+  const [row] = await db.select().from(connections).where(eq(connections.id, id));
+  return row ? fromRow(row) : undefined;
+}
+
+function noSuchConnection(id: string) {
+  return notFound(`No connection with the id "${id}".`);
+}
+
+/** The connection with its secrets opened; a secret that cannot be opened is reported, never guessed. */
+export async function resolveConnection(
+  db: Database,
+  id: string,
+  vault: Vault = consoleVault(),
+): Promise<ResolvedConnection> {
+  const file = fileConnections().find((connection) => connection.id === id);
+  if (file) return { entry: fromFile(file.id, file.config), config: file.config };
+  const [row] = await db.select().from(connections).where(eq(connections.id, id));
+  if (!row) throw noSuchConnection(id);
+  const entry = fromRow(row);
+  const secrets: SecretValues = {};
+  for (const field of secretFieldsOf(row.kind)) {
+    const sealed = row.secrets[field];
+    if (sealed === undefined) {
+      throw new VendorError(
+        "secret_unavailable",
+        `The ${field} of this connection is missing: enter it again.`,
+        {
+          status: 409,
+        },
+      );
+    }
+    try {
+      secrets[field] = vault.open(sealed, { connectionId: row.id, field });
+    } catch (error) {
+      if (error instanceof VaultError)
+        throw new VendorError("secret_unavailable", error.message, { status: 409 });
+      throw error;
+    }
+  }
+  return { entry, config: joinConfig(row.kind, row.name, entry.plain, secrets) };
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 56)
+    .replace(/-+$/, "");
+}
+
+async function takenIds(db: Database): Promise<Set<string>> {
+  const rows = await db.select({ id: connections.id }).from(connections);
+  return new Set([...fileConnections().map((connection) => connection.id), ...rows.map((row) => row.id)]);
+}
+
+function sealAll(vault: Vault, id: string, secrets: SecretValues): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(secrets).map(([field, value]) => [field, vault.seal(value, { connectionId: id, field })]),
+  );
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code =
+    (error as { code?: unknown; cause?: { code?: unknown } }).code ??
+    (error as { cause?: { code?: unknown } }).cause?.code;
+  return code === "23505";
+}
+
+export async function createConnection(
+  db: Database,
+  input: CreateConnectionInput,
+  createdBy: string,
+  vault: Vault = consoleVault(),
+): Promise<ConnectionEntry> {
+  const { id: requestedId, ...config } = input;
+  const taken = await takenIds(db);
+  let id = requestedId;
+  if (id === undefined) {
+    // A readable id from the name (it appears in URLs), made unique with a counter.
+    const stem = slug(config.name) || config.kind;
+    id = stem;
+    for (let n = 2; taken.has(id); n++) id = `${stem}-${n}`;
+  } else if (taken.has(id)) {
+    const inFile = fileConnections().some((connection) => connection.id === id);
+    throw conflict(
+      `The id "${id}" is already used${inFile ? " by a connection in the connections file" : ""}.`,
+      [{ field: "id", message: "Already in use" }],
+    );
+  }
+  const { plain, secrets } = splitConfig(config as ConnectionConfig);
+  try {
+    const [row] = await db
+      .insert(connections)
+      .values({
+        id,
+        kind: config.kind,
+        name: config.name,
+        settings: plain as unknown as Record<string, unknown>,
+        secrets: sealAll(vault, id, secrets),
+        createdBy,
+      })
+      .returning();
+    if (!row) throw new Error("insert returned no row");
+    return fromRow(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw conflict(`The id "${id}" is already used.`, [{ field: "id", message: "Already in use" }]);
+    }
+    throw error;
+  }
+}
+
+function readOnly(id: string) {
+  return conflict(
+    `The connection "${id}" is declared in the connections file (CONNECTIONS_FILE) and is read-only here: change it in the file and restart the console.`,
+  );
+}
+
+export interface UpdateOutcome {
+  entry: ConnectionEntry;
+  /** Names of the fields that changed, secrets included by name only: for the audit record. */
+  changed: string[];
+}
+
+export async function updateConnection(
+  db: Database,
+  id: string,
+  patch: UpdateConnectionInput,
+  vault: Vault = consoleVault(),
+): Promise<UpdateOutcome> {
+  if (fileConnections().some((connection) => connection.id === id)) throw readOnly(id);
+  const [row] = await db.select().from(connections).where(eq(connections.id, id));
+  if (!row) throw noSuchConnection(id);
+  if (patch.kind !== row.kind) {
+    throw conflict(`This connection is a ${row.kind}; a kind cannot change. Add a new connection instead.`, [
+      { field: "kind", message: `Must be ${row.kind}` },
+    ]);
+  }
+  const { kind: _kind, name, ...fields } = patch;
+  const secretFields = new Set<string>(secretFieldsOf(row.kind));
+  const plain: Record<string, unknown> = { ...row.settings };
+  const secrets: Record<string, string> = { ...row.secrets };
+  const changed: string[] = [];
+  if (name !== undefined && name !== row.name) changed.push("name");
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    changed.push(field);
+    if (secretFields.has(field)) secrets[field] = vault.seal(String(value), { connectionId: id, field });
+    else plain[field] = value;
+  }
+  // Timeouts may be sent in part; the others keep their values.
+  if (fields.timeouts) plain.timeouts = { ...(row.settings.timeouts as object), ...fields.timeouts };
+  const [updated] = await db
+    .update(connections)
+    .set({ name: name ?? row.name, settings: plain, secrets, updatedAt: new Date() })
+    .where(eq(connections.id, id))
+    .returning();
+  if (!updated) throw noSuchConnection(id);
+  await forgetHttpClient(id);
+  return { entry: fromRow(updated), changed };
+}
+
+export async function deleteConnection(db: Database, id: string): Promise<ConnectionEntry> {
+  if (fileConnections().some((connection) => connection.id === id)) throw readOnly(id);
+  const [row] = await db.delete(connections).where(eq(connections.id, id)).returning();
+  if (!row) throw noSuchConnection(id);
+  await db.delete(connectionHealth).where(eq(connectionHealth.connectionId, id));
+  await forgetHttpClient(id);
+  return fromRow(row);
+}
+
+export const UNKNOWN_HEALTH: HealthDto = {
+  state: "unknown",
+  checkedAt: null,
+  latencyMs: null,
+  outcome: null,
+  message: null,
+};
+
+/**
+ * Health messages name the host, the user or the tenant so an admin can act on them; readers who may not
+ * see settings get the same message with those values replaced.
+ */
+export function healthForReaders(health: HealthDto, plain: PlainSettings): HealthDto {
+  if (!health.message) return health;
+  const url = new URL(plain.baseUrl);
+  const settings = [plain.baseUrl, url.host, url.hostname, plain.username, plain.domain, plain.cloudId]
+    .filter((value): value is string => typeof value === "string" && value.length >= 3)
+    // Longest first, so the URL is replaced before the host inside it.
+    .sort((a, b) => b.length - a.length);
+  let message = health.message;
+  for (const value of settings) message = message.split(value).join("…");
+  return { ...health, message };
+}
+
+/**
+ * The one shape a connection leaves the server in. Settings go only to those who may manage connections;
+ * secrets never, only `{ set: true }`.
+ */
+export function toConnectionDto(
+  entry: ConnectionEntry,
+  health: HealthDto,
+  withSettings: boolean,
+): ConnectionDto {
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    name: entry.name,
+    source: entry.source,
+    insecure: entry.plain.tls.mode === "insecure",
+    health: withSettings ? health : healthForReaders(health, entry.plain),
+    ...(withSettings && {
+      settings: settingsDto(entry.kind, entry.plain),
+      createdAt: entry.createdAt?.toISOString() ?? null,
+      updatedAt: entry.updatedAt?.toISOString() ?? null,
+    }),
+  };
+}
+
+/** Database rows hidden by a file entry with the same id, for a start-up warning. */
+export async function shadowedIds(db: Database): Promise<string[]> {
+  const fileIds = new Set(fileConnections().map((connection) => connection.id));
+  if (fileIds.size === 0) return [];
+  const rows = await db.select({ id: connections.id }).from(connections);
+  return rows.map((row) => row.id).filter((id) => fileIds.has(id));
+}

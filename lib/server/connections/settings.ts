@@ -1,0 +1,84 @@
+import "server-only";
+import type { ConnectionConfig, ConnectionSettingsDto, TlsSettings } from "@/lib/api/connections";
+import {
+  CONNECTION_DEFAULTS,
+  type ConnectionKind,
+  type KiwireSigningMode,
+  type KiwireTimeFormat,
+  SECRET_FIELDS,
+  type SecretField,
+} from "@/lib/connection-kinds";
+import type { HttpClientOptions } from "@/lib/server/http/client";
+
+/** A connection's settings without its secrets, defaults applied: what the database row and the DTO hold. */
+export interface PlainSettings {
+  baseUrl: string;
+  tls: TlsSettings;
+  timeouts: { connectMs: number; readMs: number };
+  username?: string;
+  domain?: string;
+  cloudId?: string;
+  timeZone?: string;
+  timeFormat?: KiwireTimeFormat;
+  signing?: KiwireSigningMode;
+}
+
+export type SecretValues = Partial<Record<SecretField, string>>;
+
+export function secretFieldsOf(kind: ConnectionKind): readonly SecretField[] {
+  return SECRET_FIELDS[kind];
+}
+
+/** Splits a validated configuration into what may be shown (defaults filled in) and what may not. */
+export function splitConfig(config: ConnectionConfig): { plain: PlainSettings; secrets: SecretValues } {
+  const secrets: SecretValues = {};
+  const source = config as unknown as Record<string, unknown>;
+  for (const field of secretFieldsOf(config.kind)) {
+    const value = source[field];
+    if (typeof value === "string") secrets[field] = value;
+  }
+  const plain: PlainSettings = {
+    baseUrl: config.baseUrl,
+    tls: config.tls ?? { mode: "verify" },
+    timeouts: {
+      connectMs: config.timeouts?.connectMs ?? CONNECTION_DEFAULTS.connectTimeoutMs,
+      readMs: config.timeouts?.readMs ?? CONNECTION_DEFAULTS.readTimeoutMs,
+    },
+  };
+  if ("username" in config) plain.username = config.username;
+  if (config.kind === "kalliope") plain.domain = config.domain ?? CONNECTION_DEFAULTS.kalliopeDomain;
+  if (config.kind === "kiwire") {
+    plain.cloudId = config.cloudId;
+    plain.timeZone = config.timeZone ?? CONNECTION_DEFAULTS.kiwireTimeZone;
+    plain.timeFormat = config.timeFormat ?? CONNECTION_DEFAULTS.kiwireTimeFormat;
+    plain.signing = config.signing ?? CONNECTION_DEFAULTS.kiwireSigning;
+  }
+  return { plain, secrets };
+}
+
+/** The inverse of splitConfig, for a connection read back from the database with its secrets opened. */
+export function joinConfig(
+  kind: ConnectionKind,
+  name: string,
+  plain: PlainSettings,
+  secrets: SecretValues,
+): ConnectionConfig {
+  // The parts were validated when the connection was saved; the kind decides which fields exist.
+  return { kind, name, ...plain, ...secrets } as ConnectionConfig;
+}
+
+export function httpOptionsOf(plain: PlainSettings): HttpClientOptions {
+  return {
+    baseUrl: plain.baseUrl,
+    tls: plain.tls,
+    connectTimeoutMs: plain.timeouts.connectMs,
+    readTimeoutMs: plain.timeouts.readMs,
+  };
+}
+
+/** What an admin sees: every setting, and for each secret only that it is set. */
+export function settingsDto(kind: ConnectionKind, plain: PlainSettings): ConnectionSettingsDto {
+  const dto: ConnectionSettingsDto = { ...plain };
+  for (const field of secretFieldsOf(kind)) dto[field] = { set: true };
+  return dto;
+}

@@ -1,0 +1,63 @@
+import type { CreateConnectionInput, TlsSettings } from "@/lib/api/connections";
+import type { ConnectionKind } from "@/lib/connection-kinds";
+import { startKalliopeSimulator } from "@/simulators/kalliope/simulator";
+import { startKayakoSimulator } from "@/simulators/kayako/simulator";
+import {
+  startKerioConnectSimulator,
+  startKerioControlSimulator,
+  startKerioOperatorSimulator,
+} from "@/simulators/kerio/simulator";
+import { startKiwireSimulator } from "@/simulators/kiwire/simulator";
+import type { RunningSimulator } from "@/simulators/shared/types";
+
+/** Every simulator with the smallest data that still logs in: tests need the protocol, not the data. */
+export function startSmallSimulator(kind: ConnectionKind, https: boolean): Promise<RunningSimulator> {
+  const common = { https, port: 0 };
+  switch (kind) {
+    case "kerio-operator":
+      return startKerioOperatorSimulator({ ...common, extensions: 5 });
+    case "kerio-connect":
+      return startKerioConnectSimulator({ ...common, domains: 1, usersPerDomain: 2 });
+    case "kerio-control":
+      return startKerioControlSimulator({ ...common, ipAddressEntries: 4 });
+    case "kiwire":
+      return startKiwireSimulator({
+        ...common,
+        users: 3,
+        vouchers: 3,
+        profiles: 2,
+        nas: 1,
+        devices: 1,
+        historyDays: 1,
+      });
+    case "kalliope":
+      return startKalliopeSimulator({ ...common, callsPerDay: 5, days: 1 });
+    case "kayako":
+      return startKayakoSimulator({
+        ...common,
+        tickets: 5,
+        staff: 2,
+        users: 3,
+        organizations: 1,
+        historyDays: 2,
+      });
+  }
+}
+
+/** The API body that connects to a running simulator (its credentials use the console's field names). */
+export function connectionFor(
+  simulator: RunningSimulator,
+  overrides: Partial<Record<string, unknown>> & { tls?: TlsSettings } = {},
+): CreateConnectionInput {
+  const tls: TlsSettings = simulator.tls
+    ? { mode: "pin", fingerprint256: simulator.tls.fingerprint256 }
+    : { mode: "verify" };
+  return {
+    kind: simulator.kind,
+    name: `${simulator.kind} ${simulator.tls ? "https" : "http"}`,
+    baseUrl: simulator.baseUrl,
+    ...simulator.credentials,
+    tls,
+    ...overrides,
+  } as CreateConnectionInput;
+}

@@ -17,6 +17,8 @@ export const NAVIGATION: readonly NavSection[] = [
     label: "Console",
     items: [
       { href: "/", label: "Overview", permission: "overview.read" },
+      // Every role sees connections and their health; only connections.manage sees and changes settings.
+      { href: "/admin/connections", label: "Connections", permission: "connections.read" },
       { href: "/api-docs", label: "API reference", permission: "overview.read" },
     ],
   },

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ConnectionHealthCards } from "@/components/connections/health-cards";
 import { PageHeader } from "@/components/ui/page-header";
 import { NAVIGATION } from "@/lib/navigation";
 import { can } from "@/lib/permissions";
@@ -19,8 +20,15 @@ export default async function OverviewPage() {
     <>
       <PageHeader
         title="Overview"
-        description="Vendor connections and their health will show here once connections are configured."
+        description="The appliances the console works on, and where to work on them."
       />
+      <section aria-labelledby="connection-health" className="mb-8 space-y-3">
+        <h2 id="connection-health" className="text-lg font-semibold">
+          Connection health
+        </h2>
+        <ConnectionHealthCards canManage={can(actor.role, "connections.manage")} />
+      </section>
+      <h2 className="mb-3 text-lg font-semibold">Areas</h2>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {areas.map((section) => (
           <li

@@ -16,3 +16,8 @@ export const auditKeys = {
   list: (filter: AuditFilter, page: number, pageSize: number) =>
     [...auditKeys.all, "list", filter, page, pageSize] as const,
 };
+
+export const connectionKeys = {
+  all: ["connections"] as const,
+  list: () => [...connectionKeys.all, "list"] as const,
+};

@@ -1,0 +1,67 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { EmptyState, ErrorState } from "@/components/ui/states";
+import type { ConnectionDto } from "@/lib/api/connections";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { connectionKeys } from "@/lib/client/query-keys";
+import { CONNECTION_KIND_LABELS } from "@/lib/connection-kinds";
+import { HealthBadge, HealthDetails, InsecureBadge } from "./health-badge";
+
+/** The overview's connection health: names, kind and health only, for every role. */
+export function ConnectionHealthCards({ canManage }: { canManage: boolean }) {
+  const connections = useQuery({
+    queryKey: connectionKeys.list(),
+    queryFn: ({ signal }) => apiFetch<{ items: ConnectionDto[] }>("/api/v1/connections", { signal }),
+    refetchInterval: 30_000,
+  });
+  if (connections.isPending) {
+    return (
+      <div
+        role="status"
+        aria-label="Loading"
+        className="h-24 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800"
+      />
+    );
+  }
+  if (connections.isError) {
+    return <ErrorState message={connections.error.message} onRetry={() => connections.refetch()} />;
+  }
+  if (connections.data.items.length === 0) {
+    return (
+      <EmptyState title="No connections yet">
+        {canManage ? (
+          <Link href="/admin/connections" className="text-sky-700 underline dark:text-sky-400">
+            Add the first appliance
+          </Link>
+        ) : (
+          "An admin adds the appliances; their health will show here."
+        )}
+      </EmptyState>
+    );
+  }
+  return (
+    <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Connection health">
+      {connections.data.items.map((connection) => (
+        <li
+          key={connection.id}
+          data-testid={`health-card-${connection.id}`}
+          className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        >
+          <div className="flex items-start justify-between gap-2">
+            <div>
+              <h3 className="font-semibold">{connection.name}</h3>
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                {CONNECTION_KIND_LABELS[connection.kind]}
+              </p>
+            </div>
+            <HealthBadge health={connection.health} />
+          </div>
+          <div className="mt-2 flex flex-wrap gap-1">{connection.insecure && <InsecureBadge />}</div>
+          <HealthDetails health={connection.health} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,6 +1,7 @@
 import * as apiTokens from "./api-tokens";
 import * as audit from "./audit";
 import * as connections from "./connections";
+import * as kerioExtensions from "./kerio-extensions";
 import type { Operation } from "./operation";
 import * as users from "./users";
 
@@ -24,4 +25,12 @@ export const OPERATIONS: readonly Operation[] = [
   connections.updateConnection,
   connections.deleteConnection,
   connections.testConnection,
+  kerioExtensions.listExtensions,
+  kerioExtensions.getExtension,
+  kerioExtensions.createExtension,
+  kerioExtensions.updateExtension,
+  kerioExtensions.deleteExtension,
+  kerioExtensions.getNextExtensionNumber,
+  kerioExtensions.listExtensionOwners,
+  kerioExtensions.importExtensions,
 ];

@@ -21,3 +21,12 @@ export const connectionKeys = {
   all: ["connections"] as const,
   list: () => [...connectionKeys.all, "list"] as const,
 };
+
+export const extensionKeys = {
+  all: ["kerio-extensions"] as const,
+  connection: (connectionId: string) => [...extensionKeys.all, connectionId] as const,
+  list: (connectionId: string, state: Record<string, string | number | undefined>) =>
+    [...extensionKeys.connection(connectionId), "list", state] as const,
+  nextNumber: (connectionId: string) => [...extensionKeys.connection(connectionId), "next-number"] as const,
+  owners: (connectionId: string) => [...extensionKeys.connection(connectionId), "owners"] as const,
+};

@@ -1,15 +1,11 @@
-import { PlaceholderPage } from "@/components/shell/placeholder-page";
+import type { Metadata } from "next";
+import { ExtensionsView } from "@/components/kerio/extensions-view";
+import { can } from "@/lib/permissions";
+import { requirePermission } from "@/lib/server/auth/page-auth";
 
-export const metadata = { title: "PBX extensions" };
+export const metadata: Metadata = { title: "PBX extensions" };
 
-export default function Page() {
-  return (
-    <PlaceholderPage
-      permission="extensions.read"
-      path="/kerio/extensions"
-      title="PBX extensions"
-      area="Kerio Operator extensions"
-      what="Listing, creating and importing extensions on a Kerio Operator PBX."
-    />
-  );
+export default async function ExtensionsPage() {
+  const actor = await requirePermission("extensions.read", "/kerio/extensions");
+  return <ExtensionsView canWrite={can(actor.role, "extensions.write")} />;
 }

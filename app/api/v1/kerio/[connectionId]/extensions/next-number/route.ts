@@ -1,0 +1,8 @@
+import { getNextExtensionNumber } from "@/lib/api/kerio-extensions";
+import { route } from "@/lib/server/api/route";
+import { operatorExtensionsFor } from "@/lib/server/vendors/kerio/client-for";
+
+export const GET = route(getNextExtensionNumber, async ({ db, params }) => {
+  const extensions = await operatorExtensionsFor(db, params.connectionId);
+  return extensions.nextNumber();
+});

@@ -1,0 +1,159 @@
+import { expect, type Page, test } from "@playwright/test";
+import {
+  type RunningKerioOperatorSimulator,
+  startKerioOperatorSimulator,
+} from "@/simulators/kerio/simulator";
+import { open, signIn } from "./sign-in";
+
+/**
+ * An operator's day with PBX extensions, against a Kerio Operator simulator this spec starts on a free port;
+ * the admin creates the connection through the API first, as the connections spec does.
+ */
+
+let simulator: RunningKerioOperatorSimulator;
+const PASSWORD = `e2e-kerio-ext-${Date.now().toString(36)}`;
+const connectionId = `pbx-ext-${Date.now().toString(36)}`;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ browser }) => {
+  simulator = await startKerioOperatorSimulator({ port: 0, extensions: 50, password: PASSWORD });
+  const admin = await browser.newPage();
+  await signIn(admin, "admin");
+  const created = await admin.request.post("/api/v1/connections", {
+    data: {
+      id: connectionId,
+      kind: "kerio-operator",
+      name: `E2E extensions ${connectionId}`,
+      baseUrl: simulator.baseUrl,
+      username: simulator.credentials.username,
+      password: PASSWORD,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  await admin.close();
+});
+test.afterAll(async () => {
+  await simulator?.close();
+});
+
+const extensionsPath = `/kerio/extensions?connection=${connectionId}`;
+const telNums = () => [...simulator.store.extensions.values()].map((extension) => extension.telNum);
+
+async function csvFile(page: Page, name: string, text: string) {
+  const dialog = page.getByRole("dialog", { name: "Import extensions" });
+  await dialog
+    .getByLabel("CSV file")
+    .setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  return dialog;
+}
+
+test("an operator creates, edits, imports 50 with two bad rows, fixes them and deletes one", async ({
+  page,
+}) => {
+  await signIn(page, "operator", extensionsPath);
+  await expect(page.getByTestId("extension-count")).toContainText("page 1 of");
+
+  // Create with the suggested number.
+  const suggested = String(simulator.store.nextFreeNumber());
+  await page.getByRole("button", { name: "New extension" }).click();
+  const create = page.getByRole("dialog", { name: "New extension" });
+  await expect(create.getByLabel("Number")).toHaveValue(suggested);
+  await create.getByLabel("Description").fill("E2E front desk");
+  await create.getByRole("button", { name: "Create extension" }).click();
+  await expect(create.getByTestId("sip-password")).toHaveText(/^[A-Za-z0-9]{16}$/);
+  const password = await create.getByTestId("sip-password").textContent();
+  await create.getByRole("button", { name: "Done" }).click();
+  expect(
+    [...simulator.store.extensions.values()].find((e) => e.telNum === suggested)?.lines[0]?.sipPassword,
+  ).toBe(password);
+
+  // Find it, edit it.
+  await page.getByRole("textbox", { name: "Search" }).fill(suggested);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${suggested}`));
+  const row = page.getByTestId(`extension-row-${suggested}`);
+  await expect(row).toContainText("E2E front desk");
+  await row.getByRole("button", { name: "Edit" }).click();
+  const edit = page.getByRole("dialog", { name: `Edit extension ${suggested}` });
+  await edit.getByLabel("Description").fill("E2E lobby");
+  await edit.getByLabel("Call permission").selectOption("3");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(row).toContainText("E2E lobby");
+  await expect(row).toContainText("International");
+
+  // A number already taken shows Kerio's refusal on the field.
+  const taken = telNums()[0] ?? "";
+  await page.getByRole("button", { name: "New extension" }).click();
+  const again = page.getByRole("dialog", { name: "New extension" });
+  await again.getByLabel("Number").fill(taken);
+  await again.getByRole("button", { name: "Create extension" }).click();
+  await expect(again.getByText(`Extension ${taken} already exists`)).toBeVisible();
+  await again.getByRole("button", { name: "Cancel" }).click();
+
+  // Import 50 rows: one refused by the preview (bad number), one by the PBX (number taken).
+  const base = 7000;
+  const rows = Array.from({ length: 50 }, (_, i) => `${base + i},Imported ${i},,1,`);
+  rows[10] = "70x10,Bad number,,1,";
+  rows[20] = `${taken},Taken number,,1,`;
+  const csv = `number,description,sipUsername,callPermission,ownerGuid\n${rows.join("\n")}\n`;
+  await page.getByRole("button", { name: "Import CSV" }).click();
+  const dialog = await csvFile(page, "extensions.csv", csv);
+  await expect(dialog.getByTestId("import-summary")).toHaveText(
+    "49 rows ready, 1 with problems (they will not be sent).",
+  );
+  await expect(dialog).toContainText("Line 12: number: An extension number is 1–10 digits");
+  await dialog.getByRole("button", { name: "Import 49 extensions" }).click();
+  await expect(dialog.getByTestId("import-result")).toHaveText("48 created, 2 failed.");
+  await expect(dialog.getByRole("table", { name: "Import results" })).toContainText(
+    `Extension ${taken} already exists`,
+  );
+  const downloading = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Download failed rows" }).click();
+  const failedCsv = await (await downloading).createReadStream().then(async (stream) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString();
+  });
+  expect(failedCsv.split("\n")[0]).toBe("number,description,sipUsername,callPermission,ownerGuid,error");
+  expect(failedCsv).toContain("70x10,Bad number");
+  expect(failedCsv).toContain(`${taken},Taken number`);
+
+  // Fix the two rows and import them again.
+  await dialog.getByRole("button", { name: "Import another file" }).click();
+  await csvFile(page, "fixed.csv", `number,description\n${base + 10},Fixed 10\n${base + 20},Fixed 20\n`);
+  await dialog.getByRole("button", { name: "Import 2 extensions" }).click();
+  await expect(dialog.getByTestId("import-result")).toHaveText("2 created, 0 failed.");
+  await dialog.getByRole("button", { name: "Done" }).click();
+  for (let i = 0; i < 50; i++) expect(telNums()).toContain(String(base + i));
+
+  // Delete one, with a confirmation naming it.
+  await open(page, `${extensionsPath}&q=${base + 7}`);
+  const doomed = page.getByTestId(`extension-row-${base + 7}`);
+  await doomed.getByRole("button", { name: "Delete" }).click();
+  const confirm = page.getByRole("dialog", { name: `Delete extension ${base + 7}?` });
+  await expect(confirm).toContainText("Imported 7");
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByText("No extensions match")).toBeVisible();
+  expect(telNums()).not.toContain(String(base + 7));
+});
+
+test("a viewer reads extensions, sees no write action, and the API answers 403", async ({ page }) => {
+  await signIn(page, "viewer", `${extensionsPath}&sort=description&dir=desc`);
+  await expect(page.getByTestId("extension-count")).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: /Description ▼/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "New extension" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Import CSV" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Edit" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  const number = telNums()[0] ?? "";
+  const base = `/api/v1/kerio/${connectionId}/extensions`;
+  const refused = await Promise.all([
+    page.request.post(base, { data: { number: "99990" } }),
+    page.request.patch(`${base}/${number}`, { data: { description: "x" } }),
+    page.request.delete(`${base}/${number}`),
+    page.request.post(`${base}/import`, { data: { rows: [{ number: "99991" }] } }),
+  ]);
+  expect(refused.map((response) => response.status())).toEqual([403, 403, 403, 403]);
+  expect(telNums()).toContain(number);
+});

@@ -1,6 +1,7 @@
 import * as apiTokens from "./api-tokens";
 import * as audit from "./audit";
 import * as connections from "./connections";
+import * as kayako from "./kayako";
 import * as kerioExtensions from "./kerio-extensions";
 import type { Operation } from "./operation";
 import * as users from "./users";
@@ -33,4 +34,12 @@ export const OPERATIONS: readonly Operation[] = [
   kerioExtensions.getNextExtensionNumber,
   kerioExtensions.listExtensionOwners,
   kerioExtensions.importExtensions,
+  kayako.listTickets,
+  kayako.getTicket,
+  kayako.replyToTicket,
+  kayako.updateTicket,
+  kayako.searchHelpdeskUsers,
+  kayako.listTicketLookups,
+  kayako.listStaffMappings,
+  kayako.setStaffMapping,
 ];

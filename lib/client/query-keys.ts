@@ -30,3 +30,16 @@ export const extensionKeys = {
   nextNumber: (connectionId: string) => [...extensionKeys.connection(connectionId), "next-number"] as const,
   owners: (connectionId: string) => [...extensionKeys.connection(connectionId), "owners"] as const,
 };
+
+export const ticketKeys = {
+  all: ["kayako-tickets"] as const,
+  connection: (connectionId: string) => [...ticketKeys.all, connectionId] as const,
+  list: (connectionId: string, state: Record<string, string | number | undefined>) =>
+    [...ticketKeys.connection(connectionId), "list", state] as const,
+  detail: (connectionId: string, ticketId: string) =>
+    [...ticketKeys.connection(connectionId), "ticket", ticketId] as const,
+  lookups: (connectionId: string) => [...ticketKeys.connection(connectionId), "lookups"] as const,
+  users: (connectionId: string, q: string) => [...ticketKeys.connection(connectionId), "users", q] as const,
+  staffMappings: (connectionId: string) =>
+    [...ticketKeys.connection(connectionId), "staff-mappings"] as const,
+};

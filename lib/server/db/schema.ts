@@ -1,4 +1,14 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { ConnectionKind, HealthState, TestOutcome } from "@/lib/connection-kinds";
 import type { Role } from "@/lib/permissions";
 
@@ -100,3 +110,21 @@ export const connectionHealth = pgTable("connection_health", {
   checkedAt: timestamp("checked_at", { withTimezone: true }),
   nextCheckAt: timestamp("next_check_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Which Kayako staff member a console user replies as, per Kayako connection. Kayako's REST API has no staff
+ * login (one key for the whole helpdesk), so an admin vouches for the mapping here.
+ */
+export const kayakoStaffMap = pgTable(
+  "kayako_staff_map",
+  {
+    connectionId: text("connection_id").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    staffId: integer("staff_id").notNull(),
+    updatedBy: text("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.connectionId, table.userId] })],
+);

@@ -1,15 +1,22 @@
-import { PlaceholderPage } from "@/components/shell/placeholder-page";
+import type { Metadata } from "next";
+import { TicketsView } from "@/components/kayako/tickets-view";
+import { can } from "@/lib/permissions";
+import { requirePermission } from "@/lib/server/auth/page-auth";
+import { listConnectionEntries } from "@/lib/server/connections/registry";
+import { database } from "@/lib/server/db/client";
 
-export const metadata = { title: "Helpdesk tickets" };
+export const metadata: Metadata = { title: "Helpdesk tickets" };
 
-export default function Page() {
+export default async function TicketsPage() {
+  const actor = await requirePermission("tickets.read", "/kayako/tickets");
+  const connections = (await listConnectionEntries(await database()))
+    .filter((entry) => entry.kind === "kayako")
+    .map((entry) => ({ id: entry.id, name: entry.name }));
   return (
-    <PlaceholderPage
-      permission="tickets.read"
-      path="/kayako/tickets"
-      title="Helpdesk tickets"
-      area="Kayako tickets"
-      what="Finding, answering and closing helpdesk tickets."
+    <TicketsView
+      connections={connections}
+      canWrite={can(actor.role, "tickets.write")}
+      canMapStaff={can(actor.role, "users.manage")}
     />
   );
 }

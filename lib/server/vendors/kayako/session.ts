@@ -7,8 +7,8 @@ import { signedParams } from "./sign";
  * Kayako Classic REST: `{helpdesk}/api/index.php?e=/App/Controller/...` with apikey, salt and signature in
  * the query (GET, DELETE) or the form body (POST, PUT). There is no login: one signed request proves the
  * keys. Refusals are plain text: 401 `FAILED TO AUTHENTICATE` or `NO SALT PROVIDED!`, 403 with an empty
- * body when the REST API is switched off (kayako-notes §2). This file holds one signed read; the ticket
- * client of later issues grows from it.
+ * body when the REST API is switched off (kayako-notes §2). This file holds the connection test's signed
+ * read and the refusal mapping every request shares; `client.ts`, the ticket client, reuses the latter.
  */
 
 export interface KayakoCredentials {
@@ -28,21 +28,28 @@ export async function kayakoGet(
     query: { e: route, ...signedParams(credentials.apiKey, credentials.secretKey) },
     headers: { accept: "text/xml, application/xml" },
   });
+  const refusal = refusalOf(response);
+  if (refusal) throw refusal;
+  return response;
+}
+
+/** 401 and 403 mean the same on every route: wrong keys, or the REST API switched off (kayako-notes §2). */
+export function refusalOf(response: HttpResponse): VendorError | null {
   if (response.status === 401) {
     const said = response.text().trim().slice(0, 100);
-    throw new VendorError(
+    return new VendorError(
       "wrong_credentials",
-      `Kayako refused the API key or secret key (${said || "HTTP 401"}). Copy both again from Admin CP → REST API → API Information.`,
+      `Kayako rejected the API key or secret key (${said || "HTTP 401"}). Copy both again from Admin CP → REST API → API Information.`,
       { vendorMessage: said },
     );
   }
   if (response.status === 403) {
-    throw new VendorError(
+    return new VendorError(
       "api_disabled",
-      "Kayako's REST API is switched off (HTTP 403): enable it in Admin CP → REST API → Settings.",
+      "The REST API is disabled in Kayako (HTTP 403): enable it in Admin CP → REST API → Settings.",
     );
   }
-  return response;
+  return null;
 }
 
 /** The round trip behind "Test connection": one signed read of the department list. */

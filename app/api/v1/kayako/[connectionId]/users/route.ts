@@ -1,0 +1,8 @@
+import { searchHelpdeskUsers } from "@/lib/api/kayako";
+import { route } from "@/lib/server/api/route";
+import { kayakoFor } from "@/lib/server/vendors/kayako/client-for";
+
+export const GET = route(searchHelpdeskUsers, async ({ db, params, query }) => {
+  const kayako = await kayakoFor(db, params.connectionId);
+  return { items: await kayako.tickets.searchUsers(query.q) };
+});

@@ -1,0 +1,80 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { parseAsString, useQueryState } from "nuqs";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { EmptyState, ErrorState } from "@/components/ui/states";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { HelpdeskUserDto } from "@/lib/api/kayako";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { submitWith } from "@/lib/client/form-submit";
+import { ticketKeys } from "@/lib/client/query-keys";
+
+export interface HelpdeskUsersProps {
+  connectionId: string;
+  onShowTickets: (userId: number) => void;
+}
+
+/** Requesters by name, e-mail or organisation; "Tickets" filters the list above to one of them. */
+export function HelpdeskUsers({ connectionId, onShowTickets }: HelpdeskUsersProps) {
+  const [q, setQ] = useQueryState("userQ", parseAsString.withDefault(""));
+  const users = useQuery({
+    queryKey: ticketKeys.users(connectionId, q),
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: HelpdeskUserDto[] }>(
+        `/api/v1/kayako/${connectionId}/users?${new URLSearchParams({ q })}`,
+        { signal },
+      ),
+    enabled: q.length >= 2,
+  });
+  return (
+    <section aria-label="Helpdesk users" className="mt-8">
+      <h2 className="mb-2 text-lg font-semibold">Users</h2>
+      <form
+        className="mb-3 flex max-w-lg items-end gap-2"
+        onSubmit={submitWith((form) => void setQ(String(form.get("userQ") ?? "").trim() || null))}
+      >
+        <TextField
+          label="Find a user"
+          name="userQ"
+          defaultValue={q}
+          placeholder="Name, e-mail or organisation"
+        />
+        <Button type="submit">Search</Button>
+      </form>
+      {users.isError && <ErrorState message={users.error.message} onRetry={() => users.refetch()} />}
+      {users.data && users.data.items.length === 0 && <EmptyState title="No users match" />}
+      {users.data && users.data.items.length > 0 && (
+        <Table aria-label="Users">
+          <thead>
+            <tr>
+              <Th>Name</Th>
+              <Th>E-mail</Th>
+              <Th>Organisation</Th>
+              <Th>Phone</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.items.map((user) => (
+              <tr key={user.id}>
+                <Td>{user.fullName}</Td>
+                <Td>{user.emails.join(", ")}</Td>
+                <Td>{user.organization || "—"}</Td>
+                <Td>{user.phone || "—"}</Td>
+                <Td>
+                  <Button variant="secondary" size="sm" onClick={() => onShowTickets(user.id)}>
+                    Tickets
+                  </Button>
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </section>
+  );
+}

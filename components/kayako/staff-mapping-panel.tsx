@@ -1,0 +1,87 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { SelectField } from "@/components/ui/field";
+import { ErrorState } from "@/components/ui/states";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { StaffMappingDto, TicketLookupsDto } from "@/lib/api/kayako";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { ticketKeys } from "@/lib/client/query-keys";
+
+export interface StaffMappingPanelProps {
+  connectionId: string;
+  lookups: TicketLookupsDto;
+}
+
+/** Admin only: who each operator replies as. Kayako's REST key has no staff identity of its own. */
+export function StaffMappingPanel({ connectionId, lookups }: StaffMappingPanelProps) {
+  const queryClient = useQueryClient();
+  const mappings = useQuery({
+    queryKey: ticketKeys.staffMappings(connectionId),
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: StaffMappingDto[] }>(`/api/v1/kayako/${connectionId}/staff-mappings`, { signal }),
+  });
+  const save = useMutation({
+    mutationFn: ({ userId, staffId }: { userId: string; staffId: number | null }) =>
+      apiFetch<StaffMappingDto>(`/api/v1/kayako/${connectionId}/staff-mappings/${userId}`, {
+        method: "PUT",
+        body: { staffId },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ticketKeys.connection(connectionId) }),
+  });
+  return (
+    <section aria-label="Reply as" className="mt-8">
+      <h2 className="mb-1 text-lg font-semibold">Reply as (admin)</h2>
+      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+        The Kayako staff member each operator's replies are sent as on this helpdesk.
+      </p>
+      {mappings.isError && <ErrorState message={mappings.error.message} onRetry={() => mappings.refetch()} />}
+      {save.isError && (
+        <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-400">
+          {save.error.message}
+        </p>
+      )}
+      {mappings.data && (
+        <Table aria-label="Staff mapping">
+          <thead>
+            <tr>
+              <Th>Console user</Th>
+              <Th>Kayako staff member</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {mappings.data.items.map((mapping) => (
+              <tr key={mapping.userId}>
+                <Td>
+                  {mapping.userName}
+                  <span className="block text-xs text-slate-600 dark:text-slate-400">
+                    {mapping.email} · {mapping.role}
+                  </span>
+                </Td>
+                <Td>
+                  <SelectField
+                    label={`Kayako staff for ${mapping.userName}`}
+                    value={mapping.staffId === null ? "" : String(mapping.staffId)}
+                    disabled={save.isPending}
+                    onChange={(event) =>
+                      save.mutate({
+                        userId: mapping.userId,
+                        staffId: event.target.value ? Number(event.target.value) : null,
+                      })
+                    }
+                    options={[
+                      { value: "", label: "Not mapped" },
+                      ...lookups.staff
+                        .filter((s) => s.enabled || s.id === mapping.staffId)
+                        .map((s) => ({ value: String(s.id), label: s.title })),
+                    ]}
+                  />
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </section>
+  );
+}

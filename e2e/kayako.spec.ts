@@ -1,0 +1,132 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import type { StaffMappingDto, TicketPageDto, TicketSummaryDto } from "@/lib/api/kayako";
+import { type RunningKayakoSimulator, startKayakoSimulator } from "@/simulators/kayako/simulator";
+import { demoAccount, signIn } from "./sign-in";
+
+/**
+ * An operator's day with helpdesk tickets, against a Kayako simulator this spec starts on a free port. The
+ * admin creates the connection and maps the operator to a Kayako staff member through the API first.
+ */
+
+let simulator: RunningKayakoSimulator;
+const connectionId = `help-e2e-${Date.now().toString(36)}`;
+let ticket: TicketSummaryDto;
+let staffId: number;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ browser }) => {
+  simulator = await startKayakoSimulator({ port: 0, tickets: 40, staff: 4, users: 20, organizations: 3 });
+  const admin = await browser.newPage();
+  await signIn(admin, "admin");
+  const created = await admin.request.post("/api/v1/connections", {
+    data: {
+      id: connectionId,
+      kind: "kayako",
+      name: `E2E helpdesk ${connectionId}`,
+      baseUrl: simulator.baseUrl,
+      ...simulator.credentials,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+
+  const mappings = await admin.request.get(`/api/v1/kayako/${connectionId}/staff-mappings`);
+  expect(mappings.status(), await mappings.text()).toBe(200);
+  const operator = ((await mappings.json()) as { items: StaffMappingDto[] }).items.find(
+    (m) => m.email === demoAccount("operator").email,
+  );
+  staffId = simulator.store.staff.find((s) => s.isEnabled === 1)?.id ?? 1;
+  const mapped = await admin.request.put(
+    `/api/v1/kayako/${connectionId}/staff-mappings/${operator?.userId}`,
+    {
+      data: { staffId },
+    },
+  );
+  expect(mapped.status(), await mapped.text()).toBe(200);
+
+  const open = await admin.request.get(`/api/v1/kayako/${connectionId}/tickets?status=open&pageSize=1`);
+  const first = ((await open.json()) as TicketPageDto).items[0];
+  if (!first) throw new Error("the simulator seeded no open ticket");
+  ticket = first;
+  await admin.close();
+});
+test.afterAll(async () => {
+  await simulator?.close();
+});
+
+const ticketsPath = `/kayako/tickets?connection=${connectionId}`;
+
+test("an operator finds a ticket, replies and closes it", async ({ page }) => {
+  await signIn(page, "operator", ticketsPath);
+  await expect(page.getByRole("table", { name: "Tickets" })).toBeVisible();
+
+  await page.getByRole("textbox", { name: "Search", exact: true }).fill(ticket.displayId);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${ticket.displayId}`));
+  const table = page.getByRole("table", { name: "Tickets" });
+  await expect(table.getByRole("row")).toHaveCount(2);
+  await table.getByRole("button", { name: ticket.subject || "(no subject)" }).click();
+
+  const panel = page.getByRole("region", { name: "Ticket", exact: true });
+  await expect(panel.getByRole("heading")).toContainText(ticket.displayId);
+  const reply = `E2E reply ${Date.now().toString(36)}`;
+  await panel.getByRole("textbox", { name: "Reply" }).fill(reply);
+  await panel.getByRole("button", { name: "Send reply" }).click();
+  await expect(panel.getByRole("status")).toHaveText("Reply sent.");
+  await expect(panel.getByRole("list", { name: "Conversation" })).toContainText(reply);
+  const posts = simulator.store.posts(ticket.id);
+  expect(posts.at(-1)?.contents).toBe(reply);
+  expect(posts.at(-1)?.staffId).toBe(staffId);
+
+  await panel.getByRole("button", { name: "Close ticket" }).click();
+  await expect(panel.getByRole("status")).toHaveText("Ticket updated.");
+  const status = simulator.store.statuses.find((s) => s.id === simulator.store.ticket(ticket.id)?.statusId);
+  expect(status?.markAsResolved).toBe(1);
+  await expect(panel.getByRole("button", { name: "Close ticket" })).toHaveCount(0);
+});
+
+test("a viewer reads the ticket but has no write action, and the API refuses a reply", async ({ page }) => {
+  await signIn(page, "viewer", `${ticketsPath}&status=all&ticket=${ticket.id}`);
+  const panel = page.getByRole("region", { name: "Ticket", exact: true });
+  await expect(panel.getByRole("heading")).toContainText(ticket.displayId);
+  await expect(panel.getByRole("list", { name: "Conversation" })).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Send reply" })).toHaveCount(0);
+  await expect(panel.getByRole("button", { name: "Save changes" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Reply as" })).toHaveCount(0);
+
+  const refused = await page.request.post(`/api/v1/kayako/${connectionId}/tickets/${ticket.id}/replies`, {
+    data: { contents: "viewer reply", isPrivate: false },
+  });
+  expect(refused.status()).toBe(403);
+  const update = await page.request.patch(`/api/v1/kayako/${connectionId}/tickets/${ticket.id}`, {
+    data: { priorityId: 1 },
+  });
+  expect(update.status()).toBe(403);
+});
+
+test("an admin maps themselves to a staff member on the page, which has no serious accessibility issues", async ({
+  page,
+}) => {
+  await signIn(page, "admin", `${ticketsPath}&status=all&ticket=${ticket.id}`);
+  await expect(page.getByRole("region", { name: "Ticket", exact: true }).getByRole("heading")).toContainText(
+    ticket.displayId,
+  );
+  // Not mapped yet: the reply form says why instead of failing on send.
+  await expect(page.getByText("Your account is not mapped to a Kayako staff member")).toBeVisible();
+  const admin = demoAccount("admin");
+  const mapping = page.getByRole("region", { name: "Reply as" });
+  const row = mapping.getByRole("row").filter({ hasText: admin.email });
+  await row.getByRole("combobox").selectOption(String(staffId));
+  await expect(page.getByRole("button", { name: "Send reply" })).toBeVisible();
+  const saved = await page.request.get(`/api/v1/kayako/${connectionId}/staff-mappings`);
+  const entry = ((await saved.json()) as { items: StaffMappingDto[] }).items.find(
+    (m) => m.email === admin.email,
+  );
+  expect(entry?.staffId).toBe(staffId);
+
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(
+    axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
+  ).toEqual([]);
+});

@@ -5,6 +5,7 @@ import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } f
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { PageButtons } from "@/components/ui/page-buttons";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -262,22 +263,7 @@ export function TicketsView({ connections, canWrite, canMapStaff }: TicketsViewP
               {tickets.data.truncated && " · search shows Kayako's first 100 matches"}
             </span>
             <div className="flex gap-2">
-              <Button
-                variant="secondary"
-                size="sm"
-                disabled={state.page <= 1}
-                onClick={() => void setState({ page: state.page - 1 })}
-              >
-                Previous
-              </Button>
-              <Button
-                variant="secondary"
-                size="sm"
-                disabled={state.page >= pages}
-                onClick={() => void setState({ page: state.page + 1 })}
-              >
-                Next
-              </Button>
+              <PageButtons page={state.page} pages={pages} onPage={(page) => void setState({ page })} />
             </div>
           </nav>
         </>

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
+import { PageButtons } from "@/components/ui/page-buttons";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -329,22 +330,7 @@ export function ExtensionsView({ canWrite }: ExtensionsViewProps) {
                   </option>
                 ))}
               </select>
-              <Button
-                variant="secondary"
-                size="sm"
-                disabled={state.page <= 1}
-                onClick={() => void setState({ page: state.page - 1 })}
-              >
-                Previous
-              </Button>
-              <Button
-                variant="secondary"
-                size="sm"
-                disabled={state.page >= pages}
-                onClick={() => void setState({ page: state.page + 1 })}
-              >
-                Next
-              </Button>
+              <PageButtons page={state.page} pages={pages} onPage={(page) => void setState({ page })} />
             </div>
           </nav>
         </>

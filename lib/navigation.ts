@@ -24,11 +24,17 @@ export const NAVIGATION: readonly NavSection[] = [
   },
   {
     label: "Kerio",
-    items: [{ href: "/kerio/extensions", label: "PBX extensions", permission: "extensions.read" }],
+    items: [
+      { href: "/kerio/extensions", label: "PBX extensions", permission: "extensions.read" },
+      { href: "/kerio/mail-users", label: "Mail accounts", permission: "mail.read" },
+      { href: "/kerio/address-groups", label: "IP address groups", permission: "firewall.read" },
+    ],
   },
   {
     label: "Kiwire",
-    items: [{ href: "/kiwire/vouchers", label: "Hotspot vouchers", permission: "vouchers.read" }],
+    items: [
+      { href: "/kiwire/vouchers", label: "Hotspot vouchers", permission: "vouchers.read" },
+    ],
   },
   {
     label: "Kalliope",

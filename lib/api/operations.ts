@@ -2,6 +2,8 @@ import * as apiTokens from "./api-tokens";
 import * as audit from "./audit";
 import * as connections from "./connections";
 import * as kayako from "./kayako";
+import * as kerioConnect from "./kerio-connect";
+import * as kerioControl from "./kerio-control";
 import * as kerioExtensions from "./kerio-extensions";
 import type { Operation } from "./operation";
 import * as users from "./users";
@@ -34,6 +36,16 @@ export const OPERATIONS: readonly Operation[] = [
   kerioExtensions.getNextExtensionNumber,
   kerioExtensions.listExtensionOwners,
   kerioExtensions.importExtensions,
+  kerioConnect.listMailDomains,
+  kerioConnect.listMailUsers,
+  kerioConnect.createMailUser,
+  kerioConnect.updateMailUser,
+  kerioConnect.removeMailUser,
+  kerioControl.listAddressGroups,
+  kerioControl.createAddressGroupEntry,
+  kerioControl.updateAddressGroupEntry,
+  kerioControl.removeAddressGroupEntry,
+  kerioControl.listTimeRanges,
   kayako.listTickets,
   kayako.getTicket,
   kayako.replyToTicket,

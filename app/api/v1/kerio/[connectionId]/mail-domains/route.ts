@@ -1,0 +1,8 @@
+import { listMailDomains } from "@/lib/api/kerio-connect";
+import { route } from "@/lib/server/api/route";
+import { connectUsersFor } from "@/lib/server/vendors/kerio/connect-users";
+
+export const GET = route(listMailDomains, async ({ db, params }) => {
+  const users = await connectUsersFor(db, params.connectionId);
+  return { items: await users.domains() };
+});

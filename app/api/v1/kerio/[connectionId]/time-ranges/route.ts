@@ -1,0 +1,8 @@
+import { listTimeRanges } from "@/lib/api/kerio-control";
+import { route } from "@/lib/server/api/route";
+import { controlAddressGroupsFor } from "@/lib/server/vendors/kerio/control-address-groups";
+
+export const GET = route(listTimeRanges, async ({ db, params }) => {
+  const groups = await controlAddressGroupsFor(db, params.connectionId);
+  return { items: await groups.timeRanges() };
+});

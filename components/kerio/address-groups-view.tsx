@@ -1,0 +1,409 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { parseAsString, useQueryStates } from "nuqs";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { SelectField, TextField } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { ConnectionDto } from "@/lib/api/connections";
+import {
+  ADDRESS_ENTRY_TYPES,
+  type AddressEntryChangeDto,
+  type AddressEntryDto,
+  type AddressEntryType,
+  type AddressGroupListDto,
+  type TimeRangeDto,
+} from "@/lib/api/kerio-control";
+import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
+import { submitWith } from "@/lib/client/form-submit";
+import { connectionKeys } from "@/lib/client/query-keys";
+
+/** Kept beside the view: only this page reads Kerio Control address groups. */
+const firewallKeys = {
+  connection: (connectionId: string) => ["kerio-firewall", connectionId] as const,
+  groups: (connectionId: string) => ["kerio-firewall", connectionId, "groups"] as const,
+  timeRanges: (connectionId: string) => ["kerio-firewall", connectionId, "time-ranges"] as const,
+};
+
+const TYPE_LABELS: Record<AddressEntryType, string> = {
+  Host: "Host",
+  Network: "Network / mask",
+  Range: "Range",
+  IpPrefix: "Prefix (a.b.c.d/n)",
+  ChildGroup: "Another group",
+  ThisMachine: "The firewall itself",
+};
+
+function entryValue(entry: AddressEntryDto): string {
+  switch (entry.type) {
+    case "Host":
+    case "IpPrefix":
+      return entry.host;
+    case "Network":
+      return `${entry.addr1} / ${entry.addr2}`;
+    case "Range":
+      return `${entry.addr1} – ${entry.addr2}`;
+    case "ChildGroup":
+      return entry.childGroupName;
+    default:
+      return "this machine";
+  }
+}
+
+/** The last change's outcome: "applied and confirmed" or the exact failed step, until the next change. */
+type Outcome = { ok: true; message: string } | { ok: false; message: string };
+
+export function AddressGroupsView({ canWrite }: { canWrite: boolean }) {
+  const [state, setState] = useQueryStates({ connection: parseAsString.withDefault("") });
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<AddressEntryDto | "new" | null>(null);
+  const [removing, setRemoving] = useState<{ entry: AddressEntryDto; cutOff: string | null } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const connections = useQuery({
+    queryKey: connectionKeys.list(),
+    queryFn: ({ signal }) => apiFetch<{ items: ConnectionDto[] }>("/api/v1/connections", { signal }),
+    select: (data) => data.items.filter((item) => item.kind === "kerio-control"),
+  });
+  const connectionId = state.connection || connections.data?.[0]?.id || "";
+  const base = `/api/v1/kerio/${encodeURIComponent(connectionId)}`;
+  const groups = useQuery({
+    queryKey: firewallKeys.groups(connectionId),
+    queryFn: ({ signal }) => apiFetch<AddressGroupListDto>(`${base}/address-groups`, { signal }),
+    enabled: connectionId !== "",
+  });
+  const timeRanges = useQuery({
+    queryKey: firewallKeys.timeRanges(connectionId),
+    queryFn: ({ signal }) => apiFetch<{ items: TimeRangeDto[] }>(`${base}/time-ranges`, { signal }),
+    enabled: connectionId !== "",
+  });
+  const refresh = () =>
+    void queryClient.invalidateQueries({ queryKey: firewallKeys.connection(connectionId) });
+  const report = (result: AddressEntryChangeDto) => setOutcome({ ok: true, message: result.apply.message });
+  const fail = (error: Error) => setOutcome({ ok: false, message: error.message });
+
+  const toggle = useMutation({
+    mutationFn: (entry: AddressEntryDto) =>
+      apiFetch<AddressEntryChangeDto>(`${base}/address-groups/${encodeURIComponent(entry.id)}`, {
+        method: "PATCH",
+        body: { enabled: !entry.enabled },
+      }),
+    onMutate: () => setOutcome(null),
+    onSuccess: report,
+    onError: fail,
+    onSettled: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: ({ entry, acknowledge }: { entry: AddressEntryDto; acknowledge: boolean }) =>
+      apiFetch<AddressEntryChangeDto>(
+        `${base}/address-groups/${encodeURIComponent(entry.id)}${acknowledge ? "?acknowledgeCutOff=true" : ""}`,
+        { method: "DELETE" },
+      ),
+    onMutate: () => setOutcome(null),
+    onSuccess: (result) => {
+      setRemoving(null);
+      report(result);
+    },
+    onError: (error, { entry }) => {
+      // Kerio's own lock-out check answered: show its warning and ask again before going ahead.
+      if (error instanceof ApiRequestError && error.code === "cut_off") {
+        setRemoving({ entry, cutOff: error.message });
+        return;
+      }
+      setRemoving(null);
+      fail(error);
+    },
+    onSettled: refresh,
+  });
+
+  const allGroups = groups.data?.groups ?? [];
+  return (
+    <>
+      <PageHeader
+        title="IP address groups"
+        description="Address groups on a Kerio Control firewall. Every change is applied and confirmed at once."
+        actions={
+          canWrite && connectionId ? <Button onClick={() => setEditing("new")}>Add entry</Button> : undefined
+        }
+      />
+      <div className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 dark:border-slate-800 dark:bg-slate-900">
+        <SelectField
+          label="Firewall"
+          value={connectionId}
+          onChange={(event) => void setState({ connection: event.currentTarget.value })}
+          options={(connections.data ?? []).map((item) => ({ value: item.id, label: item.name }))}
+        />
+      </div>
+      {outcome && (
+        <p
+          role="status"
+          data-testid="apply-outcome"
+          className={`mb-4 rounded-md border p-3 text-sm ${outcome.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`}
+        >
+          {outcome.message}
+        </p>
+      )}
+      {connections.data && connections.data.length === 0 && (
+        <EmptyState title="No Kerio Control connection">An admin adds one under Connections.</EmptyState>
+      )}
+      {groups.isPending && connectionId && <TableSkeleton rows={8} />}
+      {groups.isError && <ErrorState message={groups.error.message} onRetry={() => groups.refetch()} />}
+      {allGroups.map((group) => (
+        <section key={group.id} aria-label={`Group ${group.name}`} className="mb-6">
+          <h2 className="mb-2 text-base font-semibold">{group.name}</h2>
+          <Table aria-label={`Entries of ${group.name}`}>
+            <thead>
+              <tr>
+                <Th>Type</Th>
+                <Th>Value</Th>
+                <Th>Description</Th>
+                <Th>Status</Th>
+                {canWrite && <Th>Actions</Th>}
+              </tr>
+            </thead>
+            <tbody>
+              {group.entries.map((entry) => (
+                <tr key={entry.id} data-testid={`address-entry-${entry.id}`}>
+                  <Td>{TYPE_LABELS[entry.type]}</Td>
+                  <Td className="font-mono">{entryValue(entry)}</Td>
+                  <Td>{entry.description}</Td>
+                  <Td>
+                    {entry.enabled ? <Badge tone="good">enabled</Badge> : <Badge>disabled</Badge>}
+                    {entry.pending && <Badge tone="warn">not applied</Badge>}
+                  </Td>
+                  {canWrite && (
+                    <Td className="whitespace-nowrap">
+                      <Button variant="ghost" size="sm" onClick={() => setEditing(entry)}>
+                        Edit
+                      </Button>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        disabled={toggle.isPending}
+                        onClick={() => toggle.mutate(entry)}
+                      >
+                        {entry.enabled ? "Disable" : "Enable"}
+                      </Button>
+                      <Button variant="ghost" size="sm" onClick={() => setRemoving({ entry, cutOff: null })}>
+                        Remove
+                      </Button>
+                    </Td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </section>
+      ))}
+      <section aria-label="Time ranges" className="mt-8">
+        <h2 className="mb-2 text-lg font-semibold">Time ranges</h2>
+        {timeRanges.isError && (
+          <ErrorState message={timeRanges.error.message} onRetry={() => timeRanges.refetch()} />
+        )}
+        {timeRanges.data && (
+          <Table aria-label="Time ranges">
+            <thead>
+              <tr>
+                <Th>Group</Th>
+                <Th>Type</Th>
+                <Th>When</Th>
+                <Th>Description</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {timeRanges.data.items.map((range) => (
+                <tr key={range.id}>
+                  <Td>{range.groupName}</Td>
+                  <Td>{range.type}</Td>
+                  <Td>{range.summary}</Td>
+                  <Td>{range.description}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+      {editing && (
+        <AddressEntryDialog
+          base={base}
+          entry={editing === "new" ? undefined : editing}
+          groups={allGroups.map((group) => ({ id: group.id, name: group.name }))}
+          onClose={() => setEditing(null)}
+          onSaved={(result) => {
+            setEditing(null);
+            report(result);
+            refresh();
+          }}
+          onFailed={(error) => {
+            setEditing(null);
+            fail(error);
+            refresh();
+          }}
+        />
+      )}
+      <ConfirmDialog
+        open={removing !== null}
+        title={removing?.cutOff ? "You will be cut off from remote administration!" : "Remove this entry?"}
+        message={
+          removing?.cutOff ? (
+            <p role="alert">{removing.cutOff}</p>
+          ) : (
+            <p>
+              <strong>{removing ? entryValue(removing.entry) : ""}</strong> is removed from group{" "}
+              <strong>{removing?.entry.groupName}</strong>, then applied and confirmed on the firewall.
+            </p>
+          )
+        }
+        confirmLabel={removing?.cutOff ? "Remove anyway" : "Remove"}
+        danger
+        pending={remove.isPending}
+        onConfirm={() =>
+          removing && remove.mutate({ entry: removing.entry, acknowledge: removing.cutOff !== null })
+        }
+        onClose={() => setRemoving(null)}
+      />
+    </>
+  );
+}
+
+function AddressEntryDialog({
+  base,
+  entry,
+  groups,
+  onClose,
+  onSaved,
+  onFailed,
+}: {
+  base: string;
+  entry?: AddressEntryDto;
+  groups: { id: string; name: string }[];
+  onClose: () => void;
+  onSaved: (result: AddressEntryChangeDto) => void;
+  onFailed: (error: Error) => void;
+}) {
+  const [type, setType] = useState<AddressEntryType>(entry?.type ?? "Host");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      entry
+        ? apiFetch<AddressEntryChangeDto>(`${base}/address-groups/${encodeURIComponent(entry.id)}`, {
+            method: "PATCH",
+            body,
+          })
+        : apiFetch<AddressEntryChangeDto>(`${base}/address-groups`, { method: "POST", body }),
+    onSuccess: onSaved,
+    onError: (error) => {
+      const fields = error instanceof ApiRequestError ? error.fieldErrors() : {};
+      if (Object.keys(fields).length > 0) setErrors(fields);
+      else onFailed(error);
+    },
+  });
+  const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
+  return (
+    <Dialog
+      open
+      title={entry ? `Edit entry in ${entry.groupName}` : "Add an address group entry"}
+      onClose={onClose}
+    >
+      <form
+        aria-label="Address group entry"
+        className="space-y-3"
+        onSubmit={submitWith((form) => {
+          const group = text(form, "group");
+          const values =
+            type === "Host" || type === "IpPrefix"
+              ? { host: text(form, "host") }
+              : type === "Network" || type === "Range"
+                ? { addr1: text(form, "addr1"), addr2: text(form, "addr2") }
+                : type === "ChildGroup"
+                  ? { childGroupId: text(form, "childGroupId") }
+                  : {};
+          save.mutate({
+            ...(!entry && (group === "" ? { groupName: text(form, "groupName") } : { groupId: group })),
+            type,
+            ...values,
+            description: text(form, "description"),
+          });
+        })}
+      >
+        {!entry && (
+          <>
+            <SelectField
+              label="Group"
+              name="group"
+              defaultValue={groups[0]?.id ?? ""}
+              options={[
+                ...groups.map((group) => ({ value: group.id, label: group.name })),
+                { value: "", label: "New group…" },
+              ]}
+            />
+            <TextField
+              label="New group name"
+              name="groupName"
+              hint="Only when “New group…” is chosen"
+              error={errors.groupName}
+            />
+          </>
+        )}
+        <SelectField
+          label="Type"
+          name="type"
+          value={type}
+          onChange={(event) => setType(event.currentTarget.value as AddressEntryType)}
+          options={ADDRESS_ENTRY_TYPES.map((value) => ({ value, label: TYPE_LABELS[value] }))}
+        />
+        {(type === "Host" || type === "IpPrefix") && (
+          <TextField
+            label={type === "Host" ? "Address or host name" : "Prefix"}
+            name="host"
+            defaultValue={entry?.host}
+            error={errors.host}
+          />
+        )}
+        {(type === "Network" || type === "Range") && (
+          <>
+            <TextField
+              label={type === "Network" ? "Network" : "From"}
+              name="addr1"
+              defaultValue={entry?.addr1}
+              error={errors.addr1}
+            />
+            <TextField
+              label={type === "Network" ? "Mask" : "To"}
+              name="addr2"
+              defaultValue={entry?.addr2}
+              error={errors.addr2}
+            />
+          </>
+        )}
+        {type === "ChildGroup" && (
+          <SelectField
+            label="Included group"
+            name="childGroupId"
+            defaultValue={entry?.childGroupId}
+            options={groups.map((group) => ({ value: group.id, label: group.name }))}
+          />
+        )}
+        <TextField
+          label="Description"
+          name="description"
+          defaultValue={entry?.description}
+          error={errors.description}
+        />
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={save.isPending}>
+            {save.isPending ? "Applying…" : "Save, apply and confirm"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

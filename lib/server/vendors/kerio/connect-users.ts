@@ -1,0 +1,274 @@
+import "server-only";
+import type {
+  CreateMailUserInput,
+  ListMailUsersInput,
+  MailDomainDto,
+  MailRemovalMode,
+  MailUserDto,
+  MailUserPageDto,
+  MailUserSort,
+  RemoveMailUserInput,
+  UpdateMailUserInput,
+} from "@/lib/api/kerio-connect";
+import { type ApiError, conflict, notFound, unprocessable } from "@/lib/server/api/errors";
+import type { Database } from "@/lib/server/db/client";
+import { kerioRpcFor } from "./client-for";
+import { buildKerioQuery } from "./query";
+import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClient } from "./rpc";
+
+/**
+ * Kerio Connect's Domains and Users API (kerio-notes §5) in the console's vocabulary. Connect account changes
+ * need no apply step (notes §5), unlike Control.
+ */
+
+const SORT_COLUMNS: Record<MailUserSort, string> = {
+  loginName: "loginName",
+  fullName: "fullName",
+  enabled: "isEnabled",
+  size: "consumedSize",
+};
+
+/**
+ * Kerio's IDL (notes §5): UDeleteUser removes the account "without his folder" (the mailbox stays on disk),
+ * UDeleteFolder removes it "with his folder".
+ */
+const REMOVAL_METHODS: Record<MailRemovalMode, string> = {
+  deleteMailbox: "UDeleteFolder",
+  keepFolder: "UDeleteUser",
+};
+
+/** Kerio's "User count license exceeded." (S20: the trial answers it at 25 users). */
+const LICENCE_EXCEEDED = 1003;
+
+const SIZE_FACTORS: Record<string, number> = {
+  Bytes: 1,
+  KiloBytes: 1024,
+  MegaBytes: 1024 ** 2,
+  GigaBytes: 1024 ** 3,
+  TeraBytes: 1024 ** 4,
+};
+
+interface UserRow {
+  id: string;
+  domainId?: string;
+  loginName: string;
+  fullName?: string;
+  description?: string;
+  isEnabled?: boolean;
+  consumedSize?: { value?: number; units?: string };
+}
+
+function toDto(row: UserRow, domainId: string): MailUserDto {
+  const size = row.consumedSize;
+  const factor = size?.units ? SIZE_FACTORS[size.units] : undefined;
+  return {
+    id: row.id,
+    domainId: row.domainId ?? domainId,
+    loginName: row.loginName,
+    fullName: row.fullName ?? "",
+    description: row.description ?? "",
+    enabled: row.isEnabled !== false,
+    consumedBytes: typeof size?.value === "number" && factor !== undefined ? size.value * factor : null,
+  };
+}
+
+/** Kerio's per-user texts turned into messages on the field they concern. */
+export function mailUserError(fault: KerioFault, loginName: string): ApiError {
+  if (fault.code === LICENCE_EXCEEDED) {
+    // A 409, not Kerio's default 502: the server works, the licence is what refuses.
+    const message = `The licence's user limit is reached: ${loginName} cannot be enabled. Disable or remove another user, or extend the licence.`;
+    return conflict(message, [{ field: "enabled", message }]);
+  }
+  if (fault.code === KERIO_CODES.alreadyExists) {
+    return new KerioError(fault, `User ${fault.parameters[0] ?? loginName} already exists.`, "loginName");
+  }
+  if (fault.code === KERIO_CODES.invalidInput && fault.template.includes("password")) {
+    return new KerioError(fault, "Enter a password.", "password");
+  }
+  if (fault.code === KERIO_CODES.invalidInput && fault.template.includes("login name")) {
+    return new KerioError(fault, fault.message, "loginName");
+  }
+  if (fault.code === KERIO_CODES.notFound) {
+    return new KerioError(fault, `${fault.message} Reload the list.`);
+  }
+  return new KerioError(fault, `Kerio Connect refused the change to ${loginName}: ${fault.message}`);
+}
+
+/** Ids travel in the URL; tolerate both the encoded and the decoded form. */
+export function decodeUserId(raw: string): string {
+  return raw.startsWith("keriodb://") ? raw : decodeURIComponent(raw);
+}
+
+export class ConnectUsers {
+  constructor(private readonly rpc: KerioRpcClient) {}
+
+  async domains(): Promise<MailDomainDto[]> {
+    const answer = await this.rpc.call<{ list?: { id: string; name: string }[] }>(
+      "Domains.get",
+      { query: { orderBy: [{ columnName: "name", direction: "Asc" }], start: 0, limit: -1 } },
+      { kind: "read" },
+    );
+    return (answer.list ?? []).map((domain) => ({ id: domain.id, name: domain.name }));
+  }
+
+  async list(input: ListMailUsersInput): Promise<MailUserPageDto> {
+    const query = buildKerioQuery({
+      page: input.page,
+      pageSize: input.pageSize,
+      sortColumn: SORT_COLUMNS[input.sort],
+      sortDirection: input.dir,
+      search: input.q,
+    });
+    const answer = await this.rpc.call<{ list?: UserRow[]; totalItems?: number }>(
+      "Users.get",
+      { query, domainId: input.domainId },
+      { kind: "read" },
+    );
+    const rows = answer.list ?? [];
+    return {
+      items: rows.map((row) => toDto(row, input.domainId)),
+      totalItems: answer.totalItems ?? rows.length,
+      page: input.page,
+      pageSize: input.pageSize,
+    };
+  }
+
+  /** The user's domain is in its id (keriodb://user/<domain guid>/<guid>), so one query per domain at most. */
+  async find(userId: string): Promise<MailUserDto | undefined> {
+    for (const domain of await this.domainsOf(userId)) {
+      const answer = await this.rpc.call<{ list?: UserRow[] }>(
+        "Users.get",
+        {
+          query: { conditions: [{ fieldName: "id", comparator: "Eq", value: userId }], start: 0, limit: 1 },
+          domainId: domain,
+        },
+        { kind: "read" },
+      );
+      const row = answer.list?.[0];
+      if (row) return toDto(row, domain);
+    }
+    return undefined;
+  }
+
+  private async domainsOf(userId: string): Promise<string[]> {
+    const all = (await this.domains()).map((domain) => domain.id);
+    const guid = /^keriodb:\/\/user\/([^/]+)\//.exec(userId)?.[1];
+    const match = all.filter((id) => guid !== undefined && id.endsWith(`/${guid}`));
+    return match.length > 0 ? match : all;
+  }
+
+  async require(userId: string): Promise<MailUserDto> {
+    const found = await this.find(userId);
+    if (!found) throw notFound("This mail user no longer exists on the server: reload the list.");
+    return found;
+  }
+
+  private async findByLogin(domainId: string, loginName: string): Promise<MailUserDto | undefined> {
+    const answer = await this.rpc.call<{ list?: UserRow[] }>(
+      "Users.get",
+      {
+        query: {
+          conditions: [{ fieldName: "loginName", comparator: "Eq", value: loginName }],
+          start: 0,
+          limit: 1,
+        },
+        domainId,
+      },
+      { kind: "read" },
+    );
+    const row = answer.list?.[0];
+    return row ? toDto(row, domainId) : undefined;
+  }
+
+  /**
+   * One user per call so the per-item error is this user's. After a lost answer the login name is looked up:
+   * the name is unique per domain, so finding it created after our attempt is the create's effect.
+   */
+  async create(input: CreateMailUserInput): Promise<MailUserDto> {
+    const loginName = input.loginName.trim();
+    const existed = await this.findByLogin(input.domainId, loginName);
+    if (existed) throw conflictOnLogin(loginName);
+    const user = {
+      domainId: input.domainId,
+      loginName,
+      fullName: input.fullName ?? "",
+      password: input.password,
+      isEnabled: input.enabled ?? true,
+    };
+    const answer = await this.rpc.call<{ result?: { inputIndex: number; id: string }[] }>(
+      "Users.create",
+      { users: [user] },
+      {
+        kind: "write",
+        applied: async () => {
+          const found = await this.findByLogin(input.domainId, loginName);
+          return found ? { result: [{ inputIndex: 0, id: found.id }] } : undefined;
+        },
+      },
+    );
+    const [fault] = itemFaults(answer);
+    if (fault) throw mailUserError(fault, loginName);
+    const id = answer.result?.[0]?.id;
+    const created = id ? await this.find(id) : await this.findByLogin(input.domainId, loginName);
+    if (!created) throw notFound(`Kerio Connect reported ${loginName} created but does not list it: reload.`);
+    return created;
+  }
+
+  /** Setting the same values again changes nothing, so a repeat after re-login is safe. */
+  async update(userId: string, input: UpdateMailUserInput): Promise<MailUserDto> {
+    const current = await this.require(userId);
+    const pattern = {
+      ...(input.enabled !== undefined && { isEnabled: input.enabled }),
+      ...(input.fullName !== undefined && { fullName: input.fullName }),
+    };
+    const answer = await this.rpc.call<unknown>(
+      "Users.set",
+      { userIds: [current.id], pattern },
+      { kind: "read" },
+    );
+    const [fault] = itemFaults(answer);
+    if (fault) throw mailUserError(fault, current.loginName);
+    return this.require(userId);
+  }
+
+  async remove(userId: string, input: RemoveMailUserInput): Promise<MailUserDto> {
+    const current = await this.require(userId);
+    if (input.confirm !== current.loginName) {
+      throw unprocessable(`Type ${current.loginName} to confirm the removal.`, [
+        { field: "confirm", message: `Type ${current.loginName} to confirm the removal.` },
+      ]);
+    }
+    const request = {
+      userId: current.id,
+      method: REMOVAL_METHODS[input.mode],
+      removeReferences: false,
+      targetUserId: "",
+    };
+    const gone = async () => ((await this.find(current.id)) ? undefined : { errors: [] });
+    const answer = await this.rpc.call<unknown>(
+      "Users.remove",
+      { requests: [request] },
+      { kind: "write", applied: gone },
+    );
+    const [fault] = itemFaults(answer);
+    if (fault) throw mailUserError(fault, current.loginName);
+    return current;
+  }
+}
+
+function conflictOnLogin(loginName: string): KerioError {
+  return new KerioError(
+    {
+      code: KERIO_CODES.alreadyExists,
+      message: `User ${loginName} already exists.`,
+      template: "User %1 already exists.",
+      parameters: [loginName],
+    },
+    `User ${loginName} already exists.`,
+    "loginName",
+  );
+}
+
+export async function connectUsersFor(db: Database, connectionId: string): Promise<ConnectUsers> {
+  return new ConnectUsers(await kerioRpcFor(db, connectionId, "kerio-connect"));
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { ApplyStepError, ControlAddressGroups } from "./control-address-groups";
+import type { KerioRpcClient } from "./rpc";
+
+/** A scripted Control that records the order of calls and answers after a tick, so calls could interleave. */
+function fakeControl(
+  answers: Partial<Record<string, (params: Record<string, unknown> | undefined) => unknown>>,
+) {
+  const log: string[] = [];
+  let nextId = 1;
+  const rpc = {
+    call: async (method: string, params?: Record<string, unknown>) => {
+      log.push(method);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      const answer = answers[method];
+      if (answer) return answer(params);
+      if (method === "IpAddressGroups.create")
+        return { errors: [], result: [{ inputIndex: 0, id: String(nextId++) }] };
+      if (method === "IpAddressGroups.get") return { list: [{ id: "1", type: "Host", host: "192.0.2.1" }] };
+      if (method === "Session.getConfigTimestamp")
+        return { clientTimestampList: [{ name: "config", timestamp: 7 }] };
+      if (method === "Session.confirmConfig") return { confirmed: true };
+      return { errors: [] };
+    },
+  };
+  return { rpc: rpc as unknown as KerioRpcClient, log };
+}
+
+const SEQUENCE = [
+  "IpAddressGroups.create",
+  "IpAddressGroups.apply",
+  "Session.getConfigTimestamp",
+  "Session.confirmConfig",
+  "IpAddressGroups.get",
+];
+
+describe("ControlAddressGroups change sequence", () => {
+  it("runs concurrent changes on one firewall one after the other, never interleaved", async () => {
+    const { rpc, log } = fakeControl({});
+    const a = new ControlAddressGroups(rpc, "fw-1");
+    const b = new ControlAddressGroups(rpc, "fw-1");
+    const results = await Promise.all([
+      a.create({ groupName: "X", type: "Host", host: "192.0.2.1" }),
+      b.create({ groupName: "X", type: "Host", host: "192.0.2.2" }),
+    ]);
+    expect(results.map((result) => result.apply.message)).toEqual([
+      "Applied and confirmed.",
+      "Applied and confirmed.",
+    ]);
+    expect(log).toEqual([...SEQUENCE, ...SEQUENCE]);
+  });
+
+  it("passes Kerio's timestamps back verbatim and names confirmConfig when Kerio answers confirmed: false", async () => {
+    let confirmedWith: unknown;
+    const { rpc, log } = fakeControl({
+      "Session.confirmConfig": (params) => {
+        confirmedWith = params;
+        return { confirmed: false };
+      },
+    });
+    const error = await new ControlAddressGroups(rpc)
+      .create({ groupName: "X", type: "Host", host: "192.0.2.3" })
+      .catch((caught: unknown) => caught);
+    expect(confirmedWith).toEqual({ clientTimestampList: [{ name: "config", timestamp: 7 }] });
+    expect(error).toBeInstanceOf(ApplyStepError);
+    expect((error as ApplyStepError).step).toBe("confirmConfig");
+    expect(log).not.toContain("IpAddressGroups.reset");
+  });
+
+  it("discards Kerio's cached change when apply fails, and says nothing was applied", async () => {
+    const { rpc, log } = fakeControl({
+      "IpAddressGroups.apply": () => ({ errors: [{ inputIndex: 0, code: 1000, message: "Disk full." }] }),
+    });
+    const error = await new ControlAddressGroups(rpc)
+      .create({ groupName: "X", type: "Host", host: "192.0.2.4" })
+      .catch((caught: unknown) => caught);
+    expect((error as ApplyStepError).message).toBe(
+      "Failed at IpAddressGroups.apply: Disk full. Nothing was applied; the console discarded Kerio's cached changes.",
+    );
+    expect(log.slice(-2)).toEqual(["IpAddressGroups.apply", "IpAddressGroups.reset"]);
+  });
+
+  it("says no confirmation was needed when Kerio's timestamp list is empty", async () => {
+    const { rpc, log } = fakeControl({ "Session.getConfigTimestamp": () => ({ clientTimestampList: [] }) });
+    const result = await new ControlAddressGroups(rpc).applyAndConfirm();
+    expect(result).toEqual({
+      status: "confirmed",
+      message: "Applied; Kerio Control asked for no confirmation.",
+      steps: ["apply", "getConfigTimestamp"],
+    });
+    expect(log).not.toContain("Session.confirmConfig");
+  });
+});

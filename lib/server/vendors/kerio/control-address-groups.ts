@@ -1,0 +1,446 @@
+import "server-only";
+import type {
+  AddressEntryChangeDto,
+  AddressEntryDto,
+  AddressEntryType,
+  AddressGroupListDto,
+  ApplyResultDto,
+  ApplyStep,
+  CreateAddressEntryInput,
+  TimeRangeDto,
+  UpdateAddressEntryInput,
+} from "@/lib/api/kerio-control";
+import { ApiError, notFound } from "@/lib/server/api/errors";
+import type { Database } from "@/lib/server/db/client";
+import { kerioRpcFor } from "./client-for";
+import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClient } from "./rpc";
+
+/**
+ * Kerio Control's IpAddressGroups and TimeRanges (kerio-notes §6). Control holds every change in a working copy
+ * until `IpAddressGroups.apply`, then reverts it unless the client confirms with `Session.getConfigTimestamp` +
+ * `Session.confirmConfig`. The console therefore runs the whole sequence per change and reports the exact
+ * step that failed, so an operator never leaves a change cached or silently reverting.
+ */
+
+export const CUT_OFF_MESSAGE = "You will be cut off from remote administration!";
+
+const STEP_LABELS: Record<ApplyStep, string> = {
+  validate: "the cut-off check (IpAddressGroups.validate*)",
+  change: "the change itself",
+  apply: "IpAddressGroups.apply",
+  getConfigTimestamp: "Session.getConfigTimestamp",
+  confirmConfig: "Session.confirmConfig",
+};
+
+/** What happens to the change after a failure at each step: the operator needs to know before retrying. */
+const AFTER_FAILURE: Record<ApplyStep, string> = {
+  validate: "Nothing was changed.",
+  change: "Nothing was applied; the console discarded Kerio's cached changes.",
+  apply: "Nothing was applied; the console discarded Kerio's cached changes.",
+  getConfigTimestamp:
+    "The change was applied but not confirmed: Kerio Control will revert it when its confirmation time runs out.",
+  confirmConfig:
+    "The change was applied but not confirmed: Kerio Control will revert it when its confirmation time runs out.",
+};
+
+/** A failed step of the apply/confirm sequence, as one error naming the step (HTTP 502 unless Kerio said more). */
+export class ApplyStepError extends ApiError {
+  constructor(
+    readonly step: ApplyStep,
+    reason: string,
+    status = 502,
+    field?: string,
+  ) {
+    const message = `Failed at ${STEP_LABELS[step]}: ${reason} ${AFTER_FAILURE[step]}`;
+    super(status, `apply_failed_${step}`, message, field ? [{ field, message }] : undefined);
+    this.name = "ApplyStepError";
+  }
+}
+
+interface EntryRow {
+  id: string;
+  groupId?: string;
+  groupName?: string;
+  description?: string;
+  type?: string;
+  enabled?: boolean;
+  status?: string;
+  host?: string;
+  addr1?: string;
+  addr2?: string;
+  childGroupId?: string;
+  childGroupName?: string;
+}
+
+const TYPES: readonly string[] = ["Host", "Network", "Range", "IpPrefix", "ChildGroup", "ThisMachine"];
+
+function toDto(row: EntryRow): AddressEntryDto {
+  return {
+    id: row.id,
+    groupId: row.groupId ?? "",
+    groupName: row.groupName ?? "",
+    type: (TYPES.includes(row.type ?? "") ? row.type : "Host") as AddressEntryType,
+    host: row.host ?? "",
+    addr1: row.addr1 ?? "",
+    addr2: row.addr2 ?? "",
+    childGroupId: row.childGroupId ?? "",
+    childGroupName: row.childGroupName ?? "",
+    description: row.description ?? "",
+    enabled: row.enabled !== false,
+    pending: row.status !== undefined && row.status !== "StoreStatusClean",
+  };
+}
+
+/** The Kerio fields of one entry's value: only those its type uses (the IDL refuses stray ones on set). */
+function valueFields(input: {
+  type?: AddressEntryType;
+  host?: string;
+  addr1?: string;
+  addr2?: string;
+  childGroupId?: string;
+}): Record<string, string> {
+  switch (input.type) {
+    case "Host":
+    case "IpPrefix":
+      return { host: input.host ?? "" };
+    case "Network":
+    case "Range":
+      return { addr1: input.addr1 ?? "", addr2: input.addr2 ?? "" };
+    case "ChildGroup":
+      return { childGroupId: input.childGroupId ?? "" };
+    default:
+      return {};
+  }
+}
+
+function fieldOf(fault: KerioFault, type?: string): string | undefined {
+  if (fault.template.startsWith("The address"))
+    return type === "Host" || type === "IpPrefix" ? "host" : "addr1";
+  if (fault.template.startsWith("The range")) return "addr2";
+  if (fault.template.includes("cannot contain itself")) return "childGroupId";
+  if (fault.template.includes("name of a new address group")) return "groupName";
+  if (fault.code === KERIO_CODES.alreadyExists)
+    return type === "Host" || type === "IpPrefix" ? "host" : "addr1";
+  return undefined;
+}
+
+function statusOf(fault: KerioFault): number {
+  if (fault.code === KERIO_CODES.alreadyExists) return 409;
+  if (fault.code === KERIO_CODES.notFound) return 404;
+  if (fault.code === KERIO_CODES.invalidInput || fault.code === KERIO_CODES.invalidParams) return 422;
+  return 502;
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof KerioError) return `${error.fault.message} (code ${error.fault.code}).`;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+const holder = globalThis as typeof globalThis & { __kerioControlChanges?: Map<string, Promise<unknown>> };
+
+/**
+ * One change sequence at a time per firewall: the Kerio session (and so its working copy) is shared by every
+ * operator, and a second operator's apply in the middle would apply or reset the first one's half change.
+ */
+function serialised<T>(key: string, run: () => Promise<T>): Promise<T> {
+  holder.__kerioControlChanges ??= new Map();
+  const chain = holder.__kerioControlChanges;
+  const previous = chain.get(key) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(run);
+  chain.set(key, next);
+  void next.then(
+    () => chain.get(key) === next && chain.delete(key),
+    () => chain.get(key) === next && chain.delete(key),
+  );
+  return next;
+}
+
+export class ControlAddressGroups {
+  /** `lockKey` identifies the firewall; tests that build the class directly may leave it to a fresh one. */
+  constructor(
+    private readonly rpc: KerioRpcClient,
+    private readonly lockKey: string = crypto.randomUUID(),
+  ) {}
+
+  private async entries(): Promise<EntryRow[]> {
+    const answer = await this.rpc.call<{ list?: EntryRow[] }>(
+      "IpAddressGroups.get",
+      { query: { orderBy: [{ columnName: "groupName", direction: "Asc" }], start: 0, limit: -1 } },
+      { kind: "read" },
+    );
+    return answer.list ?? [];
+  }
+
+  async list(): Promise<AddressGroupListDto> {
+    const [rows, groupList] = await Promise.all([
+      this.entries(),
+      this.rpc.call<{ groups?: { id: string; name: string }[] }>("IpAddressGroups.getGroupList", undefined, {
+        kind: "read",
+      }),
+    ]);
+    const groups = new Map<string, AddressGroupListDto["groups"][number]>();
+    for (const group of groupList.groups ?? []) groups.set(group.id, { ...group, entries: [] });
+    for (const row of rows) {
+      const entry = toDto(row);
+      const group = groups.get(entry.groupId) ?? { id: entry.groupId, name: entry.groupName, entries: [] };
+      group.entries.push(entry);
+      groups.set(entry.groupId, group);
+    }
+    return { groups: [...groups.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+  }
+
+  async find(entryId: string): Promise<AddressEntryDto | undefined> {
+    const answer = await this.rpc.call<{ list?: EntryRow[] }>(
+      "IpAddressGroups.get",
+      { query: { conditions: [{ fieldName: "id", comparator: "Eq", value: entryId }], start: 0, limit: 1 } },
+      { kind: "read" },
+    );
+    const row = answer.list?.[0];
+    return row ? toDto(row) : undefined;
+  }
+
+  async require(entryId: string): Promise<AddressEntryDto> {
+    const found = await this.find(entryId);
+    if (!found) throw notFound(`Address group entry ${entryId} does not exist: reload the list.`);
+    return found;
+  }
+
+  create(input: CreateAddressEntryInput): Promise<AddressEntryChangeDto> {
+    return serialised(this.lockKey, () => this.createNow(input));
+  }
+
+  update(entryId: string, input: UpdateAddressEntryInput): Promise<AddressEntryChangeDto> {
+    return serialised(this.lockKey, () => this.updateNow(entryId, input));
+  }
+
+  remove(entryId: string, acknowledgeCutOff: boolean): Promise<AddressEntryChangeDto> {
+    return serialised(this.lockKey, () => this.removeNow(entryId, acknowledgeCutOff));
+  }
+
+  private async createNow(input: CreateAddressEntryInput): Promise<AddressEntryChangeDto> {
+    const detail = {
+      groupId: input.groupId ?? "",
+      groupName: input.groupName ?? "",
+      type: input.type,
+      ...valueFields(input),
+      description: input.description ?? "",
+      enabled: input.enabled ?? true,
+    };
+    const id = await this.change(async () => {
+      // Not repeated after a lost answer: the working copy is discarded on failure, so nothing doubles.
+      const answer = await this.rpc.call<{ result?: { id: string }[] }>(
+        "IpAddressGroups.create",
+        { groups: [detail] },
+        { kind: "write" },
+      );
+      this.throwItemFault(answer, input.type);
+      const created = answer.result?.[0]?.id;
+      if (!created) throw new ApplyStepError("change", "Kerio Control did not return the new entry's id.");
+      return created;
+    });
+    const apply = await this.applyAndConfirm();
+    return { entry: await this.require(id), apply };
+  }
+
+  private async updateNow(entryId: string, input: UpdateAddressEntryInput): Promise<AddressEntryChangeDto> {
+    const current = await this.require(entryId);
+    const type =
+      input.type ??
+      ((input.host ?? input.addr1 ?? input.addr2 ?? input.childGroupId) ? current.type : undefined);
+    const details = {
+      ...(type !== undefined && {
+        type,
+        ...valueFields({
+          type,
+          host: input.host ?? current.host,
+          addr1: input.addr1 ?? current.addr1,
+          addr2: input.addr2 ?? current.addr2,
+          childGroupId: input.childGroupId ?? current.childGroupId,
+        }),
+      }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.enabled !== undefined && { enabled: input.enabled }),
+    };
+    const params = { groupIds: [entryId], details };
+    await this.validate("IpAddressGroups.validateSet", params, input.acknowledgeCutOff === true, type);
+    await this.change(async () => {
+      const answer = await this.rpc.call<unknown>("IpAddressGroups.set", params, { kind: "read" });
+      this.throwItemFault(answer, type);
+    });
+    const apply = await this.applyAndConfirm();
+    return { entry: await this.require(entryId), apply };
+  }
+
+  private async removeNow(entryId: string, acknowledgeCutOff: boolean): Promise<AddressEntryChangeDto> {
+    const current = await this.require(entryId);
+    const params = { groupIds: [entryId] };
+    await this.validate("IpAddressGroups.validateRemove", params, acknowledgeCutOff, current.type);
+    await this.change(async () => {
+      const answer = await this.rpc.call<unknown>("IpAddressGroups.remove", params, { kind: "write" });
+      this.throwItemFault(answer, current.type);
+    });
+    const apply = await this.applyAndConfirm();
+    return { entry: current, apply };
+  }
+
+  private throwItemFault(answer: unknown, type?: string): void {
+    const [fault] = itemFaults(answer);
+    if (!fault) return;
+    throw new ApplyStepError("change", fault.message, statusOf(fault), fieldOf(fault, type));
+  }
+
+  /**
+   * Kerio's own lock-out check. The warning is a 409 with code `cut_off` unless the operator acknowledged it;
+   * other validation faults (unknown entry, bad value) are the validate step's failure.
+   */
+  private async validate(
+    method: string,
+    params: Record<string, unknown>,
+    acknowledged: boolean,
+    type?: string,
+  ): Promise<void> {
+    let answer: unknown;
+    try {
+      answer = await this.rpc.call<unknown>(method, params, { kind: "read" });
+    } catch (error) {
+      throw new ApplyStepError("validate", reasonOf(error));
+    }
+    for (const fault of itemFaults(answer)) {
+      if (fault.template === CUT_OFF_MESSAGE || fault.message === CUT_OFF_MESSAGE) {
+        if (acknowledged) continue;
+        throw new ApiError(
+          409,
+          "cut_off",
+          `Kerio Control warns: "${CUT_OFF_MESSAGE}" This change removes the address the console administers from. Confirm only if you can reach the firewall another way; Kerio reverts the change if the confirmation cannot reach it.`,
+        );
+      }
+      throw new ApplyStepError("validate", fault.message, statusOf(fault), fieldOf(fault, type));
+    }
+  }
+
+  /** Runs the edit; on any failure Kerio's working copy is reset so no half change waits for someone's apply. */
+  private async change<T>(edit: () => Promise<T>): Promise<T> {
+    try {
+      return await edit();
+    } catch (error) {
+      await this.discard();
+      if (error instanceof ApplyStepError || error instanceof ApiError) throw error;
+      throw new ApplyStepError("change", reasonOf(error));
+    }
+  }
+
+  private async discard(): Promise<void> {
+    await this.rpc.call<unknown>("IpAddressGroups.reset", undefined, { kind: "read" }).catch(() => undefined);
+  }
+
+  /** apply → getConfigTimestamp → confirmConfig with the timestamps passed back verbatim (notes §6, §8.6). */
+  async applyAndConfirm(): Promise<ApplyResultDto> {
+    const steps: ApplyStep[] = [];
+    const run = async <T>(step: ApplyStep, call: () => Promise<T>): Promise<T> => {
+      try {
+        const result = await call();
+        steps.push(step);
+        return result;
+      } catch (error) {
+        if (step === "apply") await this.discard();
+        throw error instanceof ApplyStepError ? error : new ApplyStepError(step, reasonOf(error));
+      }
+    };
+    await run("apply", async () => {
+      // Never repeated: a second apply after a lost answer would re-arm the revert timer.
+      const answer = await this.rpc.call<unknown>("IpAddressGroups.apply", undefined, { kind: "write" });
+      const [fault] = itemFaults(answer);
+      if (fault) throw new ApplyStepError("apply", fault.message);
+    });
+    const timestamps = await run("getConfigTimestamp", () =>
+      this.rpc.call<{ clientTimestampList?: unknown[] }>("Session.getConfigTimestamp", undefined, {
+        kind: "read",
+      }),
+    );
+    const list = timestamps.clientTimestampList ?? [];
+    if (list.length === 0) {
+      // "Empty in case that cut-off prevention is not active" (notes §6): nothing to confirm.
+      return { status: "confirmed", message: "Applied; Kerio Control asked for no confirmation.", steps };
+    }
+    await run("confirmConfig", async () => {
+      // Confirming the same timestamps twice is harmless, so a retry after re-login is allowed.
+      const answer = await this.rpc.call<{ confirmed?: boolean }>(
+        "Session.confirmConfig",
+        { clientTimestampList: list },
+        { kind: "read" },
+      );
+      if (answer.confirmed !== true) {
+        throw new ApplyStepError(
+          "confirmConfig",
+          "Kerio Control did not accept the confirmation (the confirmation time may have run out).",
+        );
+      }
+    });
+    return { status: "confirmed", message: "Applied and confirmed.", steps };
+  }
+
+  async timeRanges(): Promise<TimeRangeDto[]> {
+    const answer = await this.rpc.call<{ list?: TimeRangeRow[] }>(
+      "TimeRanges.get",
+      { query: { orderBy: [{ columnName: "groupName", direction: "Asc" }], start: 0, limit: -1 } },
+      { kind: "read" },
+    );
+    return (answer.list ?? []).map(toTimeRange);
+  }
+}
+
+interface TimeRangeRow {
+  id: string;
+  groupId?: string;
+  groupName?: string;
+  description?: string;
+  type?: string;
+  enabled?: boolean;
+  days?: string[];
+  fromDay?: string;
+  toDay?: string;
+  fromTime?: { hour: number; min: number };
+  toTime?: { hour: number; min: number };
+  fromDate?: { year: number; month: number; day: number };
+  toDate?: { year: number; month: number; day: number };
+  childGroupName?: string;
+}
+
+const pad = (value: number) => String(value).padStart(2, "0");
+const time = (value?: { hour: number; min: number }) => (value ? `${pad(value.hour)}:${pad(value.min)}` : "");
+// Kerio's month is 0-based (IDL Date).
+const date = (value?: { year: number; month: number; day: number }) =>
+  value ? `${value.year}-${pad(value.month + 1)}-${pad(value.day)}` : "";
+
+function toTimeRange(row: TimeRangeRow): TimeRangeDto {
+  const type = (row.type ?? "").replace(/^TimeRange/, "");
+  const days = row.days ?? [];
+  const summary =
+    type === "Daily"
+      ? `${days.join(", ") || "Every day"} ${time(row.fromTime)}–${time(row.toTime)}`
+      : type === "Weekly"
+        ? `${row.fromDay ?? ""} ${time(row.fromTime)} – ${row.toDay ?? ""} ${time(row.toTime)}`
+        : type === "Absolute"
+          ? `${date(row.fromDate)} ${time(row.fromTime)} – ${date(row.toDate)} ${time(row.toTime)}`
+          : type === "ChildGroup"
+            ? `Includes ${row.childGroupName ?? ""}`
+            : "";
+  return {
+    id: row.id,
+    groupId: row.groupId ?? "",
+    groupName: row.groupName ?? "",
+    type,
+    description: row.description ?? "",
+    enabled: row.enabled !== false,
+    days,
+    summary: summary.trim(),
+  };
+}
+
+export async function controlAddressGroupsFor(
+  db: Database,
+  connectionId: string,
+): Promise<ControlAddressGroups> {
+  return new ControlAddressGroups(await kerioRpcFor(db, connectionId, "kerio-control"), connectionId);
+}

@@ -34,6 +34,9 @@ export const NAVIGATION: readonly NavSection[] = [
     label: "Kiwire",
     items: [
       { href: "/kiwire/vouchers", label: "Hotspot vouchers", permission: "vouchers.read" },
+      { href: "/kiwire/users", label: "Hotspot users", permission: "hotspot.read" },
+      { href: "/kiwire/login-history", label: "Hotspot login history", permission: "hotspot.read" },
+      { href: "/kiwire/profiles", label: "Hotspot profiles and NAS", permission: "hotspot.read" },
     ],
   },
   {

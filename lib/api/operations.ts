@@ -5,6 +5,7 @@ import * as kayako from "./kayako";
 import * as kerioConnect from "./kerio-connect";
 import * as kerioControl from "./kerio-control";
 import * as kerioExtensions from "./kerio-extensions";
+import * as kiwire from "./kiwire";
 import type { Operation } from "./operation";
 import * as users from "./users";
 
@@ -54,4 +55,15 @@ export const OPERATIONS: readonly Operation[] = [
   kayako.listTicketLookups,
   kayako.listStaffMappings,
   kayako.setStaffMapping,
+  kiwire.listHotspotUsers,
+  kiwire.getHotspotUser,
+  kiwire.createHotspotUser,
+  kiwire.deleteHotspotUser,
+  kiwire.listVouchers,
+  kiwire.createVouchers,
+  kiwire.deleteVoucher,
+  kiwire.exportVouchers,
+  kiwire.listHotspotProfiles,
+  kiwire.listNas,
+  kiwire.listLoginHistory,
 ];

@@ -1,15 +1,11 @@
-import { PlaceholderPage } from "@/components/shell/placeholder-page";
+import type { Metadata } from "next";
+import { VouchersView } from "@/components/kiwire/vouchers-view";
+import { can } from "@/lib/permissions";
+import { requirePermission } from "@/lib/server/auth/page-auth";
 
-export const metadata = { title: "Hotspot vouchers" };
+export const metadata: Metadata = { title: "Hotspot vouchers" };
 
-export default function Page() {
-  return (
-    <PlaceholderPage
-      permission="vouchers.read"
-      path="/kiwire/vouchers"
-      title="Hotspot vouchers"
-      area="Kiwire vouchers"
-      what="Generating, printing and exporting hotspot vouchers."
-    />
-  );
+export default async function VouchersPage() {
+  const actor = await requirePermission("vouchers.read", "/kiwire/vouchers");
+  return <VouchersView canWrite={can(actor.role, "vouchers.write")} />;
 }

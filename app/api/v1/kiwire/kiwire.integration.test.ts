@@ -1,0 +1,310 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type {
+  AccountDto,
+  CreatedVouchersDto,
+  HotspotUserPageDto,
+  SessionPageDto,
+  VoucherPageDto,
+} from "@/lib/api/kiwire";
+import { installFileConnections } from "@/lib/server/connections/file-source";
+import type { Database } from "@/lib/server/db/client";
+import { auditEvents } from "@/lib/server/db/schema";
+import { clearKiwireTokens } from "@/lib/server/vendors/kiwire/client";
+import { connectionFor } from "@/lib/testing/connection-fixtures";
+import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
+import { allPermissions } from "@/simulators/kiwire/protocol";
+import { type RunningKiwireSimulator, startKiwireSimulator } from "@/simulators/kiwire/simulator";
+import { POST as CREATE_CONNECTION } from "../connections/route";
+import { GET as HISTORY } from "./[connectionId]/login-history/route";
+import { GET as NAS } from "./[connectionId]/nas/route";
+import { GET as PROFILES } from "./[connectionId]/profiles/route";
+import { DELETE as DELETE_USER, GET as GET_USER } from "./[connectionId]/users/[username]/route";
+import { POST as CREATE_USER, GET as LIST_USERS } from "./[connectionId]/users/route";
+import { DELETE as DELETE_VOUCHER } from "./[connectionId]/vouchers/[code]/route";
+import { GET as EXPORT } from "./[connectionId]/vouchers/export/route";
+import { POST as CREATE_VOUCHERS, GET as LIST_VOUCHERS } from "./[connectionId]/vouchers/route";
+
+process.env.CONSOLE_SECRET_KEY ??= "integration-test-master-key-integration-test";
+
+let simulator: RunningKiwireSimulator;
+let db: Database;
+let admin: string;
+let operator: string;
+let viewer: string;
+let connectionId: string;
+let counter = 0;
+
+beforeAll(async () => {
+  simulator = await startKiwireSimulator({ port: 0, users: 300, vouchers: 600 });
+}, 60_000);
+afterAll(async () => {
+  await simulator?.close();
+});
+
+beforeEach(async () => {
+  // Every switch back to the default between tests.
+  simulator.account.apiEnabled = true;
+  simulator.account.tenantAvailable = true;
+  simulator.account.disabledModules.clear();
+  simulator.account.permissions = allPermissions(true);
+  simulator.account.apiKey = simulator.credentials.apiKey;
+  simulator.config.envelope = "per-endpoint";
+  simulator.config.isSuccess = "per-endpoint";
+  clearKiwireTokens();
+  db = await freshDatabase();
+  installFileConnections([]);
+  admin = (await userWithSession(db, "admin")).cookie;
+  operator = (await userWithSession(db, "operator")).cookie;
+  viewer = (await userWithSession(db, "viewer")).cookie;
+  connectionId = `kiwire-${++counter}-${Date.now().toString(36)}`;
+  const response = await call(CREATE_CONNECTION, {
+    method: "POST",
+    headers: { cookie: admin },
+    body: connectionFor(simulator, { id: connectionId }),
+  });
+  expect(response.status, await response.clone().text()).toBe(201);
+});
+
+async function ok<T>(response: Response, status = 200): Promise<T> {
+  expect(response.status, await response.clone().text()).toBe(status);
+  return response.json() as Promise<T>;
+}
+
+const listVouchers = (query: string, cookie = operator) =>
+  call(LIST_VOUCHERS, { path: `/x?${query}`, headers: { cookie }, params: { connectionId } });
+const generate = (body: Record<string, unknown>, cookie = operator) =>
+  call(CREATE_VOUCHERS, { method: "POST", headers: { cookie }, params: { connectionId }, body });
+
+describe("Kiwire vouchers through the BFF", () => {
+  it("generates a 1,000-voucher batch, lists it by batch, exports it and audits count and batch", async () => {
+    const created = await ok<CreatedVouchersDto>(
+      await generate({ prefix: "LB", quantity: 1000, profile: "wx_temp", remark: "Lobby" }),
+      201,
+    );
+    expect(created.items).toHaveLength(1000);
+    expect(new Set(created.items.map((v) => v.username)).size).toBe(1000);
+    expect(created.items.every((v) => v.username.startsWith("LB") && v.batch === created.batch)).toBe(true);
+    const page = await ok<VoucherPageDto>(await listVouchers(`batch=${created.batch}&pageSize=1000`));
+    expect(page.totalItems).toBe(1000);
+    expect(page.batches[0]).toBe(created.batch);
+    const csv = await (
+      await call(EXPORT, {
+        path: `/x?batch=${created.batch}`,
+        headers: { cookie: viewer },
+        params: { connectionId },
+      })
+    ).text();
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toContain("code");
+    expect(lines).toHaveLength(1001);
+    const [audit] = await db.select().from(auditEvents).where(eq(auditEvents.action, "vouchers.create"));
+    expect(audit?.targetId).toBe(created.batch);
+    expect(JSON.stringify(audit?.input)).toContain('"count":1000');
+  }, 60_000);
+
+  it("re-logs in once and replays when the token expires mid-session, without a duplicate write", async () => {
+    await ok(await listVouchers("pageSize=1"));
+    const before = simulator.store.vouchers.size;
+    const logins = simulator.stats.logins;
+    simulator.expireAllTokens();
+    const created = await ok<CreatedVouchersDto>(await generate({ quantity: 7, profile: "wx_temp" }), 201);
+    expect(created.items).toHaveLength(7);
+    expect(simulator.store.vouchers.size).toBe(before + 7);
+    expect(simulator.stats.logins).toBe(logins + 1);
+  });
+
+  it("shares one login between concurrent requests and reuses the token", async () => {
+    const logins = simulator.stats.logins;
+    await Promise.all(
+      Array.from({ length: 6 }, () => listVouchers("pageSize=1")).map(async (r) => ok(await r)),
+    );
+    await ok(await listVouchers("pageSize=1"));
+    expect(simulator.stats.logins).toBe(logins + 1);
+  });
+
+  it("deletes a voucher (kept as expired) and refuses a viewer's writes", async () => {
+    const created = await ok<CreatedVouchersDto>(await generate({ quantity: 2, profile: "wx_temp" }), 201);
+    const code = created.items[0]?.username ?? "";
+    expect((await generate({ quantity: 1, profile: "wx_temp" }, viewer)).status).toBe(403);
+    expect(
+      (
+        await call(DELETE_VOUCHER, {
+          method: "DELETE",
+          headers: { cookie: viewer },
+          params: { connectionId, code },
+        })
+      ).status,
+    ).toBe(403);
+    await ok(
+      await call(DELETE_VOUCHER, {
+        method: "DELETE",
+        headers: { cookie: operator },
+        params: { connectionId, code },
+      }),
+    );
+    const page = await ok<VoucherPageDto>(await listVouchers(`batch=${created.batch}&status=expired`));
+    expect(page.items.map((v) => v.username)).toEqual([code]);
+  });
+
+  it("reads both envelope spellings and is_success as a string", async () => {
+    simulator.config.envelope = "result_message";
+    simulator.config.isSuccess = "string";
+    const page = await ok<VoucherPageDto>(await listVouchers("pageSize=5"));
+    expect(page.items).toHaveLength(5);
+    simulator.config.envelope = "result_msg";
+    simulator.config.isSuccess = "boolean";
+    expect((await ok<VoucherPageDto>(await listVouchers("pageSize=5"))).items).toHaveLength(5);
+  });
+});
+
+describe("Kiwire's error table as typed errors", () => {
+  async function errorOf(response: Response): Promise<{ status: number; message: string }> {
+    const body = (await response.json()) as { error?: { message?: string }; message?: string };
+    return { status: response.status, message: body.error?.message ?? body.message ?? JSON.stringify(body) };
+  }
+
+  it("names the permission toggle to switch on", async () => {
+    simulator.account.permissions.add_user = false;
+    const refused = await errorOf(await generate({ quantity: 1, profile: "wx_temp" }));
+    expect(refused.status).toBe(502);
+    expect(refused.message).toContain('"Add User"');
+    simulator.account.permissions.user_information = false;
+    expect((await errorOf(await listVouchers("pageSize=1"))).message).toContain('"User Information"');
+  });
+
+  it("explains a disabled module, a disabled API, an unavailable tenant and a wrong API key", async () => {
+    simulator.account.disabledModules.add("voucher");
+    expect((await errorOf(await listVouchers("pageSize=1"))).message).toMatch(
+      /"voucher" module is switched off/,
+    );
+    simulator.account.disabledModules.clear();
+    simulator.account.apiEnabled = false;
+    expect((await errorOf(await listVouchers("pageSize=1"))).message).toMatch(/Integrations → API/);
+    simulator.account.apiEnabled = true;
+    simulator.account.tenantAvailable = false;
+    expect((await errorOf(await listVouchers("pageSize=1"))).message).toMatch(/not available/);
+    simulator.account.tenantAvailable = true;
+    simulator.account.apiKey = "rotated-key";
+    expect((await errorOf(await listVouchers("pageSize=1"))).message).toMatch(/API key/);
+  });
+
+  it("answers 404 for an unknown voucher and 422 for a duplicate user", async () => {
+    const missing = await call(DELETE_VOUCHER, {
+      method: "DELETE",
+      headers: { cookie: operator },
+      params: { connectionId, code: "NOPE000000" },
+    });
+    expect(missing.status).toBe(404);
+    const existing = [...simulator.store.users.keys()][0] ?? "";
+    const duplicate = await call(CREATE_USER, {
+      method: "POST",
+      headers: { cookie: operator },
+      params: { connectionId },
+      body: { username: existing, password: "pw-123456", profile: "wx_temp" },
+    });
+    expect(duplicate.status).toBe(422);
+    expect((await errorOf(duplicate)).message).toContain("already existed");
+  });
+
+  it("reports an unknown cloud ID at login", async () => {
+    const id = `kiwire-bad-${Date.now().toString(36)}`;
+    await ok(
+      await call(CREATE_CONNECTION, {
+        method: "POST",
+        headers: { cookie: admin },
+        body: connectionFor(simulator, { id, cloudId: "NOPE" }),
+      }),
+      201,
+    );
+    const response = await call(LIST_VOUCHERS, {
+      path: "/x",
+      headers: { cookie: operator },
+      params: { connectionId: id },
+    });
+    expect((await errorOf(response)).message).toMatch(/cloud ID "NOPE"/);
+  });
+});
+
+describe("Kiwire hotspot users, profiles, NAS and login history", () => {
+  it("pages users with Kiwire's start/limit and filters in the console", async () => {
+    const first = await ok<HotspotUserPageDto>(
+      await call(LIST_USERS, {
+        path: "/x?page=1&pageSize=100",
+        headers: { cookie: viewer },
+        params: { connectionId },
+      }),
+    );
+    const second = await ok<HotspotUserPageDto>(
+      await call(LIST_USERS, {
+        path: "/x?page=2&pageSize=100",
+        headers: { cookie: viewer },
+        params: { connectionId },
+      }),
+    );
+    expect(first.items).toHaveLength(100);
+    expect(first.hasMore).toBe(true);
+    expect(new Set([...first.items, ...second.items].map((u) => u.username)).size).toBe(200);
+    const sorted = await ok<HotspotUserPageDto>(
+      await call(LIST_USERS, {
+        path: "/x?sort=username&dir=desc&status=active&pageSize=20",
+        headers: { cookie: viewer },
+        params: { connectionId },
+      }),
+    );
+    const names = sorted.items.map((u) => u.username);
+    expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)));
+    expect(sorted.items.every((u) => u.status === "active")).toBe(true);
+  });
+
+  it("creates, reads and deletes a user, with its login history", async () => {
+    const profiles = await ok<{ items: { name: string }[] }>(
+      await call(PROFILES, { path: "/x", headers: { cookie: viewer }, params: { connectionId } }),
+    );
+    expect(profiles.items.map((p) => p.name)).toContain("wx_temp");
+    const nas = await ok<{ items: Record<string, string>[] }>(
+      await call(NAS, { path: "/x", headers: { cookie: viewer }, params: { connectionId } }),
+    );
+    expect(nas.items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(nas.items)).not.toMatch(/secret|password/);
+    const created = await ok<AccountDto>(
+      await call(CREATE_USER, {
+        method: "POST",
+        headers: { cookie: operator },
+        params: { connectionId },
+        body: { username: "guest42", password: "pw-123456", profile: "wx_temp", mac: "AA:BB:CC:DD:EE:FF" },
+      }),
+      201,
+    );
+    expect(created).toMatchObject({ username: "guest42", profile: "wx_temp", status: "active" });
+    const got = await ok<AccountDto>(
+      await call(GET_USER, {
+        path: "/x",
+        headers: { cookie: viewer },
+        params: { connectionId, username: "guest42" },
+      }),
+    );
+    expect(got.username).toBe("guest42");
+    const history = await ok<SessionPageDto>(
+      await call(HISTORY, { path: "/x?pageSize=10", headers: { cookie: viewer }, params: { connectionId } }),
+    );
+    expect(history.items.length).toBeGreaterThan(0);
+    expect(history.items[0]?.startedAt).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    await ok(
+      await call(DELETE_USER, {
+        method: "DELETE",
+        headers: { cookie: operator },
+        params: { connectionId, username: "guest42" },
+      }),
+    );
+    expect(
+      (
+        await call(GET_USER, {
+          path: "/x",
+          headers: { cookie: viewer },
+          params: { connectionId, username: "guest42" },
+        })
+      ).status,
+    ).toBe(404);
+  });
+});

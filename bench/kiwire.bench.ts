@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, bench, describe } from "vitest";
+import { POST as CREATE_CONNECTION } from "@/app/api/v1/connections/route";
+import { GET as LIST_USERS } from "@/app/api/v1/kiwire/[connectionId]/users/route";
+import { POST as CREATE_VOUCHERS } from "@/app/api/v1/kiwire/[connectionId]/vouchers/route";
+import { installFileConnections } from "@/lib/server/connections/file-source";
+import { connectionFor } from "@/lib/testing/connection-fixtures";
+import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
+import { md5 } from "@/simulators/kiwire/signing";
+import { type RunningKiwireSimulator, startKiwireSimulator } from "@/simulators/kiwire/simulator";
+
+/**
+ * Run: `npx vitest bench bench/kiwire.bench.ts`. (a) All 5,000 hotspot users: through the BFF (a sorted
+ * list, which needs the whole user table because Kiwire's get only pages) vs one raw `user/get` with
+ * limit 5000. (b) A 1,000-voucher batch: through the BFF (session, permission, zod, token cache, signing,
+ * DTO mapping, audit row) vs one raw signed `voucher/create`. Divide the means for the BFF's overhead ratio.
+ */
+
+process.env.CONSOLE_SECRET_KEY ??= "bench-master-key-bench-master-key-bench";
+
+let simulator: RunningKiwireSimulator;
+let cookie = "";
+let token = "";
+const connectionId = "kiwire-bench";
+
+beforeAll(async () => {
+  simulator = await startKiwireSimulator({ port: 0, users: 5000, vouchers: 1000 });
+  const db = await freshDatabase();
+  installFileConnections([]);
+  const admin = (await userWithSession(db, "admin")).cookie;
+  cookie = (await userWithSession(db, "operator")).cookie;
+  const created = await call(CREATE_CONNECTION, {
+    method: "POST",
+    headers: { cookie: admin },
+    body: connectionFor(simulator, { id: connectionId }),
+  });
+  if (created.status !== 201) throw new Error(`connection not created: ${await created.text()}`);
+  const { username, password, cloudId } = simulator.credentials;
+  const login = await fetch(`${simulator.baseUrl}/admin/agent/api_login.php`, {
+    method: "POST",
+    body: new URLSearchParams({ code: md5(`${username}|${password}`), cloud_id: cloudId }),
+  });
+  token = ((await login.json()) as { token: string }).token;
+}, 60_000);
+
+afterAll(async () => {
+  await simulator?.close();
+});
+
+async function direct(path: string, fields: Record<string, string>) {
+  const response = await fetch(`${simulator.baseUrl}${path}`, {
+    method: "POST",
+    body: new URLSearchParams({
+      ...fields,
+      ...simulator.sign(token),
+      token,
+      cloud_id: simulator.credentials.cloudId,
+    }),
+  });
+  const body = (await response.json()) as { error?: string };
+  if (body.error) throw new Error(body.error);
+}
+
+describe("all 5,000 hotspot users", () => {
+  bench("through the BFF (sorted, so the whole table)", async () => {
+    const response = await call(LIST_USERS, {
+      path: "/x?sort=username&pageSize=50",
+      headers: { cookie },
+      params: { connectionId },
+    });
+    if (response.status !== 200) throw new Error(`BFF answered ${response.status}`);
+    await response.json();
+  });
+
+  bench("directly against the simulator", async () => {
+    await direct("/apiv2/user/get", { start: "0", limit: "5000" });
+  });
+});
+
+describe("a batch of 1,000 vouchers", () => {
+  bench(
+    "through the BFF",
+    async () => {
+      const response = await call(CREATE_VOUCHERS, {
+        method: "POST",
+        headers: { cookie },
+        params: { connectionId },
+        body: { quantity: 1000, profile: "wx_temp" },
+      });
+      if (response.status !== 201)
+        throw new Error(`BFF answered ${response.status}: ${await response.text()}`);
+      await response.json();
+    },
+    { iterations: 5 },
+  );
+
+  bench(
+    "directly against the simulator",
+    async () => {
+      await direct("/apiv2/voucher/create", { qty: "1000", plan: "wx_temp" });
+    },
+    { iterations: 5 },
+  );
+});

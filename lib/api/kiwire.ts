@@ -1,0 +1,351 @@
+import { z } from "zod";
+import { ConnectionIdSchema } from "./connections";
+import { defineOperation } from "./operation";
+
+/**
+ * Kiwire hotspot users, vouchers, profiles, NAS and login history. Kiwire's v2 column names (plan, tag,
+ * allownas…) are translated to the console's words in `lib/server/vendors/kiwire/`, never here.
+ */
+
+export const KIWIRE_STATUSES = ["active", "expired", "suspended", "unknown"] as const;
+const status = z.enum(KIWIRE_STATUSES).describe("act/exp/sus and the long forms, unknown for anything else");
+
+const dateTime = z.string().nullable().describe("Appliance wall-clock time, Y-m-d H:i:s in its own zone");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD")
+  .describe("YYYY-MM-DD (appliance zone)");
+
+export const KiwireConnectionParams = z.strictObject({ connectionId: ConnectionIdSchema });
+
+export const AccountSchema = z.object({
+  username: z.string(),
+  fullName: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  profile: z.string(),
+  price: z.string(),
+  status,
+  batch: z.string().describe("Voucher batch (Kiwire's tag)"),
+  createdBy: z.string(),
+  remark: z.string(),
+  createdAt: dateTime,
+  activatedAt: dateTime,
+  expiresAt: dateTime,
+  mac: z.string(),
+  zone: z.string().describe("Zone or NAS restriction, empty for any"),
+});
+export type AccountDto = z.infer<typeof AccountSchema>;
+
+// ---- Vouchers -------------------------------------------------------------------------------------------
+
+export const VoucherCodeSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, "A voucher code is letters, digits and _ . - only");
+
+export const VoucherParams = z.strictObject({ connectionId: ConnectionIdSchema, code: VoucherCodeSchema });
+
+export const ListVouchersQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(50),
+  batch: z.string().trim().max(64).optional(),
+  status: z.enum(KIWIRE_STATUSES).optional(),
+  profile: z.string().trim().max(128).optional(),
+  from: isoDate.optional().describe("Created on or after"),
+  to: isoDate.optional().describe("Created on or before"),
+  q: z.string().trim().max(64).optional().describe("Code contains"),
+});
+export type ListVouchersInput = z.infer<typeof ListVouchersQuery>;
+
+export const VoucherPageSchema = z.object({
+  items: z.array(AccountSchema),
+  totalItems: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+  batches: z.array(z.string()).describe("Every batch seen, newest first, for the filter"),
+});
+export type VoucherPageDto = z.infer<typeof VoucherPageSchema>;
+
+export const CreateVouchersSchema = z.strictObject({
+  prefix: z
+    .string()
+    .trim()
+    .max(16, "At most 16 characters")
+    .regex(/^[A-Za-z0-9_-]*$/, "Letters, digits, _ and - only")
+    .default(""),
+  quantity: z.int("Enter a number").min(1, "At least 1").max(1000, "At most 1,000 per batch"),
+  profile: z.string().trim().min(1, "Choose a profile").max(128),
+  zone: z.string().trim().max(128).default("").describe("Zone or NAS id; empty for any"),
+  expiry: isoDate.optional().describe("Last valid day; Kiwire's default is tomorrow"),
+  remark: z.string().trim().max(255).default(""),
+});
+export type CreateVouchersInput = z.input<typeof CreateVouchersSchema>;
+
+export const CreatedVouchersSchema = z.object({
+  batch: z.string(),
+  items: z.array(AccountSchema),
+});
+export type CreatedVouchersDto = z.infer<typeof CreatedVouchersSchema>;
+
+export const ExportVouchersQuery = z.strictObject({
+  batch: z.string().trim().max(64).optional(),
+  codes: z.string().max(100_000).optional().describe("Comma-separated codes (a selection)"),
+  status: z.enum(KIWIRE_STATUSES).optional(),
+  profile: z.string().trim().max(128).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  q: z.string().trim().max(64).optional(),
+});
+export type ExportVouchersInput = z.infer<typeof ExportVouchersQuery>;
+
+// ---- Hotspot users --------------------------------------------------------------------------------------
+
+export const HOTSPOT_USER_SORTS = ["username", "fullname", "createdate", "expiry"] as const;
+
+export const HotspotUsernameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a user name")
+  .max(64)
+  .regex(/^[A-Za-z0-9_.@+-]+$/, "Letters, digits and _ . @ + - only");
+
+export const HotspotUserParams = z.strictObject({
+  connectionId: ConnectionIdSchema,
+  username: HotspotUsernameSchema,
+});
+
+export const ListHotspotUsersQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  q: z.string().trim().max(64).optional(),
+  status: z.enum(KIWIRE_STATUSES).optional(),
+  sort: z.enum(HOTSPOT_USER_SORTS).optional(),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+});
+export type ListHotspotUsersInput = z.infer<typeof ListHotspotUsersQuery>;
+
+export const HotspotUserPageSchema = z.object({
+  items: z.array(AccountSchema),
+  page: z.int(),
+  pageSize: z.int(),
+  totalItems: z.int().nullable().describe("null when Kiwire only pages (no filter): see hasMore"),
+  hasMore: z.boolean(),
+});
+export type HotspotUserPageDto = z.infer<typeof HotspotUserPageSchema>;
+
+export const CreateHotspotUserSchema = z.strictObject({
+  username: HotspotUsernameSchema,
+  password: z.string().min(1, "Enter a password").max(128),
+  profile: z.string().trim().min(1, "Choose a profile").max(128),
+  fullName: z.string().trim().max(128).default(""),
+  email: z.union([z.email("Enter a valid e-mail"), z.literal("")]).default(""),
+  phone: z.string().trim().max(32).default(""),
+  zone: z.string().trim().max(128).default(""),
+  expiry: isoDate.optional(),
+  mac: z
+    .union([
+      z.string().regex(/^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/, "A MAC is six hex pairs"),
+      z.literal(""),
+    ])
+    .default(""),
+  remark: z.string().trim().max(255).default(""),
+});
+export type CreateHotspotUserInput = z.input<typeof CreateHotspotUserSchema>;
+
+// ---- Profiles, NAS, history -----------------------------------------------------------------------------
+
+export const HotspotProfileSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  price: z.string(),
+  minutes: z.number().nullable(),
+  idleTimeout: z.number().nullable(),
+  simultaneous: z.number().nullable(),
+  downKbps: z.number().nullable(),
+  upKbps: z.number().nullable(),
+});
+export type HotspotProfileDto = z.infer<typeof HotspotProfileSchema>;
+
+export const NasSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  type: z.string(),
+  zone: z.string(),
+  description: z.string(),
+  location: z.string(),
+});
+export type NasDto = z.infer<typeof NasSchema>;
+
+export const LoginHistoryQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  username: HotspotUsernameSchema.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+export type LoginHistoryInput = z.infer<typeof LoginHistoryQuery>;
+
+export const SessionSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  zone: z.string(),
+  nas: z.string(),
+  mac: z.string(),
+  ip: z.string(),
+  startedAt: dateTime,
+  stoppedAt: dateTime,
+  seconds: z.number().nullable(),
+  bytesIn: z.number().nullable(),
+  bytesOut: z.number().nullable(),
+  terminateCause: z.string(),
+  device: z.string(),
+});
+export type SessionDto = z.infer<typeof SessionSchema>;
+
+export const SessionPageSchema = z.object({
+  items: z.array(SessionSchema),
+  page: z.int(),
+  pageSize: z.int(),
+  hasMore: z.boolean(),
+});
+export type SessionPageDto = z.infer<typeof SessionPageSchema>;
+
+const TAG = "Kiwire";
+const BASE = "/api/v1/kiwire/{connectionId}";
+
+export const listVouchers = defineOperation({
+  operationId: "listVouchers",
+  method: "GET",
+  path: `${BASE}/vouchers`,
+  summary: "Vouchers filtered by batch, status, profile and creation dates",
+  tag: TAG,
+  permission: "vouchers.read",
+  params: KiwireConnectionParams,
+  query: ListVouchersQuery,
+  response: VoucherPageSchema,
+});
+
+export const createVouchers = defineOperation({
+  operationId: "createVouchers",
+  method: "POST",
+  path: `${BASE}/vouchers`,
+  summary: "Generate a batch of up to 1,000 vouchers; answers the new codes",
+  tag: TAG,
+  permission: "vouchers.write",
+  params: KiwireConnectionParams,
+  body: CreateVouchersSchema,
+  response: CreatedVouchersSchema,
+  successStatus: 201,
+  audit: { action: "vouchers.create", resource: "voucher" },
+});
+
+export const deleteVoucher = defineOperation({
+  operationId: "deleteVoucher",
+  method: "DELETE",
+  path: `${BASE}/vouchers/{code}`,
+  summary: "Delete (void) one voucher; Kiwire keeps it as expired",
+  tag: TAG,
+  permission: "vouchers.write",
+  params: VoucherParams,
+  response: z.object({ code: z.string() }),
+  audit: { action: "vouchers.delete", resource: "voucher" },
+});
+
+export const exportVouchers = defineOperation({
+  operationId: "exportVouchers",
+  method: "GET",
+  path: `${BASE}/vouchers/export`,
+  summary: "A batch, a selection or a filtered set of vouchers as CSV",
+  tag: TAG,
+  permission: "vouchers.read",
+  params: KiwireConnectionParams,
+  query: ExportVouchersQuery,
+  response: "csv",
+});
+
+export const listHotspotUsers = defineOperation({
+  operationId: "listHotspotUsers",
+  method: "GET",
+  path: `${BASE}/users`,
+  summary: "Hotspot users, paged by Kiwire (start/limit); search, status and sort filter in the console",
+  tag: TAG,
+  permission: "hotspot.read",
+  params: KiwireConnectionParams,
+  query: ListHotspotUsersQuery,
+  response: HotspotUserPageSchema,
+});
+
+export const getHotspotUser = defineOperation({
+  operationId: "getHotspotUser",
+  method: "GET",
+  path: `${BASE}/users/{username}`,
+  summary: "One hotspot user",
+  tag: TAG,
+  permission: "hotspot.read",
+  params: HotspotUserParams,
+  response: AccountSchema,
+});
+
+export const createHotspotUser = defineOperation({
+  operationId: "createHotspotUser",
+  method: "POST",
+  path: `${BASE}/users`,
+  summary: "Create a hotspot user",
+  tag: TAG,
+  permission: "hotspot.write",
+  params: KiwireConnectionParams,
+  body: CreateHotspotUserSchema,
+  response: AccountSchema,
+  successStatus: 201,
+  audit: { action: "hotspot-users.create", resource: "hotspot-user" },
+});
+
+export const deleteHotspotUser = defineOperation({
+  operationId: "deleteHotspotUser",
+  method: "DELETE",
+  path: `${BASE}/users/{username}`,
+  summary: "Erase a hotspot user",
+  tag: TAG,
+  permission: "hotspot.write",
+  params: HotspotUserParams,
+  response: z.object({ username: z.string() }),
+  audit: { action: "hotspot-users.delete", resource: "hotspot-user" },
+});
+
+export const listHotspotProfiles = defineOperation({
+  operationId: "listHotspotProfiles",
+  method: "GET",
+  path: `${BASE}/profiles`,
+  summary: "Profiles (plans), for pickers and reference",
+  tag: TAG,
+  permission: "hotspot.read",
+  params: KiwireConnectionParams,
+  response: z.object({ items: z.array(HotspotProfileSchema) }),
+});
+
+export const listNas = defineOperation({
+  operationId: "listNas",
+  method: "GET",
+  path: `${BASE}/nas`,
+  summary: "NAS entries and their zones, for pickers and reference",
+  tag: TAG,
+  permission: "hotspot.read",
+  params: KiwireConnectionParams,
+  response: z.object({ items: z.array(NasSchema) }),
+});
+
+export const listLoginHistory = defineOperation({
+  operationId: "listLoginHistory",
+  method: "GET",
+  path: `${BASE}/login-history`,
+  summary: "Sessions, newest first, for one user or all, in a time range",
+  tag: TAG,
+  permission: "hotspot.read",
+  params: KiwireConnectionParams,
+  query: LoginHistoryQuery,
+  response: SessionPageSchema,
+});

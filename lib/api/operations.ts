@@ -1,6 +1,7 @@
 import * as apiTokens from "./api-tokens";
 import * as audit from "./audit";
 import * as connections from "./connections";
+import * as kalliope from "./kalliope";
 import * as kayako from "./kayako";
 import * as kerioConnect from "./kerio-connect";
 import * as kerioControl from "./kerio-control";
@@ -55,6 +56,10 @@ export const OPERATIONS: readonly Operation[] = [
   kayako.listTicketLookups,
   kayako.listStaffMappings,
   kayako.setStaffMapping,
+  kalliope.listCalls,
+  kalliope.getCall,
+  kalliope.getCallStats,
+  kalliope.exportCalls,
   kiwire.listHotspotUsers,
   kiwire.getHotspotUser,
   kiwire.createHotspotUser,

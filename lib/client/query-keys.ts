@@ -44,6 +44,17 @@ export const ticketKeys = {
     [...ticketKeys.connection(connectionId), "staff-mappings"] as const,
 };
 
+export const callKeys = {
+  all: ["kalliope-calls"] as const,
+  connection: (connectionId: string) => [...callKeys.all, connectionId] as const,
+  list: (connectionId: string, query: string) =>
+    [...callKeys.connection(connectionId), "list", query] as const,
+  stats: (connectionId: string, query: string) =>
+    [...callKeys.connection(connectionId), "stats", query] as const,
+  detail: (connectionId: string, callId: string) =>
+    [...callKeys.connection(connectionId), "call", callId] as const,
+};
+
 export const kiwireKeys = {
   all: ["kiwire"] as const,
   connection: (connectionId: string) => [...kiwireKeys.all, connectionId] as const,

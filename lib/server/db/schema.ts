@@ -1,5 +1,6 @@
 import {
   bigserial,
+  customType,
   index,
   integer,
   jsonb,
@@ -127,4 +128,33 @@ export const kayakoStaffMap = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.connectionId, table.userId] })],
+);
+
+/** Binary columns (drizzle's pg-core has no bytea builder). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * KalliopePBX call records of one past day, as fetched (kalliope issue 7): past days never change on the PBX,
+ * so a day is fetched once and served from here. `cache_key` is the connection's cache key plus tenant, so an
+ * edited connection (other PBX or user, which may see other or masked numbers) never reads old records.
+ * `calls_gz` is the day's calls as gzipped JSON: no query looks inside it, and gzip makes a busy day about ten
+ * times smaller (a month of JSON text is a few hundred MB, too much for the embedded database's memory).
+ */
+export const kalliopeCdrDays = pgTable(
+  "kalliope_cdr_days",
+  {
+    cacheKey: text("cache_key").notNull(),
+    connectionId: text("connection_id").notNull(),
+    day: text("day").notNull(),
+    callCount: integer("call_count").notNull(),
+    callsGz: bytea("calls_gz").notNull(),
+    fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.cacheKey, table.day] }),
+    index("kalliope_cdr_days_connection_idx").on(table.connectionId),
+  ],
 );

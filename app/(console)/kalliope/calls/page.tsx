@@ -1,15 +1,11 @@
-import { PlaceholderPage } from "@/components/shell/placeholder-page";
+import type { Metadata } from "next";
+import { CallsView } from "@/components/kalliope/calls-view";
+import { can } from "@/lib/permissions";
+import { requirePermission } from "@/lib/server/auth/page-auth";
 
-export const metadata = { title: "Call records" };
+export const metadata: Metadata = { title: "Call records" };
 
-export default function Page() {
-  return (
-    <PlaceholderPage
-      permission="calls.read"
-      path="/kalliope/calls"
-      title="Call records"
-      area="The KalliopePBX call browser"
-      what="Filtering, charting and exporting call detail records."
-    />
-  );
+export default async function CallRecordsPage() {
+  const actor = await requirePermission("calls.read", "/kalliope/calls");
+  return <CallsView canExport={can(actor.role, "calls.export")} />;
 }

@@ -1,0 +1,20 @@
+import { exportCalls } from "@/lib/api/kalliope";
+import { route } from "@/lib/server/api/route";
+import { csvResponse } from "@/lib/server/csv";
+import { EXPORT_COLUMNS, filteredCalls } from "@/lib/server/vendors/kalliope/cdr-query";
+import { kalliopeCdrFor } from "@/lib/server/vendors/kalliope/client-for";
+
+export const GET = route(exportCalls, async ({ db, params, query }) => {
+  const { calls, range } = await filteredCalls(await kalliopeCdrFor(db, params.connectionId), query, query);
+  async function* rows() {
+    for (const call of calls) yield EXPORT_COLUMNS.map((column) => call[column]);
+  }
+  const response = csvResponse(
+    `calls-${range.from.slice(0, 10)}-${range.to.slice(0, 10)}.csv`,
+    EXPORT_COLUMNS,
+    rows(),
+  );
+  // The browser shows progress against this (the body is streamed, so there is no Content-Length).
+  response.headers.set("x-total-count", String(calls.length));
+  return response;
+});

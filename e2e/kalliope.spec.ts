@@ -1,0 +1,89 @@
+import { expect, test } from "@playwright/test";
+import { type RunningKalliopeSimulator, startKalliopeSimulator } from "@/simulators/kalliope/simulator";
+import { open, signIn } from "./sign-in";
+
+/**
+ * A viewer browses KalliopePBX call records against a simulator this spec starts on a free port; the admin
+ * creates the connection through the API first.
+ */
+
+let simulator: RunningKalliopeSimulator;
+const connectionId = `kalliope-${Date.now().toString(36)}`;
+const yesterday = new Date(Date.now() - 86_400_000);
+const YESTERDAY = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, "0")}-${String(yesterday.getDate()).padStart(2, "0")}`;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({ browser }) => {
+  simulator = await startKalliopeSimulator({ port: 0, callsPerDay: 300, days: 3, dailyVariation: false });
+  const admin = await browser.newPage();
+  await signIn(admin, "admin");
+  const created = await admin.request.post("/api/v1/connections", {
+    data: {
+      id: connectionId,
+      kind: "kalliope",
+      name: `E2E calls ${connectionId}`,
+      baseUrl: simulator.baseUrl,
+      username: simulator.credentials.username,
+      password: simulator.credentials.password,
+      domain: "default",
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  await admin.close();
+});
+test.afterAll(async () => {
+  await simulator?.close();
+});
+
+test("a viewer filters by status and caller, opens a call, exports CSV, and the URL reproduces the view", async ({
+  page,
+}) => {
+  const dayNumber = Math.floor(Date.parse(`${YESTERDAY}T00:00:00Z`) / 86_400_000);
+  const known = simulator.cdr.callsForDay("default", dayNumber).map((c) => c.summary);
+  const target = known.find((c) => c.status === "OK" && c.caller.length >= 6) ?? known[0];
+  if (!target) throw new Error("the simulator has no calls yesterday");
+  const prefix = target.caller.slice(0, 4);
+  const expected = known.filter((c) => c.status === "OK" && c.caller.startsWith(prefix));
+
+  await signIn(page, "viewer", `/kalliope/calls?connection=${connectionId}`);
+  const filters = page.getByRole("form", { name: "Call filters" });
+  await filters.getByLabel("Period").selectOption("yesterday");
+  await filters.getByLabel("Caller", { exact: true }).fill(prefix);
+  await filters.getByLabel("Caller match").selectOption("begins");
+  await filters.getByLabel("Answered", { exact: true }).check();
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByTestId("call-count")).toContainText(`${expected.length.toLocaleString("en")} calls`);
+  await expect(page).toHaveURL(/status=OK/);
+  await expect(page).toHaveURL(/callerMode=begins/);
+
+  await page.getByTestId("call-row").first().getByRole("button", { name: "Details" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("region", { name: "Call path" })).toBeVisible();
+  await expect(dialog.getByTestId("call-step").first()).toBeVisible();
+  await expect(page).toHaveURL(/call=\d+\.\d+/);
+  await page.keyboard.press("Escape");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export CSV" }).click();
+  const file = await download;
+  const stream = await file.createReadStream();
+  let text = "";
+  for await (const chunk of stream) text += String(chunk);
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
+  expect(lines).toHaveLength(expected.length + 1);
+  await expect(page.getByTestId("export-progress")).toContainText(`Exported ${expected.length}`);
+
+  const url = page.url();
+  const again = await page.context().newPage();
+  await open(again, url.replace(/^https?:\/\/[^/]+/, ""));
+  await expect(again.getByTestId("call-count")).toContainText(
+    `${expected.length.toLocaleString("en")} calls`,
+  );
+  await expect(
+    again.getByRole("form", { name: "Call filters" }).getByLabel("Caller", { exact: true }),
+  ).toHaveValue(prefix);
+});

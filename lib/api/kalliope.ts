@@ -1,0 +1,334 @@
+import { z } from "zod";
+import { ConnectionIdSchema } from "./connections";
+import { defineOperation } from "./operation";
+
+/**
+ * KalliopePBX call records (CDR) as the console shows them. Codes follow kalliope-notes §2.6–2.7; the PBX may
+ * send values no source lists, so every code is a plain string and the known ones only add a label.
+ */
+
+export const CALL_STATUSES = [
+  "OK",
+  "CANCELED",
+  "NOANSWER",
+  "BUSY",
+  "FAILED",
+  "UNAVAILABLE",
+  "FORBIDDEN",
+  "??",
+] as const;
+
+export const CALL_STATUS_LABELS: Record<string, string> = {
+  OK: "Answered",
+  CANCELED: "Caller hung up",
+  NOANSWER: "Not answered",
+  BUSY: "Busy",
+  FAILED: "No route",
+  UNAVAILABLE: "Unavailable",
+  FORBIDDEN: "Unknown line",
+  "??": "Undetermined",
+};
+
+export const ENDPOINT_TYPES = [
+  "local_exten",
+  "ibl",
+  "obl",
+  "service",
+  "callg",
+  "queue",
+  "ivr",
+  "conference",
+  "fax",
+] as const;
+
+export const ENDPOINT_TYPE_LABELS: Record<string, string> = {
+  local_exten: "Extension",
+  ibl: "Inbound line",
+  obl: "Outbound line",
+  service: "Service",
+  callg: "Ring group",
+  queue: "Queue",
+  ivr: "IVR",
+  conference: "Conference",
+  fax: "Fax",
+  dre: "Dynamic routing",
+  checktime: "Time check",
+  voicemail: "Voicemail",
+};
+
+export const EXIT_CAUSE_LABELS: Record<string, string> = {
+  NCC: "Normal clearing",
+  CANCELED: "Caller hung up",
+  NOANSWER: "Not answered",
+  BUSY: "Busy",
+  ANSWNOACC: "Mobile answered, not accepted",
+  PICKUP: "Picked up",
+  PARKED: "Parked",
+  UFWD: "Unconditional forward",
+  CFWD: "Forward",
+  CFWD2MOBILE: "Forward to mobile",
+  FORK2MOBILE: "Fork to mobile",
+  BLINDXFER: "Blind transfer",
+  ATXFER: "Attended transfer",
+  UNAVAILABLE: "Unavailable",
+  CONGESTION: "Congestion",
+  CLOSED: "Closed",
+  FORBIDDEN_NOCLASS: "Forbidden (class)",
+  QUEUE_CALLBACK: "Queue callback",
+};
+
+/** A label for a known code; an unknown one is shown as the PBX sent it. */
+export function codeLabel(labels: Record<string, string>, code: string): string {
+  return labels[code] ?? code;
+}
+
+/** One step of the call path (the `detailed` format's `detail_*` row). */
+export interface KalliopeCallStep {
+  sourceNum: string;
+  anonymous: boolean;
+  destinationType: string;
+  destinationId: string;
+  destinationName: string;
+  destinationNum: string;
+  enterTime: string;
+  enqueueTime: string;
+  answerTime: string;
+  exitTime: string;
+  exitCause: string;
+  answeredBy: string;
+  waitingSeconds: number;
+  mappedSourceNum: string;
+  mappedDestinationNum: string;
+  accountCode: string;
+}
+
+/** One call (summary fields, PBX local times `YYYY-MM-DD hh:mm:ss`), numbers exactly as sent (masked `xxx`). */
+export interface KalliopeCall {
+  id: string;
+  source: string;
+  destination: string;
+  startTime: string;
+  answerTime: string;
+  endTime: string;
+  accountCode: string;
+  caller: string;
+  called: string;
+  gateway: string;
+  status: string;
+  answeredBy: string;
+  billSeconds: number;
+  durationSeconds: number;
+  path: KalliopeCallStep[];
+}
+
+/** `m:ss` (or `h:mm:ss` from an hour up). */
+export function formatDuration(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}
+
+export const MATCH_MODES = ["begins", "contains", "ends", "exact", "not"] as const;
+export type MatchMode = (typeof MATCH_MODES)[number];
+
+export const CALL_SORTS = [
+  "startTime",
+  "caller",
+  "called",
+  "status",
+  "source",
+  "destination",
+  "gateway",
+  "accountCode",
+  "answeredBy",
+  "durationSeconds",
+  "billSeconds",
+  "id",
+] as const;
+export type CallSort = (typeof CALL_SORTS)[number];
+
+/** `YYYY-MM-DD` or `YYYY-MM-DDThh:mm[:ss]` (PBX local time). */
+const LocalDateTime = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/, "Use YYYY-MM-DD or YYYY-MM-DDThh:mm")
+  .refine((v) => Number.isFinite(Date.parse(`${v.slice(0, 10)}T00:00:00Z`)), "Not a date");
+
+const csvList = z
+  .string()
+  .trim()
+  .max(500)
+  .optional()
+  .transform((v) =>
+    v
+      ? v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  );
+const seconds = z.coerce.number().int().min(0).max(10_000_000).optional();
+const text = z.string().trim().max(100).optional();
+
+export const CallFiltersQuery = z.strictObject({
+  from: LocalDateTime.optional().describe("Start (PBX local), inclusive; default today 00:00"),
+  to: LocalDateTime.optional().describe(
+    "End (PBX local), inclusive; a bare date means its whole day; default = from's day",
+  ),
+  caller: text.describe("Caller number or part of it"),
+  callerMode: z.enum(MATCH_MODES).default("contains"),
+  called: text.describe("Called number or part of it"),
+  calledMode: z.enum(MATCH_MODES).default("contains"),
+  status: csvList.describe("Comma-separated status codes (OK,BUSY,…); unknown codes allowed"),
+  source: text.describe("Source type code, e.g. ibl"),
+  destination: text.describe("Destination type code, e.g. queue"),
+  gateway: text.describe("Outbound/inbound line name (contains)"),
+  accountCode: text.describe("Account code (exact)"),
+  answeredBy: text.describe("Answered by (contains)"),
+  minDuration: seconds,
+  maxDuration: seconds,
+  minBill: seconds,
+  maxBill: seconds,
+  uniqueId: text.describe("Exact unique id"),
+});
+export type CallFilters = z.infer<typeof CallFiltersQuery>;
+
+export const ListCallsQuery = CallFiltersQuery.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  sort: z.enum(CALL_SORTS).default("startTime"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+});
+export type ListCallsInput = z.infer<typeof ListCallsQuery>;
+export const ExportCallsQuery = CallFiltersQuery.extend({
+  sort: z.enum(CALL_SORTS).default("startTime"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+});
+
+const CallStepSchema = z.object({
+  sourceNum: z.string(),
+  anonymous: z.boolean(),
+  destinationType: z.string(),
+  destinationId: z.string(),
+  destinationName: z.string(),
+  destinationNum: z.string(),
+  enterTime: z.string(),
+  enqueueTime: z.string(),
+  answerTime: z.string(),
+  exitTime: z.string(),
+  exitCause: z.string(),
+  answeredBy: z.string(),
+  waitingSeconds: z.number(),
+  mappedSourceNum: z.string(),
+  mappedDestinationNum: z.string(),
+  accountCode: z.string(),
+});
+const CallSummarySchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  destination: z.string(),
+  startTime: z.string(),
+  answerTime: z.string(),
+  endTime: z.string(),
+  accountCode: z.string(),
+  caller: z.string().describe("As the PBX sent it (masked numbers end in xxx)"),
+  called: z.string(),
+  gateway: z.string(),
+  status: z.string().describe("Kalliope status code; unknown codes as sent"),
+  answeredBy: z.string(),
+  billSeconds: z.number(),
+  durationSeconds: z.number(),
+});
+export const CallSchema = CallSummarySchema.extend({ path: z.array(CallStepSchema) });
+export type KalliopeCallSummary = Omit<KalliopeCall, "path">;
+
+const RangeInfo = z.object({
+  from: z.string(),
+  to: z.string(),
+  days: z.int(),
+  maxDays: z.int().describe("The most days one query may pull from the PBX"),
+  fromPbx: z.int().describe("Days fetched from the PBX for this answer (the rest came from the cache)"),
+});
+
+export const CallPageSchema = z.object({
+  items: z.array(CallSummarySchema),
+  totalItems: z.int(),
+  page: z.int(),
+  pageSize: z.int(),
+  range: RangeInfo,
+});
+export type CallPageDto = z.infer<typeof CallPageSchema>;
+
+const Bucket = z.object({ key: z.string(), counts: z.record(z.string(), z.int()), total: z.int() });
+export const CallStatsSchema = z.object({
+  calls: z.int(),
+  answered: z.int(),
+  answeredShare: z.number().describe("0..1"),
+  totalDurationSeconds: z.int(),
+  averageDurationSeconds: z.number(),
+  totalBillSeconds: z.int(),
+  bucket: z.enum(["hour", "day"]),
+  buckets: z.array(Bucket),
+  topCallers: z.array(z.object({ number: z.string(), calls: z.int() })),
+  topCalled: z.array(z.object({ number: z.string(), calls: z.int() })),
+  range: RangeInfo,
+});
+export type CallStatsDto = z.infer<typeof CallStatsSchema>;
+
+export const CallConnectionParams = z.strictObject({ connectionId: ConnectionIdSchema });
+export const CallParams = z.strictObject({
+  connectionId: ConnectionIdSchema,
+  callId: z.string().regex(/^\d+(\.\d+)?$/, "A call id is the PBX unique id, e.g. 1463997154.0"),
+});
+
+const BASE = "/api/v1/kalliope/{connectionId}/calls";
+const TAG = "KalliopePBX";
+
+export const listCalls = defineOperation({
+  operationId: "listCalls",
+  method: "GET",
+  path: BASE,
+  summary: "A page of call records, filtered and sorted on the server over cached PBX days",
+  tag: TAG,
+  permission: "calls.read",
+  params: CallConnectionParams,
+  query: ListCallsQuery,
+  response: CallPageSchema,
+});
+
+export const getCallStats = defineOperation({
+  operationId: "getCallStats",
+  method: "GET",
+  path: `${BASE}/stats`,
+  summary: "Totals and chart series for the filtered calls",
+  tag: TAG,
+  permission: "calls.read",
+  params: CallConnectionParams,
+  query: CallFiltersQuery,
+  response: CallStatsSchema,
+});
+
+export const exportCalls = defineOperation({
+  operationId: "exportCalls",
+  method: "GET",
+  path: `${BASE}/export`,
+  summary: "The whole filtered set as a streamed CSV (X-Total-Count gives the row count for progress)",
+  tag: TAG,
+  permission: "calls.export",
+  params: CallConnectionParams,
+  query: ExportCallsQuery,
+  response: "csv",
+});
+
+export const getCall = defineOperation({
+  operationId: "getCall",
+  method: "GET",
+  path: `${BASE}/{callId}`,
+  summary: "One call with its call path",
+  tag: TAG,
+  permission: "calls.read",
+  params: CallParams,
+  response: CallSchema,
+});

@@ -1,0 +1,196 @@
+import "server-only";
+import type { KalliopeCall, KalliopeCallStep } from "@/lib/api/kalliope";
+import { VendorError } from "@/lib/server/http/errors";
+
+/**
+ * The CDR answer in its three encodings (document §2.2–2.3): JSON (a top-level array), CSV (a `#` header
+ * line; `detailed` repeats the call's columns on each path row) and XML (`<cdr><call>…`). Some firmware or
+ * tenants answer only CSV or XML, so all three land on the same `KalliopeCall`. Fields are read by name, so
+ * an added column does not break parsing, and codes stay as the PBX wrote them.
+ */
+
+type Row = Record<string, unknown>;
+
+function str(row: Row, name: string): string {
+  const value = row[name];
+  if (value === undefined || value === null) return "";
+  return String(value);
+}
+
+function num(row: Row, name: string): number {
+  const value = Number(str(row, name));
+  return Number.isFinite(value) ? value : 0;
+}
+
+function stepOf(row: Row): KalliopeCallStep {
+  return {
+    sourceNum: str(row, "detail_source_num"),
+    anonymous: str(row, "detail_anonymous") === "1",
+    destinationType: str(row, "detail_destination_type"),
+    destinationId: str(row, "detail_destination_id"),
+    destinationName: str(row, "detail_destination_name"),
+    destinationNum: str(row, "detail_destination_num"),
+    enterTime: str(row, "detail_enter_datetime"),
+    enqueueTime: str(row, "detail_enqueue_datetime"),
+    answerTime: str(row, "detail_answer_datetime"),
+    exitTime: str(row, "detail_exit_datetime"),
+    exitCause: str(row, "detail_exit_cause"),
+    answeredBy: str(row, "detail_answered_by"),
+    waitingSeconds: num(row, "detail_waiting_time"),
+    mappedSourceNum: str(row, "detail_mapped_source_num"),
+    mappedDestinationNum: str(row, "detail_mapped_dst_num"),
+    accountCode: str(row, "detail_account_code"),
+  };
+}
+
+function callOf(row: Row, path: KalliopeCallStep[]): KalliopeCall {
+  return {
+    id: str(row, "id"),
+    source: str(row, "source"),
+    destination: str(row, "destination"),
+    startTime: str(row, "start_time"),
+    answerTime: str(row, "answer_time"),
+    endTime: str(row, "end_time"),
+    accountCode: str(row, "account_code"),
+    caller: str(row, "caller"),
+    called: str(row, "called"),
+    gateway: str(row, "gateway_name"),
+    status: str(row, "status"),
+    answeredBy: str(row, "answered_by"),
+    billSeconds: num(row, "bill_secs"),
+    durationSeconds: num(row, "duration"),
+    path,
+  };
+}
+
+function malformed(format: string, why: string): VendorError {
+  return new VendorError(
+    "unexpected_response",
+    `KalliopePBX sent call records that are not valid ${format} (${why}).`,
+  );
+}
+
+export function parseCdrJson(text: string): KalliopeCall[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw malformed("JSON", error instanceof Error ? error.message : "parse error");
+  }
+  if (!Array.isArray(value)) throw malformed("JSON", "not an array");
+  return value.map((item: unknown) => {
+    if (item === null || typeof item !== "object") throw malformed("JSON", "an entry is not an object");
+    const row = item as Row;
+    const details = Array.isArray(row.details) ? (row.details as unknown[]) : [];
+    return callOf(row, details.filter((d): d is Row => d !== null && typeof d === "object").map(stepOf));
+  });
+}
+
+/** RFC 4180 records; quoted fields may hold commas, quotes and newlines. */
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      record.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+    } else field += c;
+  }
+  if (field !== "" || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records.filter((r) => !(r.length === 1 && r[0] === ""));
+}
+
+export function parseCdrCsv(text: string): KalliopeCall[] {
+  const records = csvRecords(text);
+  const header = records.shift();
+  if (!header) return [];
+  const columns = header.map((name, index) => (index === 0 ? name.replace(/^#/, "") : name).trim());
+  if (!columns.includes("id")) throw malformed("CSV", "no id column in the header");
+  const hasDetails = columns.includes("detail_destination_type");
+  const calls: KalliopeCall[] = [];
+  let current: KalliopeCall | undefined;
+  for (const record of records) {
+    const row: Row = {};
+    columns.forEach((name, index) => {
+      row[name] = record[index] ?? "";
+    });
+    // Detailed CSV repeats a call's columns on each path row: consecutive rows with one id are one call.
+    if (!current || current.id !== str(row, "id")) {
+      current = callOf(row, []);
+      calls.push(current);
+    }
+    if (hasDetails && str(row, "detail_destination_type") !== "") current.path.push(stepOf(row));
+  }
+  return calls;
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+function xmlText(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, name: string) => {
+    if (name[0] === "#") {
+      const code =
+        name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return String.fromCodePoint(code);
+    }
+    return ENTITIES[name.toLowerCase()] ?? "";
+  });
+}
+
+/** Leaf elements of one block: `<name>text</name>` and `<name/>`. */
+function xmlFields(block: string): Row {
+  const row: Row = {};
+  for (const match of block.matchAll(/<([A-Za-z_][\w.-]*)\s*(?:\/>|>([^<]*)<\/\1>)/g)) {
+    row[match[1] as string] = xmlText(match[2] ?? "");
+  }
+  return row;
+}
+
+export function parseCdrXml(text: string): KalliopeCall[] {
+  if (!/<cdr[\s>/]/.test(text)) throw malformed("XML", "no <cdr> root");
+  const calls: KalliopeCall[] = [];
+  for (const match of text.matchAll(/<call>([\s\S]*?)<\/call>/g)) {
+    const body = match[1] ?? "";
+    const detailsAt = body.indexOf("<details");
+    const summary = xmlFields(detailsAt === -1 ? body : body.slice(0, detailsAt));
+    const path: KalliopeCallStep[] = [];
+    if (detailsAt !== -1) {
+      for (const detail of body.slice(detailsAt).matchAll(/<detail>([\s\S]*?)<\/detail>/g)) {
+        path.push(stepOf(xmlFields(detail[1] ?? "")));
+      }
+    }
+    calls.push(callOf(summary, path));
+  }
+  return calls;
+}
+
+/** By the answer's Content-Type, falling back to its first character (older firmware mislabels). */
+export function parseCdr(text: string, contentType: string | undefined): KalliopeCall[] {
+  const type = (contentType ?? "").toLowerCase();
+  const first = text.trimStart()[0];
+  if (type.includes("json") || first === "[") return parseCdrJson(text);
+  if (type.includes("csv") || first === "#") return parseCdrCsv(text);
+  if (type.includes("xml") || first === "<") return parseCdrXml(text);
+  if (text.trim() === "") return [];
+  throw malformed("JSON, CSV or XML", `Content-Type ${contentType ?? "missing"}`);
+}

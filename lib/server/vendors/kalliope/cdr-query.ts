@@ -1,0 +1,226 @@
+import "server-only";
+import type {
+  CallFilters,
+  CallSort,
+  CallStatsDto,
+  KalliopeCall,
+  KalliopeCallSummary,
+  ListCallsInput,
+  MatchMode,
+} from "@/lib/api/kalliope";
+import { badRequest, notFound } from "@/lib/server/api/errors";
+import { type CdrSource, callsForDays, callWithPath, type DayFetchStats, MAX_RANGE_DAYS } from "./cdr-days";
+
+/**
+ * Filtering, sorting, paging and totals over cached PBX days. The PBX filters by date and unique id only
+ * (notes §5), so everything else happens here, on the parsed calls of the range's days.
+ */
+
+export interface RangeInfo {
+  from: string;
+  to: string;
+  days: number;
+  maxDays: number;
+  fromPbx: number;
+}
+
+/** `from`/`to` as `YYYY-MM-DD hh:mm:ss` (PBX local), both inclusive; a bare `to` date covers its whole day. */
+export function resolveRange(filters: CallFilters, today: string): { from: string; to: string } {
+  const norm = (value: string, endOfDay: boolean) => {
+    const v = value.replace("T", " ");
+    if (v.length === 10) return `${v} ${endOfDay ? "23:59:59" : "00:00:00"}`;
+    return v.length === 16 ? `${v}:${endOfDay ? "59" : "00"}` : v;
+  };
+  const from = norm(filters.from ?? today, false);
+  const to = norm(filters.to ?? from.slice(0, 10), true);
+  if (to < from) throw badRequest(`The range ends (${to}) before it starts (${from}).`);
+  return { from, to };
+}
+
+function matches(value: string, wanted: string | undefined, mode: MatchMode): boolean {
+  if (!wanted) return true;
+  const v = value.toLowerCase();
+  const w = wanted.toLowerCase();
+  switch (mode) {
+    case "begins":
+      return v.startsWith(w);
+    case "ends":
+      return v.endsWith(w);
+    case "exact":
+      return v === w;
+    case "not":
+      return !v.includes(w);
+    default:
+      return v.includes(w);
+  }
+}
+
+export function callPredicate(
+  filters: CallFilters,
+  from: string,
+  to: string,
+): (call: KalliopeCallSummary) => boolean {
+  const statuses = new Set(filters.status);
+  const contains = (value: string, wanted: string | undefined) =>
+    !wanted || value.toLowerCase().includes(wanted.toLowerCase());
+  return (call) =>
+    call.startTime >= from &&
+    call.startTime <= to &&
+    (statuses.size === 0 || statuses.has(call.status)) &&
+    matches(call.caller, filters.caller, filters.callerMode) &&
+    matches(call.called, filters.called, filters.calledMode) &&
+    (!filters.source || call.source === filters.source) &&
+    (!filters.destination || call.destination === filters.destination) &&
+    contains(call.gateway, filters.gateway) &&
+    (!filters.accountCode || call.accountCode === filters.accountCode) &&
+    contains(call.answeredBy, filters.answeredBy) &&
+    (filters.minDuration === undefined || call.durationSeconds >= filters.minDuration) &&
+    (filters.maxDuration === undefined || call.durationSeconds <= filters.maxDuration) &&
+    (filters.minBill === undefined || call.billSeconds >= filters.minBill) &&
+    (filters.maxBill === undefined || call.billSeconds <= filters.maxBill) &&
+    (!filters.uniqueId || call.id === filters.uniqueId);
+}
+
+/** The unique id's fraction is a sequence: 10.9 comes before 10.10. */
+function compareIds(a: string, b: string): number {
+  const [ae = "0", as = "0"] = a.split(".");
+  const [be = "0", bs = "0"] = b.split(".");
+  return Number(ae) - Number(be) || Number(as) - Number(bs);
+}
+
+export function sortCalls(
+  calls: KalliopeCallSummary[],
+  sort: CallSort,
+  dir: "asc" | "desc",
+): KalliopeCallSummary[] {
+  const sign = dir === "asc" ? 1 : -1;
+  const numeric = sort === "durationSeconds" || sort === "billSeconds";
+  return calls.sort((a, b) => {
+    let order: number;
+    if (numeric) order = a[sort] - b[sort];
+    else if (sort === "id") order = compareIds(a.id, b.id);
+    else order = a[sort] < b[sort] ? -1 : a[sort] > b[sort] ? 1 : 0;
+    // Ties fall back to the PBX order, so paging is stable.
+    return sign * (order || compareIds(a.id, b.id));
+  });
+}
+
+export interface FilteredCalls {
+  calls: KalliopeCallSummary[];
+  range: RangeInfo;
+}
+
+export async function filteredCalls(
+  source: CdrSource,
+  filters: CallFilters,
+  sort?: { sort: CallSort; dir: "asc" | "desc" },
+): Promise<FilteredCalls> {
+  const { from, to } = resolveRange(filters, source.client.pbxToday());
+  const stats: DayFetchStats = { fromPbx: 0, fromDatabase: 0, fromMemory: 0 };
+  const days = await callsForDays(source, from.slice(0, 10), to.slice(0, 10), stats);
+  const keep = callPredicate(filters, from, to);
+  const calls: KalliopeCallSummary[] = [];
+  for (const day of days) for (const call of day) if (keep(call)) calls.push(call);
+  if (sort) sortCalls(calls, sort.sort, sort.dir);
+  return {
+    calls,
+    range: { from, to, days: days.length, maxDays: MAX_RANGE_DAYS, fromPbx: stats.fromPbx },
+  };
+}
+
+export async function listCalls(source: CdrSource, input: ListCallsInput) {
+  const { calls, range } = await filteredCalls(source, input, input);
+  const start = (input.page - 1) * input.pageSize;
+  return {
+    items: calls.slice(start, start + input.pageSize),
+    totalItems: calls.length,
+    page: input.page,
+    pageSize: input.pageSize,
+    range,
+  };
+}
+
+/** The unique id starts with the call's start as a UTC epoch: that names the day to look in. */
+export async function getCall(source: CdrSource, callId: string): Promise<KalliopeCall> {
+  const epoch = Number(callId.split(".")[0]);
+  const day = new Date(epoch * 1000);
+  if (!Number.isFinite(epoch) || Number.isNaN(day.getTime())) throw notFound(`No call "${callId}".`);
+  // The PBX's local day may differ from the UTC one: look in the neighbours too.
+  const around = [-1, 0, 1].map((d) => new Date(day.getTime() + d * 86_400_000).toISOString().slice(0, 10));
+  const today = source.client.pbxToday();
+  const days = await callsForDays(
+    source,
+    around[0] as string,
+    (around[2] as string) > today ? today : (around[2] as string),
+  );
+  for (const [index, calls] of days.entries()) {
+    if (calls.some((call) => call.id === callId)) {
+      const found = await callWithPath(source, around[index] as string, callId);
+      if (found) return found;
+    }
+  }
+  throw notFound(`The PBX has no call "${callId}" (or this user may not see it).`);
+}
+
+const TOP = 10;
+
+export async function callStats(source: CdrSource, filters: CallFilters): Promise<CallStatsDto> {
+  const { calls, range } = await filteredCalls(source, filters);
+  const bucket = range.days <= 2 ? "hour" : "day";
+  const buckets = new Map<string, { counts: Record<string, number>; total: number }>();
+  const callers = new Map<string, number>();
+  const called = new Map<string, number>();
+  let answered = 0;
+  let totalDuration = 0;
+  let totalBill = 0;
+  for (const call of calls) {
+    if (call.status === "OK") answered++;
+    totalDuration += call.durationSeconds;
+    totalBill += call.billSeconds;
+    const key = bucket === "hour" ? call.startTime.slice(0, 13) : call.startTime.slice(0, 10);
+    let entry = buckets.get(key);
+    if (!entry) {
+      entry = { counts: {}, total: 0 };
+      buckets.set(key, entry);
+    }
+    entry.counts[call.status] = (entry.counts[call.status] ?? 0) + 1;
+    entry.total++;
+    if (call.caller) callers.set(call.caller, (callers.get(call.caller) ?? 0) + 1);
+    if (call.called) called.set(call.called, (called.get(call.called) ?? 0) + 1);
+  }
+  const top = (counts: Map<string, number>) =>
+    [...counts]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, TOP)
+      .map(([number, n]) => ({ number, calls: n }));
+  return {
+    calls: calls.length,
+    answered,
+    answeredShare: calls.length === 0 ? 0 : answered / calls.length,
+    totalDurationSeconds: totalDuration,
+    averageDurationSeconds: calls.length === 0 ? 0 : totalDuration / calls.length,
+    totalBillSeconds: totalBill,
+    bucket,
+    buckets: [...buckets].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([key, value]) => ({ key, ...value })),
+    topCallers: top(callers),
+    topCalled: top(called),
+    range,
+  };
+}
+
+export const EXPORT_COLUMNS = [
+  "id",
+  "startTime",
+  "answerTime",
+  "endTime",
+  "caller",
+  "called",
+  "status",
+  "source",
+  "destination",
+  "gateway",
+  "accountCode",
+  "answeredBy",
+  "durationSeconds",
+  "billSeconds",
+] as const;

@@ -1,0 +1,179 @@
+import "server-only";
+import type { KalliopeCall } from "@/lib/api/kalliope";
+import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
+import { VendorError } from "@/lib/server/http/errors";
+import { parseCdr } from "./cdr-parse";
+import { CREATED_WINDOW_MS, fetchSalt, type KalliopeCredentials } from "./session";
+import { createdAt, digestPassword, randomNonce, xAuthenticate } from "./sign";
+
+/**
+ * The KalliopePBX CDR client of one connection. The PBX says nothing about why it refuses a signed request
+ * (notes §1.7), so on a refusal the client reads the PBX's `Date`: a clock beyond the ±5 minute window is
+ * reported as such; a smaller skew is corrected (sign with the PBX's time from then on) and the request is
+ * sent once more with a new nonce and a freshly fetched salt (it changes when a backup is restored).
+ */
+
+/** A day of a busy PBX's detailed records is a few MiB; bound one answer well above that. */
+export const MAX_CDR_RESPONSE_BYTES = 96 * 1024 * 1024;
+/** Below this the clocks agree as well as a `Date` header (1 s resolution plus latency) can tell. */
+const SKEW_NOISE_MS = 2_000;
+const ACCEPT = "application/json, text/csv;q=0.9, application/xml;q=0.8";
+
+const salts = new Map<string, Promise<string>>();
+const skews = new Map<string, number>();
+
+/** For tests: forget every cached salt and clock correction. */
+export function resetKalliopeCaches(): void {
+  salts.clear();
+  skews.clear();
+}
+
+export interface KalliopeClientOptions {
+  http: HttpClient;
+  credentials: KalliopeCredentials;
+  /** Per-connection cache key (from `vendorConnection`); salts and clock skews are kept under it. */
+  cacheKey: string;
+  now?: () => number;
+  nonce?: () => string;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, "0");
+}
+
+/** `YYYY-MM-DD` → the URL segments of one day. */
+function dayPath(day: string): string {
+  const [y, m, d] = day.split("-");
+  return `${y}/${m}/${d}`;
+}
+
+export class KalliopeClient {
+  private readonly http: HttpClient;
+  private readonly credentials: KalliopeCredentials;
+  private readonly key: string;
+  private readonly now: () => number;
+  private readonly nonce: () => string;
+
+  constructor(options: KalliopeClientOptions) {
+    this.http = options.http;
+    this.credentials = options.credentials;
+    this.key = `${options.cacheKey}:${options.credentials.domain}`;
+    this.now = options.now ?? Date.now;
+    this.nonce = options.nonce ?? randomNonce;
+  }
+
+  /** The PBX's clock as the console best knows it. */
+  pbxNow(): number {
+    return this.now() + (skews.get(this.key) ?? 0);
+  }
+
+  /** The PBX's current date, `YYYY-MM-DD` (UTC: the console assumes a PBX on UTC, see the report). */
+  pbxToday(): string {
+    return new Date(this.pbxNow()).toISOString().slice(0, 10);
+  }
+
+  private salt(fresh = false): Promise<string> {
+    let salt = fresh ? undefined : salts.get(this.key);
+    if (!salt) {
+      salt = fetchSalt(this.http, this.credentials.domain);
+      salts.set(this.key, salt);
+      // A failed fetch must not stay cached.
+      salt.catch(() => salts.delete(this.key));
+    }
+    return salt;
+  }
+
+  private async send(
+    method: "GET" | "POST",
+    path: string,
+    body: string | undefined,
+    salt: string,
+  ): Promise<HttpResponse> {
+    const header = xAuthenticate({
+      username: this.credentials.username,
+      domain: this.credentials.domain,
+      digestPassword: digestPassword(this.credentials.password, salt),
+      nonce: this.nonce(),
+      created: createdAt(new Date(this.pbxNow())),
+    });
+    return this.http.request({
+      method,
+      path,
+      headers: {
+        accept: ACCEPT,
+        "x-authenticate": header,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body,
+      maxResponseBytes: MAX_CDR_RESPONSE_BYTES,
+      // The transport must not resend a used header: the PBX refuses a nonce it has seen.
+      retries: 0,
+    });
+  }
+
+  /** One signed request, with one retry after a refusal (new nonce, fresh salt, corrected clock). */
+  async request(method: "GET" | "POST", path: string, body?: string): Promise<HttpResponse> {
+    const first = await this.send(method, path, body, await this.salt());
+    if (first.status !== 401 && first.status !== 403) return first;
+    this.checkClock(first);
+    const second = await this.send(method, path, body, await this.salt(true));
+    if (second.status !== 401 && second.status !== 403) return second;
+    this.checkClock(second);
+    throw new VendorError(
+      "wrong_credentials",
+      `KalliopePBX refused the user name or password for domain "${this.credentials.domain}" (HTTP ${second.status}). Check both, and that the user has the API permission.`,
+      { vendorMessage: `HTTP ${second.status}` },
+    );
+  }
+
+  /** After a refusal: a skew beyond the window is an error; a smaller one is corrected for what follows. */
+  private checkClock(response: HttpResponse): void {
+    const serverDate = response.serverDate();
+    if (!serverDate) return;
+    const skew = serverDate.getTime() - this.now();
+    if (Math.abs(skew) > CREATED_WINDOW_MS) {
+      throw new VendorError(
+        "clock_skew",
+        `KalliopePBX refused the signed request: its clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? "ahead of" : "behind"} the console's, and X-authenticate allows 5. Synchronise both with NTP.`,
+        { vendorMessage: `HTTP ${response.status}` },
+      );
+    }
+    if (Math.abs(skew) > SKEW_NOISE_MS) skews.set(this.key, skew);
+  }
+
+  private async calls(response: HttpResponse, what: string): Promise<KalliopeCall[]> {
+    if (response.status !== 200) {
+      throw new VendorError(
+        "unexpected_response",
+        `KalliopePBX answered HTTP ${response.status} to the call records request for ${what}.`,
+        { vendorMessage: response.text().slice(0, 200) },
+      );
+    }
+    return parseCdr(response.text(), response.header("content-type"));
+  }
+
+  /** Whole days by URL (document §2.1), `detailed` so each call carries its path. */
+  async fetchDay(day: string): Promise<KalliopeCall[]> {
+    return this.calls(await this.request("GET", `/rest/cdr/detailed/${dayPath(day)}`), day);
+  }
+
+  /** A sub-day window (PBX local times, both ends inclusive) or one call by unique id (document §2.4). */
+  async fetchWindow(filter: {
+    begin?: Date | string;
+    end?: Date | string;
+    uniqueId?: string;
+  }): Promise<KalliopeCall[]> {
+    const cdr: Record<string, string> = {};
+    if (filter.begin !== undefined) cdr.begin = localTime(filter.begin);
+    if (filter.end !== undefined) cdr.end = localTime(filter.end);
+    if (filter.uniqueId !== undefined) cdr.unique_id = filter.uniqueId;
+    const what = filter.uniqueId ? `call ${filter.uniqueId}` : `${cdr.begin ?? "…"} – ${cdr.end ?? "…"}`;
+    return this.calls(await this.request("POST", "/rest/cdr/detailed", JSON.stringify({ cdr })), what);
+  }
+}
+
+/** `YYYY-MM-DD hh:mm:ss`; a Date is written in UTC, a string is taken as already PBX-local. */
+function localTime(value: Date | string): string {
+  if (typeof value === "string") return value;
+  return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
+}

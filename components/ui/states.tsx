@@ -35,14 +35,3 @@ export function TableSkeleton({ rows = 5 }: { rows?: number }) {
     </div>
   );
 }
-
-export function NotBuiltYet({ area, what }: { area: string; what: string }) {
-  return (
-    <EmptyState title={`${area} is not built yet`}>
-      <p>{what}</p>
-      <p className="mt-1">
-        Nothing on this page is simulated: it will show live data once the feature lands.
-      </p>
-    </EmptyState>
-  );
-}

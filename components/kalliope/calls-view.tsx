@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageButtons } from "@/components/ui/page-buttons";
 import { PageHeader } from "@/components/ui/page-header";
+import { SortableTh } from "@/components/ui/sortable-th";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
@@ -209,18 +210,14 @@ export function CallsView({ canExport }: { canExport: boolean }) {
   const sortHeader = (column: Column) => {
     const active = state.sort === column;
     return (
-      <Th key={column} aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : "none"}>
-        <button
-          type="button"
-          className="font-semibold hover:underline"
-          onClick={() =>
-            void setState({ sort: column, dir: active && state.dir === "desc" ? "asc" : "desc", page: 1 })
-          }
-        >
-          {COLUMN_LABELS[column]}
-          {active ? (state.dir === "asc" ? " ▲" : " ▼") : ""}
-        </button>
-      </Th>
+      <SortableTh
+        key={column}
+        label={COLUMN_LABELS[column]}
+        direction={active ? state.dir : null}
+        onSort={() =>
+          void setState({ sort: column, dir: active && state.dir === "desc" ? "asc" : "desc", page: 1 })
+        }
+      />
     );
   };
 

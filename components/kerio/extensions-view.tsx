@@ -9,6 +9,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageButtons } from "@/components/ui/page-buttons";
 import { PageHeader } from "@/components/ui/page-header";
+import { SortableTh } from "@/components/ui/sortable-th";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
@@ -136,18 +137,12 @@ export function ExtensionsView({ canWrite }: ExtensionsViewProps) {
     if (!sort) return <Th key={column}>{label}</Th>;
     const active = state.sort === sort;
     return (
-      <Th key={column} aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : "none"}>
-        <button
-          type="button"
-          className="font-semibold hover:underline"
-          onClick={() =>
-            void setState({ sort, dir: active && state.dir === "asc" ? "desc" : "asc", page: 1 })
-          }
-        >
-          {label}
-          {active ? (state.dir === "asc" ? " ▲" : " ▼") : ""}
-        </button>
-      </Th>
+      <SortableTh
+        key={column}
+        label={label}
+        direction={active ? state.dir : null}
+        onSort={() => void setState({ sort, dir: active && state.dir === "asc" ? "desc" : "asc", page: 1 })}
+      />
     );
   };
 

@@ -9,6 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageButtons } from "@/components/ui/page-buttons";
 import { PageHeader } from "@/components/ui/page-header";
+import { SortableTh } from "@/components/ui/sortable-th";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
@@ -102,18 +103,11 @@ export function MailUsersView({ canWrite }: { canWrite: boolean }) {
   const sortHeader = (sort: MailUserSort, label: string) => {
     const active = state.sort === sort;
     return (
-      <Th aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : "none"}>
-        <button
-          type="button"
-          className="font-semibold hover:underline"
-          onClick={() =>
-            void setState({ sort, dir: active && state.dir === "asc" ? "desc" : "asc", page: 1 })
-          }
-        >
-          {label}
-          {active ? (state.dir === "asc" ? " ▲" : " ▼") : ""}
-        </button>
-      </Th>
+      <SortableTh
+        label={label}
+        direction={active ? state.dir : null}
+        onSort={() => void setState({ sort, dir: active && state.dir === "asc" ? "desc" : "asc", page: 1 })}
+      />
     );
   };
   const domainName = domains.data?.items.find((domain) => domain.id === domainId)?.name ?? "";

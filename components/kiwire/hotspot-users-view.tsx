@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { SortableTh } from "@/components/ui/sortable-th";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import {
@@ -110,18 +111,12 @@ export function HotspotUsersView({ canWrite }: { canWrite: boolean }) {
     if (!sort) return <Th key={column}>{label}</Th>;
     const active = state.sort === sort;
     return (
-      <Th key={column} aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : "none"}>
-        <button
-          type="button"
-          className="font-semibold hover:underline"
-          onClick={() =>
-            void setState({ sort, dir: active && state.dir === "asc" ? "desc" : "asc", page: 1 })
-          }
-        >
-          {label}
-          {active ? (state.dir === "asc" ? " ▲" : " ▼") : ""}
-        </button>
-      </Th>
+      <SortableTh
+        key={column}
+        label={label}
+        direction={active ? state.dir : null}
+        onSort={() => void setState({ sort, dir: active && state.dir === "asc" ? "desc" : "asc", page: 1 })}
+      />
     );
   };
 

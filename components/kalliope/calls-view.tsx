@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageButtons } from "@/components/ui/page-buttons";
 import { PageHeader } from "@/components/ui/page-header";
+import { PageSizeSelect } from "@/components/ui/page-size-select";
 import { SortableTh } from "@/components/ui/sortable-th";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -452,18 +453,11 @@ export function CallsView({ canExport }: { canExport: boolean }) {
               at most {data.range.maxDays} days per query
             </span>
             <div className="flex items-center gap-2">
-              <select
-                aria-label="Rows per page"
+              <PageSizeSelect
                 value={pageSize}
-                onChange={(event) => void setState({ size: Number(event.currentTarget.value), page: 1 })}
-                className={selectClass}
-              >
-                {PAGE_SIZES.map((size) => (
-                  <option key={size} value={size}>
-                    {size} per page
-                  </option>
-                ))}
-              </select>
+                sizes={PAGE_SIZES}
+                onChange={(size) => void setState({ size, page: 1 })}
+              />
               <PageButtons page={state.page} pages={pages} onPage={(page) => void setState({ page })} />
             </div>
           </nav>

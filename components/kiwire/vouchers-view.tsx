@@ -9,6 +9,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageButtons } from "@/components/ui/page-buttons";
 import { PageHeader } from "@/components/ui/page-header";
+import { PageSizeSelect } from "@/components/ui/page-size-select";
 import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
@@ -351,18 +352,11 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
               {data.totalItems.toLocaleString("en")} vouchers · page {state.page} of {pages}
             </span>
             <div className="flex items-center gap-2">
-              <select
-                aria-label="Rows per page"
+              <PageSizeSelect
                 value={pageSize}
-                onChange={(event) => void setState({ size: Number(event.currentTarget.value), page: 1 })}
-                className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-              >
-                {PAGE_SIZES.map((size) => (
-                  <option key={size} value={size}>
-                    {size} per page
-                  </option>
-                ))}
-              </select>
+                sizes={PAGE_SIZES}
+                onChange={(size) => void setState({ size, page: 1 })}
+              />
               <PageButtons page={state.page} pages={pages} onPage={(page) => void setState({ page })} />
             </div>
           </nav>

@@ -36,7 +36,8 @@ export async function vendorConnection<K extends ConnectionKind>(
     .digest("hex")
     .slice(0, 16);
   return {
-    http: httpClientFor(connectionId, options),
+    // The product's name goes into transport errors: "KalliopePBX at pbx:443 did not answer…".
+    http: httpClientFor(connectionId, { ...options, vendor: CONNECTION_KIND_LABELS[kind] }),
     // Checked just above; TypeScript cannot narrow a union through a generic kind.
     config: config as Extract<ConnectionConfig, { kind: K }>,
     cacheKey: `${connectionId}:${fingerprint}`,

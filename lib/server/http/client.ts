@@ -26,6 +26,8 @@ export interface HttpClientOptions {
   retries?: number;
   /** Sockets kept per connection (default 4): appliances are small machines. */
   connections?: number;
+  /** The product's name ("KalliopePBX"), so transport errors say which appliance failed, not only its address. */
+  vendor?: string;
 }
 
 export interface HttpRequest {
@@ -34,6 +36,11 @@ export interface HttpRequest {
   path: string;
   query?: Record<string, string> | URLSearchParams;
   headers?: Record<string, string>;
+  /**
+   * Headers made afresh for every attempt, over `headers`: protocols with single-use signatures
+   * (KalliopePBX's nonce) sign each attempt anew, so their reads can be retried like any other.
+   */
+  signHeaders?: () => Record<string, string>;
   body?: string | Buffer;
   /**
    * Safe to send twice. Defaults to true for GET and HEAD; a JSON-RPC read over POST may say so itself.
@@ -64,6 +71,12 @@ const UNREACHABLE = new Set([
   "EADDRNOTAVAIL",
 ]);
 const DROPPED = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CLOSED"]);
+const READ_TIMEOUTS = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+/**
+ * Answers worth asking again for a read: 500 is what an appliance's web server says while a service behind it
+ * restarts or hiccups, 502–504 what a gateway in front of it says. A read is safe to repeat; a write never is.
+ */
+const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 
 function errorCode(error: unknown): string | undefined {
   const withCode = error as { code?: unknown; cause?: { code?: unknown } } | null;
@@ -77,21 +90,31 @@ function seconds(ms: number): string {
 }
 
 /** Turns a transport failure into a VendorError a person can act on. */
-export function classifyTransportError(error: unknown, options: HttpClientOptions): VendorError {
+export function classifyTransportError(
+  error: unknown,
+  options: HttpClientOptions,
+  request?: { write: boolean },
+): VendorError {
   if (error instanceof VendorError) return error;
   const code = errorCode(error);
   const host = new URL(options.baseUrl).host;
+  const where = options.vendor ? `${options.vendor} at ${host}` : host;
+  // A write whose answer was lost may well have been carried out: say so, so nobody repeats it blindly.
+  const lostWrite =
+    request?.write && code && (DROPPED.has(code) || READ_TIMEOUTS.has(code))
+      ? " The change may have been made all the same: reload and check before trying again."
+      : "";
   if (code === "UND_ERR_CONNECT_TIMEOUT") {
     return new VendorError(
       "timeout",
-      `No connection to ${host} within the connect timeout (${seconds(options.connectTimeoutMs)}): check the address, the port and any firewall in between.`,
+      `No connection to ${where} within the connect timeout (${seconds(options.connectTimeoutMs)}): check the address, the port and any firewall in between.`,
       { cause: error },
     );
   }
-  if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
+  if (code && READ_TIMEOUTS.has(code)) {
     return new VendorError(
       "timeout",
-      `${host} accepted the connection but did not answer within the read timeout (${seconds(options.readTimeoutMs)}).`,
+      `${where} accepted the connection but did not answer within the read timeout (${seconds(options.readTimeoutMs)}): the appliance may be busy or stuck.${lostWrite}`,
       { cause: error },
     );
   }
@@ -102,12 +125,14 @@ export function classifyTransportError(error: unknown, options: HttpClientOption
         : code === "ENOTFOUND"
           ? "the host name does not resolve"
           : "there is no route to it";
-    return new VendorError("unreachable", `${host} is unreachable (${code}): ${why}.`, { cause: error });
+    return new VendorError("unreachable", `${where} is unreachable (${code}): ${why}.`, { cause: error });
   }
   if (code && DROPPED.has(code)) {
-    return new VendorError("unreachable", `${host} closed the connection before answering (${code}).`, {
-      cause: error,
-    });
+    return new VendorError(
+      "unreachable",
+      `${where} closed the connection before answering (${code}).${lostWrite}`,
+      { cause: error },
+    );
   }
   if (
     code?.startsWith("ERR_SSL") ||
@@ -118,21 +143,25 @@ export function classifyTransportError(error: unknown, options: HttpClientOption
     return new VendorError(
       "tls_error",
       plain
-        ? `${host} does not speak TLS on that port: use http:// or the appliance's HTTPS port.`
-        : `The TLS handshake with ${host} failed (${code ?? "unknown error"}).`,
+        ? `${where} does not speak TLS on that port: use http:// or the appliance's HTTPS port.`
+        : `The TLS handshake with ${where} failed (${code ?? "unknown error"}).`,
       { cause: error },
     );
   }
   return new VendorError(
     "unreachable",
-    `The request to ${host} failed (${code ?? (error as Error)?.name ?? "unknown error"}).`,
+    `The request to ${where} failed (${code ?? (error as Error)?.name ?? "unknown error"}).`,
     {
       cause: error,
     },
   );
 }
 
-/** Failures where the request provably never reached the appliance, or the socket died mid-way. */
+/**
+ * Failures where the request provably never reached the appliance, or the socket died mid-way. A read
+ * timeout is not among them: that attempt already made the person wait the whole timeout, and repeating it
+ * would make them wait two or three times as long for the same error.
+ */
 function retryable(error: unknown): boolean {
   const code = errorCode(error);
   if (!code || code === "ENOTFOUND") return false;
@@ -175,14 +204,15 @@ export class HttpClient {
     for (let attempt = 0; ; attempt++) {
       try {
         const response = await this.once(request);
-        // Gateways in front of appliances answer these while the appliance restarts.
-        if (attempt < retries && [502, 503, 504].includes(response.status)) {
+        if (attempt < retries && RETRY_STATUSES.has(response.status)) {
           await sleep(backoff(attempt));
           continue;
         }
         return response;
       } catch (error) {
-        if (attempt >= retries || !retryable(error)) throw classifyTransportError(error, this.options);
+        if (attempt >= retries || !retryable(error)) {
+          throw classifyTransportError(error, this.options, { write: !idempotent });
+        }
         await sleep(backoff(attempt));
       }
     }
@@ -194,7 +224,7 @@ export class HttpClient {
     const response = await this.pool.request({
       method: request.method,
       path: `${this.prefix}${request.path}${query ? `?${query}` : ""}`,
-      headers: request.headers,
+      headers: request.signHeaders ? { ...request.headers, ...request.signHeaders() } : request.headers,
       body: request.body,
     });
     const declared = Number(response.headers["content-length"] ?? 0);

@@ -89,25 +89,28 @@ export class KalliopeClient {
     body: string | undefined,
     salt: string,
   ): Promise<HttpResponse> {
-    const header = xAuthenticate({
-      username: this.credentials.username,
-      domain: this.credentials.domain,
-      digestPassword: digestPassword(this.credentials.password, salt),
-      nonce: this.nonce(),
-      created: createdAt(new Date(this.pbxNow())),
+    const sign = () => ({
+      "x-authenticate": xAuthenticate({
+        username: this.credentials.username,
+        domain: this.credentials.domain,
+        digestPassword: digestPassword(this.credentials.password, salt),
+        nonce: this.nonce(),
+        created: createdAt(new Date(this.pbxNow())),
+      }),
     });
     return this.http.request({
       method,
       path,
       headers: {
         accept: ACCEPT,
-        "x-authenticate": header,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
       },
+      // The PBX refuses a nonce it has seen: each transport attempt is signed anew.
+      signHeaders: sign,
       body,
       maxResponseBytes: MAX_CDR_RESPONSE_BYTES,
-      // The transport must not resend a used header: the PBX refuses a nonce it has seen.
-      retries: 0,
+      // Every call of this client reads call records (the POST is a search), so it may be retried.
+      idempotent: true,
     });
   }
 
@@ -149,7 +152,12 @@ export class KalliopeClient {
         { vendorMessage: response.text().slice(0, 200) },
       );
     }
-    return parseCdr(response.text(), response.header("content-type"));
+    const t = performance.now();
+    const text = response.text();
+    const r = parseCdr(text, response.header("content-type"));
+    (globalThis as any).__parse = ((globalThis as any).__parse ?? 0) + performance.now() - t;
+    (globalThis as any).__textBytes = ((globalThis as any).__textBytes ?? 0) + text.length;
+    return r;
   }
 
   /** Whole days by URL (document §2.1), `detailed` so each call carries its path. */

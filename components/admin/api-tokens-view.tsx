@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ApiTokenDto, CreateApiTokenInput } from "@/lib/api/api-tokens";
 import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
@@ -57,7 +57,7 @@ export function ApiTokensView() {
         actions={<Button onClick={() => setCreating(true)}>Create token</Button>}
       />
       {tokens.isPending && <TableSkeleton />}
-      {tokens.isError && <ErrorState message={tokens.error.message} onRetry={() => tokens.refetch()} />}
+      <QueryErrorState query={tokens} />
       {tokens.data && tokens.data.items.length === 0 && (
         <EmptyState title="No API tokens">
           Create one for each script or integration, so each can be revoked alone.

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageButtons } from "@/components/ui/page-buttons";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { AuditEventDto, AuditFilter } from "@/lib/api/audit";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -132,7 +132,7 @@ export function AuditView() {
         </div>
       </form>
       {events.isPending && <TableSkeleton rows={8} />}
-      {events.isError && <ErrorState message={events.error.message} onRetry={() => events.refetch()} />}
+      <QueryErrorState query={events} />
       {events.data && events.data.items.length === 0 && (
         <EmptyState title="No audit events match">Widen the time range or clear a filter.</EmptyState>
       )}

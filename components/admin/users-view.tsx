@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { UpdateUserInput, UserDto } from "@/lib/api/users";
 import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
@@ -60,7 +60,7 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
         actions={<Button onClick={() => setCreating(true)}>Add user</Button>}
       />
       {users.isPending && <TableSkeleton />}
-      {users.isError && <ErrorState message={users.error.message} onRetry={() => users.refetch()} />}
+      <QueryErrorState query={users} />
       {users.data && users.data.items.length === 0 && <EmptyState title="No users yet" />}
       {users.data && users.data.items.length > 0 && (
         <Table aria-label="Console users">

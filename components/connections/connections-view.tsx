@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto, ConnectionTestResultDto } from "@/lib/api/connections";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -83,9 +83,7 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
         actions={canManage && <Button onClick={() => setEditing({ mode: "create" })}>Add connection</Button>}
       />
       {connections.isPending && <TableSkeleton />}
-      {connections.isError && (
-        <ErrorState message={connections.error.message} onRetry={() => connections.refetch()} />
-      )}
+      <QueryErrorState query={connections} />
       {connections.data && items.length === 0 && (
         <EmptyState title="No connections yet">
           {canManage

@@ -1,8 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { EmptyState, ErrorState } from "@/components/ui/states";
+import { Button } from "@/components/ui/button";
+import { EmptyState, QueryErrorState } from "@/components/ui/states";
 import type { ConnectionDto } from "@/lib/api/connections";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { connectionKeys } from "@/lib/client/query-keys";
@@ -26,7 +27,7 @@ export function ConnectionHealthCards({ canManage }: { canManage: boolean }) {
     );
   }
   if (connections.isError) {
-    return <ErrorState message={connections.error.message} onRetry={() => connections.refetch()} />;
+    return <QueryErrorState query={connections} />;
   }
   if (connections.data.items.length === 0) {
     return (
@@ -60,8 +61,36 @@ export function ConnectionHealthCards({ canManage }: { canManage: boolean }) {
           </div>
           <div className="mt-2 flex flex-wrap gap-1">{connection.insecure && <InsecureBadge />}</div>
           <HealthDetails health={connection.health} />
+          {canManage && connection.health.state === "failing" && (
+            <CheckAgainButton connectionId={connection.id} />
+          )}
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A failing card's retry: checks the appliance now instead of waiting for the background runner (an admin
+ * action, since it logs in with the stored credentials); the card recovers as soon as the check passes.
+ */
+function CheckAgainButton({ connectionId }: { connectionId: string }) {
+  const queryClient = useQueryClient();
+  const check = useMutation({
+    mutationFn: () =>
+      apiFetch(`/api/v1/connections/${encodeURIComponent(connectionId)}/test`, { method: "POST" }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: connectionKeys.all }),
+  });
+  return (
+    <Button
+      variant="secondary"
+      size="sm"
+      className="mt-2"
+      disabled={check.isPending}
+      aria-busy={check.isPending}
+      onClick={() => check.mutate()}
+    >
+      {check.isPending ? "Checking…" : "Check again"}
+    </Button>
   );
 }

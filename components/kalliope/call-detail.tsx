@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Dialog } from "@/components/ui/dialog";
-import { ErrorState, TableSkeleton } from "@/components/ui/states";
+import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import {
   CALL_STATUS_LABELS,
   codeLabel,
@@ -43,7 +43,7 @@ export function CallDetail({ connectionId, callId, onClose }: CallDetailProps) {
   return (
     <Dialog open title={`Call ${callId}`} onClose={onClose}>
       {call.isPending && <TableSkeleton rows={4} />}
-      {call.isError && <ErrorState message={call.error.message} onRetry={() => call.refetch()} />}
+      <QueryErrorState query={call} />
       {data && (
         <div className="space-y-4">
           <dl className="grid grid-cols-2 gap-2">

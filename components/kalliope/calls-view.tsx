@@ -10,7 +10,7 @@ import { PageButtons } from "@/components/ui/page-buttons";
 import { PageHeader } from "@/components/ui/page-header";
 import { PageSizeSelect } from "@/components/ui/page-size-select";
 import { SortableTh } from "@/components/ui/sortable-th";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
 import {
@@ -389,7 +389,7 @@ export function CallsView({ canExport }: { canExport: boolean }) {
       {connections.data && connections.data.length === 0 && (
         <EmptyState title="No KalliopePBX connection">An admin adds one under Connections.</EmptyState>
       )}
-      {exportError && <ErrorState message={exportError} onRetry={() => setExportError(null)} />}
+      {exportError && <ErrorState message={exportError} onDismiss={() => setExportError(null)} />}
       {stats.data && <CallCharts stats={stats.data} />}
       <fieldset className="mb-2 flex flex-wrap gap-3 text-sm">
         <legend className="mb-1 font-medium">Columns</legend>
@@ -410,7 +410,7 @@ export function CallsView({ canExport }: { canExport: boolean }) {
         ))}
       </fieldset>
       {calls.isPending && connectionId && <TableSkeleton rows={8} />}
-      {calls.isError && <ErrorState message={calls.error.message} onRetry={() => calls.refetch()} />}
+      <QueryErrorState query={calls} />
       {data && data.items.length === 0 && (
         <EmptyState title="No calls match">Widen the period or clear filters.</EmptyState>
       )}

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { parseAsString, useQueryState } from "nuqs";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { EmptyState, ErrorState } from "@/components/ui/states";
+import { EmptyState, QueryErrorState } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { HelpdeskUserDto } from "@/lib/api/kayako";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -43,7 +43,7 @@ export function HelpdeskUsers({ connectionId, onShowTickets }: HelpdeskUsersProp
         />
         <Button type="submit">Search</Button>
       </form>
-      {users.isError && <ErrorState message={users.error.message} onRetry={() => users.refetch()} />}
+      <QueryErrorState query={users} />
       {users.data && users.data.items.length === 0 && <EmptyState title="No users match" />}
       {users.data && users.data.items.length > 0 && (
         <Table aria-label="Users">

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { SelectField } from "@/components/ui/field";
-import { ErrorState } from "@/components/ui/states";
+import { QueryErrorState } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { StaffMappingDto, TicketLookupsDto } from "@/lib/api/kayako";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -35,7 +35,7 @@ export function StaffMappingPanel({ connectionId, lookups }: StaffMappingPanelPr
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
         The Kayako staff member each operator's replies are sent as on this helpdesk.
       </p>
-      {mappings.isError && <ErrorState message={mappings.error.message} onRetry={() => mappings.refetch()} />}
+      <QueryErrorState query={mappings} />
       {save.isError && (
         <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-400">
           {save.error.message}

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { ErrorState, TableSkeleton } from "@/components/ui/states";
+import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import type {
   TicketDetailDto,
   TicketLookupsDto,
@@ -97,7 +97,7 @@ export function TicketPanel({ connectionId, ticketId, lookups, canWrite, onClose
         </Button>
       </div>
       {ticket.isPending && <TableSkeleton rows={4} />}
-      {ticket.isError && <ErrorState message={ticket.error.message} onRetry={() => ticket.refetch()} />}
+      <QueryErrorState query={ticket} />
       {ticket.data && (
         <>
           <dl className="mb-4 grid gap-2 text-sm sm:grid-cols-3">

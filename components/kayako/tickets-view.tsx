@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageButtons } from "@/components/ui/page-buttons";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TICKET_SORTS, type TicketLookupsDto, type TicketPageDto } from "@/lib/api/kayako";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -208,9 +208,9 @@ export function TicketsView({ connections, canWrite, canMapStaff }: TicketsViewP
           )}
         </div>
       </form>
-      {lookups.isError && <ErrorState message={lookups.error.message} onRetry={() => lookups.refetch()} />}
+      <QueryErrorState query={lookups} />
       {tickets.isPending && <TableSkeleton rows={8} />}
-      {tickets.isError && <ErrorState message={tickets.error.message} onRetry={() => tickets.refetch()} />}
+      <QueryErrorState query={tickets} />
       {tickets.data && tickets.data.items.length === 0 && (
         <EmptyState title="No tickets match">Choose another status or clear a filter.</EmptyState>
       )}

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
 import {
@@ -152,7 +152,7 @@ export function AddressGroupsView({ canWrite }: { canWrite: boolean }) {
         <EmptyState title="No Kerio Control connection">An admin adds one under Connections.</EmptyState>
       )}
       {groups.isPending && connectionId && <TableSkeleton rows={8} />}
-      {groups.isError && <ErrorState message={groups.error.message} onRetry={() => groups.refetch()} />}
+      <QueryErrorState query={groups} />
       {allGroups.map((group) => (
         <section key={group.id} aria-label={`Group ${group.name}`} className="mb-6">
           <h2 className="mb-2 text-base font-semibold">{group.name}</h2>
@@ -202,9 +202,7 @@ export function AddressGroupsView({ canWrite }: { canWrite: boolean }) {
       ))}
       <section aria-label="Time ranges" className="mt-8">
         <h2 className="mb-2 text-lg font-semibold">Time ranges</h2>
-        {timeRanges.isError && (
-          <ErrorState message={timeRanges.error.message} onRetry={() => timeRanges.refetch()} />
-        )}
+        <QueryErrorState query={timeRanges} />
         {timeRanges.data && (
           <Table aria-label="Time ranges">
             <thead>

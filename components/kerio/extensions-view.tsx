@@ -11,7 +11,7 @@ import { PageButtons } from "@/components/ui/page-buttons";
 import { PageHeader } from "@/components/ui/page-header";
 import { PageSizeSelect } from "@/components/ui/page-size-select";
 import { SortableTh } from "@/components/ui/sortable-th";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
 import {
@@ -213,11 +213,9 @@ export function ExtensionsView({ canWrite }: ExtensionsViewProps) {
       {connections.data && connections.data.length === 0 && (
         <EmptyState title="No Kerio Operator connection">An admin adds one under Connections.</EmptyState>
       )}
-      {deleteError && <ErrorState message={deleteError} onRetry={() => setDeleteError(null)} />}
+      {deleteError && <ErrorState message={deleteError} onDismiss={() => setDeleteError(null)} />}
       {extensions.isPending && connectionId && <TableSkeleton rows={8} />}
-      {extensions.isError && (
-        <ErrorState message={extensions.error.message} onRetry={() => extensions.refetch()} />
-      )}
+      <QueryErrorState query={extensions} />
       {data && items.length === 0 && <EmptyState title="No extensions match">Clear the search.</EmptyState>}
       {canWrite && selected.size > 0 && (
         <div role="toolbar" aria-label="Selection" className="mb-2 flex items-center gap-3 text-sm">

@@ -10,7 +10,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { PageButtons } from "@/components/ui/page-buttons";
 import { PageHeader } from "@/components/ui/page-header";
 import { SortableTh } from "@/components/ui/sortable-th";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
 import {
@@ -158,9 +158,9 @@ export function MailUsersView({ canWrite }: { canWrite: boolean }) {
       {connections.data && connections.data.length === 0 && (
         <EmptyState title="No Kerio Connect connection">An admin adds one under Connections.</EmptyState>
       )}
-      {domains.isError && <ErrorState message={domains.error.message} onRetry={() => domains.refetch()} />}
+      <QueryErrorState query={domains} />
       {users.isPending && domainId && <TableSkeleton rows={8} />}
-      {users.isError && <ErrorState message={users.error.message} onRetry={() => users.refetch()} />}
+      <QueryErrorState query={users} />
       {data && data.items.length === 0 && <EmptyState title="No users match">Clear the search.</EmptyState>}
       {data && data.items.length > 0 && (
         <>

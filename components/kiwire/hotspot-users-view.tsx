@@ -8,7 +8,7 @@ import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { SortableTh } from "@/components/ui/sortable-th";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import {
   type AccountDto,
@@ -185,9 +185,9 @@ export function HotspotUsersView({ canWrite }: { canWrite: boolean }) {
       {connections.data && connections.data.length === 0 && (
         <EmptyState title="No Kiwire connection">An admin adds one under Connections.</EmptyState>
       )}
-      {actionError && <ErrorState message={actionError} onRetry={() => setActionError(null)} />}
+      {actionError && <ErrorState message={actionError} onDismiss={() => setActionError(null)} />}
       {users.isPending && connectionId && <TableSkeleton rows={8} />}
-      {users.isError && <ErrorState message={users.error.message} onRetry={() => users.refetch()} />}
+      <QueryErrorState query={users} />
       {data && items.length === 0 && <EmptyState title="No users match">Clear the search.</EmptyState>}
       {canWrite && selected.size > 0 && (
         <div role="toolbar" aria-label="Selection" className="mb-2 flex items-center gap-3 text-sm">
@@ -319,7 +319,7 @@ function UserDetail({
   });
   return (
     <Dialog open title={`User ${username}`} onClose={onClose}>
-      {user.isError && <ErrorState message={user.error.message} onRetry={() => user.refetch()} />}
+      <QueryErrorState query={user} />
       {user.data && (
         <dl className="mb-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
           {(

@@ -2,7 +2,7 @@
 
 import { parseAsString, useQueryStates } from "nuqs";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useKiwirePickers } from "./voucher-generate";
 import { KiwireConnectionPicker, useKiwireConnections } from "./vouchers-view";
@@ -32,7 +32,7 @@ export function ProfilesView() {
       )}
       <h2 className="mb-2 text-lg font-semibold">Profiles</h2>
       {profiles.isPending && connectionId && <TableSkeleton rows={4} />}
-      {profiles.isError && <ErrorState message={profiles.error.message} onRetry={() => profiles.refetch()} />}
+      <QueryErrorState query={profiles} />
       {profiles.data && (
         <Table aria-label="Profiles">
           <thead>
@@ -65,7 +65,7 @@ export function ProfilesView() {
       )}
       <h2 className="mt-6 mb-2 text-lg font-semibold">NAS</h2>
       {nas.isPending && connectionId && <TableSkeleton rows={4} />}
-      {nas.isError && <ErrorState message={nas.error.message} onRetry={() => nas.refetch()} />}
+      <QueryErrorState query={nas} />
       {nas.data && (
         <Table aria-label="NAS">
           <thead>

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { SessionPageDto } from "@/lib/api/kiwire";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -41,8 +41,7 @@ export function SessionsTable({ connectionId, username, from, to, page, onPage }
     placeholderData: keepPreviousData,
   });
   if (sessions.isPending) return <TableSkeleton rows={5} />;
-  if (sessions.isError)
-    return <ErrorState message={sessions.error.message} onRetry={() => sessions.refetch()} />;
+  if (sessions.isError) return <QueryErrorState query={sessions} />;
   const data = sessions.data;
   if (data.items.length === 0) return <EmptyState title="No sessions">Widen the time range.</EmptyState>;
   return (

@@ -10,7 +10,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { PageButtons } from "@/components/ui/page-buttons";
 import { PageHeader } from "@/components/ui/page-header";
 import { PageSizeSelect } from "@/components/ui/page-size-select";
-import { EmptyState, ErrorState, TableSkeleton } from "@/components/ui/states";
+import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
 import { type AccountDto, KIWIRE_STATUSES, type VoucherPageDto } from "@/lib/api/kiwire";
@@ -229,9 +229,9 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
           {notice}
         </p>
       )}
-      {actionError && <ErrorState message={actionError} onRetry={() => setActionError(null)} />}
+      {actionError && <ErrorState message={actionError} onDismiss={() => setActionError(null)} />}
       {vouchers.isPending && connectionId && <TableSkeleton rows={8} />}
-      {vouchers.isError && <ErrorState message={vouchers.error.message} onRetry={() => vouchers.refetch()} />}
+      <QueryErrorState query={vouchers} />
       {data && items.length === 0 && <EmptyState title="No vouchers match">Change the filters.</EmptyState>}
       {data && (
         <div

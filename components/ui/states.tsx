@@ -1,4 +1,6 @@
+import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { Button } from "./button";
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (
@@ -9,19 +11,63 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
+export interface ErrorStateProps {
+  /** What went wrong, as the BFF said it: it names the appliance and what to do. */
+  message: string;
+  /** Fetch again; shown as a Retry button. */
+  onRetry?: () => void;
+  /** The retry is under way: the button says so and ignores presses. */
+  retrying?: boolean;
+  /** For the error of an action that already ran: nothing to fetch again, only to dismiss. */
+  onDismiss?: () => void;
+}
+
+/** The one error box of every page: the message, then Retry (or Dismiss), reachable from the keyboard. */
+export function ErrorState({ message, onRetry, retrying = false, onDismiss }: ErrorStateProps) {
   return (
     <div
       role="alert"
-      className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
+      className="mb-4 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
     >
-      <p>{message}</p>
-      {onRetry && (
-        <button type="button" onClick={onRetry} className="mt-2 font-medium underline">
-          Try again
-        </button>
+      <p className="[overflow-wrap:anywhere]">{message}</p>
+      {(onRetry || onDismiss) && (
+        <div className="mt-3 flex gap-2">
+          {onRetry && (
+            // Not `disabled` while retrying: that would drop the keyboard focus from the button.
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={retrying ? undefined : onRetry}
+              aria-disabled={retrying}
+              aria-busy={retrying}
+            >
+              {retrying ? "Retrying…" : "Retry"}
+            </Button>
+          )}
+          {onDismiss && (
+            <Button variant="ghost" size="sm" onClick={onDismiss}>
+              Dismiss
+            </Button>
+          )}
+        </div>
       )}
     </div>
+  );
+}
+
+/** A query's error with its Retry wired to refetch; nothing while the query is fine. */
+export function QueryErrorState({
+  query,
+}: {
+  query: Pick<UseQueryResult, "isError" | "error" | "isFetching" | "refetch">;
+}) {
+  if (!query.isError || !query.error) return null;
+  return (
+    <ErrorState
+      message={query.error.message}
+      retrying={query.isFetching}
+      onRetry={() => void query.refetch()}
+    />
   );
 }
 

@@ -196,6 +196,18 @@ describe("Kerio Operator", () => {
     isRead: rpcMethod("Users.get"),
   }));
 
+  it("says the PBX failed, not that the address is wrong, when the login itself gets a 500", async () => {
+    const fresh = new OperatorExtensions(
+      new KerioRpcClient({ http, credentials: sim.credentials, sessionKey: `faults-op-login-${Date.now()}` }),
+    );
+    sim.faults.failRate = 1;
+    const error = await vendorFailure(() => fresh.owners()).finally(() => {
+      sim.faults.failRate = 0;
+    });
+    expect(error.message).toContain("answered HTTP 500 to Session.login: the appliance failed on its side");
+    await expect(fresh.owners()).resolves.toBeDefined();
+  });
+
   describe("writes", () => {
     afterEach(() => {
       Object.assign(sim.faults, NO_FAULTS);
@@ -392,6 +404,18 @@ describe("Kiwire", () => {
     sim.faults.dropRate = 0;
     expect(proxy.requests.filter(isVoucherCreate)).toHaveLength(1);
     expect(vouchersWith("DROP")).toHaveLength(0);
+  });
+
+  it("says Kiwire failed, not that the address is wrong, when the login itself gets a 500", async () => {
+    clearKiwireTokens();
+    sim.faults.failRate = 1;
+    const error = await vendorFailure(() => hotspot.listProfiles()).finally(() => {
+      sim.faults.failRate = 0;
+    });
+    expect(error.message).toBe(
+      "Kiwire answered HTTP 500 at /admin/agent/api_login.php: the appliance failed on its side (it may be restarting); try again shortly.",
+    );
+    await expect(hotspot.listProfiles()).resolves.toBeDefined();
   });
 
   it("logs in once again when Kiwire expires every token early, for concurrent readers too", async () => {

@@ -77,6 +77,13 @@ interface JsonRpcAnswer {
 }
 
 function parseAnswer(response: HttpResponse): JsonRpcAnswer {
+  if (response.status >= 500) {
+    // The server is there but failing: the address is right, so do not send the person to check it.
+    throw new VendorError(
+      "unexpected_response",
+      `Kerio answered HTTP ${response.status} to Session.login: the appliance failed on its side (it may be restarting); try again shortly.`,
+    );
+  }
   if (response.status !== 200) {
     throw new VendorError(
       response.status === 404 ? "not_found" : "unexpected_response",

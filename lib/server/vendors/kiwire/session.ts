@@ -51,6 +51,13 @@ function form(fields: Record<string, string>) {
 }
 
 function parseJson(response: HttpResponse, where: string): Record<string, unknown> {
+  if (response.status >= 500) {
+    // The server is there but failing: the address is right, so do not send the person to check it.
+    throw new VendorError(
+      "unexpected_response",
+      `Kiwire answered HTTP ${response.status} at ${where}: the appliance failed on its side (it may be restarting); try again shortly.`,
+    );
+  }
   if (response.status !== 200) {
     throw new VendorError(
       response.status === 404 ? "not_found" : "unexpected_response",

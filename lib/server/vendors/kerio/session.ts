@@ -120,8 +120,9 @@ async function call(client: HttpClient, body: JsonRpcRequest, session?: KerioSes
       ...(session && { "x-token": session.token, cookie: session.cookie }),
     },
     body: JSON.stringify(body),
-    // Logging in twice is harmless, but it is not a read: leave retrying to the caller.
-    idempotent: false,
+    // Logging in twice is harmless (a lost login leaves one idle session that expires), so a dropped
+    // connection or a 500 is retried with backoff like a read; logout is the same.
+    idempotent: true,
   });
 }
 

@@ -116,6 +116,8 @@ export async function kiwireLogin(client: HttpClient, settings: KiwireSettings):
     method: "POST",
     path,
     ...form({ code: kiwireLoginCode(settings.username, settings.password), cloud_id: settings.cloudId }),
+    // A second login only issues another token, so a dropped connection or a 500 is retried like a read.
+    idempotent: true,
   });
   const body = parseJson(response, path);
   const token = body.token;

@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { createClient } from "redis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestRedis, type TestRedis } from "@/lib/testing/redis-server";
+import { sharedStateContract } from "@/lib/testing/shared-state-contract";
+import { RedisState } from "./redis-state";
+import { LockBusyError, SharedStateUnavailableError } from "./store";
+
+let redis: TestRedis;
+let raw: ReturnType<typeof createClient>;
+const opened: RedisState[] = [];
+
+/** One console instance's view of Redis: its own connection, the test's own key prefix. */
+function instance(prefix: string): RedisState {
+  const state = new RedisState(redis.url, prefix);
+  opened.push(state);
+  return state;
+}
+
+beforeAll(async () => {
+  redis = await startTestRedis();
+  raw = createClient({ url: redis.url });
+  await raw.connect();
+});
+afterAll(async () => {
+  await Promise.all(opened.map((state) => state.close()));
+  await raw?.close();
+  await redis?.stop();
+});
+
+describe("Redis shared state (several instances)", () => {
+  sharedStateContract(() => instance(`contract-${randomUUID()}:`));
+
+  it("shows one instance's values to another, and keeps them out of other prefixes", async () => {
+    const prefix = `share-${randomUUID()}:`;
+    const [a, b] = [instance(prefix), instance(prefix)];
+    await a.set("session", "from-a", 60_000);
+    expect(await b.get("session")).toBe("from-a");
+    expect(await instance(`elsewhere-${randomUUID()}:`).get("session")).toBeNull();
+    expect(await raw.pTTL(`${prefix}session`)).toBeGreaterThan(59_000);
+  });
+
+  it("makes an instance wait for the lock another instance holds", async () => {
+    const prefix = `wait-${randomUUID()}:`;
+    const [a, b] = [instance(prefix), instance(prefix)];
+    const log: string[] = [];
+    const first = a.withLock("fw-1", { leaseMs: 5_000, waitMs: 5_000 }, async () => {
+      log.push("a start");
+      await sleep(150);
+      log.push("a end");
+    });
+    await sleep(30);
+    expect(await b.tryWithLock("fw-1", 5_000, async () => log.push("b tried"))).toEqual({ acquired: false });
+    await b.withLock("fw-1", { leaseMs: 5_000, waitMs: 5_000 }, async () => {
+      log.push("b ran");
+    });
+    await first;
+    expect(log).toEqual(["a start", "a end", "b ran"]);
+  });
+
+  it("frees the lock of a crashed instance when its lease runs out", async () => {
+    const prefix = `crash-${randomUUID()}:`;
+    // What a holder that died without releasing leaves behind.
+    await raw.set(`${prefix}lock:fw-1`, "dead-instance", { expiration: { type: "PX", value: 300 } });
+    const started = Date.now();
+    const value = await instance(prefix).withLock(
+      "fw-1",
+      { leaseMs: 5_000, waitMs: 3_000 },
+      async () => "mine",
+    );
+    expect(value).toBe("mine");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
+  it("keeps extending the lease while a long holder works", async () => {
+    const prefix = `renew-${randomUUID()}:`;
+    const [a, b] = [instance(prefix), instance(prefix)];
+    const long = a.withLock("fw-1", { leaseMs: 150, waitMs: 1_000 }, () => sleep(600));
+    await sleep(400);
+    expect((await b.tryWithLock("fw-1", 150, async () => 1)).acquired).toBe(false);
+    await long;
+    expect((await b.tryWithLock("fw-1", 150, async () => 1)).acquired).toBe(true);
+  });
+
+  it("never releases a lock that another holder took after its lease ran out", async () => {
+    const prefix = `token-${randomUUID()}:`;
+    const key = `${prefix}lock:fw-1`;
+    await instance(prefix).withLock("fw-1", { leaseMs: 5_000, waitMs: 1_000 }, async () => {
+      // As if this holder's lease had run out and another instance had taken the lock meanwhile.
+      await raw.set(key, "next-holder", { expiration: { type: "PX", value: 5_000 } });
+    });
+    expect(await raw.get(key)).toBe("next-holder");
+  });
+
+  it("gives up waiting with a 503 that says another request holds the lock", async () => {
+    const prefix = `busy-${randomUUID()}:`;
+    await raw.set(`${prefix}lock:fw-1`, "someone", { expiration: { type: "PX", value: 5_000 } });
+    const error = await instance(prefix)
+      .withLock("fw-1", { leaseMs: 5_000, waitMs: 200 }, async () => "never")
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LockBusyError);
+    expect(error).toMatchObject({ status: 503, code: "busy" });
+    expect((error as Error).message).toMatch(/held the lock "fw-1" for more than 0 s; try again shortly/);
+  });
+
+  it("reports an unreachable Redis clearly, without the password in the URL", async () => {
+    const state = new RedisState("redis://console:s3cret-pass@127.0.0.1:1");
+    const error = await state.ping().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SharedStateUnavailableError);
+    expect(error).toMatchObject({ status: 503, code: "shared_state_unavailable" });
+    expect((error as Error).message).toMatch(/REDIS_URL.*no connection to redis:\/\/127\.0\.0\.1:1/);
+    expect((error as Error).message).not.toContain("s3cret");
+    await state.close();
+  });
+});

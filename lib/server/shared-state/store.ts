@@ -1,0 +1,60 @@
+import "server-only";
+import { ApiError } from "@/lib/server/api/errors";
+
+/**
+ * State that every console instance must agree on but that does not belong in the database: vendor sessions
+ * and tokens (one login per connection, not one per instance) and the locks that serialise work across
+ * instances. Without REDIS_URL it lives in this process's memory, which is exactly right for one instance;
+ * with REDIS_URL it lives in Redis and every instance sees the same values and locks.
+ */
+export interface SharedState {
+  /** True when other processes read these values too: anything secret must be sealed before `set`. */
+  readonly crossesProcesses: boolean;
+  get(key: string): Promise<string | null>;
+  /** Stores `value` for `ttlMs`; after that it is gone, as if deleted. */
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Deletes only while the value is still `expected` (compare-and-delete); answers whether it did. */
+  deleteIfEquals(key: string, expected: string): Promise<boolean>;
+  /**
+   * Runs `run` while holding the lock `key`, waiting up to `waitMs` for it (then LockBusyError). The lease
+   * bounds how long a crashed holder can block the others; a live holder keeps extending it.
+   */
+  withLock<T>(key: string, options: LockOptions, run: () => Promise<T>): Promise<T>;
+  /** Runs `run` only if the lock is free right now; otherwise answers at once without running it. */
+  tryWithLock<T>(key: string, leaseMs: number, run: () => Promise<T>): Promise<LockAttempt<T>>;
+  /** Checks the store answers (start-up); throws SharedStateUnavailableError when it does not. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LockOptions {
+  leaseMs: number;
+  waitMs: number;
+}
+
+export type LockAttempt<T> = { acquired: true; value: T } | { acquired: false };
+
+/** The lock stayed taken by someone else for the whole wait. */
+export class LockBusyError extends ApiError {
+  constructor(what: string, waitMs: number) {
+    super(
+      503,
+      "busy",
+      `Another request (possibly on another console instance) held ${what} for more than ${Math.round(waitMs / 1000)} s; try again shortly.`,
+    );
+    this.name = "LockBusyError";
+  }
+}
+
+/** Redis is configured but does not answer: vendor sessions and locks cannot be shared meanwhile. */
+export class SharedStateUnavailableError extends ApiError {
+  constructor(detail: string) {
+    super(
+      503,
+      "shared_state_unavailable",
+      `The shared state store (REDIS_URL) is not answering: ${detail}. Vendor sessions and locks are shared through it; check that Redis is running and reachable from every instance.`,
+    );
+    this.name = "SharedStateUnavailableError";
+  }
+}

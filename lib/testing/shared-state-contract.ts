@@ -1,0 +1,73 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { expect, it } from "vitest";
+import type { SharedState } from "@/lib/server/shared-state/store";
+
+/** What every shared-state store must do; run against the in-memory and the Redis implementation. */
+export function sharedStateContract(store: () => SharedState): void {
+  it("stores values until their TTL runs out, and deletes them", async () => {
+    const state = store();
+    expect(await state.get("missing")).toBeNull();
+    await state.set("a", "one", 60_000);
+    await state.set("short", "lived", 40);
+    expect(await state.get("a")).toBe("one");
+    expect(await state.get("short")).toBe("lived");
+    await sleep(120);
+    expect(await state.get("short")).toBeNull();
+    await state.delete("a");
+    expect(await state.get("a")).toBeNull();
+  });
+
+  it("deletes only the value it was asked to (compare-and-delete)", async () => {
+    const state = store();
+    await state.set("session", "second", 60_000);
+    expect(await state.deleteIfEquals("session", "first")).toBe(false);
+    expect(await state.get("session")).toBe("second");
+    expect(await state.deleteIfEquals("session", "second")).toBe(true);
+    expect(await state.get("session")).toBeNull();
+    expect(await state.deleteIfEquals("session", "second")).toBe(false);
+  });
+
+  it("runs the holders of one lock one after the other, never interleaved, even when one fails", async () => {
+    const state = store();
+    const log: string[] = [];
+    const holder = (name: string, fail = false) =>
+      state.withLock("change", { leaseMs: 5_000, waitMs: 5_000 }, async () => {
+        log.push(`${name} start`);
+        await sleep(30);
+        log.push(`${name} end`);
+        if (fail) throw new Error(`${name} failed`);
+        return name;
+      });
+    const results = await Promise.allSettled([holder("a"), holder("b", true), holder("c")]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    for (let i = 0; i < log.length; i += 2) {
+      expect(log[i]?.replace(" start", "")).toBe(log[i + 1]?.replace(" end", ""));
+    }
+    expect(log).toHaveLength(6);
+  });
+
+  it("lets tryWithLock pass over a lock that is held, and take it once it is free", async () => {
+    const state = store();
+    let release = () => {};
+    const held = state.withLock(
+      "runner",
+      { leaseMs: 5_000, waitMs: 5_000 },
+      () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+    );
+    await sleep(20);
+    let ran = false;
+    expect(await state.tryWithLock("runner", 5_000, async () => (ran = true))).toEqual({ acquired: false });
+    expect(ran).toBe(false);
+    release();
+    await held;
+    expect(await state.tryWithLock("runner", 5_000, async () => "ran")).toEqual({
+      acquired: true,
+      value: "ran",
+    });
+    // Another key is another lock.
+    expect((await state.tryWithLock("other", 5_000, async () => 1)).acquired).toBe(true);
+  });
+}

@@ -8,6 +8,7 @@ import { startHealthRunner } from "@/lib/server/connections/health";
 import { shadowedIds } from "@/lib/server/connections/registry";
 import { consoleVault } from "@/lib/server/connections/vault";
 import { closeDatabase, type Database, database } from "@/lib/server/db/client";
+import { closeSharedState, startSharedState } from "@/lib/server/shared-state/shared-state";
 import { countUsers, ensureUser } from "@/lib/server/users";
 
 function announce(lines: string[]): void {
@@ -86,13 +87,15 @@ export async function bootstrap(): Promise<void> {
   serverConfig();
   // Before the database: a broken connections file should fail the start in a second, not after migrations.
   fileConnections();
+  // Also before: a wrong REDIS_URL or secrets that differ from the other instances' stop the start at once.
+  await startSharedState();
   const db = await database();
   await prepareConnections(db);
   await seedFirstAccounts(db);
   startHealthRunner();
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      void closeDatabase().finally(() => process.exit(0));
+      void Promise.all([closeDatabase(), closeSharedState()]).finally(() => process.exit(0));
     });
   }
 }

@@ -5,13 +5,16 @@ import { serverConfig } from "@/lib/server/config";
 import { type Database, database } from "@/lib/server/db/client";
 import { connectionHealth } from "@/lib/server/db/schema";
 import { VendorError } from "@/lib/server/http/errors";
+import { sharedState } from "@/lib/server/shared-state/shared-state";
+import type { SharedState } from "@/lib/server/shared-state/store";
 import { probeConnection } from "./probe";
 import { listConnectionEntries, resolveConnection, UNKNOWN_HEALTH } from "./registry";
 
 /**
  * Connection health: the result of the last check of each connection, refreshed in the background by one
- * runner per process. Checks are claimed through `next_check_at`, so several instances on one database
- * share the work instead of each logging in to every appliance.
+ * runner at a time (per process, and across instances with REDIS_URL). Checks are claimed through
+ * `next_check_at`, so several instances on one database share the work instead of each logging in to every
+ * appliance.
  */
 
 type HealthRow = typeof connectionHealth.$inferSelect;
@@ -136,6 +139,26 @@ export async function runDueChecks(
   return results;
 }
 
+/** Longer than a pass usually takes; the runner extends it while a slow appliance keeps a pass going. */
+const RUNNER_LEASE_MS = 60_000;
+
+/**
+ * One background pass, unless a pass is already under way in this process or, with REDIS_URL, on another
+ * instance: answers null then. (The claims above already stop two passes checking one connection twice;
+ * the lock keeps N instances from each listing and claiming every minute for nothing.)
+ */
+export async function runBackgroundPass(
+  db: Database,
+  options: { intervalMs: number; now?: () => number; state?: SharedState },
+): Promise<Map<string, ConnectionTestResultDto> | null> {
+  const attempt = await (options.state ?? sharedState()).tryWithLock(
+    "connection-health-runner",
+    RUNNER_LEASE_MS,
+    () => runDueChecks(db, options),
+  );
+  return attempt.acquired ? attempt.value : null;
+}
+
 const runner = globalThis as typeof globalThis & { __connectionHealthRunner?: NodeJS.Timeout };
 
 /**
@@ -145,16 +168,11 @@ const runner = globalThis as typeof globalThis & { __connectionHealthRunner?: No
 export function startHealthRunner(intervalSeconds = serverConfig().CONNECTION_CHECK_INTERVAL_SECONDS): void {
   if (runner.__connectionHealthRunner || intervalSeconds <= 0) return;
   const intervalMs = intervalSeconds * 1000;
-  let running = false;
   const tick = async () => {
-    if (running) return;
-    running = true;
     try {
-      await runDueChecks(await database(), { intervalMs });
+      await runBackgroundPass(await database(), { intervalMs });
     } catch (error) {
       console.error("[connections] background health check failed:", (error as Error).message);
-    } finally {
-      running = false;
     }
   };
   runner.__connectionHealthRunner = setInterval(() => void tick(), Math.min(intervalMs, 10_000));

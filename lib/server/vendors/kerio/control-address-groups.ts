@@ -12,6 +12,7 @@ import type {
 } from "@/lib/api/kerio-control";
 import { ApiError, notFound } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
+import { sharedState } from "@/lib/server/shared-state/shared-state";
 import { kerioRpcFor } from "./client-for";
 import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClient } from "./rpc";
 
@@ -137,23 +138,16 @@ function reasonOf(error: unknown): string {
   return String(error);
 }
 
-const holder = globalThis as typeof globalThis & { __kerioControlChanges?: Map<string, Promise<unknown>> };
+/** A change sequence is a handful of calls; the holder extends the lease while it runs. */
+const CHANGE_LOCK = { leaseMs: 30_000, waitMs: 120_000 };
 
 /**
- * One change sequence at a time per firewall: the Kerio session (and so its working copy) is shared by every
- * operator, and a second operator's apply in the middle would apply or reset the first one's half change.
+ * One change sequence at a time per firewall, across every console instance: the Kerio session (and so its
+ * working copy) is shared by every operator, and a second operator's apply in the middle would apply or
+ * reset the first one's half change.
  */
 function serialised<T>(key: string, run: () => Promise<T>): Promise<T> {
-  holder.__kerioControlChanges ??= new Map();
-  const chain = holder.__kerioControlChanges;
-  const previous = chain.get(key) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(run);
-  chain.set(key, next);
-  void next.then(
-    () => chain.get(key) === next && chain.delete(key),
-    () => chain.get(key) === next && chain.delete(key),
-  );
-  return next;
+  return sharedState().withLock(`kerio-control-changes:${key}`, CHANGE_LOCK, run);
 }
 
 export class ControlAddressGroups {

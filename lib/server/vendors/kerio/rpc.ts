@@ -3,13 +3,14 @@ import { ApiError } from "@/lib/server/api/errors";
 import type { HasVendorMessage } from "@/lib/server/api/route";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
+import { type SessionLease, VendorSessions } from "@/lib/server/shared-state/vendor-sessions";
 import { KERIO_API_PATH, type KerioCredentials, type KerioSession, kerioLogin } from "./session";
 
 /**
  * The JSON-RPC core shared by Kerio Operator, Connect and Control (kerio-notes §1–§2): one session per
- * connection shared by every operator, X-Token plus every cookie on each call, one re-login on -32001, and
- * both error channels (the call-level `error` and the per-item `result.errors[]`) turned into typed errors
- * with the `%1` placeholders filled. Product clients only name methods and map their answers.
+ * connection shared by every operator and every console instance, X-Token plus every cookie on each call,
+ * one re-login on -32001, and both error channels (the call-level `error` and the per-item
+ * `result.errors[]`) turned into typed errors with the `%1` placeholders filled. Product clients only name methods and map their answers.
  */
 
 /** Kerio's documented codes (notes §2.3) plus the session code; products add their own meaning on top. */
@@ -114,19 +115,23 @@ export class KerioError extends ApiError implements HasVendorMessage {
  */
 export type CallMode<T> = { kind: "read" } | { kind: "write"; applied?: () => Promise<T | undefined> };
 
-const holder = globalThis as typeof globalThis & {
-  __kerioSessions?: Map<string, Promise<KerioSession>>;
-};
-
-/** Sessions are per connection and shared by every operator: Kerio limits concurrent admin sessions. */
-function sessions(): Map<string, Promise<KerioSession>> {
-  holder.__kerioSessions ??= new Map();
-  return holder.__kerioSessions;
-}
+/**
+ * Sessions are per connection and shared by every operator (Kerio limits concurrent admin sessions) and, with
+ * REDIS_URL, by every console instance. Kept for a working day unless Kerio ends them first (-32001); Kerio
+ * documents no idle timeout, so the appliance, not this TTL, decides when a session is over.
+ */
+const kerioSessions = new VendorSessions<KerioSession>({
+  kind: "kerio-session",
+  ttlMs: 8 * 60 * 60 * 1000,
+  parse: (raw) => {
+    const { token, cookie } = (raw ?? {}) as Partial<Record<keyof KerioSession, unknown>>;
+    return typeof token === "string" && typeof cookie === "string" ? { token, cookie } : null;
+  },
+});
 
 /** When a connection's credentials change or it is removed. */
-export function forgetKerioSession(sessionKey: string): void {
-  sessions().delete(sessionKey);
+export function forgetKerioSession(sessionKey: string): Promise<void> {
+  return kerioSessions.forget(sessionKey);
 }
 
 export interface KerioRpcOptions {
@@ -141,24 +146,16 @@ export class KerioRpcClient {
 
   constructor(private readonly options: KerioRpcOptions) {}
 
-  private session(): Promise<KerioSession> {
-    const cache = sessions();
-    let pending = cache.get(this.options.sessionKey);
-    if (!pending) {
-      pending = kerioLogin(this.options.http, this.options.credentials);
-      cache.set(this.options.sessionKey, pending);
-      // A failed login must not stick: the next request tries again.
-      pending.catch(() => {
-        if (cache.get(this.options.sessionKey) === pending) cache.delete(this.options.sessionKey);
-      });
-    }
-    return pending;
+  /** The shared session, logging in only when there is none (a failed login is not stored: the next call tries again). */
+  private session(): Promise<SessionLease<KerioSession>> {
+    return kerioSessions.obtain(this.options.sessionKey, () =>
+      kerioLogin(this.options.http, this.options.credentials),
+    );
   }
 
   /** Drops the session only if nobody replaced it yet, so concurrent callers log in once, not N times. */
-  private expire(stale: Promise<KerioSession>): void {
-    const cache = sessions();
-    if (cache.get(this.options.sessionKey) === stale) cache.delete(this.options.sessionKey);
+  private expire(stale: SessionLease<KerioSession>): Promise<void> {
+    return kerioSessions.invalidate(this.options.sessionKey, stale);
   }
 
   /** The JSON-RPC request body, exactly as sent (unit tests compare these). */
@@ -167,8 +164,8 @@ export class KerioRpcClient {
   }
 
   private async send(method: string, params: Record<string, unknown> | undefined, read: boolean) {
-    const pending = this.session();
-    const session = await pending;
+    const lease = await this.session();
+    const session = lease.value;
     const response = await this.options.http.request({
       method: "POST",
       path: KERIO_API_PATH,
@@ -181,7 +178,7 @@ export class KerioRpcClient {
       body: JSON.stringify(this.requestBody(method, params, session.token)),
       idempotent: read,
     });
-    return { pending, answer: parseAnswer(response, method) };
+    return { lease, answer: parseAnswer(response, method) };
   }
 
   /** One call; resolves with `result`, throws KerioError for Kerio's refusals, VendorError for the rest. */
@@ -199,7 +196,7 @@ export class KerioRpcClient {
       throw error;
     }
     if (!isSessionExpired(first.answer)) return unwrap<T>(first.answer);
-    this.expire(first.pending);
+    await this.expire(first.lease);
     if (mode.kind === "write") {
       if (!mode.applied) throw new KerioError(callFault(first.answer.error), sessionLostMessage(method));
       // Re-login happens inside `applied` (it is a read through this client).
@@ -208,7 +205,7 @@ export class KerioRpcClient {
     }
     const second = await this.send(method, params, read);
     if (isSessionExpired(second.answer)) {
-      this.expire(second.pending);
+      await this.expire(second.lease);
       throw new VendorError(
         "wrong_credentials",
         "Kerio ended the new session at once (-32001 twice): check that the connection's user is still an administrator.",

@@ -1,12 +1,15 @@
 import "server-only";
 import type { HttpClient } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
+import { MemoryState } from "@/lib/server/shared-state/memory-state";
+import { installSharedState } from "@/lib/server/shared-state/shared-state";
+import { type SessionLease, VendorSessions } from "@/lib/server/shared-state/vendor-sessions";
 import { type KiwireSession, type KiwireSettings, kiwireCall, kiwireLogin } from "./session";
 
 /**
  * The Kiwire client of one connection: a token cached per connection (`cacheKey` covers base URL, user and
- * cloud ID, i.e. the tenant), renewed before its 20 minutes run out, one login shared by concurrent callers,
- * and one re-login + replay when the appliance says "login expired" (kiwire-notes D6).
+ * cloud ID, i.e. the tenant), renewed before its 20 minutes run out, one login shared by concurrent callers
+ * and console instances, and one re-login + replay when the appliance says "login expired" (kiwire-notes D6).
  */
 
 /** Renew well before the appliance's absolute 20-minute lifetime so a call never races the expiry. */
@@ -14,16 +17,35 @@ export const TOKEN_RENEW_AFTER_MS = 15 * 60 * 1000;
 
 interface CachedToken {
   session: KiwireSession;
+  /** When the token was issued, on the console's clock (instances keep their clocks in step with NTP). */
   issuedAt: number;
 }
 
-const tokens = new Map<string, CachedToken>();
-const logins = new Map<string, Promise<CachedToken>>();
+/** Tokens are per connection and, with REDIS_URL, shared by every console instance: one login, not one each. */
+const kiwireTokens = new VendorSessions<CachedToken>({
+  kind: "kiwire-token",
+  // The appliance's absolute lifetime: a token older than that is useless to anyone.
+  ttlMs: 20 * 60 * 1000,
+  parse: (raw) => {
+    const { session, issuedAt } = (raw ?? {}) as { session?: { token?: unknown }; issuedAt?: unknown };
+    const token = session?.token;
+    return typeof token === "string" && typeof issuedAt === "number"
+      ? { session: { token }, issuedAt }
+      : null;
+  },
+});
 
-/** Test hook: forget every cached token. */
+/**
+ * Test hook: a fresh in-process store, so no token cached by an earlier test is reused (it resets the other
+ * shared values of the process too, which tests never rely on across cases).
+ */
 export function clearKiwireTokens(): void {
-  tokens.clear();
-  logins.clear();
+  installSharedState(new MemoryState());
+}
+
+/** When a connection's credentials change or it is removed. */
+export function forgetKiwireToken(cacheKey: string): Promise<void> {
+  return kiwireTokens.forget(cacheKey);
 }
 
 /** The Kiwire permission toggle (Integrations → API) that gates each module call (kiwire-notes §1). */
@@ -49,21 +71,13 @@ export class KiwireClient {
     private readonly now: () => number = Date.now,
   ) {}
 
-  private async session(forceNew: boolean): Promise<KiwireSession> {
-    const cached = tokens.get(this.cacheKey);
-    if (!forceNew && cached && this.now() - cached.issuedAt < TOKEN_RENEW_AFTER_MS) return cached.session;
-    let pending = logins.get(this.cacheKey);
-    if (!pending) {
-      pending = kiwireLogin(this.http, this.settings)
-        .then((session) => {
-          const entry = { session, issuedAt: this.now() };
-          tokens.set(this.cacheKey, entry);
-          return entry;
-        })
-        .finally(() => logins.delete(this.cacheKey));
-      logins.set(this.cacheKey, pending);
-    }
-    return (await pending).session;
+  /** The shared token while it is younger than the renewal age; otherwise one new login for everyone. */
+  private session(): Promise<SessionLease<CachedToken>> {
+    return kiwireTokens.obtain(
+      this.cacheKey,
+      async () => ({ session: await kiwireLogin(this.http, this.settings), issuedAt: this.now() }),
+      (cached) => this.now() - cached.issuedAt < TOKEN_RENEW_AFTER_MS,
+    );
   }
 
   /** One module call; answers `ret_data`/`return_data` normalised to an array (notes D10). */
@@ -74,18 +88,19 @@ export class KiwireClient {
     params: Record<string, string> = {},
   ): Promise<Record<string, unknown>[]> {
     const route = { module, method, value };
-    let session = await this.session(false);
+    const lease = await this.session();
     let data: unknown;
     try {
-      data = await kiwireCall(this.http, this.settings, session, route, params, this.now);
+      data = await kiwireCall(this.http, this.settings, lease.value.session, route, params, this.now);
     } catch (error) {
       if (!isLoginExpired(error)) throw this.explain(error, module, method);
       // The token died on the appliance (restart, expiry, another admin's action): the call was refused
-      // before it ran, so replaying it once cannot write twice.
-      if (tokens.get(this.cacheKey)?.session.token === session.token) tokens.delete(this.cacheKey);
-      session = await this.session(true);
+      // before it ran, so replaying it once cannot write twice. Only this token is dropped: if another
+      // caller already replaced it, the replay uses theirs instead of logging in again.
+      await kiwireTokens.invalidate(this.cacheKey, lease);
+      const renewed = await this.session();
       try {
-        data = await kiwireCall(this.http, this.settings, session, route, params, this.now);
+        data = await kiwireCall(this.http, this.settings, renewed.value.session, route, params, this.now);
       } catch (again) {
         throw this.explain(again, module, method);
       }

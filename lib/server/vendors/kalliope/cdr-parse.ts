@@ -13,8 +13,10 @@ type Row = Record<string, unknown>;
 
 function str(row: Row, name: string): string {
   const value = row[name];
-  if (value === undefined || value === null) return "";
-  return String(value);
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  // An object or array where a value belongs is not data; String() of {"toString":1} would even throw.
+  return "";
 }
 
 function num(row: Row, name: string): number {
@@ -151,7 +153,8 @@ function xmlText(value: string): string {
     if (name[0] === "#") {
       const code =
         name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return String.fromCodePoint(code);
+      // &#99999999; is beyond Unicode (fromCodePoint would throw): the replacement character, as XML readers show.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : "\uFFFD";
     }
     return ENTITIES[name.toLowerCase()] ?? "";
   });

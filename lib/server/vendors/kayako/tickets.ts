@@ -15,7 +15,7 @@ import { notFound, unprocessable } from "@/lib/server/api/errors";
 import { VendorError } from "@/lib/server/http/errors";
 import type { KayakoClient } from "./client";
 import type { Lookups } from "./lookups";
-import { attributeOf, isoTime, listOf, numberOf, textOf, textsOf, type XmlNode } from "./xml";
+import { isoTime, listOf, numberOf, textOf, textsOf, type XmlNode } from "./xml";
 
 /** Console sort → ListAll's whitelisted sort field (kayako-notes §4.2; anything else sorts by ticket id). */
 const SORT_FIELDS: Record<TicketSort, string> = {
@@ -220,7 +220,7 @@ export function summaryOf(ticket: XmlNode, lookups: Lookups): TicketSummaryDto {
   const departmentId = numberOf(ticket, "departmentid");
   const ownerStaffId = numberOf(ticket, "ownerstaffid");
   return {
-    id: Number(attributeOf(ticket, "id")),
+    id: numberOf(ticket, "@_id"),
     displayId: textOf(ticket, "displayid"),
     subject: textOf(ticket, "subject"),
     departmentId,

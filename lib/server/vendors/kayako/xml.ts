@@ -100,17 +100,21 @@ export function textsOf(node: XmlValue | undefined, name: string): string[] {
   return (Array.isArray(value) ? value : [value]).map(leafText).filter((text) => text !== "");
 }
 
-/** Numbers defensively: PHP 7 renders 0 as `<x />` (kayako-notes §3). */
+/**
+ * Numbers defensively: PHP 7 renders 0 as `<x />` (kayako-notes §3). Every number the console reads is an
+ * id, a count, a flag or Unix seconds, so anything but a safe integer (1.5, 1e400, twenty digits) counts as 0.
+ */
 export function numberOf(node: XmlValue | undefined, name: string): number {
   const parsed = Number(textOf(node, name).trim());
-  return Number.isFinite(parsed) ? parsed : 0;
+  return Number.isSafeInteger(parsed) ? parsed : 0;
 }
 
 export function attributeOf(node: XmlValue | undefined, name: string): string {
   return textOf(node, `@_${name}`);
 }
 
-/** Kayako times are Unix seconds; 0 means "never". */
+/** Kayako times are Unix seconds; 0 means "never", and so does a time beyond what a Date can hold. */
 export function isoTime(seconds: number): string | null {
-  return seconds > 0 ? new Date(seconds * 1000).toISOString() : null;
+  const date = new Date(seconds * 1000);
+  return seconds > 0 && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type {
   CreateMailUserInput,
   ListMailUsersInput,
@@ -14,6 +15,7 @@ import { type ApiError, conflict, notFound, unprocessable } from "@/lib/server/a
 import type { Database } from "@/lib/server/db/client";
 import { kerioRpcFor } from "./client-for";
 import { buildKerioQuery } from "./query";
+import { optionalFlag, optionalInt, optionalText, resultObject, rowsOf } from "./rows";
 import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClient } from "./rpc";
 
 /**
@@ -48,19 +50,37 @@ const SIZE_FACTORS: Record<string, number> = {
   TeraBytes: 1024 ** 4,
 };
 
-interface UserRow {
-  id: string;
-  domainId?: string;
-  loginName: string;
-  fullName?: string;
-  description?: string;
-  isEnabled?: boolean;
-  consumedSize?: { value?: number; units?: string };
+const UserRowSchema = z.object({
+  id: z.string(),
+  domainId: optionalText,
+  loginName: z.string(),
+  fullName: optionalText,
+  description: optionalText,
+  isEnabled: optionalFlag,
+  consumedSize: z
+    .object({ value: z.number().optional().catch(undefined), units: optionalText })
+    .optional()
+    .catch(undefined),
+});
+type UserRow = z.infer<typeof UserRowSchema>;
+
+const DomainRowSchema = z.object({ id: z.string(), name: z.string() });
+const CreatedRowSchema = z.object({ id: optionalText });
+
+/** The rows of a Users.get answer. */
+function userRows(answer: unknown): { rows: UserRow[]; totalItems: number | undefined } {
+  const result = resultObject(answer);
+  return {
+    rows: rowsOf(result.list, UserRowSchema, "a user list"),
+    totalItems: optionalInt.parse(result.totalItems),
+  };
 }
 
 function toDto(row: UserRow, domainId: string): MailUserDto {
   const size = row.consumedSize;
-  const factor = size?.units ? SIZE_FACTORS[size.units] : undefined;
+  // Own keys only: a unit called "constructor" must not find Object's.
+  const factor =
+    size?.units && Object.hasOwn(SIZE_FACTORS, size.units) ? SIZE_FACTORS[size.units] : undefined;
   return {
     id: row.id,
     domainId: row.domainId ?? domainId,
@@ -103,12 +123,15 @@ export class ConnectUsers {
   constructor(private readonly rpc: KerioRpcClient) {}
 
   async domains(): Promise<MailDomainDto[]> {
-    const answer = await this.rpc.call<{ list?: { id: string; name: string }[] }>(
+    const answer = await this.rpc.call<unknown>(
       "Domains.get",
       { query: { orderBy: [{ columnName: "name", direction: "Asc" }], start: 0, limit: -1 } },
       { kind: "read" },
     );
-    return (answer.list ?? []).map((domain) => ({ id: domain.id, name: domain.name }));
+    return rowsOf(resultObject(answer).list, DomainRowSchema, "a domain list").map((domain) => ({
+      id: domain.id,
+      name: domain.name,
+    }));
   }
 
   async list(input: ListMailUsersInput): Promise<MailUserPageDto> {
@@ -119,12 +142,10 @@ export class ConnectUsers {
       sortDirection: input.dir,
       search: input.q,
     });
-    const answer = await this.rpc.call<{ list?: UserRow[]; totalItems?: number }>(
-      "Users.get",
-      { query, domainId: input.domainId },
-      { kind: "read" },
+    const answer = userRows(
+      await this.rpc.call<unknown>("Users.get", { query, domainId: input.domainId }, { kind: "read" }),
     );
-    const rows = answer.list ?? [];
+    const rows = answer.rows;
     return {
       items: rows.map((row) => toDto(row, input.domainId)),
       totalItems: answer.totalItems ?? rows.length,
@@ -136,7 +157,7 @@ export class ConnectUsers {
   /** The user's domain is in its id (keriodb://user/<domain guid>/<guid>), so one query per domain at most. */
   async find(userId: string): Promise<MailUserDto | undefined> {
     for (const domain of await this.domainsOf(userId)) {
-      const answer = await this.rpc.call<{ list?: UserRow[] }>(
+      const answer = await this.rpc.call<unknown>(
         "Users.get",
         {
           query: { conditions: [{ fieldName: "id", comparator: "Eq", value: userId }], start: 0, limit: 1 },
@@ -144,7 +165,7 @@ export class ConnectUsers {
         },
         { kind: "read" },
       );
-      const row = answer.list?.[0];
+      const row = userRows(answer).rows[0];
       if (row) return toDto(row, domain);
     }
     return undefined;
@@ -164,7 +185,7 @@ export class ConnectUsers {
   }
 
   private async findByLogin(domainId: string, loginName: string): Promise<MailUserDto | undefined> {
-    const answer = await this.rpc.call<{ list?: UserRow[] }>(
+    const answer = await this.rpc.call<unknown>(
       "Users.get",
       {
         query: {
@@ -176,7 +197,7 @@ export class ConnectUsers {
       },
       { kind: "read" },
     );
-    const row = answer.list?.[0];
+    const row = userRows(answer).rows[0];
     return row ? toDto(row, domainId) : undefined;
   }
 
@@ -195,7 +216,7 @@ export class ConnectUsers {
       password: input.password,
       isEnabled: input.enabled ?? true,
     };
-    const answer = await this.rpc.call<{ result?: { inputIndex: number; id: string }[] }>(
+    const answer = await this.rpc.call<unknown>(
       "Users.create",
       { users: [user] },
       {
@@ -208,7 +229,8 @@ export class ConnectUsers {
     );
     const [fault] = itemFaults(answer);
     if (fault) throw mailUserError(fault, loginName);
-    const id = answer.result?.[0]?.id;
+    const [first] = rowsOf(resultObject(answer).result, CreatedRowSchema, "the created user");
+    const id = first?.id;
     const created = id ? await this.find(id) : await this.findByLogin(input.domainId, loginName);
     if (!created) throw notFound(`Kerio Connect reported ${loginName} created but does not list it: reload.`);
     return created;

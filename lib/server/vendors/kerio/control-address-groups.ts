@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type {
   AddressEntryChangeDto,
   AddressEntryDto,
@@ -14,6 +15,7 @@ import { ApiError, notFound } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
 import { kerioRpcFor } from "./client-for";
+import { optionalFlag, optionalText, optionalTexts, resultObject, rowsOf } from "./rows";
 import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClient } from "./rpc";
 
 /**
@@ -58,19 +60,28 @@ export class ApplyStepError extends ApiError {
   }
 }
 
-interface EntryRow {
-  id: string;
-  groupId?: string;
-  groupName?: string;
-  description?: string;
-  type?: string;
-  enabled?: boolean;
-  status?: string;
-  host?: string;
-  addr1?: string;
-  addr2?: string;
-  childGroupId?: string;
-  childGroupName?: string;
+const EntryRowSchema = z.object({
+  id: z.string(),
+  groupId: optionalText,
+  groupName: optionalText,
+  description: optionalText,
+  type: optionalText,
+  enabled: optionalFlag,
+  status: optionalText,
+  host: optionalText,
+  addr1: optionalText,
+  addr2: optionalText,
+  childGroupId: optionalText,
+  childGroupName: optionalText,
+});
+type EntryRow = z.infer<typeof EntryRowSchema>;
+
+const GroupRowSchema = z.object({ id: z.string(), name: z.string() });
+const CreatedRowSchema = z.object({ id: optionalText });
+
+/** The entries of an IpAddressGroups.get answer. */
+function entryRows(answer: unknown): EntryRow[] {
+  return rowsOf(resultObject(answer).list, EntryRowSchema, "an address group list");
 }
 
 const TYPES: readonly string[] = ["Host", "Network", "Range", "IpPrefix", "ChildGroup", "ThisMachine"];
@@ -158,23 +169,23 @@ export class ControlAddressGroups {
   ) {}
 
   private async entries(): Promise<EntryRow[]> {
-    const answer = await this.rpc.call<{ list?: EntryRow[] }>(
+    const answer = await this.rpc.call<unknown>(
       "IpAddressGroups.get",
       { query: { orderBy: [{ columnName: "groupName", direction: "Asc" }], start: 0, limit: -1 } },
       { kind: "read" },
     );
-    return answer.list ?? [];
+    return entryRows(answer);
   }
 
   async list(): Promise<AddressGroupListDto> {
     const [rows, groupList] = await Promise.all([
       this.entries(),
-      this.rpc.call<{ groups?: { id: string; name: string }[] }>("IpAddressGroups.getGroupList", undefined, {
-        kind: "read",
-      }),
+      this.rpc.call<unknown>("IpAddressGroups.getGroupList", undefined, { kind: "read" }),
     ]);
     const groups = new Map<string, AddressGroupListDto["groups"][number]>();
-    for (const group of groupList.groups ?? []) groups.set(group.id, { ...group, entries: [] });
+    for (const group of rowsOf(resultObject(groupList).groups, GroupRowSchema, "an address group list")) {
+      groups.set(group.id, { id: group.id, name: group.name, entries: [] });
+    }
     for (const row of rows) {
       const entry = toDto(row);
       const group = groups.get(entry.groupId) ?? { id: entry.groupId, name: entry.groupName, entries: [] };
@@ -185,12 +196,12 @@ export class ControlAddressGroups {
   }
 
   async find(entryId: string): Promise<AddressEntryDto | undefined> {
-    const answer = await this.rpc.call<{ list?: EntryRow[] }>(
+    const answer = await this.rpc.call<unknown>(
       "IpAddressGroups.get",
       { query: { conditions: [{ fieldName: "id", comparator: "Eq", value: entryId }], start: 0, limit: 1 } },
       { kind: "read" },
     );
-    const row = answer.list?.[0];
+    const [row] = entryRows(answer);
     return row ? toDto(row) : undefined;
   }
 
@@ -223,13 +234,13 @@ export class ControlAddressGroups {
     };
     const id = await this.change(async () => {
       // Not repeated after a lost answer: the working copy is discarded on failure, so nothing doubles.
-      const answer = await this.rpc.call<{ result?: { id: string }[] }>(
+      const answer = await this.rpc.call<unknown>(
         "IpAddressGroups.create",
         { groups: [detail] },
         { kind: "write" },
       );
       this.throwItemFault(answer, input.type);
-      const created = answer.result?.[0]?.id;
+      const created = rowsOf(resultObject(answer).result, CreatedRowSchema, "the created entry")[0]?.id;
       if (!created) throw new ApplyStepError("change", "Kerio Control did not return the new entry's id.");
       return created;
     });
@@ -348,23 +359,24 @@ export class ControlAddressGroups {
       if (fault) throw new ApplyStepError("apply", fault.message);
     });
     const timestamps = await run("getConfigTimestamp", () =>
-      this.rpc.call<{ clientTimestampList?: unknown[] }>("Session.getConfigTimestamp", undefined, {
+      this.rpc.call<unknown>("Session.getConfigTimestamp", undefined, {
         kind: "read",
       }),
     );
-    const list = timestamps.clientTimestampList ?? [];
+    const stamps = resultObject(timestamps).clientTimestampList;
+    const list = Array.isArray(stamps) ? stamps : [];
     if (list.length === 0) {
       // "Empty in case that cut-off prevention is not active" (notes §6): nothing to confirm.
       return { status: "confirmed", message: "Applied; Kerio Control asked for no confirmation.", steps };
     }
     await run("confirmConfig", async () => {
       // Confirming the same timestamps twice is harmless, so a retry after re-login is allowed.
-      const answer = await this.rpc.call<{ confirmed?: boolean }>(
+      const answer = await this.rpc.call<unknown>(
         "Session.confirmConfig",
         { clientTimestampList: list },
         { kind: "read" },
       );
-      if (answer.confirmed !== true) {
+      if (resultObject(answer).confirmed !== true) {
         throw new ApplyStepError(
           "confirmConfig",
           "Kerio Control did not accept the confirmation (the confirmation time may have run out).",
@@ -375,31 +387,34 @@ export class ControlAddressGroups {
   }
 
   async timeRanges(): Promise<TimeRangeDto[]> {
-    const answer = await this.rpc.call<{ list?: TimeRangeRow[] }>(
+    const answer = await this.rpc.call<unknown>(
       "TimeRanges.get",
       { query: { orderBy: [{ columnName: "groupName", direction: "Asc" }], start: 0, limit: -1 } },
       { kind: "read" },
     );
-    return (answer.list ?? []).map(toTimeRange);
+    return rowsOf(resultObject(answer).list, TimeRangeRowSchema, "a time range list").map(toTimeRange);
   }
 }
 
-interface TimeRangeRow {
-  id: string;
-  groupId?: string;
-  groupName?: string;
-  description?: string;
-  type?: string;
-  enabled?: boolean;
-  days?: string[];
-  fromDay?: string;
-  toDay?: string;
-  fromTime?: { hour: number; min: number };
-  toTime?: { hour: number; min: number };
-  fromDate?: { year: number; month: number; day: number };
-  toDate?: { year: number; month: number; day: number };
-  childGroupName?: string;
-}
+const clock = z.object({ hour: z.int(), min: z.int() }).optional().catch(undefined);
+const day = z.object({ year: z.int(), month: z.int(), day: z.int() }).optional().catch(undefined);
+const TimeRangeRowSchema = z.object({
+  id: z.string(),
+  groupId: optionalText,
+  groupName: optionalText,
+  description: optionalText,
+  type: optionalText,
+  enabled: optionalFlag,
+  days: optionalTexts,
+  fromDay: optionalText,
+  toDay: optionalText,
+  fromTime: clock,
+  toTime: clock,
+  fromDate: day,
+  toDate: day,
+  childGroupName: optionalText,
+});
+type TimeRangeRow = z.infer<typeof TimeRangeRowSchema>;
 
 const pad = (value: number) => String(value).padStart(2, "0");
 const time = (value?: { hour: number; min: number }) => (value ? `${pad(value.hour)}:${pad(value.min)}` : "");

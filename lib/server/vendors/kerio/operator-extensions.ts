@@ -1,5 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
+import { z } from "zod";
 import type {
   CreateExtensionInput,
   ExtensionDto,
@@ -11,6 +12,7 @@ import type {
 } from "@/lib/api/kerio-extensions";
 import { notFound } from "@/lib/server/api/errors";
 import { buildKerioQuery, type KerioQuery } from "./query";
+import { optionalInt, optionalText, resultObject, rowsOf } from "./rows";
 import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClient } from "./rpc";
 
 /**
@@ -29,23 +31,26 @@ const SORT_COLUMNS: Record<ExtensionSort, string> = {
   owner: "FULL_NAME",
 };
 
-interface ExtensionRow {
-  guid: number;
-  telNum: string;
-  description?: string;
-  lineType?: number;
-  sipUsername?: string;
-  parentId?: number;
-  userGuid?: number | null;
-  USERNAME?: string;
-  FULL_NAME?: string;
-  callPermission?: number;
-  sipStatus?: { registered?: number };
-}
+const ExtensionRowSchema = z.object({
+  guid: z.int(),
+  telNum: z.string(),
+  description: optionalText,
+  lineType: optionalInt,
+  sipUsername: optionalText,
+  parentId: optionalInt,
+  userGuid: z.int().nullable().optional().catch(undefined),
+  USERNAME: optionalText,
+  FULL_NAME: optionalText,
+  callPermission: optionalInt,
+  sipStatus: z.object({ registered: optionalInt }).optional().catch(undefined),
+});
+type ExtensionRow = z.infer<typeof ExtensionRowSchema>;
+
+const OwnerRowSchema = z.object({ GUID: z.int(), USERNAME: optionalText, FULL_NAME: optionalText });
 
 interface ExtensionList {
-  sipExtensionList?: ExtensionRow[];
-  totalItems?: number;
+  rows: ExtensionRow[];
+  totalItems: number | undefined;
 }
 
 function toDto(row: ExtensionRow, lines: ExtensionRow[] = []): ExtensionDto {
@@ -123,8 +128,12 @@ function rethrow(number: string) {
 export class OperatorExtensions {
   constructor(private readonly rpc: KerioRpcClient) {}
 
-  private get(query: KerioQuery): Promise<ExtensionList> {
-    return this.rpc.call<ExtensionList>("Extensions.get", { query }, { kind: "read" });
+  private async get(query: KerioQuery): Promise<ExtensionList> {
+    const answer = resultObject(await this.rpc.call<unknown>("Extensions.get", { query }, { kind: "read" }));
+    return {
+      rows: rowsOf(answer.sipExtensionList, ExtensionRowSchema, "an extension list"),
+      totalItems: optionalInt.parse(answer.totalItems),
+    };
   }
 
   /** Extensions and groups (not the lines of groups), one page, with each group's lines attached. */
@@ -138,7 +147,7 @@ export class OperatorExtensions {
       conditions: [{ fieldName: "lineType", comparator: "NotEq", value: String(LINE_OF_GROUP) }],
     });
     const answer = await this.get(query);
-    const rows = answer.sipExtensionList ?? [];
+    const rows = answer.rows;
     const lines = await this.linesOf(rows.filter((row) => row.lineType === GROUP).map((row) => row.guid));
     return {
       items: rows.map((row) => toDto(row, lines.get(row.guid))),
@@ -159,7 +168,7 @@ export class OperatorExtensions {
       start: 0,
       limit: -1,
     });
-    for (const line of answer.sipExtensionList ?? []) {
+    for (const line of answer.rows) {
       if (line.parentId === undefined) continue;
       byGroup.set(line.parentId, [...(byGroup.get(line.parentId) ?? []), line]);
     }
@@ -176,7 +185,7 @@ export class OperatorExtensions {
       start: 0,
       limit: 1,
     });
-    const row = answer.sipExtensionList?.[0];
+    const row = answer.rows[0];
     if (!row) return undefined;
     const lines = row.lineType === GROUP ? await this.linesOf([row.guid]) : new Map<number, ExtensionRow[]>();
     return toDto(row, lines.get(row.guid));
@@ -277,13 +286,14 @@ export class OperatorExtensions {
         undefined,
         { kind: "read" },
       );
-      if (answer?.extensionNumber !== undefined)
-        return { number: String(answer.extensionNumber), source: "kerio" };
+      const suggested = resultObject(answer).extensionNumber;
+      if (typeof suggested === "string" || typeof suggested === "number")
+        return { number: String(suggested), source: "kerio" };
     } catch (error) {
       if (!(error instanceof KerioError && error.fault.code === KERIO_CODES.methodNotFound)) throw error;
     }
     const all = await this.get({ fields: ["telNum"], start: 0, limit: -1 });
-    const used = new Set((all.sipExtensionList ?? []).map((row) => row.telNum));
+    const used = new Set(all.rows.map((row) => row.telNum));
     const numeric = [...used].map(Number).filter((value) => Number.isInteger(value) && value >= 100);
     let candidate = numeric.length > 0 ? Math.min(...numeric) : 1000;
     while (used.has(String(candidate))) candidate++;
@@ -291,16 +301,14 @@ export class OperatorExtensions {
   }
 
   async owners(search?: string): Promise<OwnerDto[]> {
-    const answer = await this.rpc.call<{
-      userList?: { GUID: number; USERNAME?: string; FULL_NAME?: string }[];
-    }>(
+    const answer = await this.rpc.call<unknown>(
       "Users.get",
       {
         query: buildKerioQuery({ page: 1, pageSize: 500, sortColumn: "FULL_NAME", search }),
       },
       { kind: "read" },
     );
-    return (answer.userList ?? []).map((user) => ({
+    return rowsOf(resultObject(answer).userList, OwnerRowSchema, "a user list").map((user) => ({
       guid: user.GUID,
       username: user.USERNAME ?? "",
       fullName: user.FULL_NAME ?? "",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MemoryState } from "./memory-state";
-import { agreeOnSecrets, fingerprint, SecretMismatchError } from "./secret-agreement";
+import { AGREEMENT_TTL_MS, agreeOnSecrets, fingerprint, SecretMismatchError } from "./secret-agreement";
 
 const A = {
   NEXTAUTH_SECRET: fingerprint("auth-secret-one-auth-secret-one-0000"),
@@ -36,7 +36,11 @@ describe("secrets agreed between instances", () => {
     const clock = { ms: 0 };
     const state = new MemoryState(() => clock.ms);
     (await agreeOnSecrets(state, A))();
-    clock.ms = 90_000;
+    clock.ms = AGREEMENT_TTL_MS - 1;
+    await expect(agreeOnSecrets(state, { ...A, CONSOLE_SECRET_KEY: "new" })).rejects.toThrow(
+      /CONSOLE_SECRET_KEY differs/,
+    );
+    clock.ms = AGREEMENT_TTL_MS;
     const stop = await agreeOnSecrets(state, { NEXTAUTH_SECRET: "new", CONSOLE_SECRET_KEY: "new" });
     stop();
   });

@@ -15,7 +15,7 @@ export type SecretName = "NEXTAUTH_SECRET" | "CONSOLE_SECRET_KEY";
 export type SecretFingerprints = Record<SecretName, string>;
 
 const RECORD_KEY = "secret-fingerprints";
-export const AGREEMENT_TTL_MS = 90_000;
+export const AGREEMENT_TTL_MS = 30_000;
 
 /**
  * An HMAC keyed by the secret itself over a fixed label: equal secrets give equal fingerprints, and the
@@ -32,7 +32,8 @@ export class SecretMismatchError extends Error {
   constructor(readonly names: SecretName[]) {
     super(
       `${names.join(" and ")} ${names.length > 1 ? "differ" : "differs"} from the value the other running console instances use. ` +
-        "Give every instance the same value (docs/deployment.md). If you changed it on purpose, stop every instance " +
+        "Give every instance the same value, set explicitly (an instance without it generates its own in DATA_DIR; docs/deployment.md). " +
+        "If you changed it on purpose, stop every instance " +
         `that still runs with the old value; this check accepts the new one ${AGREEMENT_TTL_MS / 1000} s after the last of them stopped.`,
     );
     this.name = "SecretMismatchError";

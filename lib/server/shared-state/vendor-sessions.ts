@@ -32,8 +32,9 @@ export interface VendorSessionsOptions<T> {
   vault?: () => Vault;
 }
 
-/** HMAC of a cache key under a key derived from the console's master secret (the same on every instance). */
 let keyNameKey: Buffer | undefined;
+
+/** HMAC of a cache key under a key derived from the console's master secret (the same on every instance). */
 function sharedKeyName(key: string): string {
   keyNameKey ??= Buffer.from(
     hkdfSync(

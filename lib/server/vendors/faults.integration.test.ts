@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ListMailUsersQuery } from "@/lib/api/kerio-connect";
+import { LoginHistoryQuery } from "@/lib/api/kiwire";
 import { HttpClient } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
 import { type FaultProxy, type SeenRequest, startFaultProxy } from "@/lib/testing/fault-proxy";
@@ -380,6 +381,15 @@ describe("Kiwire", () => {
     read: () => hotspot.listProfiles(),
     isRead: isProfileGet,
   }));
+
+  it("retries the login history like any read (it is a POST that changes nothing)", async () => {
+    await hotspot.listProfiles();
+    proxy.reset();
+    const isHistory = (request: SeenRequest) => request.url.startsWith("/apiv2/login/history");
+    proxy.failNext(2, isHistory);
+    await expect(hotspot.loginHistory(LoginHistoryQuery.parse({}))).resolves.toHaveProperty("items");
+    expect(proxy.requests.filter(isHistory)).toHaveLength(3);
+  });
 
   it("generates one batch, not two, when the answer is lost; the error says the batch may exist", async () => {
     const [profile] = await hotspot.listProfiles();

@@ -40,6 +40,9 @@ const KNOWN_ERRORS = {
   moduleDisabled: "module disabled",
 } as const;
 
+/** Module methods that change nothing, so a lost answer may be asked again. */
+const READ_METHODS = new Set(["get", "history"]);
+
 /** An appliance more than this away from the console is called out as clock skew. */
 const SKEW_WARNING_MS = 5 * 60 * 1000;
 
@@ -159,7 +162,8 @@ export async function kiwireCall(
     method: "POST",
     path,
     ...form({ ...params, ...signedFields(settings, session, now()) }),
-    idempotent: route.method === "get",
+    // `get` and `history` only read; create and delete must never be sent twice.
+    idempotent: READ_METHODS.has(route.method),
   });
   const body = parseJson(response, `/apiv2/${route.module}/${route.method}`);
   const error = errorOf(body);

@@ -17,6 +17,7 @@ import { type Faults, NO_FAULTS } from "@/simulators/shared/faults";
 import { KalliopeClient, resetKalliopeCaches } from "./kalliope/client";
 import { KayakoClient } from "./kayako/client";
 import { type Lookups, lookupsFor } from "./kayako/lookups";
+import { kayakoLoginRoundTrip } from "./kayako/session";
 import { KayakoTickets } from "./kayako/tickets";
 import { ConnectUsers } from "./kerio/connect-users";
 import { ControlAddressGroups } from "./kerio/control-address-groups";
@@ -516,6 +517,17 @@ describe("Kayako", () => {
     read: () => tickets.get("1"),
     isRead: isTicketGet,
   }));
+
+  it("a connection test during a 500 says the helpdesk failed, not that the URL is wrong", async () => {
+    sim.faults.failRate = 1;
+    const error = await vendorFailure(() => kayakoLoginRoundTrip(http, sim.credentials)).finally(() => {
+      sim.faults.failRate = 0;
+    });
+    expect(error.message).toBe(
+      "Kayako answered HTTP 500: the helpdesk failed on its side (it may be restarting); try again shortly.",
+    );
+    await expect(kayakoLoginRoundTrip(http, sim.credentials)).resolves.toContain("Signed request accepted");
+  });
 
   it("posts a reply once when the answer is lost after Kayako saved it; the error says it may exist", async () => {
     const before = (await tickets.get("2")).posts.length;

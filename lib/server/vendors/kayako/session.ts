@@ -65,6 +65,13 @@ export async function kayakoLoginRoundTrip(
       "The base URL answered HTTP 404: give the helpdesk's REST URL ending in /api/index.php.",
     );
   }
+  if (response.status >= 500) {
+    // The helpdesk is there but failing: the URL is right, so do not send the person to check it.
+    throw new VendorError(
+      "unexpected_response",
+      `Kayako answered HTTP ${response.status}: the helpdesk failed on its side (it may be restarting); try again shortly.`,
+    );
+  }
   // Helpdesks with PHP notices switched on print them before the XML (kayako-notes §3).
   if (response.status !== 200 || !text.includes("<departments")) {
     throw new VendorError(

@@ -1,6 +1,29 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
+import type { Role } from "@/lib/permissions";
+import type { Theme } from "@/lib/theme";
+import { startKalliopeSimulator } from "@/simulators/kalliope/simulator";
+import { startKayakoSimulator } from "@/simulators/kayako/simulator";
+import {
+  startKerioConnectSimulator,
+  startKerioControlSimulator,
+  startKerioOperatorSimulator,
+} from "@/simulators/kerio/simulator";
+import { startKiwireSimulator } from "@/simulators/kiwire/simulator";
+import type { RunningSimulator } from "@/simulators/shared/types";
 import { open, signIn } from "./sign-in";
+
+/**
+ * axe on every page of the console, in light and dark, with real data from the vendor simulators and with the
+ * page's dialogs open: no serious or critical WCAG 2.1 A/AA violation anywhere. The page list is checked
+ * against app/**\/page.tsx, so a new page fails this spec until it is added to PAGES.
+ */
+
+const THEMES = ["light", "dark"] as const satisfies readonly Theme[];
+const stamp = Date.now().toString(36);
+const id = (kind: string) => `a11y-${kind}-${stamp}`;
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -9,37 +32,290 @@ async function seriousViolations(page: Page) {
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
     );
 }
 
-test("the login page has no serious accessibility violations", async ({ page }) => {
-  await open(page, "/login");
-  expect(await seriousViolations(page)).toEqual([]);
-});
+/** Something a person opens on the page (a form, a confirmation, a panel), checked while it is open. */
+interface Opened {
+  name: string;
+  open(page: Page): Promise<Locator>;
+  /** A modal dialog, closed with Escape before the next one opens. */
+  modal: boolean;
+}
 
-for (const theme of ["light", "dark"] as const) {
-  test(`admin pages have no serious accessibility violations (${theme})`, async ({ page, context }) => {
-    await context.addCookies([{ name: "theme", value: theme, url: "http://127.0.0.1" }]);
-    await signIn(page, "admin");
-    for (const path of [
-      "/",
-      "/admin/users",
-      "/admin/api-tokens",
-      "/admin/audit",
-      "/api-docs",
-      "/kerio/extensions",
-    ]) {
-      await open(page, path);
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expect(page.getByRole("status", { name: "Loading" })).toHaveCount(0);
-      expect(await seriousViolations(page), path).toEqual([]);
-    }
+interface PageCheck {
+  role: Role | null;
+  path: string;
+  /** Waits until the page shows its data, not a loading state or an empty table. */
+  loaded?(page: Page): Promise<void>;
+  opens?: Opened[];
+}
+
+const firstRow = (page: Page) => page.locator("main tbody tr").first();
+const rowsShown = async (page: Page) => {
+  await expect(firstRow(page)).toBeVisible();
+};
+/** A modal dialog opened by clicking `button`, named `title` (or the only dialog when omitted). */
+const modal = (name: string, button: (page: Page) => Locator, title?: string | RegExp): Opened => ({
+  name,
+  modal: true,
+  open: async (page) => {
+    await button(page).click();
+    const opened = title === undefined ? page.getByRole("dialog") : page.getByRole("dialog", { name: title });
+    await expect(opened).toBeVisible();
+    return opened;
+  },
+});
+const pageButton = (name: string) => (page: Page) => page.getByRole("button", { name, exact: true });
+const rowButton = (name: string) => (page: Page) => firstRow(page).getByRole("button", { name, exact: true });
+
+const PAGES: Record<string, PageCheck> = {
+  "/login": { role: null, path: "/login" },
+  "/": { role: "admin", path: "/" },
+  "/api-docs": { role: "admin", path: "/api-docs" },
+  "/admin/users": {
+    role: "admin",
+    path: "/admin/users",
+    loaded: rowsShown,
+    opens: [
+      modal("Add user form", pageButton("Add user"), "Add user"),
+      modal(
+        "Disable confirmation",
+        (page) => page.getByRole("button", { name: "Disable", exact: true }).first(),
+        "Disable user",
+      ),
+    ],
+  },
+  "/admin/api-tokens": {
+    role: "admin",
+    path: "/admin/api-tokens",
+    loaded: rowsShown,
+    opens: [
+      modal("Create token form", pageButton("Create token")),
+      modal(
+        "Revoke confirmation",
+        (page) => page.getByRole("button", { name: "Revoke", exact: true }).first(),
+        "Revoke token",
+      ),
+    ],
+  },
+  "/admin/audit": { role: "admin", path: "/admin/audit", loaded: rowsShown },
+  "/admin/connections": {
+    role: "admin",
+    path: "/admin/connections",
+    loaded: rowsShown,
+    opens: [
+      modal("Add connection form", pageButton("Add connection"), "Add connection"),
+      modal("Edit form", rowButton("Edit"), /^Edit /),
+    ],
+  },
+  "/kerio/extensions": {
+    role: "operator",
+    path: `/kerio/extensions?connection=${id("pbx")}`,
+    loaded: rowsShown,
+    opens: [
+      modal("New extension form", pageButton("New extension"), "New extension"),
+      modal("CSV import", pageButton("Import CSV"), "Import extensions"),
+      modal("Delete confirmation", rowButton("Delete"), /^Delete extension/),
+    ],
+  },
+  "/kerio/mail-users": {
+    role: "operator",
+    path: `/kerio/mail-users?connection=${id("mail")}`,
+    loaded: rowsShown,
+    opens: [
+      modal("New user form", pageButton("New user"), /^New user in/),
+      modal("Remove confirmation", rowButton("Remove"), /^Remove .*\?$/),
+    ],
+  },
+  "/kerio/address-groups": {
+    role: "operator",
+    path: `/kerio/address-groups?connection=${id("fw")}`,
+    loaded: rowsShown,
+    opens: [
+      modal("Add entry form", pageButton("Add entry"), "Add an address group entry"),
+      modal("Remove confirmation", rowButton("Remove"), "Remove this entry?"),
+    ],
+  },
+  "/kiwire/users": {
+    role: "operator",
+    path: `/kiwire/users?connection=${id("hotspot")}`,
+    loaded: rowsShown,
+    opens: [modal("New hotspot user form", pageButton("New user"), "New hotspot user")],
+  },
+  "/kiwire/vouchers": {
+    role: "operator",
+    path: `/kiwire/vouchers?connection=${id("hotspot")}`,
+    loaded: rowsShown,
+    opens: [
+      modal("Generate form", pageButton("Generate vouchers"), "Generate vouchers"),
+      modal("Delete confirmation", rowButton("Delete"), /^Delete voucher/),
+    ],
+  },
+  "/kiwire/profiles": {
+    role: "operator",
+    path: `/kiwire/profiles?connection=${id("hotspot")}`,
+    loaded: rowsShown,
+  },
+  "/kiwire/login-history": {
+    role: "operator",
+    path: `/kiwire/login-history?connection=${id("hotspot")}`,
+    loaded: rowsShown,
+  },
+  "/kalliope/calls": {
+    role: "viewer",
+    path: `/kalliope/calls?connection=${id("calls")}`,
+    loaded: rowsShown,
+    opens: [modal("Call details", rowButton("Details"))],
+  },
+  "/kayako/tickets": {
+    role: "operator",
+    path: `/kayako/tickets?connection=${id("help")}&status=all`,
+    loaded: rowsShown,
+    opens: [
+      {
+        name: "Ticket panel",
+        modal: false,
+        open: async (page) => {
+          await firstRow(page).getByRole("button").first().click();
+          const panel = page.getByRole("region", { name: "Ticket", exact: true });
+          await expect(panel.getByRole("heading").first()).toBeVisible();
+          return panel;
+        },
+      },
+    ],
+  },
+};
+
+/** Every page route of the app: app/**\/page.tsx with route groups dropped. */
+function pageRoutes(directory = "app", route = ""): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isFile()) return entry.name === "page.tsx" ? [route || "/"] : [];
+    if (!entry.isDirectory()) return [];
+    const segment = /^\(.*\)$/.test(entry.name) ? "" : `/${entry.name}`;
+    return pageRoutes(path.join(directory, entry.name), route + segment);
   });
 }
 
-test("the 403 page has no serious accessibility violations", async ({ page }) => {
-  await signIn(page, "viewer");
-  await open(page, "/admin/users");
-  expect(await seriousViolations(page)).toEqual([]);
+test("every page of the app is in the accessibility check", () => {
+  const routes = pageRoutes();
+  expect(routes.length).toBeGreaterThan(10);
+  expect(
+    routes.filter((route) => !(route in PAGES)),
+    "add these pages to PAGES",
+  ).toEqual([]);
+  expect(
+    Object.keys(PAGES).filter((route) => !routes.includes(route)),
+    "these PAGES entries are no longer pages",
+  ).toEqual([]);
+});
+
+const simulators: RunningSimulator[] = [];
+const storageStates = new Map<Role, Awaited<ReturnType<BrowserContext["storageState"]>>>();
+
+async function signedInState(browser: Browser, role: Role) {
+  const page = await browser.newPage();
+  await signIn(page, role);
+  const state = await page.context().storageState();
+  await page.close();
+  return state;
+}
+
+// Not serial: a failing page must not hide the next page's violations. A fresh worker starts its own simulators.
+test.describe("with data from every vendor", () => {
+  test.beforeAll(async ({ browser }) => {
+    const started: [string, string, Promise<RunningSimulator>, Record<string, string>?][] = [
+      ["pbx", "kerio-operator", startKerioOperatorSimulator({ port: 0, extensions: 30 })],
+      ["mail", "kerio-connect", startKerioConnectSimulator({ port: 0, domains: 1, usersPerDomain: 12 })],
+      ["fw", "kerio-control", startKerioControlSimulator({ port: 0, ipAddressEntries: 12 })],
+      ["hotspot", "kiwire", startKiwireSimulator({ port: 0, users: 20, vouchers: 20 })],
+      [
+        "calls",
+        "kalliope",
+        startKalliopeSimulator({ port: 0, callsPerDay: 100, days: 2, dailyVariation: false }),
+        { domain: "default" },
+      ],
+      [
+        "help",
+        "kayako",
+        startKayakoSimulator({ port: 0, tickets: 20, staff: 3, users: 10, organizations: 2 }),
+      ],
+    ];
+    const admin = await browser.newPage();
+    await signIn(admin, "admin");
+    for (const [name, kind, starting, extra] of started) {
+      const simulator = await starting;
+      simulators.push(simulator);
+      const created = await admin.request.post("/api/v1/connections", {
+        data: {
+          id: id(name),
+          kind,
+          name: `A11y ${kind} ${stamp}`,
+          baseUrl: simulator.baseUrl,
+          ...simulator.credentials,
+          ...extra,
+        },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+    }
+    const token = await admin.request.post("/api/v1/api-tokens", {
+      data: { name: `a11y script ${stamp}`, role: "viewer", expiresInDays: 1 },
+    });
+    expect(token.status(), await token.text()).toBe(201);
+    storageStates.set("admin", await admin.context().storageState());
+    await admin.close();
+    for (const role of ["operator", "viewer"] as const)
+      storageStates.set(role, await signedInState(browser, role));
+  });
+  test.afterAll(async () => {
+    await Promise.all(simulators.map((simulator) => simulator.close()));
+  });
+
+  async function themedPage(browser: Browser, role: Role | null, theme: Theme) {
+    const context = await browser.newContext({ storageState: role ? storageStates.get(role) : undefined });
+    await context.addCookies([{ name: "theme", value: theme, url: test.info().project.use.baseURL ?? "" }]);
+    return context.newPage();
+  }
+
+  for (const theme of THEMES) {
+    for (const [route, check] of Object.entries(PAGES)) {
+      test(`${route} has no serious accessibility violations (${theme})`, async ({ browser }) => {
+        const page = await themedPage(browser, check.role, theme);
+        await open(page, check.path);
+        await expect(page.locator("html")).toHaveClass(theme === "dark" ? /\bdark\b/ : /\blight\b/);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await check.loaded?.(page);
+        await expect(page.getByRole("status", { name: "Loading" })).toHaveCount(0);
+        expect(await seriousViolations(page), `${route} (${theme})`).toEqual([]);
+
+        for (const opened of check.opens ?? []) {
+          const shown = await opened.open(page);
+          expect(await seriousViolations(page), `${route}: ${opened.name} (${theme})`).toEqual([]);
+          if (opened.modal) {
+            await page.keyboard.press("Escape");
+            await expect(shown).toBeHidden();
+          }
+        }
+        await page.context().close();
+      });
+    }
+
+    test(`the 403 page has no serious accessibility violations (${theme})`, async ({ browser }) => {
+      const page = await themedPage(browser, "viewer", theme);
+      const response = await open(page, "/admin/users");
+      expect(response?.status()).toBe(403);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.context().close();
+    });
+
+    test(`the 404 page has no serious accessibility violations (${theme})`, async ({ browser }) => {
+      const page = await themedPage(browser, "operator", theme);
+      const response = await open(page, `/no-such-page-${stamp}`);
+      expect(response?.status()).toBe(404);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.context().close();
+    });
+  }
 });

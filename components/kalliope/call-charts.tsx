@@ -16,7 +16,7 @@ const colour = (status: string) => STATUS_COLOURS[status] ?? "#94a3b8";
 function Stat({ label, value }: { label: string; value: string }) {
   return (
     <div className="rounded border border-slate-200 p-3 dark:border-slate-800">
-      <div className="text-xs text-slate-500">{label}</div>
+      <div className="text-xs text-slate-500 dark:text-slate-400">{label}</div>
       <div className="text-lg font-semibold" data-testid={`stat-${label}`}>
         {value}
       </div>
@@ -65,7 +65,7 @@ function Buckets({ stats }: { stats: CallStatsDto }) {
             {codeLabel(CALL_STATUS_LABELS, status)}
           </span>
         ))}
-        <span className="text-slate-500">
+        <span className="text-slate-500 dark:text-slate-400">
           {stats.buckets[0]?.key ?? ""} … {stats.buckets.at(-1)?.key ?? ""}
         </span>
       </figcaption>

@@ -251,7 +251,9 @@ export function TicketsView({ connections, canWrite, canMapStaff }: TicketsViewP
                     <Badge tone={ticket.resolved ? "neutral" : "good"}>{ticket.status}</Badge>
                   </Td>
                   <Td>{ticket.priority}</Td>
-                  <Td>{ticket.owner ?? <span className="text-slate-500">Unassigned</span>}</Td>
+                  <Td>
+                    {ticket.owner ?? <span className="text-slate-500 dark:text-slate-400">Unassigned</span>}
+                  </Td>
                   <Td className="whitespace-nowrap">{formatDateTime(ticket.lastActivity)}</Td>
                 </tr>
               ))}

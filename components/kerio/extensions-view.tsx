@@ -267,7 +267,10 @@ export function ExtensionsView({ canWrite }: ExtensionsViewProps) {
                   <Td className="font-mono">
                     {extension.number}
                     {extension.multiRegistration && (
-                      <ul aria-label={`Lines of ${extension.number}`} className="mt-1 text-xs text-slate-600">
+                      <ul
+                        aria-label={`Lines of ${extension.number}`}
+                        className="mt-1 text-xs text-slate-600 dark:text-slate-400"
+                      >
                         {extension.lines.map((line) => (
                           <li key={line.guid}>
                             {line.sipUsername} · {line.registered ? "registered" : "offline"}

@@ -1,0 +1,125 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import path from "node:path";
+import { reportOnSignalOptions } from "./memory";
+
+/**
+ * The console under load: the production build, started with `next start` in its own session (so the bench
+ * can stop its whole process group) on a fresh data directory with the demo accounts and a connections file.
+ * It runs from a private copy of `.next`, so a rebuild in the working tree during a long soak cannot pull the
+ * files from under the running server.
+ */
+
+const REPO = process.cwd();
+const NEXT_BIN = path.join(REPO, "node_modules/next/dist/bin/next");
+/** What `next start` needs beside the build output, linked rather than copied. */
+const LINKED = ["node_modules", "drizzle", "public", "package.json", "next.config.mjs"];
+
+/**
+ * Builds if there is no build yet, then copies the build into `appDir`. BENCH_LOCK names a lock file (e.g.
+ * /tmp/e2e.lock) to hold while building and copying, when other work may build in the same tree.
+ */
+export function prepareBuild(appDir: string): void {
+  const script = [
+    `test -f .next/BUILD_ID || "${process.execPath}" "${NEXT_BIN}" build >&2`,
+    `tar -C . --exclude=.next/cache --exclude=.next/dev -cf - .next | tar -C "${appDir}" -xf -`,
+  ].join(" && ");
+  const lock = process.env.BENCH_LOCK;
+  const [command, args] = lock ? ["flock", [lock, "sh", "-c", script]] : ["sh", ["-c", script]];
+  mkdirSync(appDir, { recursive: true });
+  const result = spawnSync(command, args, {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("building or copying the console failed (see above)");
+  for (const name of LINKED)
+    if (existsSync(path.join(REPO, name))) symlinkSync(path.join(REPO, name), path.join(appDir, name));
+}
+
+export interface ConsoleServer {
+  baseUrl: string;
+  /** The process that serves requests (the one whose memory is sampled). */
+  serverPid: number;
+  logFile: string;
+  reportDirectory: string;
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function processGroupMembers(pgid: number): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        // Field 5 of /proc/<pid>/stat is the process group; the command name before it may contain spaces.
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) === pgid;
+      } catch {
+        return false;
+      }
+    });
+}
+
+function rssOf(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+export async function startConsole(options: {
+  appDir: string;
+  dataDir: string;
+  port: number;
+  connectionsFile: string;
+}): Promise<ConsoleServer> {
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const logFile = path.join(options.dataDir, "console.log");
+  const reportDirectory = path.join(options.dataDir, "reports");
+  mkdirSync(reportDirectory, { recursive: true });
+  const log = openSync(logFile, "a");
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"],
+    {
+      cwd: options.appDir,
+      detached: true, // setsid: its own session and process group
+      stdio: ["ignore", log, log],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATA_DIR: options.dataDir,
+        DEMO_ACCOUNTS: "1",
+        CONNECTIONS_FILE: options.connectionsFile,
+        NEXTAUTH_URL: baseUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_OPTIONS: reportOnSignalOptions(reportDirectory),
+      },
+    },
+  );
+  const pgid = child.pid!;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-pgid, "SIGTERM");
+    await Promise.race([exited, sleep(10_000)]);
+    if (child.exitCode === null) process.kill(-pgid, "SIGKILL");
+  };
+
+  for (let waited = 0; ; waited += 500) {
+    if (child.exitCode !== null) throw new Error(`the console exited (${child.exitCode}); see ${logFile}`);
+    if (waited > 120_000) {
+      await stop();
+      throw new Error(`the console was not ready within two minutes; see ${logFile}`);
+    }
+    const ready = await fetch(`${baseUrl}/api/ready`).catch(() => undefined);
+    if (ready?.ok) break;
+    await sleep(500);
+  }
+  // `next start` may serve from a child process: sample the biggest process of the group.
+  const serverPid = processGroupMembers(pgid).sort((a, b) => rssOf(b) - rssOf(a))[0] ?? pgid;
+  return { baseUrl, serverPid, logFile, reportDirectory, stop };
+}

@@ -1,0 +1,67 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import type { describeSimulators } from "@/simulators/all";
+
+/**
+ * Every vendor simulator, in its own process group (`npm run simulators -- --json`), so their CPU and memory
+ * are neither the bench's nor the console's, and a connections file pointing the console at them, as the
+ * demo writes it: self-signed HTTPS with the certificates pinned.
+ */
+
+type Description = ReturnType<typeof describeSimulators>;
+
+export interface SimulatorsProcess {
+  description: Description;
+  stop(): Promise<void>;
+}
+
+export async function startSimulators(): Promise<SimulatorsProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", "simulators/cli.ts", "--json", "--https", "--ports", "free"],
+    { detached: true, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid!, "SIGTERM");
+    await exited;
+  };
+  const description = await new Promise<Description>((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(
+      () => reject(new Error(`the simulators did not start within 2 minutes:\n${output}`)),
+      120_000,
+    );
+    child.once("exit", (code) => reject(new Error(`the simulators exited (${code}):\n${output}`)));
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const complete = output.split("\n").slice(0, -1);
+      const line = complete.find((candidate) => candidate.startsWith("{"));
+      if (!line) return;
+      clearTimeout(timer);
+      resolve(JSON.parse(line) as Description);
+    });
+  });
+  return { description, stop };
+}
+
+const CONNECTION_FIELDS = ["username", "password", "apiKey", "cloudId", "domain", "secretKey"] as const;
+
+/** Writes the connections file; the ids are `load-<kind>`. */
+export function writeConnectionsFile(file: string, description: Description): void {
+  const connections = description.simulators.map((simulator) => ({
+    id: `load-${simulator.kind}`,
+    kind: simulator.kind,
+    name: `${simulator.kind} (load bench simulator)`,
+    baseUrl: simulator.baseUrl,
+    ...Object.fromEntries(
+      CONNECTION_FIELDS.filter((field) => field in simulator.credentials).map((field) => [
+        field,
+        simulator.credentials[field],
+      ]),
+    ),
+    tls: simulator.tls ? { mode: "pin", fingerprint256: simulator.tls.fingerprint256 } : { mode: "verify" },
+  }));
+  writeFileSync(file, `${JSON.stringify({ connections }, null, 2)}\n`, { mode: 0o600 });
+}

@@ -13,6 +13,7 @@ import type { Database } from "@/lib/server/db/client";
 import { connectionHealth, connections } from "@/lib/server/db/schema";
 import { forgetHttpClient } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
+import { forgetConnectionCaches } from "./connection-caches";
 import { fileConnections } from "./file-source";
 import {
   joinConfig,
@@ -256,6 +257,7 @@ export async function deleteConnection(db: Database, id: string): Promise<Connec
   if (!row) throw noSuchConnection(id);
   await db.delete(connectionHealth).where(eq(connectionHealth.connectionId, id));
   await forgetHttpClient(id);
+  forgetConnectionCaches(id);
   return fromRow(row);
 }
 

@@ -6,6 +6,7 @@ import type { KalliopeCall, KalliopeCallSummary } from "@/lib/api/kalliope";
 import { badRequest } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
 import { kalliopeCdrDays } from "@/lib/server/db/schema";
+import { parseCdr } from "./cdr-parse";
 import type { KalliopeClient } from "./client";
 
 /**
@@ -15,9 +16,14 @@ import type { KalliopeClient } from "./client";
  */
 
 export const MAX_RANGE_DAYS = 62;
-/** Parsed days kept in memory: a capped range of one connection, or a few weeks of several. */
-const MEMORY_DAYS = 64;
+/**
+ * Calls kept parsed in memory, over all connections: about two months of a busy PBX (3,700 calls a day) at
+ * roughly 300 bytes a call once repeated strings are shared, so the cache stays near 80 MB.
+ */
+const MEMORY_CALLS = 250_000;
 const PBX_CONCURRENCY = 2;
+/** Distinct strings shared between parsed calls; past this the table starts afresh (it is only a saving). */
+const MAX_INTERNED = 100_000;
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -27,10 +33,28 @@ const gunzipAsync = promisify(gunzip);
  * needs them, which reads its day from the database again.
  */
 const memory = new Map<string, KalliopeCallSummary[]>();
+let memoryCalls = 0;
+/** Repeated strings of parsed calls, shared (see `intern`). */
+const interned = new Map<string, string>();
 /** Days being fetched: the page asks for the list and the stats at once, and the PBX should see one fetch. */
 const inFlight = new Map<string, Promise<KalliopeCallSummary[]>>();
 
 const queues = new Map<string, { active: number; waiting: Array<() => void> }>();
+
+/**
+ * Writes of fetched days to the database, one at a time and after the answer: the first page needs the
+ * parsed calls, not the stored copy (compressing and storing a month costs seconds, most of a cold query).
+ */
+let cacheWrites: Promise<void> = Promise.resolve();
+
+interface PendingWrite {
+  source: CdrSource;
+  day: string;
+  callCount: number;
+  callsGz: Buffer;
+}
+/** Fetched past days, compressed, waiting for `flushWhenIdle`. */
+const pendingWrites: PendingWrite[] = [];
 
 /** At most `PBX_CONCURRENCY` day fetches per PBX at a time, whatever the number of queries asking. */
 async function limited<T>(pbx: string, job: () => Promise<T>): Promise<T> {
@@ -53,15 +77,43 @@ async function limited<T>(pbx: string, job: () => Promise<T>): Promise<T> {
 
 export function forgetParsedDays(): void {
   memory.clear();
+  memoryCalls = 0;
+  interned.clear();
+}
+
+/** Drops what this process keeps for a removed connection (cache keys start with its id and a colon). */
+export function forgetConnectionDays(connectionId: string): void {
+  const prefix = `${connectionId}:`;
+  for (const [key, calls] of memory) {
+    if (!key.startsWith(prefix)) continue;
+    memory.delete(key);
+    memoryCalls -= calls.length;
+  }
+  for (const key of [...inFlight.keys()]) if (key.startsWith(prefix)) inFlight.delete(key);
+  // Days fetched but not yet stored must not land in the database after the connection's rows are gone.
+  for (let i = pendingWrites.length - 1; i >= 0; i--) {
+    if (pendingWrites[i]?.source.connectionId === connectionId) pendingWrites.splice(i, 1);
+  }
+}
+
+/** Resolves once every fetched day is in the database (tests and the bench wait on it). */
+export async function cacheWritesSettled(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+  flushWhenIdle();
+  await cacheWrites;
 }
 
 function remember(key: string, calls: KalliopeCallSummary[]): void {
+  const previous = memory.get(key);
+  if (previous) memoryCalls -= previous.length;
   memory.delete(key);
   memory.set(key, calls);
-  while (memory.size > MEMORY_DAYS) {
-    const oldest = memory.keys().next().value;
-    if (oldest === undefined) break;
+  memoryCalls += calls.length;
+  while (memoryCalls > MEMORY_CALLS && memory.size > 1) {
+    const [oldest, dropped] = memory.entries().next().value ?? [];
+    if (oldest === undefined || dropped === undefined) break;
     memory.delete(oldest);
+    memoryCalls -= dropped.length;
   }
 }
 
@@ -138,7 +190,10 @@ export async function callsForDays(
       if (!fetching) {
         fetching = limited(source.cacheKey, () => fetchAndStore(source, day, day < today));
         inFlight.set(key(day), fetching);
-        const settled = () => inFlight.delete(key(day));
+        const settled = () => {
+          inFlight.delete(key(day));
+          flushWhenIdle();
+        };
         fetching.then(settled, settled);
         stats.fromPbx++;
       }
@@ -149,30 +204,81 @@ export async function callsForDays(
 }
 
 async function fetchAndStore(source: CdrSource, day: string, past: boolean): Promise<KalliopeCallSummary[]> {
-  const calls = await source.client.fetchDay(day);
-  const summaries = summariesOf(calls);
+  const answer = await source.client.fetchDayAnswer(day);
+  const summaries = summariesOf(parseCdr(answer.body.toString("utf8"), answer.contentType));
   if (past) {
     remember(`${source.cacheKey}|${day}`, summaries);
-    await source.db
-      .insert(kalliopeCdrDays)
-      .values({
-        cacheKey: source.cacheKey,
-        connectionId: source.connectionId,
-        day,
-        callCount: calls.length,
-        callsGz: await gzipAsync(JSON.stringify(calls), { level: 1 }),
-      })
-      .onConflictDoNothing();
+    // Compressed now (off the main thread), so only a few hundred KB per day wait for the database.
+    const callsGz = await gzipAsync(answer.body, { level: 1 });
+    pendingWrites.push({ source, day, callCount: summaries.length, callsGz });
   }
   return summaries;
 }
 
-function summariesOf(calls: KalliopeCall[]): KalliopeCallSummary[] {
-  return calls.map(({ path: _path, ...summary }) => summary);
+/**
+ * Once no day is being fetched, the fetched days go to the database one at a time: storing competes with
+ * parsing for the one JavaScript thread (and, with the embedded database, runs on it), so it waits until
+ * the answers that need the parsed days are out.
+ */
+function flushWhenIdle(): void {
+  if (pendingWrites.length === 0) return;
+  // On a server that is never idle, a full backlog is written anyway.
+  if (inFlight.size > 0 && pendingWrites.length < MAX_RANGE_DAYS) return;
+  const batch = pendingWrites.splice(0);
+  cacheWrites = cacheWrites.then(async () => {
+    for (const write of batch) {
+      try {
+        await write.source.db
+          .insert(kalliopeCdrDays)
+          .values({
+            cacheKey: write.source.cacheKey,
+            connectionId: write.source.connectionId,
+            day: write.day,
+            callCount: write.callCount,
+            callsGz: write.callsGz,
+          })
+          .onConflictDoNothing();
+      } catch (error) {
+        // A day not stored is only fetched again next time.
+        console.warn(
+          `[kalliope] could not cache ${write.day}: ${error instanceof Error ? error.message : error}`,
+        );
+      }
+    }
+  });
 }
 
+/** One string object per distinct value: numbers, codes and line names repeat thousands of times a month. */
+function intern(value: string): string {
+  const known = interned.get(value);
+  if (known !== undefined) return known;
+  if (interned.size >= MAX_INTERNED) interned.clear();
+  interned.set(value, value);
+  return value;
+}
+
+function summariesOf(calls: KalliopeCall[]): KalliopeCallSummary[] {
+  return calls.map((call) => ({
+    id: call.id,
+    source: intern(call.source),
+    destination: intern(call.destination),
+    startTime: call.startTime,
+    answerTime: call.answerTime,
+    endTime: call.endTime,
+    accountCode: intern(call.accountCode),
+    caller: intern(call.caller),
+    called: intern(call.called),
+    gateway: intern(call.gateway),
+    status: intern(call.status),
+    answeredBy: intern(call.answeredBy),
+    billSeconds: call.billSeconds,
+    durationSeconds: call.durationSeconds,
+  }));
+}
+
+/** A stored day: the PBX's answer as it came, compressed (parseCdr tells JSON, CSV and XML apart). */
 async function unpack(gz: Buffer): Promise<KalliopeCall[]> {
-  return JSON.parse((await gunzipAsync(gz)).toString("utf8")) as KalliopeCall[];
+  return parseCdr((await gunzipAsync(gz)).toString("utf8"), undefined);
 }
 
 /** One call with its path: from the stored day when it is there, else asked of the PBX by unique id. */

@@ -3,7 +3,13 @@ import { HttpClient } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
 import { freshDatabase } from "@/lib/testing/test-db";
 import { type RunningKalliopeSimulator, startKalliopeSimulator } from "@/simulators/kalliope/simulator";
-import { callsForDays, type DayFetchStats, forgetParsedDays, MAX_RANGE_DAYS } from "./cdr-days";
+import {
+  cacheWritesSettled,
+  callsForDays,
+  type DayFetchStats,
+  forgetParsedDays,
+  MAX_RANGE_DAYS,
+} from "./cdr-days";
 import { KalliopeClient, resetKalliopeCaches } from "./client";
 
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -137,6 +143,8 @@ describe("the CDR day cache", () => {
     expect(second).toEqual({ fromPbx: 1, fromDatabase: 0, fromMemory: 3 });
     expect(sim.stats.requests - requests).toBe(1);
 
+    // The database copy is written after the answer; the next process (here: a cleared memory) reads it.
+    await cacheWritesSettled();
     forgetParsedDays();
     const third: DayFetchStats = { fromPbx: 0, fromDatabase: 0, fromMemory: 0 };
     const again = await callsForDays(source, dayBefore(3), TODAY, third);

@@ -3,6 +3,7 @@ import type { KalliopeCall } from "@/lib/api/kalliope";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
 import { parseCdr } from "./cdr-parse";
+import { pbxDateAt, wallTimeAt } from "./pbx-time";
 import { CREATED_WINDOW_MS, fetchSalt, type KalliopeCredentials } from "./session";
 import { createdAt, digestPassword, randomNonce, xAuthenticate } from "./sign";
 
@@ -28,17 +29,28 @@ export function resetKalliopeCaches(): void {
   skews.clear();
 }
 
+/** Forgets the salts and clock corrections of a removed connection (keys start with its id and a colon). */
+export function forgetKalliopeSigning(connectionId: string): void {
+  const prefix = `${connectionId}:`;
+  for (const key of [...salts.keys()]) if (key.startsWith(prefix)) salts.delete(key);
+  for (const key of [...skews.keys()]) if (key.startsWith(prefix)) skews.delete(key);
+}
+
+/** A CDR answer's bytes and their declared type (JSON, CSV or XML: `parseCdr` reads all three). */
+export interface CdrAnswer {
+  body: Buffer;
+  contentType: string | undefined;
+}
+
 export interface KalliopeClientOptions {
   http: HttpClient;
   credentials: KalliopeCredentials;
   /** Per-connection cache key (from `vendorConnection`); salts and clock skews are kept under it. */
   cacheKey: string;
+  /** The PBX's IANA time zone: its CDR times and day boundaries are local (default UTC). */
+  timeZone?: string;
   now?: () => number;
   nonce?: () => string;
-}
-
-function pad(value: number): string {
-  return String(value).padStart(2, "0");
 }
 
 /** `YYYY-MM-DD` → the URL segments of one day. */
@@ -53,6 +65,7 @@ export class KalliopeClient {
   private readonly key: string;
   private readonly now: () => number;
   private readonly nonce: () => string;
+  readonly timeZone: string;
 
   constructor(options: KalliopeClientOptions) {
     this.http = options.http;
@@ -60,6 +73,7 @@ export class KalliopeClient {
     this.key = `${options.cacheKey}:${options.credentials.domain}`;
     this.now = options.now ?? Date.now;
     this.nonce = options.nonce ?? randomNonce;
+    this.timeZone = options.timeZone ?? "UTC";
   }
 
   /** The PBX's clock as the console best knows it. */
@@ -67,9 +81,9 @@ export class KalliopeClient {
     return this.now() + (skews.get(this.key) ?? 0);
   }
 
-  /** The PBX's current date, `YYYY-MM-DD` (UTC: the console assumes a PBX on UTC, see the report). */
+  /** The PBX's current date, `YYYY-MM-DD`, in its time zone. */
   pbxToday(): string {
-    return new Date(this.pbxNow()).toISOString().slice(0, 10);
+    return pbxDateAt(this.pbxNow(), this.timeZone);
   }
 
   private salt(fresh = false): Promise<string> {
@@ -144,7 +158,7 @@ export class KalliopeClient {
     if (Math.abs(skew) > SKEW_NOISE_MS) skews.set(this.key, skew);
   }
 
-  private async calls(response: HttpResponse, what: string): Promise<KalliopeCall[]> {
+  private answer(response: HttpResponse, what: string): CdrAnswer {
     if (response.status !== 200) {
       throw new VendorError(
         "unexpected_response",
@@ -152,36 +166,43 @@ export class KalliopeClient {
         { vendorMessage: response.text().slice(0, 200) },
       );
     }
-    const t = performance.now();
-    const text = response.text();
-    const r = parseCdr(text, response.header("content-type"));
-    (globalThis as any).__parse = ((globalThis as any).__parse ?? 0) + performance.now() - t;
-    (globalThis as any).__textBytes = ((globalThis as any).__textBytes ?? 0) + text.length;
-    return r;
+    return { body: response.body, contentType: response.header("content-type") };
   }
 
-  /** Whole days by URL (document §2.1), `detailed` so each call carries its path. */
+  private calls(response: HttpResponse, what: string): KalliopeCall[] {
+    const { body, contentType } = this.answer(response, what);
+    return parseCdr(body.toString("utf8"), contentType);
+  }
+
+  /**
+   * Whole days by URL (document §2.1), `detailed` so each call carries its path. The answer as the PBX sent
+   * it: the day cache stores these bytes compressed, so a cached day is parsed exactly like a fetched one.
+   */
+  async fetchDayAnswer(day: string): Promise<CdrAnswer> {
+    return this.answer(await this.request("GET", `/rest/cdr/detailed/${dayPath(day)}`), day);
+  }
+
   async fetchDay(day: string): Promise<KalliopeCall[]> {
-    return this.calls(await this.request("GET", `/rest/cdr/detailed/${dayPath(day)}`), day);
+    const { body, contentType } = await this.fetchDayAnswer(day);
+    return parseCdr(body.toString("utf8"), contentType);
   }
 
-  /** A sub-day window (PBX local times, both ends inclusive) or one call by unique id (document §2.4). */
+  /**
+   * A sub-day window or one call by unique id (document §2.4). Both ends inclusive; a string is a PBX local
+   * time already, a Date is written on the PBX's wall clock.
+   */
   async fetchWindow(filter: {
     begin?: Date | string;
     end?: Date | string;
     uniqueId?: string;
   }): Promise<KalliopeCall[]> {
     const cdr: Record<string, string> = {};
-    if (filter.begin !== undefined) cdr.begin = localTime(filter.begin);
-    if (filter.end !== undefined) cdr.end = localTime(filter.end);
+    const local = (value: Date | string) =>
+      typeof value === "string" ? value : wallTimeAt(value.getTime(), this.timeZone);
+    if (filter.begin !== undefined) cdr.begin = local(filter.begin);
+    if (filter.end !== undefined) cdr.end = local(filter.end);
     if (filter.uniqueId !== undefined) cdr.unique_id = filter.uniqueId;
     const what = filter.uniqueId ? `call ${filter.uniqueId}` : `${cdr.begin ?? "…"} – ${cdr.end ?? "…"}`;
     return this.calls(await this.request("POST", "/rest/cdr/detailed", JSON.stringify({ cdr })), what);
   }
-}
-
-/** `YYYY-MM-DD hh:mm:ss`; a Date is written in UTC, a string is taken as already PBX-local. */
-function localTime(value: Date | string): string {
-  if (typeof value === "string") return value;
-  return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}`;
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/shell/providers";
+import { NONCE_HEADER } from "@/lib/server/security/headers";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import "./globals.css";
 
@@ -10,12 +11,15 @@ export const metadata: Metadata = {
   description: "One console for Kerio, Kiwire, KalliopePBX and Kayako",
 };
 
+// Reading the request (cookies, headers) renders every page per request, which a CSP nonce needs anyway.
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
+  // The theme class is rendered on the server, so the first paint has it: no script, no flash.
+  const theme = parseTheme(cookieStore.get(THEME_COOKIE)?.value);
   return (
     <html lang="en" className={theme === "system" ? undefined : theme}>
       <body>
-        <Providers>{children}</Providers>
+        <Providers nonce={headerStore.get(NONCE_HEADER) ?? undefined}>{children}</Providers>
       </body>
     </html>
   );

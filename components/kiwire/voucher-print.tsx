@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useNonce } from "@/components/shell/nonce-context";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { AccountDto } from "@/lib/api/kiwire";
@@ -21,6 +22,8 @@ export interface VoucherPrintProps {
 export function VoucherPrint({ vouchers, siteName: initialSite, onClose }: VoucherPrintProps) {
   const [layout, setLayout] = useState<PrintLayout>("a4");
   const [siteName, setSiteName] = useState(initialSite);
+  // The print rules change with the layout, so they are a <style> element, which the CSP admits by nonce.
+  const nonce = useNonce();
   const pageRule =
     layout === "a4" ? "@page { size: A4; margin: 10mm; }" : "@page { size: 80mm auto; margin: 3mm; }";
   return (
@@ -29,7 +32,7 @@ export function VoucherPrint({ vouchers, siteName: initialSite, onClose }: Vouch
       aria-label="Print vouchers"
       className="voucher-print-root fixed inset-0 z-50 overflow-auto bg-white p-4 text-black"
     >
-      <style>{`
+      <style nonce={nonce}>{`
         @media print {
           ${pageRule}
           body * { visibility: hidden !important; }

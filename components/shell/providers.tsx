@@ -4,8 +4,15 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { type ReactNode, useEffect, useState } from "react";
 import { Toaster } from "sonner";
+import { NonceContext } from "./nonce-context";
 
-export function Providers({ children }: { children: ReactNode }) {
+export interface ProvidersProps {
+  /** The page's CSP nonce (proxy.ts), for client-rendered elements the policy would block. */
+  nonce: string | undefined;
+  children: ReactNode;
+}
+
+export function Providers({ nonce, children }: ProvidersProps) {
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -21,9 +28,11 @@ export function Providers({ children }: { children: ReactNode }) {
     document.documentElement.dataset.hydrated = "true";
   }, []);
   return (
-    <QueryClientProvider client={queryClient}>
-      <NuqsAdapter>{children}</NuqsAdapter>
-      <Toaster richColors closeButton position="bottom-right" />
-    </QueryClientProvider>
+    <NonceContext value={nonce}>
+      <QueryClientProvider client={queryClient}>
+        <NuqsAdapter>{children}</NuqsAdapter>
+        <Toaster richColors closeButton position="bottom-right" />
+      </QueryClientProvider>
+    </NonceContext>
   );
 }

@@ -2,11 +2,12 @@
 
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { toast } from "sonner";
 import type { Role } from "@/lib/permissions";
-import { parseTheme, THEME_COOKIE, THEMES, type Theme } from "@/lib/theme";
+import { saveTheme } from "@/lib/server/theme-preference";
+import { parseTheme, THEMES, type Theme } from "@/lib/theme";
 
 function applyTheme(theme: Theme) {
-  document.cookie = `${THEME_COOKIE}=${theme}; path=/; max-age=31536000; samesite=lax`;
   document.documentElement.classList.remove("light", "dark");
   if (theme !== "system") document.documentElement.classList.add(theme);
 }
@@ -25,10 +26,16 @@ export function UserMenu({ user, initialTheme }: UserMenuProps) {
         <select
           aria-label="Colour theme"
           value={theme}
-          onChange={(event) => {
+          onChange={async (event) => {
             const next = parseTheme(event.target.value);
-            applyTheme(next);
             setTheme(next);
+            // Applied once the cookie is saved, so what the page shows is what the next page load renders.
+            try {
+              applyTheme(await saveTheme(next));
+            } catch {
+              setTheme(theme);
+              toast.error("The theme could not be saved. Check your connection and try again.");
+            }
           }}
           className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900"
         >

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/server/audit/audit-log";
 import { type Actor, resolveActor } from "@/lib/server/auth/actor";
 import { type Database, database } from "@/lib/server/db/client";
 import { clientAddress, userAgent } from "@/lib/server/request-info";
+import { crossSiteRefusal } from "@/lib/server/security/cross-site";
 import { ApiError, forbidden, unauthenticated } from "./errors";
 import { parseWith, queryObject, readJsonBody } from "./parse-input";
 
@@ -92,6 +93,11 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
       db = await database();
       actor = await resolveActor(request.headers);
       if (!actor) throw unauthenticated();
+      const crossSite = crossSiteRefusal(request, actor);
+      if (crossSite) {
+        await writeAudit("denied", crossSite);
+        throw crossSite;
+      }
       if (!can(actor.role, operation.permission)) {
         const refusal = forbidden(
           `Your role (${actor.role}) does not have the ${operation.permission} permission.`,

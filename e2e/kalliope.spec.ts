@@ -87,3 +87,25 @@ test("a viewer filters by status and caller, opens a call, exports CSV, and the 
     again.getByRole("form", { name: "Call filters" }).getByLabel("Caller", { exact: true }),
   ).toHaveValue(prefix);
 });
+
+test("an admin sets the PBX's time zone, and the call browser shows times on that clock", async ({
+  page,
+}) => {
+  await signIn(page, "admin", "/admin/connections");
+  const row = page.getByTestId(`connection-row-${connectionId}`);
+  await row.getByRole("button", { name: "Edit" }).click();
+  const edit = page.getByRole("dialog", { name: `Edit E2E calls ${connectionId}` });
+  const zone = edit.getByLabel("PBX time zone");
+  await expect(zone).toHaveValue("UTC");
+  await zone.fill("Europe/Atlantis");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit.getByText("Use an IANA time zone such as Europe/Rome or UTC")).toBeVisible();
+  await zone.fill("Europe/Rome");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit).toBeHidden();
+
+  await open(page, `/kalliope/calls?connection=${connectionId}&preset=yesterday`);
+  await expect(page.getByTestId("call-count")).toContainText("times are the PBX's clock (Europe/Rome)");
+  // Every listed start carries its UTC offset, so an hour repeated in autumn is still one instant.
+  await expect(page.getByTestId("call-row").first()).toContainText(/[+-]\d\d:\d\d/);
+});

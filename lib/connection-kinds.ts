@@ -39,7 +39,7 @@ export const PLAIN_FIELDS = {
   "kerio-connect": ["username"],
   "kerio-control": ["username"],
   kiwire: ["username", "cloudId", "timeZone", "timeFormat", "signing"],
-  kalliope: ["username", "domain"],
+  kalliope: ["username", "domain", "timeZone"],
   kayako: [],
 } as const satisfies Record<ConnectionKind, readonly string[]>;
 
@@ -67,6 +67,8 @@ export const CONNECTION_DEFAULTS = {
   connectTimeoutMs: 5_000,
   readTimeoutMs: 30_000,
   kalliopeDomain: "default",
+  /** The notes find no zone in the CDR (§2.2, §2.4): times are the PBX's wall clock, UTC unless told. */
+  kalliopeTimeZone: "UTC",
   kiwireTimeZone: "UTC",
   kiwireTimeFormat: "YmdHis" as KiwireTimeFormat,
   kiwireSigning: "md5" as KiwireSigningMode,

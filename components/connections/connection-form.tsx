@@ -142,13 +142,22 @@ export function ConnectionForm({ connection, open, onClose, onSaved }: Connectio
           />
         )}
         {kind === "kalliope" && (
-          <TextField
-            label="Tenant domain"
-            name="domain"
-            defaultValue={plain("domain") ?? CONNECTION_DEFAULTS.kalliopeDomain}
-            hint='"default" on single-tenant systems'
-            error={errors.domain}
-          />
+          <>
+            <TextField
+              label="Tenant domain"
+              name="domain"
+              defaultValue={plain("domain") ?? CONNECTION_DEFAULTS.kalliopeDomain}
+              hint='"default" on single-tenant systems'
+              error={errors.domain}
+            />
+            <TextField
+              label="PBX time zone"
+              name="timeZone"
+              defaultValue={plain("timeZone") ?? CONNECTION_DEFAULTS.kalliopeTimeZone}
+              hint="IANA name, e.g. Europe/Rome: call times and days are the PBX's wall clock."
+              error={errors.timeZone}
+            />
+          </>
         )}
         {kind === "kiwire" && (
           <TextField

@@ -5,11 +5,11 @@ import { Dialog } from "@/components/ui/dialog";
 import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import {
   CALL_STATUS_LABELS,
+  type CallDto,
   codeLabel,
   ENDPOINT_TYPE_LABELS,
   EXIT_CAUSE_LABELS,
   formatDuration,
-  type KalliopeCall,
 } from "@/lib/api/kalliope";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { callKeys } from "@/lib/client/query-keys";
@@ -23,7 +23,7 @@ export interface CallDetailProps {
 function Field({ label, value }: { label: string; value: string }) {
   return (
     <div>
-      <dt className="text-xs text-slate-500">{label}</dt>
+      <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
       <dd className="font-mono text-sm">{value || "—"}</dd>
     </div>
   );
@@ -34,7 +34,7 @@ export function CallDetail({ connectionId, callId, onClose }: CallDetailProps) {
   const call = useQuery({
     queryKey: callKeys.detail(connectionId, callId),
     queryFn: ({ signal }) =>
-      apiFetch<KalliopeCall>(
+      apiFetch<CallDto>(
         `/api/v1/kalliope/${encodeURIComponent(connectionId)}/calls/${encodeURIComponent(callId)}`,
         { signal },
       ),
@@ -53,7 +53,7 @@ export function CallDetail({ connectionId, callId, onClose }: CallDetailProps) {
             <Field label="Answered by" value={data.answeredBy} />
             <Field label="Source" value={codeLabel(ENDPOINT_TYPE_LABELS, data.source)} />
             <Field label="Destination" value={codeLabel(ENDPOINT_TYPE_LABELS, data.destination)} />
-            <Field label="Start" value={data.startTime} />
+            <Field label="Start (PBX time)" value={`${data.startTime} (UTC${data.utcOffset})`} />
             <Field label="Answer" value={data.answerTime} />
             <Field label="End" value={data.endTime} />
             <Field label="Gateway" value={data.gateway} />
@@ -66,7 +66,9 @@ export function CallDetail({ connectionId, callId, onClose }: CallDetailProps) {
           <section aria-label="Call path">
             <h3 className="mb-2 text-sm font-semibold">Call path</h3>
             {data.path.length === 0 && (
-              <p className="text-sm text-slate-500">The PBX sent no path for this call.</p>
+              <p className="text-sm text-slate-500 dark:text-slate-400">
+                The PBX sent no path for this call.
+              </p>
             )}
             <ol className="relative ml-2 border-l border-slate-300 dark:border-slate-700">
               {data.path.map((step, index) => (

@@ -29,9 +29,9 @@ import {
 import { apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
 import { callKeys, connectionKeys } from "@/lib/client/query-keys";
+import { PRESET_LABELS, PRESETS } from "@/lib/kalliope-range";
 import { CallCharts } from "./call-charts";
 import { CallDetail } from "./call-detail";
-import { PRESET_LABELS, PRESETS, presetRange } from "./call-range";
 
 const COLUMNS = [
   "startTime",
@@ -130,10 +130,13 @@ export function CallsView({ canExport }: { canExport: boolean }) {
   });
   const connectionId = state.connection || connections.data?.[0]?.id || "";
   const pageSize = (PAGE_SIZES as readonly number[]).includes(state.size) ? state.size : 50;
-  const range = presetRange(state.preset, { from: state.from, to: state.to });
+  // Named periods are resolved by the server on the PBX's calendar (its time zone, not the browser's).
+  const period: Record<string, string> =
+    state.preset === "custom"
+      ? { ...(state.from && { from: state.from }), ...(state.to && { to: state.to }) }
+      : { preset: state.preset };
   const filters = new URLSearchParams({
-    from: range.from,
-    to: range.to,
+    ...period,
     callerMode: state.callerMode,
     calledMode: state.calledMode,
   });
@@ -194,7 +197,10 @@ export function CallsView({ canExport }: { canExport: boolean }) {
       const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: "text/csv" }));
       const link = document.createElement("a");
       link.href = url;
-      link.download = `calls-${range.from.slice(0, 10)}-${range.to.slice(0, 10)}.csv`;
+      const shownRange = calls.data?.range;
+      link.download = shownRange
+        ? `calls-${shownRange.from.slice(0, 10)}-${shownRange.to.slice(0, 10)}.csv`
+        : "calls.csv";
       link.click();
       URL.revokeObjectURL(url);
       setExportState({ done: total, total });
@@ -222,7 +228,14 @@ export function CallsView({ canExport }: { canExport: boolean }) {
     );
   };
 
-  const cell = (column: Column, value: string | number) => {
+  const cell = (column: Column, value: string | number, utcOffset: string) => {
+    // The offset makes a wall-clock time one instant, even in the hour that repeats when clocks go back.
+    if (column === "startTime")
+      return (
+        <span className="whitespace-nowrap">
+          {String(value)} <span className="text-xs text-slate-500 dark:text-slate-400">{utcOffset}</span>
+        </span>
+      );
     if (column === "status")
       return <Badge tone={statusTone(String(value))}>{codeLabel(CALL_STATUS_LABELS, String(value))}</Badge>;
     if (column === "durationSeconds" || column === "billSeconds") return formatDuration(Number(value));
@@ -295,8 +308,13 @@ export function CallsView({ canExport }: { canExport: boolean }) {
           defaultValue={state.preset}
           options={PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
         />
-        <TextField label="From (custom)" name="from" type="datetime-local" defaultValue={state.from} />
-        <TextField label="To (custom)" name="to" type="datetime-local" defaultValue={state.to} />
+        <TextField
+          label="From (custom, PBX time)"
+          name="from"
+          type="datetime-local"
+          defaultValue={state.from}
+        />
+        <TextField label="To (custom, PBX time)" name="to" type="datetime-local" defaultValue={state.to} />
         <div className="flex items-end gap-1">
           <TextField label="Caller" name="caller" defaultValue={state.caller} />
           <select
@@ -433,7 +451,7 @@ export function CallsView({ canExport }: { canExport: boolean }) {
                       key={column}
                       className={column === "caller" || column === "called" ? "font-mono" : undefined}
                     >
-                      {cell(column, item[column])}
+                      {cell(column, item[column], item.utcOffset)}
                     </Td>
                   ))}
                   <Td>
@@ -450,7 +468,7 @@ export function CallsView({ canExport }: { canExport: boolean }) {
               {data.totalItems.toLocaleString("en")} calls · page {state.page} of {pages} · {data.range.days}{" "}
               days
               {data.range.fromPbx > 0 ? ` (${data.range.fromPbx} read from the PBX)` : " (from the cache)"} ·
-              at most {data.range.maxDays} days per query
+              at most {data.range.maxDays} days per query · times are the PBX's clock ({data.range.timeZone})
             </span>
             <div className="flex items-center gap-2">
               <PageSizeSelect

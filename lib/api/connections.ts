@@ -138,17 +138,22 @@ const kalliopeName = (missing: string) =>
     .max(254)
     .refine((value) => !/[@"]/.test(value), 'May not contain @ or "');
 
-const timeZone = text("Enter an IANA time zone")
-  .trim()
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "Use an IANA time zone such as Asia/Kuala_Lumpur or UTC")
-  .describe("The appliance's time zone: Kiwire signs requests with its local wall-clock time (default UTC)");
+/** An IANA zone the runtime knows; `example` is one near the appliance's users, for the error message. */
+const ianaTimeZone = (example: string) =>
+  text("Enter an IANA time zone")
+    .trim()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, `Use an IANA time zone such as ${example} or UTC`);
+
+const timeZone = ianaTimeZone("Asia/Kuala_Lumpur").describe(
+  "The appliance's time zone: Kiwire signs requests with its local wall-clock time (default UTC)",
+);
 
 /**
  * The per-kind objects, parameterised by how a secret is given (a string in the API, a string or an
@@ -209,6 +214,11 @@ function kindSchemas<TSecret extends z.ZodType, TId extends z.ZodType>(
       domain: kalliopeName("Enter the tenant domain")
         .optional()
         .describe("Tenant domain (default `default`)"),
+      timeZone: ianaTimeZone("Europe/Rome")
+        .optional()
+        .describe(
+          "The PBX's IANA time zone (default UTC): its call times and days are local wall-clock time, daylight saving included",
+        ),
     }),
     kayako: z.strictObject({
       kind: z.literal("kayako"),

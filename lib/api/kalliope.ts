@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PRESETS } from "@/lib/kalliope-range";
 import { ConnectionIdSchema } from "./connections";
 import { defineOperation } from "./operation";
 
@@ -173,6 +174,12 @@ const seconds = z.coerce.number().int().min(0).max(10_000_000).optional();
 const text = z.string().trim().max(100).optional();
 
 export const CallFiltersQuery = z.strictObject({
+  preset: z
+    .enum(PRESETS)
+    .optional()
+    .describe(
+      "A named period on the PBX's calendar (today, yesterday, week, last7, month, lastMonth); ignored when from is given",
+    ),
   from: LocalDateTime.optional().describe("Start (PBX local), inclusive; default today 00:00"),
   to: LocalDateTime.optional().describe(
     "End (PBX local), inclusive; a bare date means its whole day; default = from's day",
@@ -240,13 +247,22 @@ const CallSummarySchema = z.object({
   answeredBy: z.string(),
   billSeconds: z.number(),
   durationSeconds: z.number(),
+  utcOffset: z
+    .string()
+    .describe(
+      "The start's offset from UTC in the PBX's time zone, e.g. +02:00: times are PBX wall-clock, and on the autumn daylight-saving day one hour repeats",
+    ),
 });
 export const CallSchema = CallSummarySchema.extend({ path: z.array(CallStepSchema) });
 export type KalliopeCallSummary = Omit<KalliopeCall, "path">;
+/** A call as the API shows it: the PBX's wall-clock times plus the start's UTC offset. */
+export type CallSummaryDto = z.infer<typeof CallSummarySchema>;
+export type CallDto = z.infer<typeof CallSchema>;
 
 const RangeInfo = z.object({
-  from: z.string(),
+  from: z.string().describe("PBX local, YYYY-MM-DD hh:mm:ss"),
   to: z.string(),
+  timeZone: z.string().describe("The PBX's IANA time zone (connection setting) that its times are in"),
   days: z.int(),
   maxDays: z.int().describe("The most days one query may pull from the PBX"),
   fromPbx: z.int().describe("Days fetched from the PBX for this answer (the rest came from the cache)"),

@@ -76,6 +76,27 @@ describe("deterministic generation", () => {
     expect(Number(utcEpoch) - Number(romeEpoch)).toBe(3600);
   });
 
+  it("follows an IANA zone's daylight-saving changes: ids are the real instants of the wall-clock starts", () => {
+    const rome = new Intl.DateTimeFormat("sv-SE", {
+      timeZone: "Europe/Rome",
+      dateStyle: "short",
+      timeStyle: "medium",
+    });
+    const store = new CdrStore(options({ timeZone: "Europe/Rome", callsPerDay: 400, dailyVariation: false }));
+    for (const date of ["2026-03-29", "2026-10-25", "2026-07-01"]) {
+      const calls = store.callsForDay("default", dayNumberOf(date)!);
+      expect(calls.length).toBeGreaterThan(300);
+      for (const call of calls) {
+        const epoch = Number(call.summary.id.split(".")[0]);
+        expect(rome.format(epoch * 1000)).toBe(call.summary.start_time);
+      }
+    }
+    // Spring forward: 02:00–02:59 does not exist on the PBX's clock, so no call starts then.
+    const spring = store.callsForDay("default", dayNumberOf("2026-03-29")!);
+    expect(spring.some((call) => call.summary.start_time.startsWith("2026-03-29 02:"))).toBe(false);
+    expect(() => new CdrStore(options({ timeZone: "Nowhere/Else" })).callsForDay("default", day)).toThrow();
+  });
+
   it("gives exactly callsPerDay a day without daily variation", () => {
     const store = new CdrStore(options({ dailyVariation: false, callsPerDay: 17 }));
     for (let current = day - 7; current <= day; current++)

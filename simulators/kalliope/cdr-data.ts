@@ -1,5 +1,5 @@
 import { createRandom, type Random } from "../shared/random";
-import { clockTime, isoDateOfDay, partsOfDay, SECONDS_PER_DAY } from "./dates";
+import { clockTime, fixedOffsetZone, ianaZone, isoDateOfDay, partsOfDay, SECONDS_PER_DAY } from "./dates";
 
 /**
  * The simulated call detail records. A day's calls are a pure function of (seed, tenant domain, date,
@@ -1012,6 +1012,8 @@ export interface DayGeneratorOptions extends VolumeOptions {
   directory: Directory;
   /** PBX local time minus UTC, in minutes (CDR times are local, ids are UTC epochs). */
   utcOffsetMinutes: number;
+  /** An IANA zone instead of the fixed offset: ids follow its daylight-saving changes. */
+  timeZone?: string;
 }
 
 /** All calls that start on a day, in start order. A pure function of its arguments. */
@@ -1030,7 +1032,7 @@ export function generateDay(options: DayGeneratorOptions, dayNumber: number): St
   const bluesPrefix = `${year}${String(month).padStart(2, "0")}`;
   const dayStartLocal = dayNumber * SECONDS_PER_DAY;
   const datePrefix = `${isoDateOfDay(dayNumber)} `;
-  const offsetSeconds = options.utcOffsetMinutes * 60;
+  const zone = options.timeZone ? ianaZone(options.timeZone) : fixedOffsetZone(options.utcOffsetMinutes);
   // Asterisk's uniqueid counter: a per-day base, then a few channels per call.
   let sequence = random.int(0, 999);
   const calls: StoredCall[] = [];
@@ -1042,7 +1044,9 @@ export function generateDay(options: DayGeneratorOptions, dayNumber: number): St
     const end = path.time;
     const answered = path.answeredAt;
     const startLocal = dayStartLocal + start;
-    const startEpoch = startLocal - offsetSeconds;
+    const startEpoch = zone.utcSecondsOf(startLocal);
+    // The hour the clocks skip in spring shows no calls on the PBX.
+    if (startEpoch === null) continue;
     calls.push({
       summary: {
         id: `${startEpoch}.${sequence}`,
@@ -1062,7 +1066,7 @@ export function generateDay(options: DayGeneratorOptions, dayNumber: number): St
       },
       details: path.rows,
       startLocal,
-      endUtcMs: (dayStartLocal + end - offsetSeconds) * 1000,
+      endUtcMs: (startEpoch + (end - start)) * 1000,
       direction: shape.direction,
       extension: shape.extension,
       bluesId: bluesPrefix + String(monthPosition).padStart(8, "0"),
@@ -1079,6 +1083,8 @@ export interface CdrStoreOptions {
   callsPerDay: number;
   dailyVariation: boolean;
   utcOffsetMinutes: number;
+  /** An IANA zone instead of the fixed offset (see `DayGeneratorOptions`). */
+  timeZone?: string;
   /** Days kept in memory; each holds one day's calls of one tenant. */
   cacheDays: number;
 }
@@ -1124,6 +1130,7 @@ export class CdrStore {
         ...this.volume(domain),
         directory: this.directory(domain),
         utcOffsetMinutes: this.options.utcOffsetMinutes,
+        timeZone: this.options.timeZone,
       },
       dayNumber,
     );

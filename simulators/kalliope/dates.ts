@@ -82,3 +82,72 @@ export function parseCdrDateTime(text: string): number | null {
 export function localSecondsAt(utcMs: number, utcOffsetMinutes: number): number {
   return Math.floor(utcMs / 1000) + utcOffsetMinutes * 60;
 }
+
+/**
+ * The PBX's clock: a fixed offset from UTC, or an IANA zone with its daylight-saving changes (a spring day
+ * skips an hour of wall-clock time, an autumn day repeats one).
+ */
+export interface PbxZone {
+  /** Local seconds at a UTC instant (milliseconds). */
+  localSecondsAt(utcMs: number): number;
+  /** The UTC epoch second a local second stands for: the first one in a repeated hour, null in a skipped one. */
+  utcSecondsOf(localSeconds: number): number | null;
+}
+
+export function fixedOffsetZone(utcOffsetMinutes: number): PbxZone {
+  return {
+    localSecondsAt: (utcMs) => localSecondsAt(utcMs, utcOffsetMinutes),
+    utcSecondsOf: (localSeconds) => localSeconds - utcOffsetMinutes * 60,
+  };
+}
+
+/** Throws when the runtime does not know the zone. */
+export function ianaZone(timeZone: string): PbxZone {
+  const format = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
+  // Offsets change on quarter hours at the finest: one lookup per quarter hour of UTC.
+  const offsets = new Map<number, number>();
+  const offsetSecondsAt = (utcSeconds: number): number => {
+    const quarter = Math.floor(utcSeconds / 900);
+    let offset = offsets.get(quarter);
+    if (offset === undefined) {
+      const parts: Record<string, number> = {};
+      for (const part of format.formatToParts(quarter * 900_000)) parts[part.type] = Number(part.value);
+      const wall = Date.UTC(
+        parts.year ?? 1970,
+        (parts.month ?? 1) - 1,
+        parts.day ?? 1,
+        parts.hour ?? 0,
+        parts.minute ?? 0,
+        parts.second ?? 0,
+      );
+      offset = wall / 1000 - quarter * 900;
+      offsets.set(quarter, offset);
+    }
+    return offset;
+  };
+  return {
+    localSecondsAt: (utcMs) => {
+      const utcSeconds = Math.floor(utcMs / 1000);
+      return utcSeconds + offsetSecondsAt(utcSeconds);
+    },
+    utcSecondsOf: (localSeconds) => {
+      const candidates = new Set([
+        offsetSecondsAt(localSeconds - SECONDS_PER_DAY / 2),
+        offsetSecondsAt(localSeconds + SECONDS_PER_DAY / 2),
+      ]);
+      const fits = [...candidates]
+        .map((offset) => localSeconds - offset)
+        .filter((utcSeconds) => utcSeconds + offsetSecondsAt(utcSeconds) === localSeconds);
+      return fits.length === 0 ? null : Math.min(...fits);
+    },
+  };
+}

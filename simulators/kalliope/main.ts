@@ -14,6 +14,7 @@ const { values } = parseArgs({
     days: { type: "string", default: String(DEFAULTS.days) },
     today: { type: "string" },
     "utc-offset": { type: "string", default: "0" },
+    "time-zone": { type: "string" },
     "flat-volume": { type: "boolean", default: false },
     "clock-offset-ms": { type: "string", default: "0" },
     help: { type: "boolean", default: false },
@@ -31,6 +32,7 @@ if (values.help) {
   --days N              days of history ending today (default ${DEFAULTS.days})
   --today YYYY-MM-DD    last day with data (default: the simulator clock's date)
   --utc-offset MIN      PBX local time minus UTC, in minutes (default 0)
+  --time-zone ZONE      PBX IANA time zone, e.g. Europe/Rome (daylight saving included; overrides --utc-offset)
   --flat-volume         exactly --calls-per-day every day (no weekday/holiday pattern)
   --clock-offset-ms N   run the PBX clock ahead (+) or behind (-) real time
 Faults come from SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE.`);
@@ -52,6 +54,7 @@ const simulator = await startKalliopeSimulator({
   days: number("days", values.days),
   today: values.today,
   utcOffsetMinutes: number("utc-offset", values["utc-offset"]),
+  timeZone: values["time-zone"],
   dailyVariation: !values["flat-volume"],
   clockOffsetMs: number("clock-offset-ms", values["clock-offset-ms"]),
   faults: faultsFromEnv(),

@@ -9,7 +9,7 @@ import { type AuthFailureReason, createVerifier, type KalliopeTenant, type Kalli
 import { CdrStore, hashSeed } from "./cdr-data";
 import { negotiate, serializerFor, viewOf } from "./cdr-format";
 import { CDR_FORMATS, type CdrFilter, CdrRequestError, filterFromBody, filterFromPath } from "./cdr-query";
-import { dayNumberOf, isoDateOfDay, localSecondsAt, SECONDS_PER_DAY } from "./dates";
+import { dayNumberOf, fixedOffsetZone, ianaZone, isoDateOfDay, type PbxZone, SECONDS_PER_DAY } from "./dates";
 
 /** The salt of the document's worked example (§1.3): the default tenant uses it, so the example verifies. */
 export const DOCUMENT_SALT = "b5a8fdcf2f8d5acdad33c4a072a97d7a";
@@ -25,6 +25,11 @@ export interface KalliopeSimulatorOptions extends SimulatorOptions {
   dailyVariation?: boolean;
   /** PBX local time minus UTC in minutes, for CDR times and date filters; default 0 (the PBX runs on UTC). */
   utcOffsetMinutes?: number;
+  /**
+   * The PBX's IANA time zone (e.g. Europe/Rome) instead of `utcOffsetMinutes`: CDR times are its wall clock,
+   * daylight-saving changes included (no calls in the skipped spring hour; ids follow the real instants).
+   */
+  timeZone?: string;
   /** Tenants with their salts and users; default: `default` (the document's salt) and `sampledomain`. */
   tenants?: KalliopeTenant[];
   /** `Created` tolerance and nonce memory in seconds; the document says 5 minutes (default 300). */
@@ -163,6 +168,14 @@ export async function startKalliopeSimulator(
   if (!Number.isInteger(utcOffsetMinutes) || Math.abs(utcOffsetMinutes) > 14 * 60) {
     throw new Error(`utcOffsetMinutes must be an integer between -840 and 840, got ${utcOffsetMinutes}`);
   }
+  let zone: PbxZone = fixedOffsetZone(utcOffsetMinutes);
+  if (options.timeZone !== undefined) {
+    try {
+      zone = ianaZone(options.timeZone);
+    } catch {
+      throw new Error(`timeZone must be an IANA time zone such as Europe/Rome, got "${options.timeZone}"`);
+    }
+  }
   const fixedToday = options.today === undefined ? null : dayNumberOf(options.today);
   if (fixedToday === null && options.today !== undefined) {
     throw new Error(`today must be a date YYYY-MM-DD, got "${options.today}"`);
@@ -191,12 +204,13 @@ export async function startKalliopeSimulator(
     callsPerDay,
     dailyVariation: options.dailyVariation ?? true,
     utcOffsetMinutes,
+    timeZone: options.timeZone,
     cacheDays: positiveInteger("cacheDays", options.cacheDays ?? DEFAULTS.cacheDays, 1),
   });
   const authFailures: AuthFailureRecord[] = [];
   const serialNumber = `KPBX${createRandom(hashSeed(seed, "serial")).hex(10).toUpperCase()}`;
 
-  const nowLocal = () => localSecondsAt(clock.now(), utcOffsetMinutes);
+  const nowLocal = () => zone.localSecondsAt(clock.now());
   const dataWindow = () => {
     const lastDay = fixedToday ?? Math.floor(nowLocal() / SECONDS_PER_DAY);
     const firstDay = lastDay - days + 1;
@@ -289,7 +303,7 @@ export async function startKalliopeSimulator(
     if (filter.uniqueId !== null) {
       // An id is `epoch.sequence`: only the day of that epoch can hold it, so only that day is generated.
       const match = /^(\d+)\.\d+$/.exec(filter.uniqueId);
-      const day = match ? Math.floor((Number(match[1]) + utcOffsetMinutes * 60) / SECONDS_PER_DAY) : null;
+      const day = match ? Math.floor(zone.localSecondsAt(Number(match[1]) * 1000) / SECONDS_PER_DAY) : null;
       if (day === null || day < fromDay || day > toDay) toDay = fromDay - 1;
       else fromDay = toDay = day;
     }

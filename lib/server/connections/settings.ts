@@ -46,7 +46,10 @@ export function splitConfig(config: ConnectionConfig): { plain: PlainSettings; s
     },
   };
   if ("username" in config) plain.username = config.username;
-  if (config.kind === "kalliope") plain.domain = config.domain ?? CONNECTION_DEFAULTS.kalliopeDomain;
+  if (config.kind === "kalliope") {
+    plain.domain = config.domain ?? CONNECTION_DEFAULTS.kalliopeDomain;
+    plain.timeZone = config.timeZone ?? CONNECTION_DEFAULTS.kalliopeTimeZone;
+  }
   if (config.kind === "kiwire") {
     plain.cloudId = config.cloudId;
     plain.timeZone = config.timeZone ?? CONNECTION_DEFAULTS.kiwireTimeZone;

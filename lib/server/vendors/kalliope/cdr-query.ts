@@ -1,15 +1,18 @@
 import "server-only";
 import type {
+  CallDto,
   CallFilters,
   CallSort,
   CallStatsDto,
-  KalliopeCall,
+  CallSummaryDto,
   KalliopeCallSummary,
   ListCallsInput,
   MatchMode,
 } from "@/lib/api/kalliope";
+import { presetRange } from "@/lib/kalliope-range";
 import { badRequest, notFound } from "@/lib/server/api/errors";
 import { type CdrSource, callsForDays, callWithPath, type DayFetchStats, MAX_RANGE_DAYS } from "./cdr-days";
+import { idEpochMs, pbxDateAt, startOffsetFinder } from "./pbx-time";
 
 /**
  * Filtering, sorting, paging and totals over cached PBX days. The PBX filters by date and unique id only
@@ -19,20 +22,28 @@ import { type CdrSource, callsForDays, callWithPath, type DayFetchStats, MAX_RAN
 export interface RangeInfo {
   from: string;
   to: string;
+  timeZone: string;
   days: number;
   maxDays: number;
   fromPbx: number;
 }
 
-/** `from`/`to` as `YYYY-MM-DD hh:mm:ss` (PBX local), both inclusive; a bare `to` date covers its whole day. */
+/**
+ * `from`/`to` as `YYYY-MM-DD hh:mm:ss` (PBX local), both inclusive; a bare `to` date covers its whole day.
+ * A preset names days on the PBX's calendar (`today` is the PBX's date, in its time zone).
+ */
 export function resolveRange(filters: CallFilters, today: string): { from: string; to: string } {
   const norm = (value: string, endOfDay: boolean) => {
     const v = value.replace("T", " ");
     if (v.length === 10) return `${v} ${endOfDay ? "23:59:59" : "00:00:00"}`;
     return v.length === 16 ? `${v}:${endOfDay ? "59" : "00"}` : v;
   };
-  const from = norm(filters.from ?? today, false);
-  const to = norm(filters.to ?? from.slice(0, 10), true);
+  const named =
+    filters.preset && filters.preset !== "custom" && filters.from === undefined
+      ? presetRange(filters.preset, { from: "", to: "" }, today)
+      : undefined;
+  const from = norm(named?.from ?? filters.from ?? today, false);
+  const to = norm(named?.to ?? filters.to ?? from.slice(0, 10), true);
   if (to < from) throw badRequest(`The range ends (${to}) before it starts (${from}).`);
   return { from, to };
 }
@@ -124,15 +135,25 @@ export async function filteredCalls(
   if (sort) sortCalls(calls, sort.sort, sort.dir);
   return {
     calls,
-    range: { from, to, days: days.length, maxDays: MAX_RANGE_DAYS, fromPbx: stats.fromPbx },
+    range: {
+      from,
+      to,
+      timeZone: source.client.timeZone,
+      days: days.length,
+      maxDays: MAX_RANGE_DAYS,
+      fromPbx: stats.fromPbx,
+    },
   };
 }
 
 export async function listCalls(source: CdrSource, input: ListCallsInput) {
   const { calls, range } = await filteredCalls(source, input, input);
   const start = (input.page - 1) * input.pageSize;
+  const offsetOf = startOffsetFinder(source.client.timeZone);
   return {
-    items: calls.slice(start, start + input.pageSize),
+    items: calls
+      .slice(start, start + input.pageSize)
+      .map((call): CallSummaryDto => ({ ...call, utcOffset: offsetOf(call.startTime, call.id) })),
     totalItems: calls.length,
     page: input.page,
     pageSize: input.pageSize,
@@ -140,26 +161,30 @@ export async function listCalls(source: CdrSource, input: ListCallsInput) {
   };
 }
 
-/** The unique id starts with the call's start as a UTC epoch: that names the day to look in. */
-export async function getCall(source: CdrSource, callId: string): Promise<KalliopeCall> {
-  const epoch = Number(callId.split(".")[0]);
-  const day = new Date(epoch * 1000);
-  if (!Number.isFinite(epoch) || Number.isNaN(day.getTime())) throw notFound(`No call "${callId}".`);
-  // The PBX's local day may differ from the UTC one: look in the neighbours too.
-  const around = [-1, 0, 1].map((d) => new Date(day.getTime() + d * 86_400_000).toISOString().slice(0, 10));
+/** The unique id starts with the call's start as a UTC epoch: in the PBX's time zone that names its day. */
+export async function getCall(source: CdrSource, callId: string): Promise<CallDto> {
+  const epochMs = idEpochMs(callId);
+  if (epochMs === null || Number.isNaN(new Date(epochMs).getTime())) throw notFound(`No call "${callId}".`);
+  const timeZone = source.client.timeZone;
+  const day = pbxDateAt(epochMs, timeZone);
+  // The id's epoch is when the channel opened, which may be a moment before the recorded start: the
+  // neighbouring days are looked at too, after the day itself.
   const today = source.client.pbxToday();
-  const days = await callsForDays(
-    source,
-    around[0] as string,
-    (around[2] as string) > today ? today : (around[2] as string),
+  const candidates = [day, ...neighbours(day)].filter(
+    (candidate, index, all) => candidate <= today && all.indexOf(candidate) === index,
   );
-  for (const [index, calls] of days.entries()) {
-    if (calls.some((call) => call.id === callId)) {
-      const found = await callWithPath(source, around[index] as string, callId);
-      if (found) return found;
-    }
+  for (const candidate of candidates) {
+    const [calls = []] = await callsForDays(source, candidate, candidate);
+    if (!calls.some((call) => call.id === callId)) continue;
+    const found = await callWithPath(source, candidate, callId);
+    if (found) return { ...found, utcOffset: startOffsetFinder(timeZone)(found.startTime, found.id) };
   }
   throw notFound(`The PBX has no call "${callId}" (or this user may not see it).`);
+}
+
+function neighbours(day: string): string[] {
+  const at = Date.parse(`${day}T00:00:00Z`);
+  return [-1, 1].map((d) => new Date(at + d * 86_400_000).toISOString().slice(0, 10));
 }
 
 const TOP = 10;
@@ -211,6 +236,7 @@ export async function callStats(source: CdrSource, filters: CallFilters): Promis
 export const EXPORT_COLUMNS = [
   "id",
   "startTime",
+  "utcOffset",
   "answerTime",
   "endTime",
   "caller",

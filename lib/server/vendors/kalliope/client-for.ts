@@ -17,6 +17,11 @@ export async function kalliopeCdrFor(db: Database, connectionId: string): Promis
     db,
     connectionId,
     cacheKey: `${cacheKey}:${credentials.domain}`,
-    client: new KalliopeClient({ http, credentials, cacheKey }),
+    client: new KalliopeClient({
+      http,
+      credentials,
+      cacheKey,
+      timeZone: config.timeZone ?? CONNECTION_DEFAULTS.kalliopeTimeZone,
+    }),
   };
 }

@@ -3,11 +3,17 @@ import { route } from "@/lib/server/api/route";
 import { csvResponse } from "@/lib/server/csv";
 import { EXPORT_COLUMNS, filteredCalls } from "@/lib/server/vendors/kalliope/cdr-query";
 import { kalliopeCdrFor } from "@/lib/server/vendors/kalliope/client-for";
+import { startOffsetFinder } from "@/lib/server/vendors/kalliope/pbx-time";
 
 export const GET = route(exportCalls, async ({ db, params, query }) => {
-  const { calls, range } = await filteredCalls(await kalliopeCdrFor(db, params.connectionId), query, query);
+  const source = await kalliopeCdrFor(db, params.connectionId);
+  const { calls, range } = await filteredCalls(source, query, query);
+  const offsetOf = startOffsetFinder(range.timeZone);
   async function* rows() {
-    for (const call of calls) yield EXPORT_COLUMNS.map((column) => call[column]);
+    for (const call of calls) {
+      const row = { ...call, utcOffset: offsetOf(call.startTime, call.id) };
+      yield EXPORT_COLUMNS.map((column) => row[column]);
+    }
   }
   const response = csvResponse(
     `calls-${range.from.slice(0, 10)}-${range.to.slice(0, 10)}.csv`,

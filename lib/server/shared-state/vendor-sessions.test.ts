@@ -58,6 +58,30 @@ describe("vendor sessions in one instance", () => {
     expect(calls.count).toBe(2);
   });
 
+  it("never hands the refused session to the caller that dropped it, even while a lookup is under way", async () => {
+    const state = new MemoryState();
+    const store = sessions(state);
+    const { calls, login } = countingLogin();
+    const stale = await store.obtain("conn", login);
+    // Another request's lookup starts while the session is still stored, and is slow to finish reading it.
+    const get = state.get.bind(state);
+    let slow = true;
+    state.get = async (key) => {
+      const value = await get(key);
+      if (slow) {
+        slow = false;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return value;
+    };
+    const other = store.obtain("conn", login);
+    await store.invalidate("conn", stale);
+    const replay = await store.obtain("conn", login);
+    expect(replay.value.token).toBe("t2");
+    expect((await other).value.token).toBe("t1");
+    expect(calls.count).toBe(2);
+  });
+
   it("does not keep a failed login: the next caller tries again", async () => {
     const store = sessions();
     let attempt = 0;

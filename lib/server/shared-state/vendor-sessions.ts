@@ -116,6 +116,9 @@ export class VendorSessions<T> {
   /** Drops the session the vendor refused, unless another caller already replaced it. */
   async invalidate(key: string, lease: SessionLease<T>): Promise<void> {
     await this.state().deleteIfEquals(this.storageKey(key), lease.stored);
+    // A lookup that started before the delete may have read the refused session: the caller's replay must
+    // not join it, or it would be handed the same dead session again.
+    this.inFlight.delete(key);
   }
 
   /** When a connection's credentials change or it is removed. */

@@ -5,9 +5,9 @@ import type { Database } from "@/lib/server/db/client";
 import { KiwireClient } from "./client";
 import { KiwireHotspot } from "./hotspot";
 
-export async function kiwireClientFor(db: Database, connectionId: string): Promise<KiwireClient> {
+async function kiwireClientAndKey(db: Database, connectionId: string) {
   const { http, config, cacheKey } = await vendorConnection(db, connectionId, "kiwire");
-  return new KiwireClient(
+  const client = new KiwireClient(
     http,
     {
       username: config.username,
@@ -20,8 +20,14 @@ export async function kiwireClientFor(db: Database, connectionId: string): Promi
     },
     cacheKey,
   );
+  return { client, cacheKey };
+}
+
+export async function kiwireClientFor(db: Database, connectionId: string): Promise<KiwireClient> {
+  return (await kiwireClientAndKey(db, connectionId)).client;
 }
 
 export async function kiwireHotspotFor(db: Database, connectionId: string): Promise<KiwireHotspot> {
-  return new KiwireHotspot(await kiwireClientFor(db, connectionId));
+  const { client, cacheKey } = await kiwireClientAndKey(db, connectionId);
+  return new KiwireHotspot(client, cacheKey);
 }

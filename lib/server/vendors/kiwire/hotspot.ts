@@ -19,6 +19,7 @@ import type {
 import { VendorError } from "@/lib/server/http/errors";
 import type { KiwireClient } from "./client";
 import { kiwireStatus, numberOrNull, text, textOrNull } from "./records";
+import { forgetScans, sharedScan } from "./shared-scan";
 
 /** Kiwire's get only pages (notes §7): large pages keep a full scan to a few round trips. */
 const SCAN_PAGE = 5000;
@@ -90,9 +91,26 @@ export const VOUCHER_CSV_COLUMNS = [
 ] as const;
 
 export class KiwireHotspot {
-  constructor(private readonly client: KiwireClient) {}
+  /**
+   * @param scanKey the connection's cache key: concurrent full-table scans of the same connection share one
+   *   read (shared-scan.ts). Null scans alone, for callers without a connection (tests).
+   */
+  constructor(
+    private readonly client: KiwireClient,
+    private readonly scanKey: string | null = null,
+  ) {}
 
-  private async scan(module: "user" | "voucher"): Promise<AccountDto[]> {
+  private scan(module: "user" | "voucher"): Promise<AccountDto[]> {
+    if (this.scanKey === null) return this.readWholeTable(module);
+    return sharedScan(`${this.scanKey}\0${module}`, () => this.readWholeTable(module));
+  }
+
+  /** After a write: the next list reads the table again rather than join a scan that started before it. */
+  private wrote(): void {
+    if (this.scanKey !== null) forgetScans(`${this.scanKey}\0`);
+  }
+
+  private async readWholeTable(module: "user" | "voucher"): Promise<AccountDto[]> {
     const all: AccountDto[] = [];
     for (let start = 0; start < SCAN_MAX_ROWS; start += SCAN_PAGE) {
       const rows = await this.client.call(module, "get", undefined, {
@@ -143,6 +161,7 @@ export class KiwireHotspot {
     if (input.expiry) params.expiry = input.expiry;
     if (input.remark) params.remark = input.remark;
     const items = (await this.client.call("voucher", "create", undefined, params)).map(toAccount);
+    this.wrote();
     if (items.length !== input.quantity) {
       throw new VendorError(
         "unexpected_response",
@@ -154,6 +173,7 @@ export class KiwireHotspot {
 
   async deleteVoucher(code: string): Promise<{ code: string }> {
     await this.client.call("voucher", "delete", code);
+    this.wrote();
     return { code };
   }
 
@@ -224,11 +244,13 @@ export class KiwireHotspot {
     };
     if (input.expiry) params.expiry = input.expiry;
     await this.client.call("user", "create", undefined, params);
+    this.wrote();
     return this.getUser(input.username);
   }
 
   async deleteUser(username: string): Promise<{ username: string }> {
     await this.client.call("user", "delete", username);
+    this.wrote();
     return { username };
   }
 

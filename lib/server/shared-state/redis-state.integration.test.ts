@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createClient } from "redis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestRedis, type TestRedis } from "@/lib/testing/redis-server";
 import { sharedStateContract } from "@/lib/testing/shared-state-contract";
 import { RedisState } from "./redis-state";
@@ -102,6 +102,31 @@ describe("Redis shared state (several instances)", () => {
     expect(error).toBeInstanceOf(LockBusyError);
     expect(error).toMatchObject({ status: 503, code: "busy" });
     expect((error as Error).message).toMatch(/held the lock "fw-1" for more than 0 s; try again shortly/);
+  });
+
+  it("fails at once with a 503 while Redis is down, instead of queueing requests until it returns", async () => {
+    const doomed = await startTestRedis();
+    const state = new RedisState(doomed.url, "doomed:");
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      await state.set("session", "kept", 60_000);
+      await doomed.stop();
+      const started = Date.now();
+      const failure = await state.get("session").catch((caught: unknown) => caught);
+      expect(failure).toBeInstanceOf(SharedStateUnavailableError);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      // Said once per outage, with the address only.
+      expect(error.mock.calls.map(([line]) => String(line))).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^\\[shared-state\\] lost the connection to Redis at redis://127\\.0\\.0\\.1:${doomed.port}`,
+          ),
+        ),
+      ]);
+    } finally {
+      error.mockRestore();
+      await state.close();
+    }
   });
 
   it("reports an unreachable Redis clearly, without the password in the URL", async () => {

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { type ReactNode, useEffect, useState } from "react";
 import { Toaster } from "sonner";
+import { retryReads } from "@/lib/client/query-retry";
 import { NonceContext } from "./nonce-context";
 
 export interface ProvidersProps {
@@ -18,7 +19,7 @@ export function Providers({ nonce, children }: ProvidersProps) {
       new QueryClient({
         defaultOptions: {
           // Vendor data changes under us (other operators, the appliance itself): refetch, but not on every focus.
-          queries: { staleTime: 15_000, refetchOnWindowFocus: false, retry: 1 },
+          queries: { staleTime: 15_000, refetchOnWindowFocus: false, retry: retryReads },
         },
       }),
   );

@@ -552,7 +552,7 @@ describe("KalliopePBX parsers", () => {
       garbled(CDR_XML),
       cdrXml,
       cdrCsv,
-      fc.constantFrom("<cdr>" + "<call>".repeat(5_000), `#id${",x".repeat(20_000)}\n1`, '"'.repeat(50_000)),
+      fc.constantFrom(`<cdr>${"<call>".repeat(5_000)}`, `#id${",x".repeat(20_000)}\n1`, '"'.repeat(50_000)),
       deepAnswers([(inner) => [inner], (inner) => [{ id: "1", details: inner }]]),
     );
     const contentType = fc.constantFrom(

@@ -24,20 +24,43 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], where: string) {
   );
 }
 
+/** The path to the first string (value or key) holding U+0000, or null. Runs on parsed data, so depth is bounded. */
+function nulCharacterAt(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (value === null || typeof value !== "object") return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = key.includes("\u0000") ? [...path, key] : nulCharacterAt(item, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
 export function parseWith<T extends z.ZodType>(schema: T, input: unknown, where: string): z.infer<T> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw describeIssues(parsed.error.issues, where);
+  // No console field needs U+0000, and PostgreSQL text cannot store it: refuse it here, by name, instead of
+  // failing at the database with a 500.
+  const nul = nulCharacterAt(parsed.data);
+  if (nul) {
+    const field = nul.join(".").replaceAll("\u0000", "\\u0000");
+    const message = "Must not contain a NUL character (\\u0000)";
+    throw validationFailed(`Invalid ${where} — ${field ? `${field}: ` : ""}${message}`, [
+      { ...(field && { field }), message },
+    ]);
+  }
   return parsed.data;
 }
 
 /** Query strings carry repeated keys for multi-value filters (`?status=a&status=b`). */
 export function queryObject(url: URL): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(key);
-    result[key] = values.length > 1 ? values : (values[0] ?? "");
-  }
-  return result;
+  // fromEntries defines own properties: `?__proto__=…` stays a key the schema refuses as unknown, instead of an
+  // assignment that swaps the object's prototype.
+  return Object.fromEntries(
+    [...new Set(url.searchParams.keys())].map((key) => {
+      const values = url.searchParams.getAll(key);
+      return [key, values.length > 1 ? values : (values[0] ?? "")];
+    }),
+  );
 }
 
 export async function readJsonBody(request: Request): Promise<unknown> {

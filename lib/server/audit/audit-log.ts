@@ -23,6 +23,12 @@ export interface AuditRecord {
 const SECRET_KEY = /pass(word)?|secret|token|api_?key|signature|salt|authorization|cookie/i;
 const MAX_STRING = 500;
 
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000. A refused request can carry one into the record (an unparsed
+ * id, a JSON error quoting the body): it must not cost the audit row, so it is stored as U+FFFD.
+ */
+const storable = (text: string) => text.replaceAll("\u0000", "\uFFFD");
+
 /** A copy of a request input safe to store: secret-looking keys redacted, long strings cut, depth bounded. */
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 5) return "[nested]";
@@ -33,20 +39,25 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value && typeof value === "object") {
     return Object.fromEntries(
       Object.entries(value).map(([key, item]) => [
-        key,
+        storable(key),
         SECRET_KEY.test(key) ? "[redacted]" : redact(item, depth + 1),
       ]),
     );
   }
-  if (typeof value === "string" && value.length > MAX_STRING) return `${value.slice(0, MAX_STRING)}…`;
+  if (typeof value === "string") {
+    return storable(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value);
+  }
   return value;
 }
 
 export async function recordAudit(db: Database, record: AuditRecord): Promise<void> {
+  const texts = Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [key, typeof value === "string" ? storable(value) : value]),
+  ) as AuditRecord;
   await db.insert(auditEvents).values({
-    ...record,
+    ...texts,
     input: record.input ? (redact(record.input) as Record<string, unknown>) : null,
-    userAgent: record.userAgent?.slice(0, 300) ?? null,
+    userAgent: texts.userAgent?.slice(0, 300) ?? null,
   });
 }
 

@@ -6,7 +6,7 @@ import { type Database, database } from "@/lib/server/db/client";
 import { connectionHealth } from "@/lib/server/db/schema";
 import { VendorError } from "@/lib/server/http/errors";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
-import type { SharedState } from "@/lib/server/shared-state/store";
+import { type SharedState, SharedStateUnavailableError } from "@/lib/server/shared-state/store";
 import { probeConnection } from "./probe";
 import { listConnectionEntries, resolveConnection, UNKNOWN_HEALTH } from "./registry";
 
@@ -172,6 +172,8 @@ export function startHealthRunner(intervalSeconds = serverConfig().CONNECTION_CH
     try {
       await runBackgroundPass(await database(), { intervalMs });
     } catch (error) {
+      // A Redis outage is logged once by the store; repeating it every tick would bury everything else.
+      if (error instanceof SharedStateUnavailableError) return;
       console.error("[connections] background health check failed:", (error as Error).message);
     }
   };

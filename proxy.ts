@@ -6,7 +6,7 @@ import {
   pagePolicy,
   securityHeaders,
 } from "@/lib/server/security/headers";
-import { servedOverHttps } from "@/lib/server/security/https";
+import { servedOverHttps, warnIfSessionCookieInsecure } from "@/lib/server/security/https";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
@@ -35,6 +35,7 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = servedOverHttps(request.headers);
+  warnIfSessionCookieInsecure(https);
   if (pathname.startsWith("/api/"))
     return withHeaders(NextResponse.next(), securityHeaders(API_POLICY, https));
 

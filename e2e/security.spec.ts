@@ -186,6 +186,16 @@ test("the theme is saved in an HttpOnly cookie and rendered by the server, so it
   await page.reload();
   await expect(page.locator("html")).toHaveClass("light");
   await expect(page.getByLabel("Colour theme")).toHaveValue("light");
+
+  // Behind an HTTPS proxy the cookie is also Secure (the header stands in for the proxy).
+  await page.setExtraHTTPHeaders({ "x-forwarded-proto": "https" });
+  const saved = page.waitForResponse((response) => response.request().method() === "POST");
+  await page.getByLabel("Colour theme").selectOption("system");
+  const setCookie = (await (await saved).headerValue("set-cookie")) ?? "";
+  expect(setCookie).toMatch(/^theme=system;/);
+  expect(setCookie).toMatch(/; Secure/i);
+  expect(setCookie).toMatch(/; HttpOnly/i);
+  expect(setCookie).toMatch(/; SameSite=Lax/i);
 });
 
 test.describe("no page breaks under the policy", () => {

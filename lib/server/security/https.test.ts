@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { servedOverHttps } from "./https";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { servedOverHttps, warnIfSessionCookieInsecure } from "./https";
 
 const headers = (values: Record<string, string>) => new Headers(values);
 
@@ -15,5 +15,22 @@ describe("servedOverHttps", () => {
     expect(servedOverHttps(headers({ "x-forwarded-proto": "HTTPS, http" }), undefined)).toBe(true);
     expect(servedOverHttps(headers({ "x-forwarded-proto": "http, https" }), undefined)).toBe(false);
     expect(servedOverHttps(headers({ "x-forwarded-proto": "http" }), undefined)).toBe(false);
+  });
+});
+
+describe("warnIfSessionCookieInsecure", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("warns once when HTTPS traffic arrives while NEXTAUTH_URL would leave the session cookie without Secure", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    warnIfSessionCookieInsecure(false, undefined);
+    warnIfSessionCookieInsecure(true, "https://console.example.com");
+    expect(warn).not.toHaveBeenCalled();
+    warnIfSessionCookieInsecure(true, "http://console.example.com");
+    warnIfSessionCookieInsecure(true, undefined);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/NEXTAUTH_URL/);
   });
 });

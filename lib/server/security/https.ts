@@ -15,3 +15,18 @@ export function servedOverHttps(headers: Headers, publicUrl = process.env.NEXTAU
   const proto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
   return proto === "https";
 }
+
+let warnedInsecureSessionCookie = false;
+
+/**
+ * next-auth marks its cookies `Secure` only when NEXTAUTH_URL is https. Says so once, in the server log, when
+ * HTTPS traffic arrives while it is not, instead of leaving the session cookie quietly without the flag.
+ */
+export function warnIfSessionCookieInsecure(https: boolean, publicUrl = process.env.NEXTAUTH_URL): void {
+  if (!https || warnedInsecureSessionCookie || publicUrl?.startsWith("https://")) return;
+  warnedInsecureSessionCookie = true;
+  console.warn(
+    "[security] The console is reached over HTTPS (X-Forwarded-Proto) but NEXTAUTH_URL is not an https:// " +
+      "address, so the session cookie is not marked Secure. Set NEXTAUTH_URL to the console's public https:// address.",
+  );
+}

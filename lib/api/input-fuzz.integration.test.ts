@@ -169,12 +169,103 @@ function fieldObject(route: DocumentedRoute): fc.Arbitrary<Record<string, unknow
     );
 }
 
+/**
+ * Values the documented JSON schema accepts, so a request gets past the shape checks and into the handler
+ * (zod refinements the document cannot express may still refuse it). Small on purpose: depth, not size.
+ */
+function validValue(schema: JsonSchema): fc.Arbitrary<unknown> {
+  if (schema.const !== undefined) return fc.constant(schema.const);
+  if (schema.enum?.length) return fc.constantFrom(...schema.enum);
+  const branches = schema.anyOf ?? schema.oneOf;
+  if (branches?.length) return fc.oneof(...branches.map(validValue));
+  switch (schema.type) {
+    case "string":
+      return validString(schema);
+    case "integer":
+    case "number": {
+      const min = schema.minimum ?? (schema.exclusiveMinimum ?? -1001) + 1;
+      const max = schema.maximum ?? (schema.exclusiveMaximum ?? 1001) - 1;
+      return fc.integer({ min: Math.max(min, -1_000_000), max: Math.min(max, 1_000_000) });
+    }
+    case "boolean":
+      return fc.boolean();
+    case "null":
+      return fc.constant(null);
+    case "array": {
+      const minLength = schema.minItems ?? 0;
+      const items = schema.items ? validValue(schema.items) : fc.jsonValue({ maxDepth: 1 });
+      return fc.array(items, { minLength, maxLength: Math.min(schema.maxItems ?? 3, minLength + 3) });
+    }
+    case "object": {
+      const properties = Object.entries(schema.properties ?? {});
+      return fc.record(Object.fromEntries(properties.map(([key, property]) => [key, validValue(property)])), {
+        requiredKeys: schema.required ?? [],
+      });
+    }
+    default:
+      return fc.jsonValue({ maxDepth: 1 });
+  }
+}
+
+function validString(schema: JsonSchema): fc.Arbitrary<string> {
+  const min = schema.minLength ?? 0;
+  const max = Math.min(schema.maxLength ?? 40, Math.max(min, 40));
+  const fits = (text: string) =>
+    text.length >= min && text.length <= (schema.maxLength ?? Number.POSITIVE_INFINITY);
+  // zod publishes its own pattern beside most formats (its e-mail rule is stricter than RFC 5322): follow it.
+  if (schema.pattern && schema.format !== "uri" && schema.format !== "url") {
+    return fc.stringMatching(new RegExp(schema.pattern)).filter(fits);
+  }
+  switch (schema.format) {
+    case "email":
+      return fc.emailAddress().filter(fits);
+    case "uuid":
+      return fc.uuid();
+    case "date-time":
+      return fc
+        .date({
+          min: new Date("2020-01-01T00:00:00Z"),
+          max: new Date("2030-01-01T00:00:00Z"),
+          noInvalidDate: true,
+        })
+        .map((date) => date.toISOString());
+    case "date":
+      return fc
+        .date({
+          min: new Date("2020-01-01T00:00:00Z"),
+          max: new Date("2030-01-01T00:00:00Z"),
+          noInvalidDate: true,
+        })
+        .map((date) => date.toISOString().slice(0, 10));
+    case "uri":
+    case "url":
+      // Loopback only: a fuzzed connection must never send the suite looking up hosts on the internet.
+      return fc.constantFrom("http://127.0.0.1:1", "https://127.0.0.1:9/api", "http://localhost:2");
+  }
+  return fc.string({ minLength: min, maxLength: max, unit: "grapheme-ascii" });
+}
+
+/** A schema-valid body with, half the time, one field swapped for a hostile value. */
+function nearlyValidBody(route: DocumentedRoute): fc.Arbitrary<unknown> {
+  const schema = bodySchemaOf(route);
+  if (!schema) return fc.constant({});
+  return fc
+    .tuple(validValue(schema), fc.option(fc.tuple(fc.nat(), hostileValue), { nil: undefined }))
+    .map(([value, swap]) => {
+      if (!swap || value === null || typeof value !== "object" || Array.isArray(value)) return value;
+      const keys = Object.keys(value);
+      const key = keys.length > 0 ? (keys[swap[0] % keys.length] as string) : "unexpected";
+      return { ...value, [key]: swap[1] };
+    });
+}
+
 type BodyInput = Pick<RouteRequest, "json" | "raw"> & { contentType?: string };
 
 function bodyArbitrary(route: DocumentedRoute): fc.Arbitrary<BodyInput> {
   const json = "application/json";
   return fc.oneof(
-    { weight: 4, arbitrary: fieldObject(route).map((value): BodyInput => ({ json: value })) },
+    { weight: 8, arbitrary: nearlyValidBody(route).map((value): BodyInput => ({ json: value })) },
+    { weight: 3, arbitrary: fieldObject(route).map((value): BodyInput => ({ json: value })) },
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value): BodyInput => ({ json: value })) },
     {
       weight: 2,
@@ -208,7 +299,7 @@ function rawPathValue(name: string, schema: JsonSchema, connectionIds: string[])
   return fc.oneof(
     { weight: 3, arbitrary: valid },
     ...(name === "connectionId" && connectionIds.length > 0
-      ? [{ weight: 4, arbitrary: fc.constantFrom(...connectionIds) }]
+      ? [{ weight: 6, arbitrary: fc.constantFrom(...connectionIds) }]
       : []),
     { weight: 2, arbitrary: hostileString },
     { weight: 1, arbitrary: fc.constant("a".repeat(10_000)) },
@@ -242,7 +333,19 @@ function queryArbitrary(route: DocumentedRoute): fc.Arbitrary<string> {
         ? `${encodeURIComponent(k.toWellFormed())}=${encodeURIComponent(v.toWellFormed())}`
         : `${k}=${v}`,
     );
-  return fc.array(pair, { maxLength: 8 }).map((pairs) => pairs.join("&"));
+  const hostile = fc.array(pair, { maxLength: 8 }).map((pairs) => pairs.join("&"));
+  if (documented.length === 0) return hostile;
+  // Half the time a query the document accepts, so list filters, sorts and pages reach the vendor code.
+  const valid = fc
+    .record(Object.fromEntries(documented.map((p) => [p.name, validValue(p.schema)])), {
+      requiredKeys: documented.filter((p) => p.required).map((p) => p.name),
+    })
+    .map((values) =>
+      Object.entries(values)
+        .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v).toWellFormed())}`)
+        .join("&"),
+    );
+  return fc.oneof(valid, hostile);
 }
 
 function requestArbitrary(route: DocumentedRoute, connectionIds: string[]): fc.Arbitrary<RouteRequest> {

@@ -40,6 +40,14 @@ export interface JsonSchema {
   pattern?: string;
   minLength?: number;
   maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  items?: JsonSchema;
+  const?: unknown;
   enum?: unknown[];
   required?: string[];
   properties?: Record<string, JsonSchema>;

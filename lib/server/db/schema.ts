@@ -140,7 +140,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
  * KalliopePBX call records of one past day, as fetched (kalliope issue 7): past days never change on the PBX,
  * so a day is fetched once and served from here. `cache_key` is the connection's cache key plus tenant, so an
  * edited connection (other PBX or user, which may see other or masked numbers) never reads old records.
- * `calls_gz` is the PBX's answer for the day (detailed JSON, CSV or XML) gzipped: no query looks inside it,
+ * `calls_gz` is the PBX's `summary` answer for the day (JSON, CSV or XML) gzipped: no query looks inside it,
  * gzip makes a busy day about ten times smaller, and a stored day is parsed exactly like a fetched one. Rows
  * go with their connection (a trigger on `connections`, migration 0005: file connections have no row there).
  */

@@ -10,9 +10,10 @@ import { parseCdr } from "./cdr-parse";
 import type { KalliopeClient } from "./client";
 
 /**
- * Call records by PBX day. A past day never changes on the PBX, so it is fetched once and kept in the
- * database (and its parsed form in a small in-process cache, since parsing a busy day costs more than reading
- * it); the current day is fetched again on each query. A query may pull at most `MAX_RANGE_DAYS` days.
+ * Call records by PBX day, in the `summary` format (one row per call). A past day never changes on the PBX,
+ * so it is fetched once and kept in the database (and its parsed form in a bounded in-process cache, since
+ * parsing a busy day costs more than reading it); the current day is fetched again on each query. A call's
+ * path is asked of the PBX when someone opens the call. A query may pull at most `MAX_RANGE_DAYS` days.
  */
 
 export const MAX_RANGE_DAYS = 62;
@@ -28,10 +29,7 @@ const MAX_INTERNED = 100_000;
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-/**
- * Parsed days in memory hold summaries only: the call paths are most of a day's size and only the call detail
- * needs them, which reads its day from the database again.
- */
+/** Parsed past days by `cacheKey|day`, least recently used first. */
 const memory = new Map<string, KalliopeCallSummary[]>();
 let memoryCalls = 0;
 /** Repeated strings of parsed calls, shared (see `intern`). */
@@ -204,7 +202,8 @@ export async function callsForDays(
 }
 
 async function fetchAndStore(source: CdrSource, day: string, past: boolean): Promise<KalliopeCallSummary[]> {
-  const answer = await source.client.fetchDayAnswer(day);
+  // Listing needs no call paths: the summary answer is a quarter of the detailed one to send, parse and keep.
+  const answer = await source.client.fetchDayAnswer(day, "summary");
   const summaries = summariesOf(parseCdr(answer.body.toString("utf8"), answer.contentType));
   if (past) {
     remember(`${source.cacheKey}|${day}`, summaries);
@@ -281,17 +280,15 @@ async function unpack(gz: Buffer): Promise<KalliopeCall[]> {
   return parseCdr((await gunzipAsync(gz)).toString("utf8"), undefined);
 }
 
-/** One call with its path: from the stored day when it is there, else asked of the PBX by unique id. */
+/**
+ * One call with its path. Stored days hold summaries, so the path is asked of the PBX: one search by unique id
+ * within the call's day (document §2.4), which the PBX answers with that call alone.
+ */
 export async function callWithPath(
   source: CdrSource,
   day: string,
   callId: string,
 ): Promise<KalliopeCall | null> {
-  const [row] = await source.db
-    .select({ callsGz: kalliopeCdrDays.callsGz })
-    .from(kalliopeCdrDays)
-    .where(and(eq(kalliopeCdrDays.cacheKey, source.cacheKey), eq(kalliopeCdrDays.day, day)));
-  if (row) return (await unpack(row.callsGz)).find((call) => call.id === callId) ?? null;
   const calls = await source.client.fetchWindow({
     begin: `${day} 00:00:00`,
     end: `${day} 23:59:59`,

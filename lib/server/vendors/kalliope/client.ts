@@ -175,15 +175,16 @@ export class KalliopeClient {
   }
 
   /**
-   * Whole days by URL (document §2.1), `detailed` so each call carries its path. The answer as the PBX sent
-   * it: the day cache stores these bytes compressed, so a cached day is parsed exactly like a fetched one.
+   * A whole day by URL (document §2.1), as the PBX sent it: the day cache stores these bytes compressed, so a
+   * cached day is parsed exactly like a fetched one. `summary` is a quarter of `detailed`, which adds paths.
    */
-  async fetchDayAnswer(day: string): Promise<CdrAnswer> {
-    return this.answer(await this.request("GET", `/rest/cdr/detailed/${dayPath(day)}`), day);
+  async fetchDayAnswer(day: string, format: "summary" | "detailed"): Promise<CdrAnswer> {
+    return this.answer(await this.request("GET", `/rest/cdr/${format}/${dayPath(day)}`), day);
   }
 
+  /** A whole day, `detailed` so each call carries its path. */
   async fetchDay(day: string): Promise<KalliopeCall[]> {
-    const { body, contentType } = await this.fetchDayAnswer(day);
+    const { body, contentType } = await this.fetchDayAnswer(day, "detailed");
     return parseCdr(body.toString("utf8"), contentType);
   }
 

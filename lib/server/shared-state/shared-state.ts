@@ -26,8 +26,15 @@ export function sharedState(): SharedState {
  * of the instances already running (lib/server/shared-state/secret-agreement.ts).
  */
 export async function startSharedState(): Promise<void> {
-  const { REDIS_URL, CONSOLE_SECRET_KEY } = serverConfig();
-  if (!REDIS_URL) return;
+  const { REDIS_URL, DATABASE_URL, CONSOLE_SECRET_KEY } = serverConfig();
+  if (!REDIS_URL) {
+    if (DATABASE_URL) {
+      console.log(
+        "DATABASE_URL is set but REDIS_URL is not: vendor sessions and locks stay in this process, which is right for one instance; set REDIS_URL before starting a second (docs/deployment.md).",
+      );
+    }
+    return;
+  }
   const state = sharedState();
   await state.ping();
   holder.__stopSecretAgreement?.();

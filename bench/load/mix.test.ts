@@ -16,6 +16,15 @@ describe("the mix", () => {
     expect(shareConnections(mix, 1)).toEqual(mix.map(() => 1));
   });
 
+  it("paces the writes and lets the reads run flat out", () => {
+    expect(
+      mix.filter((endpoint) => endpoint.write).every((endpoint) => endpoint.ratePerConnection === 1),
+    ).toBe(true);
+    expect(
+      mix.filter((endpoint) => !endpoint.write).every((endpoint) => endpoint.ratePerConnection === undefined),
+    ).toBe(true);
+  });
+
   it("has reads and writes, and the writes clean up after themselves", () => {
     expect(mix.filter((endpoint) => endpoint.write).length).toBeGreaterThan(0);
     for (const endpoint of mix.filter((candidate) => candidate.write)) {

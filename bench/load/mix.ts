@@ -18,6 +18,11 @@ export interface Endpoint {
   credentials: CredentialKind;
   /** A write: its latency and errors are reported apart from the reads'. */
   write: boolean;
+  /**
+   * Requests per second per connection; unset, a connection sends the next request as soon as the last is
+   * answered. People write now and then, not in a tight loop: writes are paced at one request a second.
+   */
+  ratePerConnection?: number;
   /** Read once before the load, so vendor logins and cold caches are not measured as steady state. */
   warmUpPath?: string;
   requests: CannonRequest[];
@@ -58,6 +63,7 @@ function product<T>(...lists: T[][]): T[][] {
 }
 
 const JSON_BODY = { "content-type": "application/json" };
+const WRITE_RATE = 1;
 
 export function loadMix(context: MixContext): Endpoint[] {
   const { kerio, kiwire, kalliope, kayako } = context.connections;
@@ -136,6 +142,7 @@ export function loadMix(context: MixContext): Endpoint[] {
       weight: 2,
       credentials: "operator",
       write: true,
+      ratePerConnection: WRITE_RATE,
       requests: [
         {
           method: "POST",
@@ -163,6 +170,7 @@ export function loadMix(context: MixContext): Endpoint[] {
       weight: 2,
       credentials: "operator",
       write: true,
+      ratePerConnection: WRITE_RATE,
       requests: [
         {
           method: "POST",

@@ -47,6 +47,7 @@ export async function runMix(options: {
       connections: options.connections[index]!,
       duration: options.durationSeconds,
       timeout: 10,
+      connectionRate: endpoint.ratePerConnection,
       requests: withCredentials(endpoint, options.pools),
       // Every response's time, whatever its status (autocannon's own histogram keeps only the 2xx ones).
       setupClient: (client) => {

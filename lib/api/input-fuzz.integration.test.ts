@@ -533,6 +533,22 @@ describe("what the fuzzing found stays fixed", () => {
     expect(body.error.details).toEqual([{ field: "name", message: expect.stringContaining("NUL") }]);
   });
 
+  it("refuses a lone surrogate, which created the token but lost its audit row (jsonb refuses it)", async () => {
+    const before = await db.select().from(auditEvents);
+    const response = await invoke(find("POST", "/api/v1/api-tokens"), {
+      json: { name: "\ud800", role: "viewer", expiresInDays: 1 },
+      headers: asAdmin(),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ErrorBody).error.details).toEqual([
+      { field: "name", message: expect.stringContaining("unpaired surrogate") },
+    ]);
+    const rows = await db.select().from(auditEvents);
+    expect(rows.filter((row) => !before.some((old) => old.id === row.id))).toEqual([
+      expect.objectContaining({ action: "api-tokens.create", result: "failure" }),
+    ]);
+  });
+
   it("refuses a NUL character in a search filter", async () => {
     const response = await invoke(find("GET", "/api/v1/audit-events"), {
       query: "actor=%00",

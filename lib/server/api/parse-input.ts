@@ -24,12 +24,23 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], where: string) {
   );
 }
 
-/** The path to the first string (value or key) holding U+0000, or null. Runs on parsed data, so depth is bounded. */
-function nulCharacterAt(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+/** Why PostgreSQL text could not hold this string, or null when it can. */
+function unstorable(text: string): string | null {
+  if (text.includes("\u0000")) return "Must not contain a NUL character (\\u0000)";
+  if (!text.isWellFormed()) return "Must be valid Unicode: it has an unpaired surrogate (e.g. \\ud800)";
+  return null;
+}
+
+/** The first string (value or key) PostgreSQL could not store, with its path. Runs on parsed data, so depth is bounded. */
+function unstorableTextAt(value: unknown, path: string[] = []): { path: string[]; problem: string } | null {
+  if (typeof value === "string") {
+    const problem = unstorable(value);
+    return problem ? { path, problem } : null;
+  }
   if (value === null || typeof value !== "object") return null;
   for (const [key, item] of Object.entries(value)) {
-    const found = key.includes("\u0000") ? [...path, key] : nulCharacterAt(item, [...path, key]);
+    const problem = unstorable(key);
+    const found = problem ? { path: [...path, key], problem } : unstorableTextAt(item, [...path, key]);
     if (found) return found;
   }
   return null;
@@ -38,14 +49,13 @@ function nulCharacterAt(value: unknown, path: string[] = []): string[] | null {
 export function parseWith<T extends z.ZodType>(schema: T, input: unknown, where: string): z.infer<T> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw describeIssues(parsed.error.issues, where);
-  // No console field needs U+0000, and PostgreSQL text cannot store it: refuse it here, by name, instead of
-  // failing at the database with a 500.
-  const nul = nulCharacterAt(parsed.data);
-  if (nul) {
-    const field = nul.join(".").replaceAll("\u0000", "\\u0000");
-    const message = "Must not contain a NUL character (\\u0000)";
-    throw validationFailed(`Invalid ${where} — ${field ? `${field}: ` : ""}${message}`, [
-      { ...(field && { field }), message },
+  // No console field needs U+0000 or a lone surrogate, and PostgreSQL can store neither (a jsonb audit record
+  // refuses the surrogate too): refuse them here, by field, instead of a 500 or a lost audit row.
+  const unfit = unstorableTextAt(parsed.data);
+  if (unfit) {
+    const field = JSON.stringify(unfit.path.join(".")).slice(1, -1);
+    throw validationFailed(`Invalid ${where} — ${field ? `${field}: ` : ""}${unfit.problem}`, [
+      { ...(field && { field }), message: unfit.problem },
     ]);
   }
   return parsed.data;

@@ -24,10 +24,11 @@ const SECRET_KEY = /pass(word)?|secret|token|api_?key|signature|salt|authorizati
 const MAX_STRING = 500;
 
 /**
- * PostgreSQL text and jsonb cannot hold U+0000. A refused request can carry one into the record (an unparsed
- * id, a JSON error quoting the body): it must not cost the audit row, so it is stored as U+FFFD.
+ * PostgreSQL text and jsonb cannot hold U+0000, and jsonb refuses a lone surrogate. A refused request can carry
+ * either into the record (an unparsed id, a JSON error quoting the body): it must not cost the audit row, so
+ * each is stored as U+FFFD.
  */
-const storable = (text: string) => text.replaceAll("\u0000", "\uFFFD");
+const storable = (text: string) => text.replaceAll("\u0000", "\uFFFD").toWellFormed();
 
 /** A copy of a request input safe to store: secret-looking keys redacted, long strings cut, depth bounded. */
 export function redact(value: unknown, depth = 0): unknown {

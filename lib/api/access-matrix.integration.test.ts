@@ -136,6 +136,17 @@ describe("the access matrix covers the whole document", () => {
     expect(routes).toHaveLength(operationCount);
     expect(routes.length).toBeGreaterThan(50);
   });
+
+  it("refuses to run when a documented operation has no handler, or a handler no operation", async () => {
+    const withGhost = { ...document, paths: { ...document.paths, "/api/v1/ghosts/{id}": { get: {} } } };
+    await expect(documentedRoutes(withGhost)).rejects.toThrow(
+      "GET /api/v1/ghosts/{id} is documented but app/api/v1/ghosts/[id]/route.ts has no GET",
+    );
+    const { "/api/v1/users": _users, ...withoutUsers } = document.paths;
+    await expect(documentedRoutes({ ...document, paths: withoutUsers })).rejects.toThrow(
+      "POST /api/v1/users has a handler in app/api/v1/users/route.ts but no operation",
+    );
+  });
 });
 
 for (const route of routes)

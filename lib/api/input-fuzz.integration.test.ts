@@ -514,6 +514,64 @@ describe("every operation that takes a body refuses the hostile classics with a 
   }
 });
 
+describe("hostile credentials are refused as such", () => {
+  // A header value is a byte string without control characters: anything else fetch refuses to send at all.
+  const headerText = fc.string({
+    unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+  });
+  const cookieName = fc.constantFrom(
+    "next-auth.session-token",
+    "__Secure-next-auth.session-token",
+    "next-auth.session-token.0",
+    "next-auth.session-token.1",
+    "next-auth.session-token.x",
+    "other",
+  );
+  const cookieHeader = fc
+    .array(
+      fc.tuple(cookieName, fc.oneof(headerText, fc.constantFrom("%", "%E0%A4%A", "e30", "x".repeat(8_000)))),
+      {
+        minLength: 1,
+        maxLength: 5,
+      },
+    )
+    .map((pairs) => pairs.map(([name, value]) => `${name}=${value.replaceAll(";", "")}`).join("; "));
+  const authorization = fc.oneof(
+    headerText,
+    headerText.map((token) => `Bearer ${token}`),
+    headerText.map((token) => `Bearer oc_${token}`),
+    fc.constantFrom("Bearer", "Bearer  ", "bearer oc_", `Bearer oc_${"a".repeat(10_000)}`),
+  );
+
+  for (const [method, path] of [
+    ["GET", "/api/v1/users"],
+    ["POST", "/api/v1/users"],
+  ] as const) {
+    it(`${method} ${path}: any session cookie that is not one is 401 unauthenticated, any bad token 401 invalid_token`, async () => {
+      const route = routes.find((candidate) => candidate.method === method && candidate.path === path);
+      if (!route) throw new Error(`${method} ${path} is not in the document`);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            cookieHeader.map((cookie) => ({ cookie })),
+            authorization.map((value) => ({ authorization: value })),
+          ),
+          async (headers) => {
+            const response = await withinTimeLimit(
+              invoke(route, { headers }),
+              `${method} ${path} ${JSON.stringify(headers).slice(0, 200)}`,
+            );
+            expect(response.status).toBe(401);
+            const body = (await response.json()) as ErrorBody;
+            expect(body.error.code).toBe("authorization" in headers ? "invalid_token" : "unauthenticated");
+          },
+        ),
+        { numRuns: 40, seed: SEED },
+      );
+    });
+  }
+});
+
 describe("what the fuzzing found stays fixed", () => {
   const find = (method: string, path: string) => {
     const found = routes.find((route) => route.method === method && route.path === path);

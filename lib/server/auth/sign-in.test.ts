@@ -32,6 +32,17 @@ describe("sign-in", () => {
     });
   });
 
+  it("answers an email with a NUL character as a wrong one, audited, instead of failing in the database", async () => {
+    const result = await signIn(db, { email: "ann@example.com\u0000", password }, client());
+    expect(result).toEqual({ ok: false, message: "Wrong email or password." });
+    const [event] = await db.select().from(auditEvents);
+    expect(event).toMatchObject({
+      action: "auth.sign-in",
+      result: "failure",
+      vendorError: "unknown account",
+    });
+  });
+
   it("gives the same message for a wrong password and an unknown account", async () => {
     const wrong = await signIn(db, { email: "ann@example.com", password: "not the password" }, client());
     const unknown = await signIn(db, { email: "nobody@example.com", password }, client());

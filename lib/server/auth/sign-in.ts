@@ -20,7 +20,9 @@ export async function signIn(
   input: { email: string; password: string },
   client: { address: string | null; userAgent: string | null },
 ): Promise<SignInResult> {
-  const email = normalizeEmail(input.email);
+  // PostgreSQL text cannot hold U+0000 and no account's email has one: such an attempt is a wrong email
+  // (throttled and audited), not a database error whose SQL next-auth would show on the sign-in page.
+  const email = normalizeEmail(input.email.replaceAll("\u0000", "\uFFFD"));
   const keys = throttleKeys(email, client.address);
   const audit = (
     result: "success" | "failure" | "denied",

@@ -43,11 +43,6 @@ export function clearKiwireTokens(): void {
   installSharedState(new MemoryState());
 }
 
-/** When a connection's credentials change or it is removed. */
-export function forgetKiwireToken(cacheKey: string): Promise<void> {
-  return kiwireTokens.forget(cacheKey);
-}
-
 /** The Kiwire permission toggle (Integrations → API) that gates each module call (kiwire-notes §1). */
 const TOGGLES: Record<string, string> = {
   "user/get": "User Information",

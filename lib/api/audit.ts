@@ -21,6 +21,16 @@ export const AuditEventSchema = z.object({
 });
 export type AuditEventDto = z.infer<typeof AuditEventSchema>;
 
+/**
+ * An ISO date-time the database can compare with: PostgreSQL has no year 0, and JavaScript writes years past
+ * 9999 in a form PostgreSQL does not read.
+ */
+const auditTime = (name: string) =>
+  z.iso.datetime({ offset: true, error: `${name} must be an ISO date-time` }).refine((value) => {
+    const year = new Date(value).getUTCFullYear();
+    return year >= 1 && year <= 9999;
+  }, `${name} must fall between the years 1 and 9999 (in UTC)`);
+
 /** Filters shared by the list, the export and the admin page's URL. */
 export const AuditFilterSchema = z.strictObject({
   actor: z.string().trim().max(254).optional().describe("Actor contains (case-insensitive)"),
@@ -32,8 +42,8 @@ export const AuditFilterSchema = z.strictObject({
     .describe("Action starts with, e.g. `users.` or `auth.sign-in`"),
   target: z.string().trim().max(200).optional().describe("Target connection, resource or id contains"),
   result: AuditResultSchema.optional(),
-  from: z.iso.datetime({ offset: true, error: "from must be an ISO date-time" }).optional(),
-  to: z.iso.datetime({ offset: true, error: "to must be an ISO date-time" }).optional(),
+  from: auditTime("from").optional(),
+  to: auditTime("to").optional(),
 });
 export type AuditFilter = z.infer<typeof AuditFilterSchema>;
 

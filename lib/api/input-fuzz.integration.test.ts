@@ -607,6 +607,19 @@ describe("what the fuzzing found stays fixed", () => {
     ]);
   });
 
+  it("refuses an audit time the database cannot compare with (year 0), for the list and the export", async () => {
+    for (const path of ["/api/v1/audit-events", "/api/v1/audit-events/export"]) {
+      const response = await invoke(find("GET", path), {
+        query: `to=${encodeURIComponent("0000-02-29T14:08:21+22:33")}`,
+        headers: asAdmin(),
+      });
+      expect(response.status, path).toBe(400);
+      expect(((await response.json()) as ErrorBody).error.message, path).toContain(
+        "between the years 1 and 9999",
+      );
+    }
+  });
+
   it("refuses a NUL character in a search filter", async () => {
     const response = await invoke(find("GET", "/api/v1/audit-events"), {
       query: "actor=%00",

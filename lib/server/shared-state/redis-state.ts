@@ -30,7 +30,7 @@ function newClient(url: string, reconnectStrategy: (retries: number, cause: Erro
 type RedisClient = ReturnType<typeof newClient>;
 
 /** Every key the console writes starts with this, so a Redis shared with other software stays readable. */
-export const KEY_PREFIX = "operator-console:";
+const KEY_PREFIX = "operator-console:";
 
 const RELEASE_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 const EXTEND_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;

@@ -97,6 +97,18 @@ describe("Kerio error channels", () => {
     expect(itemFaults({ errors: [] })).toEqual([]);
   });
 
+  it("leaves a placeholder as written when its parameter is not text (an object cannot throw from String())", () => {
+    const hostile = { toString: 1 };
+    expect(fillPlaceholders("User %1 in %2", [hostile, ["a"]])).toBe("User %1 in %2");
+    expect(
+      callFault({
+        code: 1002,
+        message: "User %1 does not exist.",
+        data: { messageParameters: { positionalParameters: [hostile] } },
+      }),
+    ).toMatchObject({ message: "User %1 does not exist.", parameters: [""] });
+  });
+
   it("maps Kerio codes to statuses a person understands", () => {
     const fault = callFault({ code: 1001, message: "Already exists." });
     expect(new KerioError(fault).status).toBe(409);

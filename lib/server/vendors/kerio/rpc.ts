@@ -40,12 +40,22 @@ export interface KerioFault {
   inputIndex?: number;
 }
 
-/** Fills `%1`…`%n` from the positional parameters; unknown placeholders stay as written. */
+/**
+ * A message parameter as text. Kerio sends strings and numbers; anything else (an object from a broken or
+ * hostile answer, whose `toString` may not even be a function) is not text a person can read.
+ */
+function parameterText(value: unknown): string | undefined {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+    ? String(value)
+    : undefined;
+}
+
+/** Fills `%1`…`%n` from the positional parameters; unknown or non-text placeholders stay as written. */
 export function fillPlaceholders(template: string, parameters: readonly unknown[] = []): string {
-  return template.replace(/%(\d+)/g, (whole, digits: string) => {
-    const value = parameters[Number(digits) - 1];
-    return value === undefined || value === null ? whole : String(value);
-  });
+  return template.replace(
+    /%(\d+)/g,
+    (whole, digits: string) => parameterText(parameters[Number(digits) - 1]) ?? whole,
+  );
 }
 
 function toFault(
@@ -60,7 +70,7 @@ function toFault(
     code: typeof item.code === "number" ? item.code : 0,
     message: fillPlaceholders(template, positional),
     template,
-    parameters: positional.map((value) => String(value)),
+    parameters: positional.map((value) => parameterText(value) ?? ""),
     ...(inputIndex !== undefined && { inputIndex }),
   };
 }

@@ -1,12 +1,13 @@
+import { rmSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, bench, describe } from "vitest";
 import { POST as CREATE_CONNECTION } from "@/app/api/v1/connections/route";
 import { GET as EXPORT } from "@/app/api/v1/kalliope/[connectionId]/calls/export/route";
 import { GET as LIST } from "@/app/api/v1/kalliope/[connectionId]/calls/route";
 import { installFileConnections } from "@/lib/server/connections/file-source";
-import { database, installTestDatabase, openPostgres } from "@/lib/server/db/client";
+import { database, installTestDatabase, openPglite, openPostgres } from "@/lib/server/db/client";
 import { cacheWritesSettled, forgetParsedDays } from "@/lib/server/vendors/kalliope/cdr-days";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
+import { call, userWithSession } from "@/lib/testing/test-db";
 import { peakRssOf, type SimulatorProcess, startSimulatorProcess } from "./kalliope-simulator-process";
 
 /**
@@ -17,12 +18,15 @@ import { peakRssOf, type SimulatorProcess, startSimulatorProcess } from "./kalli
  * once, the first page from the database cache once, the export of the whole month once; then the warm first
  * page and a re-filter as benchmarks. Peak RSS is the kernel's high-water mark (`VmHWM`), also sampled.
  *
- * The embedded database (PGlite) alone takes about 700 MB of RSS once opened, whatever the queries; with
- * `BENCH_DATABASE_URL=postgres://…` the bench uses that PostgreSQL server instead (a separate process, as with
- * `DATABASE_URL` in production), so the figure is the console's own working set.
+ * The database is the server's: an embedded PGlite folder created afresh (as on a console's first start,
+ * initdb in a child process), or with `BENCH_DATABASE_URL=postgres://…` that PostgreSQL server (a separate
+ * process, as with `DATABASE_URL` in production), so the figure is the console's own working set.
  */
 
 process.env.CONSOLE_SECRET_KEY ??= "bench-master-key-bench-master-key-bench";
+process.env.NEXTAUTH_SECRET ??= "bench-auth-secret-bench-auth-secret-0123";
+
+const BENCH_PGLITE_DIR = ".data/bench/pglite";
 
 let simulator: SimulatorProcess;
 let cookie = "";
@@ -58,9 +62,10 @@ async function timed<T>(job: () => Promise<T>): Promise<[T, number]> {
 beforeAll(async () => {
   simulator = await startSimulatorProcess();
   const url = process.env.BENCH_DATABASE_URL;
-  if (url) installTestDatabase(openPostgres(url));
-  const db = url ? await database() : await freshDatabase();
-  if (url) await db.execute(sql`TRUNCATE users, connections, connection_health, kalliope_cdr_days CASCADE`);
+  rmSync(BENCH_PGLITE_DIR, { recursive: true, force: true });
+  installTestDatabase(url ? openPostgres(url) : openPglite(BENCH_PGLITE_DIR));
+  const db = await database();
+  await db.execute(sql`TRUNCATE users, connections, connection_health, kalliope_cdr_days CASCADE`);
   installFileConnections([]);
   const admin = (await userWithSession(db, "admin")).cookie;
   cookie = (await userWithSession(db, "viewer")).cookie;

@@ -1,6 +1,8 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -22,10 +24,35 @@ interface OpenDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * PGlite sizes its WebAssembly memory for PostgreSQL's default 128 MB of shared buffers; a console's tables
+ * are small and mostly read through indexes, and 32 MB keeps the embedded database near 200 MB of RSS.
+ */
+const PGLITE_SETTINGS = { postgresqlconf: "shared_buffers=32MB" };
+
+/**
+ * Creating a data folder runs initdb, which grows PGlite's WebAssembly memory to about 750 MB, and a
+ * WebAssembly memory never shrinks. A new folder is therefore created by a short-lived child process, so the
+ * console itself only ever opens an existing one (about 200 MB).
+ */
+async function createPgliteFolder(dataDir: string): Promise<void> {
+  if (existsSync(path.join(dataDir, "PG_VERSION"))) return;
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const script = `const { PGlite } = await import("@electric-sql/pglite");
+const db = new PGlite(process.argv[1], JSON.parse(process.argv[2]));
+await db.waitReady;
+await db.close();`;
+  await promisify(execFile)(
+    process.execPath,
+    ["--input-type=module", "-e", script, dataDir, JSON.stringify(PGLITE_SETTINGS)],
+    { cwd: process.cwd() },
+  );
+}
+
 /** Opens the embedded PGlite database (a folder, or `memory://` for tests) and migrates it. */
 export async function openPglite(dataDir: string): Promise<OpenDatabase> {
-  if (!dataDir.startsWith("memory://")) mkdirSync(path.dirname(dataDir), { recursive: true });
-  const client = new PGlite(dataDir);
+  if (!dataDir.startsWith("memory://")) await createPgliteFolder(dataDir);
+  const client = new PGlite(dataDir, PGLITE_SETTINGS);
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, close: () => client.close() };

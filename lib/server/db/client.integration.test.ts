@@ -23,9 +23,9 @@ describe("the embedded database folder", () => {
 
     const again = await openPglite(dataDir);
     const rows = await again.db.execute(sql`SELECT n FROM kept`);
-    expect(rows.rows).toEqual([{ n: 7 }]);
+    expect(rows).toMatchObject({ rows: [{ n: 7 }] });
     const buffers = await again.db.execute(sql`SHOW shared_buffers`);
-    expect(buffers.rows).toEqual([{ shared_buffers: "32MB" }]);
+    expect(buffers).toMatchObject({ rows: [{ shared_buffers: "32MB" }] });
     await again.close();
   }, 120_000);
 });

@@ -165,6 +165,8 @@ export async function listCalls(source: CdrSource, input: ListCallsInput) {
 export async function getCall(source: CdrSource, callId: string): Promise<CallDto> {
   const epochMs = idEpochMs(callId);
   if (epochMs === null || Number.isNaN(new Date(epochMs).getTime())) throw notFound(`No call "${callId}".`);
+  // An id from after tomorrow names no call, and a day past year 9999 would not even parse back as a date.
+  if (epochMs > Date.now() + 86_400_000) throw notFound(`No call "${callId}".`);
   const timeZone = source.client.timeZone;
   const day = pbxDateAt(epochMs, timeZone);
   // The id's epoch is when the channel opened, which may be a moment before the recorded start: the

@@ -16,6 +16,16 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   fi
 fi
 
+# Redis (the shared-state tests start their own redis-server) and PostgreSQL (the scale-out stage).
+if ! command -v redis-server >/dev/null || ! command -v pg_ctlcluster >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing PostgreSQL and Redis from apt for the shared-state and scale-out tests..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq postgresql redis-server >/dev/null 2>&1 ||
+      { apt-get update -qq && apt-get install -y -qq postgresql redis-server >/dev/null; }
+  fi
+fi
+
 mkdir -p .data/test-results
 stage() { printf '\n=== %s ===\n' "$1"; }
 
@@ -27,6 +37,14 @@ stage "unit and integration tests (Vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.data/test-results/vitest.json
 stage "production build (next build)"
 npx next build
+stage "bundle budget (first-load JavaScript per page, bundle-budget.json)"
+npx tsx scripts/bundle-budget.ts
+stage "scale-out (two instances sharing PostgreSQL and Redis, scripts/test-scale.sh)"
+if ! command -v redis-server >/dev/null || ! command -v pg_ctlcluster >/dev/null; then
+  echo "PostgreSQL and Redis are missing: run as root (the suite installs them) or 'sudo apt-get install -y postgresql redis-server'." >&2
+  exit 1
+fi
+bash scripts/test-scale.sh
 stage "end-to-end tests (Playwright, Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=.data/test-results/playwright.json npx playwright test --reporter=list,json
 stage "summary"

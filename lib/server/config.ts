@@ -29,6 +29,13 @@ const EnvSchema = z.object({
   CONNECTIONS_FILE: optional(z.string()).transform((file) =>
     file === undefined ? undefined : path.resolve(/*turbopackIgnore: true*/ file),
   ),
+  /**
+   * Redis for state every instance must share (vendor sessions and tokens, cross-instance locks). Unset: that
+   * state lives in the process, which suits one instance; two or more instances need it (docs/deployment.md).
+   */
+  REDIS_URL: optional(
+    z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// URL" }),
+  ),
   /** Seconds between background health checks of each connection; 0 switches them off. */
   CONNECTION_CHECK_INTERVAL_SECONDS: optional(
     z.coerce

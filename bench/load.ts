@@ -177,10 +177,15 @@ async function main() {
     );
     console.error(`Figures written to ${file}`);
 
-    // An error the console logged while answering 2xx is still a bug worth reading.
-    const loggedErrors = readFileSync(server.logFile, "utf8")
-      .split("\n")
-      .filter((line) => /error|⨯|unhandled/i.test(line));
+    // An error the console logged while answering 2xx is still a bug worth reading. "aborted" is a request
+    // whose client went away: autocannon closes its connections mid-request when the time is up, and a client
+    // giving up earlier is already counted above as a timeout.
+    const logLines = readFileSync(server.logFile, "utf8").split("\n");
+    const clientAborts = logLines.filter((line) => /Error: aborted/.test(line)).length;
+    const loggedErrors = logLines.filter(
+      (line) => /error|⨯|unhandled/i.test(line) && !/Error: aborted/.test(line),
+    );
+    if (clientAborts > 0) console.log(`\nRequests cut off by the end of the run: ${clientAborts}`);
     console.log(`\nConsole log: ${loggedErrors.length} error lines in ${server.logFile}`);
     for (const line of loggedErrors.slice(0, 10)) console.log(`  ${line}`);
 

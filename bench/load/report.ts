@@ -109,7 +109,7 @@ export function memoryTable(samples: readonly MemorySample[], trend: MemoryTrend
   const first = samples[0];
   const last = samples.at(-1);
   return [
-    `Samples: ${samples.length}, every 10 s. Idle before load: RSS ${mib(first?.rssBytes)}, heap ${mib(first?.heapUsedBytes)}; at the end: RSS ${mib(last?.rssBytes)}, heap ${mib(last?.heapUsedBytes)}. Peak RSS ${mib(Math.max(...samples.map((sample) => sample.rssBytes)))}.`,
+    `Samples: ${samples.length}, every 10 s. After set-up and warm-up, before the load: RSS ${mib(first?.rssBytes)}, heap ${mib(first?.heapUsedBytes)}; at the end: RSS ${mib(last?.rssBytes)}, heap ${mib(last?.heapUsedBytes)}. Peak RSS ${mib(Math.max(...samples.map((sample) => sample.rssBytes)))}.`,
     "",
     "| series | first minute after warm-up | last minute | slope after warm-up | trend |",
     "|---|---|---|---|---|",

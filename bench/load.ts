@@ -70,7 +70,8 @@ async function main() {
   const cleanUp = async () => {
     await server?.stop();
     await simulators?.stop();
-    rmSync(appDir, { recursive: true, force: true });
+    // The data directory holds the console's log: kept when the run failed, so the failure can be read.
+    rmSync(process.exitCode ? appDir : workDir, { recursive: true, force: true });
   };
   process.once("SIGINT", () => void cleanUp().then(() => process.exit(130)));
 
@@ -186,7 +187,7 @@ async function main() {
       (line) => /error|⨯|unhandled/i.test(line) && !/Error: aborted/.test(line),
     );
     if (clientAborts > 0) console.log(`\nRequests cut off by the end of the run: ${clientAborts}`);
-    console.log(`\nConsole log: ${loggedErrors.length} error lines in ${server.logFile}`);
+    console.log(`\nConsole log: ${loggedErrors.length} error lines`);
     for (const line of loggedErrors.slice(0, 10)) console.log(`  ${line}`);
 
     const failures = [
@@ -199,6 +200,9 @@ async function main() {
       console.error(`\nThe console did not hold up: ${failures.join("; ")}. See ${server.logFile}.`);
       process.exitCode = 1;
     }
+  } catch (error) {
+    process.exitCode = 1; // keeps the console's log for reading
+    throw error;
   } finally {
     await cleanUp();
   }

@@ -143,6 +143,13 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
         if (actor && error.status !== 403) await writeAudit("failure", error);
         return errorResponse(error, requestId);
       }
+      if (request.signal.aborted) {
+        // The client hung up (a closed tab, a cancelled download): no fault of the console and nobody to answer,
+        // but a write cut short is still on the record.
+        if (actor)
+          await writeAudit("failure", new ApiError(499, "client_closed", "The client closed the request"));
+        return errorResponse(new ApiError(499, "client_closed", "The client closed the request."), requestId);
+      }
       // Unexpected: log with the request id for the admin, answer without internals for the client.
       console.error(`[api] ${operation.operationId} request ${requestId} failed:`, error);
       if (actor) await writeAudit("failure", new ApiError(500, "internal_error", "Unexpected error"));

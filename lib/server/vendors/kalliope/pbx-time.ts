@@ -1,4 +1,5 @@
 import "server-only";
+import { wallClockAt } from "@/lib/server/wall-clock";
 
 /**
  * The PBX's wall clock. CDR times are `YYYY-MM-DD hh:mm:ss` in the PBX's local time with no zone (notes §2.4);
@@ -9,31 +10,10 @@ import "server-only";
  */
 
 const HOUR_MS = 3_600_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
 /** `YYYY-MM-DD hh:mm:ss` on the PBX's wall clock at an instant (milliseconds since the epoch). */
 export function wallTimeAt(epochMs: number, timeZone: string): string {
-  const parts: Record<string, string> = {};
-  for (const part of formatter(timeZone).formatToParts(epochMs)) parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  const { year, month, day, hour, minute, second } = wallClockAt(epochMs, timeZone);
+  return `${year}-${month}-${day} ${hour}:${minute}:${second}`;
 }
 
 /** The PBX's date (`YYYY-MM-DD`) at an instant. */
@@ -122,7 +102,7 @@ export function startOffsetFinder(timeZone: string): (startTime: string, id: str
 /** True when the runtime knows this IANA zone. */
 export function isTimeZone(timeZone: string): boolean {
   try {
-    formatter(timeZone);
+    wallClockAt(0, timeZone);
     return true;
   } catch {
     return false;

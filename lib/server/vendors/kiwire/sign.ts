@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { KiwireTimeFormat } from "@/lib/connection-kinds";
+import { wallClockAt } from "@/lib/server/wall-clock";
 
 /**
  * Kiwire 2.0 request signing (kiwire-2-api.txt, kiwire-notes D1, D5, D13). Lower-case hex MD5 of the UTF-8
@@ -20,36 +21,12 @@ export function kiwireApiKey(realApiKey: string, token: string, time: string): s
   return md5(`${realApiKey}${token}${time}`);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /**
  * The signed `time`: the appliance's wall-clock time in its own zone (Kiwire never uses UTC on the wire),
  * spelt `YmdHis` (the document's rule) or `Y-m-d H:i:s` (its history table's spelling).
  */
 export function kiwireTime(atMs: number, timeZone: string, format: KiwireTimeFormat): string {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(atMs))) {
-    if (part.type !== "literal") parts[part.type] = part.value;
-  }
-  const { year = "", month = "", day = "", hour = "", minute = "", second = "" } = parts;
+  const { year, month, day, hour, minute, second } = wallClockAt(atMs, timeZone);
   return format === "YmdHis"
     ? `${year}${month}${day}${hour}${minute}${second}`
     : `${year}-${month}-${day} ${hour}:${minute}:${second}`;

@@ -9,6 +9,7 @@ import {
 } from "@/simulators/kerio/simulator";
 import { startKiwireSimulator } from "@/simulators/kiwire/simulator";
 import { type Faults, NO_FAULTS } from "@/simulators/shared/faults";
+import { addConnections, type NewConnection } from "./connections-setup";
 import { open, signIn } from "./sign-in";
 
 /**
@@ -55,18 +56,19 @@ test.beforeAll(async ({ browser }) => {
     kalliope: { kind: "kalliope", ...kalliope.credentials, domain: "default" },
     kayako: { kind: "kayako", ...kayako.credentials },
   };
-  const admin = await browser.newPage();
-  await signIn(admin, "admin");
+  const connections: NewConnection[] = [];
   for (const key of Object.keys(ids) as (keyof typeof ids)[]) {
     const sim = sims[key];
     const proxy = await startFaultProxy(sim.baseUrl);
     appliances.set(key, { faults: sim.faults, proxy, close: () => sim.close() });
-    const created = await admin.request.post("/api/v1/connections", {
-      data: { id: ids[key], name: `Faults ${key} ${stamp}`, baseUrl: proxy.baseUrl, ...settings[key] },
+    connections.push({
+      id: ids[key],
+      name: `Faults ${key} ${stamp}`,
+      baseUrl: proxy.baseUrl,
+      ...settings[key],
     });
-    expect(created.status(), await created.text()).toBe(201);
   }
-  await admin.close();
+  await addConnections(browser, connections);
 });
 
 test.afterAll(async () => {

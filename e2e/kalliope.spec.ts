@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { type RunningKalliopeSimulator, startKalliopeSimulator } from "@/simulators/kalliope/simulator";
+import { addConnections } from "./connections-setup";
 import { open, signIn } from "./sign-in";
 
 /**
@@ -16,10 +17,8 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
   simulator = await startKalliopeSimulator({ port: 0, callsPerDay: 300, days: 3, dailyVariation: false });
-  const admin = await browser.newPage();
-  await signIn(admin, "admin");
-  const created = await admin.request.post("/api/v1/connections", {
-    data: {
+  await addConnections(browser, [
+    {
       id: connectionId,
       kind: "kalliope",
       name: `E2E calls ${connectionId}`,
@@ -28,9 +27,7 @@ test.beforeAll(async ({ browser }) => {
       password: simulator.credentials.password,
       domain: "default",
     },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  await admin.close();
+  ]);
 });
 test.afterAll(async () => {
   await simulator?.close();

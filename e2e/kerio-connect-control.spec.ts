@@ -5,6 +5,7 @@ import {
   startKerioConnectSimulator,
   startKerioControlSimulator,
 } from "@/simulators/kerio/simulator";
+import { addConnections } from "./connections-setup";
 import { signIn } from "./sign-in";
 
 /**
@@ -30,25 +31,22 @@ test.beforeAll(async ({ browser }) => {
     password: MAIL_PASSWORD,
   });
   firewall = await startKerioControlSimulator({ port: 0, ipAddressEntries: 20, password: FIREWALL_PASSWORD });
-  const admin = await browser.newPage();
-  await signIn(admin, "admin");
-  for (const [id, kind, simulator, password] of [
-    [mailConnection, "kerio-connect", mail, MAIL_PASSWORD],
-    [firewallConnection, "kerio-control", firewall, FIREWALL_PASSWORD],
-  ] as const) {
-    const created = await admin.request.post("/api/v1/connections", {
-      data: {
-        id,
-        kind,
-        name: `E2E ${kind} ${id}`,
-        baseUrl: simulator.baseUrl,
-        username: simulator.credentials.username,
-        password,
-      },
-    });
-    expect(created.status(), await created.text()).toBe(201);
-  }
-  await admin.close();
+  await addConnections(
+    browser,
+    (
+      [
+        [mailConnection, "kerio-connect", mail, MAIL_PASSWORD],
+        [firewallConnection, "kerio-control", firewall, FIREWALL_PASSWORD],
+      ] as const
+    ).map(([id, kind, simulator, password]) => ({
+      id,
+      kind,
+      name: `E2E ${kind} ${id}`,
+      baseUrl: simulator.baseUrl,
+      username: simulator.credentials.username,
+      password,
+    })),
+  );
 });
 test.afterAll(async () => {
   await mail?.close();

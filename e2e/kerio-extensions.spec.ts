@@ -3,6 +3,7 @@ import {
   type RunningKerioOperatorSimulator,
   startKerioOperatorSimulator,
 } from "@/simulators/kerio/simulator";
+import { addConnections } from "./connections-setup";
 import { open, signIn } from "./sign-in";
 
 /**
@@ -18,10 +19,8 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
   simulator = await startKerioOperatorSimulator({ port: 0, extensions: 50, password: PASSWORD });
-  const admin = await browser.newPage();
-  await signIn(admin, "admin");
-  const created = await admin.request.post("/api/v1/connections", {
-    data: {
+  await addConnections(browser, [
+    {
       id: connectionId,
       kind: "kerio-operator",
       name: `E2E extensions ${connectionId}`,
@@ -29,9 +28,7 @@ test.beforeAll(async ({ browser }) => {
       username: simulator.credentials.username,
       password: PASSWORD,
     },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  await admin.close();
+  ]);
 });
 test.afterAll(async () => {
   await simulator?.close();

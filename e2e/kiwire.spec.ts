@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { type RunningKiwireSimulator, startKiwireSimulator } from "@/simulators/kiwire/simulator";
+import { addConnections } from "./connections-setup";
 import { open, signIn } from "./sign-in";
 
 /**
@@ -14,19 +15,15 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
   simulator = await startKiwireSimulator({ port: 0, users: 40, vouchers: 120 });
-  const admin = await browser.newPage();
-  await signIn(admin, "admin");
-  const created = await admin.request.post("/api/v1/connections", {
-    data: {
+  await addConnections(browser, [
+    {
       id: connectionId,
       kind: "kiwire",
       name: `E2E Hotel ${connectionId}`,
       baseUrl: simulator.baseUrl,
       ...simulator.credentials,
     },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  await admin.close();
+  ]);
 });
 test.afterAll(async () => {
   await simulator?.close();

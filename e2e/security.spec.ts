@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { NAVIGATION } from "@/lib/navigation";
 import { type RunningKiwireSimulator, startKiwireSimulator } from "@/simulators/kiwire/simulator";
+import { addConnections } from "./connections-setup";
 import { open, signIn } from "./sign-in";
 
 /**
@@ -204,19 +205,15 @@ test.describe("no page breaks under the policy", () => {
 
   test.beforeAll(async ({ browser }) => {
     simulator = await startKiwireSimulator({ port: 0, users: 5, vouchers: 6 });
-    const admin = await browser.newPage();
-    await signIn(admin, "admin");
-    const created = await admin.request.post("/api/v1/connections", {
-      data: {
+    await addConnections(browser, [
+      {
         id: connectionId,
         kind: "kiwire",
         name: "CSP hotel",
         baseUrl: simulator.baseUrl,
         ...simulator.credentials,
       },
-    });
-    expect(created.status(), await created.text()).toBe(201);
-    await admin.close();
+    ]);
   });
   test.afterAll(async () => {
     await simulator?.close();

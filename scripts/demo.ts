@@ -9,23 +9,16 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
-import { describeSimulators, startAllSimulators } from "@/simulators/all";
+import {
+  connectionsFileFor,
+  describeSimulators,
+  type SimulatorsDescription,
+  startAllSimulators,
+} from "@/simulators/all";
 
 const port = process.env.PORT ?? "3000";
 const dataDir = path.resolve(process.env.DATA_DIR ?? ".data/demo");
 const next = path.resolve("node_modules/next/dist/bin/next");
-
-const PRODUCT_NAMES: Record<string, string> = {
-  "kerio-operator": "Kerio Operator",
-  "kerio-connect": "Kerio Connect",
-  "kerio-control": "Kerio Control",
-  kiwire: "Kiwire",
-  kalliope: "KalliopePBX",
-  kayako: "Kayako",
-};
-
-/** The connection fields each kind takes (docs/connections.md); simulators may expose more for their tests. */
-const CONNECTION_FIELDS = ["username", "password", "apiKey", "cloudId", "domain", "secretKey"] as const;
 
 function build(): void {
   if (existsSync(".next/BUILD_ID") && process.env.DEMO_REBUILD !== "1") return;
@@ -37,24 +30,10 @@ function build(): void {
   if (result.status !== 0) throw new Error("the build failed (see above)");
 }
 
-function writeConnectionsFile(description: ReturnType<typeof describeSimulators>): string {
-  const connections = description.simulators.map((simulator) => ({
-    id: `demo-${simulator.kind}`,
-    kind: simulator.kind,
-    name: `${PRODUCT_NAMES[simulator.kind] ?? simulator.kind} (demo simulator)`,
-    baseUrl: simulator.baseUrl,
-    ...Object.fromEntries(
-      CONNECTION_FIELDS.filter((field) => field in simulator.credentials).map((field) => [
-        field,
-        simulator.credentials[field],
-      ]),
-    ),
-    // The simulators present self-signed certificates, as appliances do: pin them.
-    tls: simulator.tls ? { mode: "pin", fingerprint256: simulator.tls.fingerprint256 } : { mode: "verify" },
-  }));
+function writeConnectionsFile(description: SimulatorsDescription): string {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "connections.json");
-  writeFileSync(file, `${JSON.stringify({ connections }, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(file, connectionsFileFor(description, "demo", "demo simulator"), { mode: 0o600 });
   return file;
 }
 

@@ -70,3 +70,42 @@ export function describeSimulators(simulators: readonly RunningSimulator[]) {
     })),
   };
 }
+
+export type SimulatorsDescription = ReturnType<typeof describeSimulators>;
+
+const PRODUCT_NAMES: Record<string, string> = {
+  "kerio-operator": "Kerio Operator",
+  "kerio-connect": "Kerio Connect",
+  "kerio-control": "Kerio Control",
+  kiwire: "Kiwire",
+  kalliope: "KalliopePBX",
+  kayako: "Kayako",
+};
+
+/** The connection fields each kind takes (docs/connections.md); simulators may expose more for their tests. */
+const CONNECTION_FIELDS = ["username", "password", "apiKey", "cloudId", "domain", "secretKey"] as const;
+
+/**
+ * A console connections file (`CONNECTIONS_FILE`) pointing at these simulators, ids `<idPrefix>-<kind>`. The
+ * simulators present self-signed certificates, as appliances do: the file pins them.
+ */
+export function connectionsFileFor(
+  description: SimulatorsDescription,
+  idPrefix: string,
+  purpose: string,
+): string {
+  const connections = description.simulators.map((simulator) => ({
+    id: `${idPrefix}-${simulator.kind}`,
+    kind: simulator.kind,
+    name: `${PRODUCT_NAMES[simulator.kind] ?? simulator.kind} (${purpose})`,
+    baseUrl: simulator.baseUrl,
+    ...Object.fromEntries(
+      CONNECTION_FIELDS.filter((field) => field in simulator.credentials).map((field) => [
+        field,
+        simulator.credentials[field],
+      ]),
+    ),
+    tls: simulator.tls ? { mode: "pin", fingerprint256: simulator.tls.fingerprint256 } : { mode: "verify" },
+  }));
+  return `${JSON.stringify({ connections }, null, 2)}\n`;
+}

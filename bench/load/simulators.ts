@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import type { describeSimulators } from "@/simulators/all";
+import { connectionsFileFor, type SimulatorsDescription } from "@/simulators/all";
 
 /**
  * Every vendor simulator, in its own process group (`npm run simulators -- --json`), so their CPU and memory
@@ -8,7 +8,7 @@ import type { describeSimulators } from "@/simulators/all";
  * demo writes it: self-signed HTTPS with the certificates pinned.
  */
 
-type Description = ReturnType<typeof describeSimulators>;
+type Description = SimulatorsDescription;
 
 export interface SimulatorsProcess {
   description: Description;
@@ -46,22 +46,7 @@ export async function startSimulators(): Promise<SimulatorsProcess> {
   return { description, stop };
 }
 
-const CONNECTION_FIELDS = ["username", "password", "apiKey", "cloudId", "domain", "secretKey"] as const;
-
 /** Writes the connections file; the ids are `load-<kind>`. */
 export function writeConnectionsFile(file: string, description: Description): void {
-  const connections = description.simulators.map((simulator) => ({
-    id: `load-${simulator.kind}`,
-    kind: simulator.kind,
-    name: `${simulator.kind} (load bench simulator)`,
-    baseUrl: simulator.baseUrl,
-    ...Object.fromEntries(
-      CONNECTION_FIELDS.filter((field) => field in simulator.credentials).map((field) => [
-        field,
-        simulator.credentials[field],
-      ]),
-    ),
-    tls: simulator.tls ? { mode: "pin", fingerprint256: simulator.tls.fingerprint256 } : { mode: "verify" },
-  }));
-  writeFileSync(file, `${JSON.stringify({ connections }, null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(file, connectionsFileFor(description, "load", "load bench simulator"), { mode: 0o600 });
 }

@@ -11,12 +11,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createClient } from "redis";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
+import { freePort } from "@/lib/testing/free-port";
 import {
   type RunningKerioOperatorSimulator,
   startKerioOperatorSimulator,
@@ -79,17 +79,6 @@ interface Instance {
 }
 
 const instances: Instance[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 async function ports(): Promise<number[]> {
   const fixed = process.env.SCALE_PORTS?.split(",").map(Number);

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { createServer, Socket } from "node:net";
+import { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
+import { freePort } from "@/lib/testing/free-port";
 
 /**
  * A throw-away redis-server for the shared-state tests: its own free port, nothing saved to disk, stopped
@@ -23,17 +24,6 @@ function redisServerBinary(): string {
   const probe = spawnSync(binary, ["--version"], { encoding: "utf8" });
   if (probe.error || probe.status !== 0) throw new Error(REDIS_MISSING);
   return binary;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === "object" ? resolve(address.port) : reject()));
-    });
-  });
 }
 
 function answersPing(port: number): Promise<boolean> {

@@ -5,7 +5,7 @@ import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } f
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { PageButtons } from "@/components/ui/page-buttons";
+import { ListFooter } from "@/components/ui/list-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -181,14 +181,16 @@ export function AuditView() {
               ))}
             </tbody>
           </Table>
-          <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
-            <span>
-              {events.data.total.toLocaleString("en")} events · page {state.page} of {pages}
-            </span>
-            <div className="flex gap-2">
-              <PageButtons page={state.page} pages={pages} onPage={(page) => void setState({ page })} />
-            </div>
-          </nav>
+          <ListFooter
+            summary={
+              <span>
+                {events.data.total.toLocaleString("en")} events · page {state.page} of {pages}
+              </span>
+            }
+            page={state.page}
+            pages={pages}
+            onPage={(page) => void setState({ page })}
+          />
         </>
       )}
     </>

@@ -6,10 +6,9 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { PageButtons } from "@/components/ui/page-buttons";
+import { ListFooter } from "@/components/ui/list-footer";
 import { PageHeader } from "@/components/ui/page-header";
-import { PageSizeSelect } from "@/components/ui/page-size-select";
-import { SortableTh } from "@/components/ui/sortable-th";
+import { SortableTh, sortPressed } from "@/components/ui/sortable-th";
 import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
@@ -221,9 +220,7 @@ export function CallsView({ canExport }: { canExport: boolean }) {
         key={column}
         label={COLUMN_LABELS[column]}
         direction={active ? state.dir : null}
-        onSort={() =>
-          void setState({ sort: column, dir: active && state.dir === "desc" ? "asc" : "desc", page: 1 })
-        }
+        onSort={() => void setState(sortPressed(state, column, "desc"))}
       />
     );
   };
@@ -463,22 +460,25 @@ export function CallsView({ canExport }: { canExport: boolean }) {
               ))}
             </tbody>
           </Table>
-          <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
-            <span data-testid="call-count">
-              {data.totalItems.toLocaleString("en")} calls · page {state.page} of {pages} · {data.range.days}{" "}
-              days
-              {data.range.fromPbx > 0 ? ` (${data.range.fromPbx} read from the PBX)` : " (from the cache)"} ·
-              at most {data.range.maxDays} days per query · times are the PBX's clock ({data.range.timeZone})
-            </span>
-            <div className="flex items-center gap-2">
-              <PageSizeSelect
-                value={pageSize}
-                sizes={PAGE_SIZES}
-                onChange={(size) => void setState({ size, page: 1 })}
-              />
-              <PageButtons page={state.page} pages={pages} onPage={(page) => void setState({ page })} />
-            </div>
-          </nav>
+          <ListFooter
+            summary={
+              <span data-testid="call-count">
+                {data.totalItems.toLocaleString("en")} calls · page {state.page} of {pages} ·{" "}
+                {data.range.days} days
+                {data.range.fromPbx > 0 ? ` (${data.range.fromPbx} read from the PBX)` : " (from the cache)"}{" "}
+                · at most {data.range.maxDays} days per query · times are the PBX's clock (
+                {data.range.timeZone})
+              </span>
+            }
+            page={state.page}
+            pages={pages}
+            onPage={(page) => void setState({ page })}
+            pageSize={{
+              value: pageSize,
+              sizes: PAGE_SIZES,
+              onChange: (size) => void setState({ size, page: 1 }),
+            }}
+          />
         </>
       )}
       {state.call && connectionId && (

@@ -5,7 +5,7 @@ import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } f
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { PageButtons } from "@/components/ui/page-buttons";
+import { ListFooter } from "@/components/ui/list-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -259,15 +259,17 @@ export function TicketsView({ connections, canWrite, canMapStaff }: TicketsViewP
               ))}
             </tbody>
           </Table>
-          <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
-            <span>
-              {tickets.data.total.toLocaleString("en")} tickets · page {state.page} of {pages}
-              {tickets.data.truncated && " · search shows Kayako's first 100 matches"}
-            </span>
-            <div className="flex gap-2">
-              <PageButtons page={state.page} pages={pages} onPage={(page) => void setState({ page })} />
-            </div>
-          </nav>
+          <ListFooter
+            summary={
+              <span>
+                {tickets.data.total.toLocaleString("en")} tickets · page {state.page} of {pages}
+                {tickets.data.truncated && " · search shows Kayako's first 100 matches"}
+              </span>
+            }
+            page={state.page}
+            pages={pages}
+            onPage={(page) => void setState({ page })}
+          />
         </>
       )}
       {state.ticket && lookups.data && (

@@ -7,10 +7,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
-import { PageButtons } from "@/components/ui/page-buttons";
+import { ListFooter } from "@/components/ui/list-footer";
 import { PageHeader } from "@/components/ui/page-header";
-import { PageSizeSelect } from "@/components/ui/page-size-select";
-import { SortableTh } from "@/components/ui/sortable-th";
+import { SortableTh, sortPressed } from "@/components/ui/sortable-th";
 import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
@@ -142,7 +141,7 @@ export function ExtensionsView({ canWrite }: ExtensionsViewProps) {
         key={column}
         label={label}
         direction={active ? state.dir : null}
-        onSort={() => void setState({ sort, dir: active && state.dir === "asc" ? "desc" : "asc", page: 1 })}
+        onSort={() => void setState(sortPressed(state, sort))}
       />
     );
   };
@@ -310,19 +309,21 @@ export function ExtensionsView({ canWrite }: ExtensionsViewProps) {
               ))}
             </tbody>
           </Table>
-          <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
-            <span data-testid="extension-count">
-              {data.totalItems.toLocaleString("en")} extensions · page {state.page} of {pages}
-            </span>
-            <div className="flex items-center gap-2">
-              <PageSizeSelect
-                value={pageSize}
-                sizes={PAGE_SIZES}
-                onChange={(size) => void setState({ size, page: 1 })}
-              />
-              <PageButtons page={state.page} pages={pages} onPage={(page) => void setState({ page })} />
-            </div>
-          </nav>
+          <ListFooter
+            summary={
+              <span data-testid="extension-count">
+                {data.totalItems.toLocaleString("en")} extensions · page {state.page} of {pages}
+              </span>
+            }
+            page={state.page}
+            pages={pages}
+            onPage={(page) => void setState({ page })}
+            pageSize={{
+              value: pageSize,
+              sizes: PAGE_SIZES,
+              onChange: (size) => void setState({ size, page: 1 }),
+            }}
+          />
         </>
       )}
       {editing && connectionId && (

@@ -7,9 +7,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
-import { PageButtons } from "@/components/ui/page-buttons";
+import { ListFooter } from "@/components/ui/list-footer";
 import { PageHeader } from "@/components/ui/page-header";
-import { SortableTh } from "@/components/ui/sortable-th";
+import { SortableTh, sortPressed } from "@/components/ui/sortable-th";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
@@ -106,7 +106,7 @@ export function MailUsersView({ canWrite }: { canWrite: boolean }) {
       <SortableTh
         label={label}
         direction={active ? state.dir : null}
-        onSort={() => void setState({ sort, dir: active && state.dir === "asc" ? "desc" : "asc", page: 1 })}
+        onSort={() => void setState(sortPressed(state, sort))}
       />
     );
   };
@@ -207,12 +207,16 @@ export function MailUsersView({ canWrite }: { canWrite: boolean }) {
               ))}
             </tbody>
           </Table>
-          <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
-            <span data-testid="mail-user-count">
-              {data.totalItems.toLocaleString("en")} users · page {state.page} of {pages}
-            </span>
-            <PageButtons page={state.page} pages={pages} onPage={(page) => void setState({ page })} />
-          </nav>
+          <ListFooter
+            summary={
+              <span data-testid="mail-user-count">
+                {data.totalItems.toLocaleString("en")} users · page {state.page} of {pages}
+              </span>
+            }
+            page={state.page}
+            pages={pages}
+            onPage={(page) => void setState({ page })}
+          />
         </>
       )}
       {creating && (

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { SortableTh } from "@/components/ui/sortable-th";
+import { SortableTh, sortPressed } from "@/components/ui/sortable-th";
 import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import {
@@ -115,7 +115,7 @@ export function HotspotUsersView({ canWrite }: { canWrite: boolean }) {
         key={column}
         label={label}
         direction={active ? state.dir : null}
-        onSort={() => void setState({ sort, dir: active && state.dir === "asc" ? "desc" : "asc", page: 1 })}
+        onSort={() => void setState(sortPressed(state, sort))}
       />
     );
   };

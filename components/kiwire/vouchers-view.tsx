@@ -7,9 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
-import { PageButtons } from "@/components/ui/page-buttons";
+import { ListFooter } from "@/components/ui/list-footer";
 import { PageHeader } from "@/components/ui/page-header";
-import { PageSizeSelect } from "@/components/ui/page-size-select";
 import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
@@ -347,19 +346,21 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
               ))}
             </tbody>
           </Table>
-          <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
-            <span data-testid="voucher-count">
-              {data.totalItems.toLocaleString("en")} vouchers · page {state.page} of {pages}
-            </span>
-            <div className="flex items-center gap-2">
-              <PageSizeSelect
-                value={pageSize}
-                sizes={PAGE_SIZES}
-                onChange={(size) => void setState({ size, page: 1 })}
-              />
-              <PageButtons page={state.page} pages={pages} onPage={(page) => void setState({ page })} />
-            </div>
-          </nav>
+          <ListFooter
+            summary={
+              <span data-testid="voucher-count">
+                {data.totalItems.toLocaleString("en")} vouchers · page {state.page} of {pages}
+              </span>
+            }
+            page={state.page}
+            pages={pages}
+            onPage={(page) => void setState({ page })}
+            pageSize={{
+              value: pageSize,
+              sizes: PAGE_SIZES,
+              onChange: (size) => void setState({ size, page: 1 }),
+            }}
+          />
         </>
       )}
       {generating && connectionId && (

@@ -19,3 +19,18 @@ export function SortableTh({ label, direction, onSort }: SortableThProps) {
     </Th>
   );
 }
+
+/**
+ * The list state a press on a sortable header sets: another column sorts in its `first` direction (ascending,
+ * or descending where the newest or longest matter first), the sorted one flips, and the list goes back to
+ * its first page.
+ */
+export function sortPressed<TSort>(
+  current: { sort: TSort; dir: "asc" | "desc" },
+  sort: TSort,
+  first: "asc" | "desc" = "asc",
+) {
+  const flipped = first === "asc" ? "desc" : "asc";
+  const dir: "asc" | "desc" = current.sort === sort && current.dir === first ? flipped : first;
+  return { sort, dir, page: 1 };
+}

@@ -121,11 +121,6 @@ export class VendorSessions<T> {
     this.inFlight.delete(key);
   }
 
-  /** When a connection's credentials change or it is removed. */
-  async forget(key: string): Promise<void> {
-    await this.state().delete(this.storageKey(key));
-  }
-
   private sealing(): Vault | null {
     if (!this.state().crossesProcesses) return null;
     return (this.options.vault ?? consoleVault)();

@@ -139,11 +139,6 @@ const kerioSessions = new VendorSessions<KerioSession>({
   },
 });
 
-/** When a connection's credentials change or it is removed. */
-export function forgetKerioSession(sessionKey: string): Promise<void> {
-  return kerioSessions.forget(sessionKey);
-}
-
 export interface KerioRpcOptions {
   http: HttpClient;
   credentials: KerioCredentials;

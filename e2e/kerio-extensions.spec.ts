@@ -112,13 +112,19 @@ test("an operator creates, edits, imports 50 with two bad rows, fixes them and d
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString();
   });
-  expect(failedCsv.split("\n")[0]).toBe("number,description,sipUsername,callPermission,ownerGuid,error");
+  expect(failedCsv.split("\r\n")[0]).toBe(
+    "\uFEFFnumber,description,sipUsername,callPermission,ownerGuid,error",
+  );
   expect(failedCsv).toContain("70x10,Bad number");
   expect(failedCsv).toContain(`${taken},Taken number`);
 
-  // Fix the two rows and import them again.
+  // Fix the two rows and import them again, saved by a European Excel (semicolons, a quoted multi-line cell).
   await dialog.getByRole("button", { name: "Import another file" }).click();
-  await csvFile(page, "fixed.csv", `number,description\n${base + 10},Fixed 10\n${base + 20},Fixed 20\n`);
+  await csvFile(
+    page,
+    "fixed.csv",
+    `number;description\r\n${base + 10};"Fixed; 10"\r\n${base + 20};"Fixed\n20"\r\n`,
+  );
   await dialog.getByRole("button", { name: "Import 2 extensions" }).click();
   await expect(dialog.getByTestId("import-result")).toHaveText("2 created, 0 failed.");
   await dialog.getByRole("button", { name: "Done" }).click();

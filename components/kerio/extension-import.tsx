@@ -9,7 +9,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { CreateExtensionInput, ImportResultDto } from "@/lib/api/kerio-extensions";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { extensionKeys } from "@/lib/client/query-keys";
-import { CSV_COLUMNS, type CsvRow, readExtensionsCsv, toCsv } from "./extensions-csv";
+import { readCsvFile } from "@/lib/client/read-csv";
+import { CSV_COLUMNS, type CsvRow, failedRowsCsv, readExtensionsCsv } from "./extensions-csv";
 
 export interface ExtensionImportProps {
   connectionId: string;
@@ -88,7 +89,7 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
         <>
           <p className="text-sm text-slate-700 dark:text-slate-300">
             A CSV file with a header line: <code>{CSV_COLUMNS.join(",")}</code>. Only <code>number</code> is
-            required.
+            required. Commas or semicolons, UTF-8 or Windows (Excel) encoding.
           </p>
           <label className="block text-sm font-medium">
             CSV file
@@ -99,9 +100,9 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
               onChange={(event) => {
                 const file = event.currentTarget.files?.[0];
                 if (!file) return;
-                void file.text().then((text) => {
+                void readCsvFile(file).then((read) => {
                   setSent(0);
-                  setPreview(readExtensionsCsv(text));
+                  setPreview(read.ok ? readExtensionsCsv(read.records) : { rows: [], error: read.error });
                 });
               }}
             />
@@ -183,9 +184,8 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
                 onClick={() =>
                   download(
                     "extensions-failed.csv",
-                    toCsv(
-                      failed.map((result) => ({ ...result.values, error: result.message ?? "" })),
-                      [...CSV_COLUMNS, "error"],
+                    failedRowsCsv(
+                      failed.map((result) => ({ values: result.values, message: result.message ?? "" })),
                     ),
                   )
                 }

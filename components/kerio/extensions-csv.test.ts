@@ -1,16 +1,17 @@
+import papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { parseCsv, readExtensionsCsv, toCsv } from "./extensions-csv";
+import { parseCsvText } from "@/lib/client/read-csv";
+import { failedRowsCsv, readExtensionsCsv } from "./extensions-csv";
+
+function read(text: string) {
+  const parsed = parseCsvText(text, papa);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return readExtensionsCsv(parsed.records);
+}
 
 describe("extensions CSV", () => {
-  it("parses quoted fields, doubled quotes and CRLF", () => {
-    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\n\n')).toEqual([
-      ["a", "b"],
-      ["x, y", 'say "hi"'],
-    ]);
-  });
-
   it("validates every row and flags numbers repeated in the file", () => {
-    const { rows, error } = readExtensionsCsv(
+    const { rows, error } = read(
       "number,description,callPermission\n2001,Desk,1\nabc,Bad,1\n2001,Again,1\n2002,,9\n",
     );
     expect(error).toBeNull();
@@ -20,10 +21,26 @@ describe("extensions CSV", () => {
     expect(rows[2]?.problems).toContain("number: 2001 is also on line 2");
   });
 
-  it("refuses a file without a number column and writes CSV back", () => {
-    expect(readExtensionsCsv("desc\nx\n").error).toContain('"number"');
-    expect(toCsv([{ number: "1", description: 'a "b", c' }], ["number", "description"])).toBe(
-      'number,description\n1,"a ""b"", c"\n',
+  it("reads a European Excel file, keeps every row after a stray quote and names rows by their file line", () => {
+    const { rows } = read('number;description\r\n2001;12" screen\r\n\r\n2002;"two\nlines"\r\n2003;Caffè\r\n');
+    expect(rows.map((row) => [row.line, row.values.number, row.values.description])).toEqual([
+      [2, "2001", '12" screen'],
+      [4, "2002", "two\nlines"],
+      [6, "2003", "Caffè"],
+    ]);
+    expect(read("number\n2001\n\n2001\n").rows[1]?.problems).toContain("number: 2001 is also on line 2");
+  });
+
+  it("refuses a file without a number column", () => {
+    expect(read("desc\nx\n").error).toContain('"number"');
+    expect(read("number\n").error).toBe("The file has a header but no rows.");
+  });
+
+  it("writes the failed rows back with their error, guarded against formulas", () => {
+    expect(
+      failedRowsCsv([{ values: { number: "2001", description: "=cmd()" }, message: "number: taken" }]),
+    ).toBe(
+      "\uFEFFnumber,description,sipUsername,callPermission,ownerGuid,error\r\n2001,'=cmd(),,,,number: taken\r\n",
     );
   });
 });

@@ -1,4 +1,6 @@
 import { type CreateExtensionInput, CreateExtensionSchema } from "@/lib/api/kerio-extensions";
+import type { CsvRecord } from "@/lib/client/read-csv";
+import { csvFile } from "@/lib/csv";
 
 /**
  * CSV import of extensions, checked in the browser before anything is sent: the same schema the server
@@ -9,62 +11,18 @@ import { type CreateExtensionInput, CreateExtensionSchema } from "@/lib/api/keri
 export const CSV_COLUMNS = ["number", "description", "sipUsername", "callPermission", "ownerGuid"] as const;
 
 export interface CsvRow {
-  /** 1-based line in the file, as an editor shows it. */
+  /** The line the row starts on in the file, as an editor shows it. */
   line: number;
   values: Record<string, string>;
   input: CreateExtensionInput | null;
   problems: string[];
 }
 
-/** RFC 4180: quoted fields, doubled quotes, commas and newlines inside quotes. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const source = text.replace(/^\uFEFF/, "");
-  for (let i = 0; i < source.length; i++) {
-    const char = source[i];
-    if (quoted) {
-      if (char === '"' && source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && source[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += char;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((cells) => cells.some((cell) => cell.trim() !== ""));
-}
-
-function cell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-export function toCsv(rows: Record<string, string>[], columns: readonly string[] = CSV_COLUMNS): string {
-  return [columns.join(","), ...rows.map((row) => columns.map((column) => cell(row[column] ?? "")).join(","))]
-    .join("\n")
-    .concat("\n");
-}
-
 /** Every row validated, plus duplicate numbers within the file (the PBX would refuse the second one). */
-export function readExtensionsCsv(text: string): { rows: CsvRow[]; error: string | null } {
-  const [header, ...body] = parseCsv(text);
+export function readExtensionsCsv(records: readonly CsvRecord[]): { rows: CsvRow[]; error: string | null } {
+  const [header, ...body] = records;
   if (!header) return { rows: [], error: "The file is empty." };
-  const names = header.map((name) => name.trim());
+  const names = header.cells.map((name) => name.trim());
   if (!names.includes("number")) {
     return {
       rows: [],
@@ -72,7 +30,7 @@ export function readExtensionsCsv(text: string): { rows: CsvRow[]; error: string
     };
   }
   const seen = new Map<string, number>();
-  const rows = body.map((cells, index): CsvRow => {
+  const rows = body.map(({ line, cells }): CsvRow => {
     const values = Object.fromEntries(names.map((name, column) => [name, (cells[column] ?? "").trim()]));
     const candidate = {
       number: values.number ?? "",
@@ -88,13 +46,21 @@ export function readExtensionsCsv(text: string): { rows: CsvRow[]; error: string
     const first = seen.get(candidate.number);
     if (candidate.number && first !== undefined)
       problems.push(`number: ${candidate.number} is also on line ${first}`);
-    else seen.set(candidate.number, index + 2);
-    return {
-      line: index + 2,
-      values,
-      input: problems.length === 0 && parsed.success ? candidate : null,
-      problems,
-    };
+    else seen.set(candidate.number, line);
+    return { line, values, input: problems.length === 0 && parsed.success ? candidate : null, problems };
   });
   return { rows, error: rows.length === 0 ? "The file has a header but no rows." : null };
+}
+
+/** The rows that failed, with their error, as a file to fix and import again (formula-guarded like exports). */
+export function failedRowsCsv(
+  failed: readonly { values: Record<string, string>; message: string }[],
+): string {
+  const header = [...CSV_COLUMNS, "error"];
+  return csvFile(
+    header,
+    failed.map(({ values, message }) =>
+      header.map((column) => (column === "error" ? message : values[column])),
+    ),
+  );
 }

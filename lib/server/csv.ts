@@ -1,20 +1,5 @@
 import "server-only";
-
-/**
- * One CSV line (RFC 4180). Cells that a spreadsheet would run as a formula (= + - @ and control characters at
- * the start) are prefixed with a quote mark, because exports are opened in Excel by people who trust them.
- */
-export function csvLine(cells: readonly unknown[]): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
-}
-
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  let text = typeof value === "object" ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvLine } from "@/lib/csv";
 
 /** Streams rows as a CSV download without holding the whole file in memory. */
 export function csvResponse(

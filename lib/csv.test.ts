@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvLine } from "./csv";
+import { csvFile, csvLine } from "./csv";
 
 describe("csvLine", () => {
   it("quotes separators, quotes and line breaks (RFC 4180)", () => {
@@ -18,5 +18,13 @@ describe("csvLine", () => {
 
   it("writes objects as JSON", () => {
     expect(csvLine([{ a: 1 }])).toBe('"{""a"":1}"\r\n');
+  });
+});
+
+describe("csvFile", () => {
+  it("starts with a byte-order mark and guards every row, the header included", () => {
+    expect(csvFile(["number", "error"], [["2001", "=HYPERLINK(x)"]])).toBe(
+      "\uFEFFnumber,error\r\n2001,'=HYPERLINK(x)\r\n",
+    );
   });
 });

@@ -27,6 +27,16 @@ const PERMISSION_OPTIONS = Object.entries(CALL_PERMISSION_LABELS).map(([value, l
   label: `${value} · ${label}`,
 }));
 
+/**
+ * Settings Kerio Operator takes on create (some builds insist on them, notes §4.2), shown so the person sees
+ * what is sent: off unless ticked.
+ */
+const CREATE_FLAGS = [
+  { name: "natSupport", label: "The phone is behind NAT" },
+  { name: "recordInbound", label: "Record incoming calls" },
+  { name: "recordOutbound", label: "Record outgoing calls" },
+] as const;
+
 /** Create or edit one extension; a new SIP password is shown once, with a copy button, then forgotten. */
 export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFormProps) {
   const queryClient = useQueryClient();
@@ -118,7 +128,10 @@ export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFor
             callPermission: Number(text("callPermission")),
             ownerGuid: owner ? Number(owner) : null,
           };
-          if (!extension) body.number = text("number");
+          if (!extension) {
+            body.number = text("number");
+            for (const flag of CREATE_FLAGS) body[flag.name] = data.get(flag.name) === "on";
+          }
           const sip = text("sipUsername");
           if (sip && sip !== (extension?.sipUsername ?? "")) body.sipUsername = sip;
           if (data.get("regenerate") === "on") body.regenerateSipPassword = true;
@@ -171,6 +184,16 @@ export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFor
           options={ownerOptions}
           error={errors.ownerGuid}
         />
+        {!extension && (
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium">Phone settings</legend>
+            {CREATE_FLAGS.map((flag) => (
+              <label key={flag.name} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name={flag.name} /> {flag.label}
+              </label>
+            ))}
+          </fieldset>
+        )}
         {extension && !extension.multiRegistration && (
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" name="regenerate" /> Regenerate the SIP password

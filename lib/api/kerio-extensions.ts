@@ -91,6 +91,10 @@ export const CreateExtensionSchema = z.strictObject({
   sipUsername: sipUsername.optional(),
   callPermission: callPermission.default(1),
   ownerGuid: ownerGuid.default(null),
+  // Sent on every create: some Operator builds refuse a create without the full detail (notes §4.2).
+  natSupport: z.boolean().default(false).describe("The phone sits behind NAT (Kerio's natSupport)"),
+  recordInbound: z.boolean().default(false).describe("Record calls to this extension"),
+  recordOutbound: z.boolean().default(false).describe("Record calls from this extension"),
 });
 export type CreateExtensionInput = z.input<typeof CreateExtensionSchema>;
 

@@ -12,6 +12,7 @@ import {
 } from "./params";
 import { parseQuery, projectFields, type QuerySchema, runQuery } from "./query";
 import { type ItemError, invalidParams, itemError, type KerioMessage, KerioRpcError } from "./rpc-errors";
+import { DEFAULT_CONNECT_VARIANT, type KerioConnectVariant } from "./variants";
 
 /** Connect messages. 1003 and its meaning are from S20 (notes §5); the other texts are ours in Kerio's style. */
 export const CONNECT_MESSAGES = {
@@ -171,7 +172,10 @@ function parseUserInput(raw: unknown): UserInput {
   return input;
 }
 
-export function connectMethods(store: ConnectStore): Record<string, MethodHandler> {
+export function connectMethods(
+  store: ConnectStore,
+  variant: KerioConnectVariant = DEFAULT_CONNECT_VARIANT,
+): Record<string, MethodHandler> {
   const requireDomain = (params: Params) => {
     const domainId = requireString(params, "domainId");
     const domain = store.domain(domainId);
@@ -184,7 +188,7 @@ export function connectMethods(store: ConnectStore): Record<string, MethodHandle
   const domainsGet: MethodHandler = (params) => {
     const query = parseQuery(params.query, DOMAIN_SCHEMA);
     const views = store.domains.map((domain) => domainView(store, domain));
-    const { page, totalItems } = runQuery(views, query, DOMAIN_SCHEMA);
+    const { page, totalItems } = runQuery(views, query, DOMAIN_SCHEMA, variant.rowLimit);
     return { list: page.map((row) => projectFields(row, query.fields)), totalItems };
   };
 
@@ -210,7 +214,7 @@ export function connectMethods(store: ConnectStore): Record<string, MethodHandle
     const query = parseQuery(params.query, USER_SCHEMA);
     const domain = requireDomain(params);
     const views = [...store.users.values()].filter((user) => user.domainId === domain.id).map(userView);
-    const { page, totalItems } = runQuery(views, query, USER_SCHEMA);
+    const { page, totalItems } = runQuery(views, query, USER_SCHEMA, variant.rowLimit);
     return { list: page.map((row) => projectFields(row, query.fields)), totalItems };
   };
 

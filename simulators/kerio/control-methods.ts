@@ -20,6 +20,7 @@ import {
 } from "./params";
 import { parseQuery, projectFields, type QuerySchema, runQuery } from "./query";
 import { type ItemError, invalidParams, itemError, type KerioMessage } from "./rpc-errors";
+import { DEFAULT_CONTROL_VARIANT, type KerioControlVariant } from "./variants";
 
 /** Control messages; the two marked [C] are quoted by the IDL (S16), the rest are ours. */
 export const CONTROL_MESSAGES = {
@@ -115,7 +116,30 @@ function parseEntryInput(raw: unknown, forSet: boolean): EntryInput {
   return input;
 }
 
-export function controlMethods(store: ControlStore): Record<string, MethodHandler> {
+export function controlMethods(
+  store: ControlStore,
+  variant: KerioControlVariant = DEFAULT_CONTROL_VARIANT,
+): Record<string, MethodHandler> {
+  /**
+   * Variant `setDetails`: `whole` refuses details lacking any member of the entry; `replace` gives absent
+   * members their zero value (a setter that takes the whole struct); `merge` keeps them.
+   */
+  const setInput = (raw: unknown): EntryInput => {
+    const input = parseEntryInput(raw, true);
+    if (variant.setDetails === "whole") {
+      const missing =
+        input.groupId === undefined ||
+        input.description === undefined ||
+        input.enabled === undefined ||
+        input.type === undefined;
+      if (missing) throw invalidParams();
+    }
+    if (variant.setDetails === "replace") {
+      return { ...input, description: input.description ?? "", enabled: input.enabled ?? false };
+    }
+    return input;
+  };
+
   const view = (entry: IpEntry): EntryView => ({
     ...entry,
     sharedId: "",
@@ -264,7 +288,7 @@ export function controlMethods(store: ControlStore): Record<string, MethodHandle
 
   const get: MethodHandler = (params) => {
     const query = parseQuery(params.query, ENTRY_SCHEMA);
-    const { page, totalItems } = runQuery(store.working.map(view), query, ENTRY_SCHEMA);
+    const { page, totalItems } = runQuery(store.working.map(view), query, ENTRY_SCHEMA, variant.rowLimit);
     return { list: page.map((row) => projectFields(row, query.fields)), totalItems };
   };
 
@@ -280,7 +304,7 @@ export function controlMethods(store: ControlStore): Record<string, MethodHandle
         return;
       }
       const entry: IpEntry = {
-        id: store.newEntryId(),
+        id: store.newCreatedId(),
         ...group,
         description: input.description ?? "",
         type,
@@ -300,7 +324,7 @@ export function controlMethods(store: ControlStore): Record<string, MethodHandle
 
   const set: MethodHandler = (params) => {
     const ids = requireStringList(params, "groupIds");
-    const input = parseEntryInput(params.details, true);
+    const input = setInput(params.details);
     const { errors, entries } = simulateSet(ids, input, store.working);
     store.working = entries;
     return { errors };
@@ -327,7 +351,7 @@ export function controlMethods(store: ControlStore): Record<string, MethodHandle
 
   const validateSet: MethodHandler = (params, context: CallContext) => {
     const ids = requireStringList(params, "groupIds");
-    const input = parseEntryInput(params.details, true);
+    const input = setInput(params.details);
     const steps: IpEntry[][] = [];
     for (let count = 1; count <= ids.length; count += 1) {
       steps.push(simulateSet(ids.slice(0, count), input, store.working).entries);
@@ -376,7 +400,7 @@ export function controlMethods(store: ControlStore): Record<string, MethodHandle
     },
     "TimeRanges.get": (params) => {
       const query = parseQuery(params.query, TIME_RANGE_SCHEMA);
-      const { page, totalItems } = runQuery(store.timeRanges, query, TIME_RANGE_SCHEMA);
+      const { page, totalItems } = runQuery(store.timeRanges, query, TIME_RANGE_SCHEMA, variant.rowLimit);
       return { list: page.map((row) => projectFields(row, query.fields)), totalItems };
     },
     "TimeRanges.getGroupList": noParams(() => ({

@@ -104,7 +104,14 @@ export class ControlStore {
   };
   private nextEntryId: number;
   private nextGroupId: number;
+  private nextTemporaryId = 1;
   private lastTimestamp = 0;
+  /**
+   * Variant `createdIds: "temporary"` (Kerio's IDL: an id is "assigned by the manager to temporary value
+   * until apply() or reset()"): created entries carry `tmp-N` in the working copy and get their real id at
+   * apply. Mutable while running.
+   */
+  temporaryIds = false;
 
   constructor(
     private readonly clock: SimClock,
@@ -124,6 +131,14 @@ export class ControlStore {
   newEntryId(): string {
     const id = String(this.nextEntryId);
     this.nextEntryId += 1;
+    return id;
+  }
+
+  /** The id a created entry carries until apply: a final one, or a temporary one under that variant. */
+  newCreatedId(): string {
+    if (!this.temporaryIds) return this.newEntryId();
+    const id = `tmp-${this.nextTemporaryId}`;
+    this.nextTemporaryId += 1;
     return id;
   }
 
@@ -214,6 +229,10 @@ export class ControlStore {
 
   apply(): void {
     if (!this.hasPendingChanges()) return;
+    // Temporary ids are gone after apply: each such entry gets a real, different id.
+    this.working = this.working.map((entry) =>
+      entry.id.startsWith("tmp-") ? { ...entry, id: this.newEntryId() } : entry,
+    );
     const now = this.clock.now();
     // Timestamps must differ between applies even within one second, or a stale confirm would match.
     this.lastTimestamp = Math.max(this.lastTimestamp + 1, Math.floor(now / 1000));

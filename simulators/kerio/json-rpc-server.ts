@@ -5,6 +5,7 @@ import type { Handler } from "../shared/faults";
 import { isObject, type Params, requireObject, requireString } from "./params";
 import { type CallErrorBody, invalidParams, KERIO_MESSAGES, KerioRpcError } from "./rpc-errors";
 import { type KerioSession, SessionStore } from "./sessions";
+import type { KerioTransportVariant } from "./variants";
 
 /**
  * The JSON-RPC 2.0 core shared by Operator, Connect and Control (notes §1). The three products differ only in
@@ -52,6 +53,8 @@ export interface KerioRpcServerOptions {
   logoutResult: (context: CallContext) => unknown;
   /** Runs first on every request; false drops the connection (Control: the admin locked himself out). */
   admit?: (remoteAddress: string) => boolean;
+  /** Which session proofs beyond the SESSION_ cookie and X-Token are required (variants.ts). */
+  transport: Pick<KerioTransportVariant, "bodyToken" | "tokenCookie">;
 }
 
 export interface KerioRpcServer {
@@ -151,7 +154,8 @@ export function createKerioRpcServer(options: KerioRpcServerOptions): KerioRpcSe
     `; Path=/${maxAge === undefined ? "" : `; Max-Age=${maxAge}`}${options.secureCookies ? "; Secure" : ""}`;
 
   function authenticate(req: IncomingMessage, bodyToken: unknown): KerioSession {
-    const sessionId = parseCookies(req.headers.cookie).get(sessionCookieName(product));
+    const cookies = parseCookies(req.headers.cookie);
+    const sessionId = cookies.get(sessionCookieName(product));
     const headerToken = req.headers["x-token"];
     if (options.anonymousCallMessage && sessionId === undefined && headerToken === undefined) {
       throw new KerioRpcError(KERIO_MESSAGES.anonymous);
@@ -165,6 +169,16 @@ export function createKerioRpcServer(options: KerioRpcServerOptions): KerioRpcSe
     if (!session || session.token !== headerToken) throw new KerioRpcError(KERIO_MESSAGES.sessionExpired);
     // The body token is optional (several working clients never send it) but must match when present (§1.2).
     if (bodyToken !== undefined && bodyToken !== session.token) {
+      throw new KerioRpcError(KERIO_MESSAGES.sessionExpired);
+    }
+    // Variants: S20 says Connect needs the body token too; S19 sends the TOKEN_ cookie back with the session one.
+    if (options.transport.bodyToken === "required" && bodyToken === undefined) {
+      throw new KerioRpcError(KERIO_MESSAGES.sessionExpired);
+    }
+    if (
+      options.transport.tokenCookie === "required" &&
+      cookies.get(tokenCookieName(product)) !== session.token
+    ) {
       throw new KerioRpcError(KERIO_MESSAGES.sessionExpired);
     }
     sessions.touch(session);

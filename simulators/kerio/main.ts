@@ -7,6 +7,7 @@ import {
   startKerioControlSimulator,
   startKerioOperatorSimulator,
 } from "./simulator";
+import { flagName, VARIANT_CHOICES, type VariantChoice } from "./variants";
 
 /**
  * Runs the Kerio simulators alone: `npx tsx simulators/kerio/main.ts [--product operator|connect|control|all]`.
@@ -30,7 +31,35 @@ const USAGE = `Usage: npx tsx simulators/kerio/main.ts [options]
   --confirm-timeout-ms <n> Control: time to confirm an apply before it reverts (default 60000)
   --open-admin             Control: accept admin requests from any address (default: only the
                            "Remote administration" group: loopback, 10.8.0.0/24, 172.16.0.0/12, ...)
+Open behaviours (README "Switches"; the default first):
+  --body-token <optional|required>          all: must calls carry the token in the body too
+  --token-cookie <ignored|required>         all: must calls send the TOKEN_*_WEBADMIN cookie back
+  --row-limit <n>                           all: the appliance's own cap on rows per answer (default none)
+  --search-field <both|QUICKSEARCH|SEARCH>  Operator: which quick-search pseudo-field the build knows
+  --line-conditions <honoured|ignored|refused>  Operator: conditions on lineType / parentId
+  --create-detail <partial|full>            Operator: Extensions.create needs every detail key
+  --create-answer <ids|empty>               Operator: Extensions.create answers the new ids or {}
+  --create-refusal <call|item>              Operator: Extensions.create refuses call-level or per item
+  --next-valid-number <present|absent>      Operator: Extensions.getNextValidNumber exists
+  --created-ids <final|temporary>           Control: created entries carry tmp-N ids until apply
+  --set-details <merge|replace|whole>       Control: how IpAddressGroups.set treats absent members
 Fault injection: SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE.`;
+
+/** The variant switches given on the command line, checked against their values. */
+function variantFlags(values: Record<string, unknown>): Record<string, string | number> {
+  const chosen: Record<string, string | number> = {};
+  for (const [choice, allowed] of Object.entries(VARIANT_CHOICES)) {
+    const value = values[flagName(choice as VariantChoice)];
+    if (value === undefined) continue;
+    if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
+      throw new Error(`--${flagName(choice as VariantChoice)} must be one of ${allowed.join(", ")}`);
+    }
+    chosen[choice] = value;
+  }
+  const rowLimit = integer(values["row-limit"] as string | undefined, "row-limit");
+  if (rowLimit !== undefined) chosen.rowLimit = rowLimit;
+  return chosen;
+}
 
 function integer(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -56,6 +85,13 @@ async function main(): Promise<void> {
       "ip-entries": { type: "string" },
       "confirm-timeout-ms": { type: "string" },
       "open-admin": { type: "boolean", default: false },
+      "row-limit": { type: "string" },
+      ...Object.fromEntries(
+        Object.keys(VARIANT_CHOICES).map((choice) => [
+          flagName(choice as VariantChoice),
+          { type: "string" as const },
+        ]),
+      ),
       help: { type: "boolean", default: false },
     },
   });
@@ -67,7 +103,10 @@ async function main(): Promise<void> {
   if (products.some((product) => !(product in KERIO_PRODUCTS))) throw new Error(USAGE);
   const port = integer(values.port, "port");
   if (port !== undefined && products.length > 1) throw new Error("--port needs a single --product");
+  // Each product takes the switches it knows; the others are simply not read.
+  const variant = variantFlags(values);
   const common = {
+    variant,
     host: values.host,
     https: values.https,
     seed: integer(values.seed, "seed"),

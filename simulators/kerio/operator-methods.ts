@@ -30,6 +30,7 @@ import {
   KerioRpcError,
 } from "./rpc-errors";
 import { sipPassword } from "./seed-names";
+import { DEFAULT_OPERATOR_VARIANT, type KerioOperatorVariant } from "./variants";
 
 /** Operator messages that no source quotes; codes follow Kerio's table (notes §2.3), wording is ours. */
 export const OPERATOR_MESSAGES = {
@@ -45,60 +46,107 @@ export const OPERATOR_MESSAGES = {
 
 const EXTENSION_NUMBER = /^[0-9]{1,10}$/;
 
+/** The quick-search pseudo-field(s) this build knows (variant `searchField`, notes §3). */
+function quickSearch(
+  variant: KerioOperatorVariant,
+  columns: readonly string[],
+): QuerySchema<unknown>["quickSearch"] {
+  switch (variant.searchField) {
+    case "both":
+      return { names: ["SEARCH", "QUICKSEARCH"], columns };
+    case "QUICKSEARCH":
+      return { names: ["QUICKSEARCH"], columns, comparators: ["Eq", "NotEq", "Like"] };
+    case "SEARCH":
+      return { names: ["SEARCH"], columns, comparators: ["="] };
+  }
+}
+
+/** `=` is S11's Operator deviation; a build that knows only the IDL's QUICKSEARCH refuses it too. */
+const acceptsEqualsSign = (variant: KerioOperatorVariant) => variant.searchField !== "QUICKSEARCH";
+
 /**
  * Column names clients use on Extensions.get: the camelCase of every recent client and the UPPER_SNAKE of
  * S9/S13 (notes §3 "Operator deviations"), both mapping to the same values.
  */
-const EXTENSION_SCHEMA: QuerySchema<ExtensionRow> = {
-  columns: {
-    guid: (row) => row.guid,
-    GUID: (row) => row.guid,
-    telNum: (row) => row.telNum,
-    TEL_NUM: (row) => row.telNum,
-    description: (row) => row.description,
-    DESCRIPTION: (row) => row.description,
-    sipUsername: (row) => row.sipUsername ?? null,
-    SIP_USERNAME: (row) => row.sipUsername ?? null,
-    lineType: (row) => row.lineType,
-    parentId: (row) => row.parentId ?? null,
-    userGuid: (row) => row.userGuid,
-    USERS_ID: (row) => row.userGuid,
-    callPermission: (row) => row.callPermission,
-    USERNAME: (row) => row.USERNAME,
-    FULL_NAME: (row) => row.FULL_NAME,
-    EMAIL: (row) => row.EMAIL,
-  },
-  // §4.8: the search box matches number, SIP user name, description and the owner's full name.
-  quickSearch: {
-    names: ["SEARCH", "QUICKSEARCH"],
-    columns: ["telNum", "sipUsername", "description", "FULL_NAME"],
-  },
-  acceptEqualsSign: true,
+const EXTENSION_COLUMNS: QuerySchema<ExtensionRow>["columns"] = {
+  guid: (row) => row.guid,
+  GUID: (row) => row.guid,
+  telNum: (row) => row.telNum,
+  TEL_NUM: (row) => row.telNum,
+  description: (row) => row.description,
+  DESCRIPTION: (row) => row.description,
+  sipUsername: (row) => row.sipUsername ?? null,
+  SIP_USERNAME: (row) => row.sipUsername ?? null,
+  lineType: (row) => row.lineType,
+  parentId: (row) => row.parentId ?? null,
+  userGuid: (row) => row.userGuid,
+  USERS_ID: (row) => row.userGuid,
+  callPermission: (row) => row.callPermission,
+  USERNAME: (row) => row.USERNAME,
+  FULL_NAME: (row) => row.FULL_NAME,
+  EMAIL: (row) => row.EMAIL,
 };
+
+function extensionSchema(variant: KerioOperatorVariant): QuerySchema<ExtensionRow> {
+  return {
+    columns: EXTENSION_COLUMNS,
+    // §4.8: the search box matches number, SIP user name, description and the owner's full name.
+    quickSearch: quickSearch(variant, ["telNum", "sipUsername", "description", "FULL_NAME"]),
+    acceptEqualsSign: acceptsEqualsSign(variant),
+  };
+}
 
 type UserRow = ReturnType<OperatorStore["userRows"]>[number];
 
-const USER_SCHEMA: QuerySchema<UserRow> = {
-  columns: {
-    GUID: (row) => row.GUID,
-    USERNAME: (row) => row.USERNAME,
-    FULL_NAME: (row) => row.FULL_NAME,
-    EMAIL: (row) => row.EMAIL,
-    DISABLED: (row) => row.DISABLED,
-  },
-  quickSearch: { names: ["SEARCH", "QUICKSEARCH"], columns: ["USERNAME", "FULL_NAME", "EMAIL"] },
-  acceptEqualsSign: true,
+const USER_COLUMNS: QuerySchema<UserRow>["columns"] = {
+  GUID: (row) => row.GUID,
+  USERNAME: (row) => row.USERNAME,
+  FULL_NAME: (row) => row.FULL_NAME,
+  EMAIL: (row) => row.EMAIL,
+  DISABLED: (row) => row.DISABLED,
 };
 
-const DIRECTORY_SCHEMA: QuerySchema<DirectoryEntry> = {
-  columns: {
-    TEL_NUM: (row) => row.TEL_NUM,
-    DESCRIPTION: (row) => row.DESCRIPTION,
-    EXTENSION_TYPE_ID: (row) => row.EXTENSION_TYPE_ID,
-  },
-  quickSearch: { names: ["SEARCH", "QUICKSEARCH"], columns: ["TEL_NUM", "DESCRIPTION"] },
-  acceptEqualsSign: true,
+function userSchema(variant: KerioOperatorVariant): QuerySchema<UserRow> {
+  return {
+    columns: USER_COLUMNS,
+    quickSearch: quickSearch(variant, ["USERNAME", "FULL_NAME", "EMAIL"]),
+    acceptEqualsSign: acceptsEqualsSign(variant),
+  };
+}
+
+const DIRECTORY_COLUMNS: QuerySchema<DirectoryEntry>["columns"] = {
+  TEL_NUM: (row) => row.TEL_NUM,
+  DESCRIPTION: (row) => row.DESCRIPTION,
+  EXTENSION_TYPE_ID: (row) => row.EXTENSION_TYPE_ID,
 };
+
+function directorySchema(variant: KerioOperatorVariant): QuerySchema<DirectoryEntry> {
+  return {
+    columns: DIRECTORY_COLUMNS,
+    quickSearch: quickSearch(variant, ["TEL_NUM", "DESCRIPTION"]),
+    acceptEqualsSign: acceptsEqualsSign(variant),
+  };
+}
+
+/** The columns of variant `lineConditions`: how a multi-registration group's rows are told apart (§4.1). */
+const LINE_COLUMNS: readonly string[] = ["lineType", "parentId"];
+
+/** S12's create detail, every key (notes §4.2): what variant `createDetail: "full"` insists on. */
+const FULL_CREATE_KEYS = [
+  "telNum",
+  "description",
+  "sipUsername",
+  "sipPassword",
+  "callPermission",
+  "userGuid",
+  "dtmfMode",
+  "faxDetect",
+  "faxDetectType",
+  "natSupport",
+  "recordInbound",
+  "recordOutbound",
+  "secured",
+] as const;
 
 /** The writable members of an extension `detail`; anything else (read-only row columns) is ignored. */
 interface ExtensionDetail extends Partial<ExtensionSettings> {
@@ -184,21 +232,58 @@ function uniqueSipUsername(store: OperatorStore, base: string): string {
   return candidate;
 }
 
-export function operatorMethods(store: OperatorStore): Record<string, MethodHandler> {
+export function operatorMethods(
+  store: OperatorStore,
+  variant: KerioOperatorVariant = DEFAULT_OPERATOR_VARIANT,
+): Record<string, MethodHandler> {
+  const extensions = extensionSchema(variant);
+  const users = userSchema(variant);
+  const directorySchemaOfBuild = directorySchema(variant);
+
   const requireOwner = (userGuid: number | null | undefined) => {
     if (userGuid === undefined || userGuid === null) return;
     if (!store.user(userGuid)) throw new KerioRpcError(OPERATOR_MESSAGES.userNotFound, [userGuid]);
   };
 
   const get: MethodHandler = (params: Params) => {
-    const query = parseQuery(params.query, EXTENSION_SCHEMA);
-    const { page, totalItems } = runQuery(store.rows(), query, EXTENSION_SCHEMA);
+    const parsed = parseQuery(params.query, extensions);
+    const onLines = parsed.conditions.some((condition) => LINE_COLUMNS.includes(condition.fieldName));
+    if (onLines && variant.lineConditions === "refused") throw invalidParams();
+    const query =
+      onLines && variant.lineConditions === "ignored"
+        ? {
+            ...parsed,
+            conditions: parsed.conditions.filter((condition) => !LINE_COLUMNS.includes(condition.fieldName)),
+          }
+        : parsed;
+    const { page, totalItems } = runQuery(store.rows(), query, extensions, variant.rowLimit);
     return { sipExtensionList: page.map((row) => projectFields(row, query.fields)), totalItems };
   };
 
   const create: MethodHandler = (params) => {
-    const detail = parseDetail(params.detail);
-    if (detail.telNum === undefined) throw invalidParams();
+    const raw = requireObject(params.detail);
+    if (variant.createDetail === "full" && FULL_CREATE_KEYS.some((key) => raw[key] === undefined)) {
+      throw invalidParams();
+    }
+    // -32602 stays call-level on every build: it refuses the request, not the extension.
+    try {
+      const detail = parseDetail(raw);
+      const telNum = detail.telNum;
+      if (telNum === undefined) throw invalidParams();
+      const ids = createExtension({ ...detail, telNum });
+      const answer = variant.createAnswer === "ids" ? { result: { id: ids } } : {};
+      return variant.createRefusal === "item" ? { errors: [], ...answer } : answer;
+    } catch (error) {
+      const callLevel =
+        !(error instanceof KerioRpcError) ||
+        variant.createRefusal === "call" ||
+        error.code === KERIO_MESSAGES.invalidParams.code;
+      if (callLevel) throw error;
+      return { errors: [itemError(0, error, error.positionalParameters)] };
+    }
+  };
+
+  const createExtension = (detail: ExtensionDetail & { telNum: string }) => {
     if (store.numberInUse(detail.telNum))
       throw new KerioRpcError(KERIO_MESSAGES.alreadyExists, [detail.telNum]);
     const sipUsername = detail.sipUsername ?? uniqueSipUsername(store, detail.telNum);
@@ -226,7 +311,7 @@ export function operatorMethods(store: OperatorStore): Record<string, MethodHand
       ],
     });
     // Answer shape inferred from S10/S11 reading result.result.id.guidGroup / guidLine (notes §4.2).
-    return { result: { id: { guidGroup, guidLine } } };
+    return { guidGroup, guidLine };
   };
 
   const createLine: MethodHandler = (params) => {
@@ -326,27 +411,27 @@ export function operatorMethods(store: OperatorStore): Record<string, MethodHand
   };
 
   const usersGet: MethodHandler = (params) => {
-    const query = parseQuery(params.query, USER_SCHEMA);
-    const { page, totalItems } = runQuery(store.userRows(), query, USER_SCHEMA);
+    const query = parseQuery(params.query, users);
+    const { page, totalItems } = runQuery(store.userRows(), query, users, variant.rowLimit);
     return { userList: page.map((row) => projectFields(row, query.fields)), totalItems };
   };
 
   const directory: MethodHandler = (params) => {
-    const query = parseQuery(params.query, DIRECTORY_SCHEMA);
+    const query = parseQuery(params.query, directorySchemaOfBuild);
     const onlyExtensions = optionalBoolean(params, "onlyExtensions") ?? false;
     const entries = store.directory().filter((entry) => !onlyExtensions || entry.EXTENSION_TYPE_ID === 1);
-    const { page, totalItems } = runQuery(entries, query, DIRECTORY_SCHEMA);
+    const { page, totalItems } = runQuery(entries, query, directorySchemaOfBuild, variant.rowLimit);
     return { numberList: page.map((row) => projectFields(row, query.fields)), totalItems };
   };
 
   return {
+    ...(variant.nextValidNumber === "present" && { "Extensions.getNextValidNumber": getNextValidNumber }),
     "Extensions.get": get,
     "Extensions.create": create,
     "Extensions.createLine": createLine,
     "Extensions.set": set,
     "Extensions.remove": remove,
     "Extensions.getSipPassword": getSipPassword,
-    "Extensions.getNextValidNumber": getNextValidNumber,
     "Users.get": usersGet,
     "Server.getInternalDirectoryList": directory,
     "Version.getApiVersion": (params) => {

@@ -24,8 +24,15 @@ const COMPARATORS: readonly Comparator[] = [
 export interface QuerySchema<Row> {
   /** Column name as clients write it → value. Aliases (e.g. `telNum` and `TEL_NUM`) map to the same getter. */
   columns: Readonly<Record<string, (row: Row) => Scalar>>;
-  /** Pseudo-fields (`QUICKSEARCH`, Operator's `SEARCH`) and the columns they expand to. */
-  quickSearch?: { names: readonly string[]; columns: readonly string[] };
+  /**
+   * Pseudo-fields (`QUICKSEARCH`, Operator's `SEARCH`) and the columns they expand to; `comparators`, when
+   * given, are the only ones a pseudo-field accepts (an Operator that knows SEARCH only with `=`).
+   */
+  quickSearch?: {
+    names: readonly string[];
+    columns: readonly string[];
+    comparators?: readonly (Comparator | "=")[];
+  };
   /**
    * Operator code filters with the non-standard comparator `=` (notes §3, S11). Accepted only where this is
    * set: on a quick-search pseudo-field it matches substrings (what the admin UI's search box does), on a
@@ -84,8 +91,10 @@ export function parseQuery<Row>(raw: unknown, schema: QuerySchema<Row>): SearchQ
     if (typeof fieldName !== "string" || typeof comparator !== "string" || typeof value !== "string") {
       throw invalidParams();
     }
-    const known = fieldName in schema.columns || quickNames.includes(fieldName);
-    if (!known) throw invalidParams();
+    const quick = quickNames.includes(fieldName);
+    if (!(fieldName in schema.columns) && !quick) throw invalidParams();
+    const allowed = schema.quickSearch?.comparators;
+    if (quick && allowed && !allowed.includes(comparator as Comparator | "=")) throw invalidParams();
     if (comparator === "=" && schema.acceptEqualsSign) return { fieldName, comparator, value };
     if (!COMPARATORS.includes(comparator as Comparator)) throw invalidParams();
     return { fieldName, comparator: comparator as Comparator, value };
@@ -209,10 +218,15 @@ export interface QueryResult<Row> {
   totalItems: number;
 }
 
+/**
+ * `rowLimit` is the appliance's own cap per answer (notes §3 "safety limit", a variant): it shortens the page
+ * whatever `limit` asked, while `totalItems` still counts every match.
+ */
 export function runQuery<Row>(
   rows: readonly Row[],
   query: SearchQuery,
   schema: QuerySchema<Row>,
+  rowLimit = Number.POSITIVE_INFINITY,
 ): QueryResult<Row> {
   let matched: Row[];
   if (query.conditions.length === 0) {
@@ -239,7 +253,8 @@ export function runQuery<Row>(
       return 0;
     });
   }
-  const end = query.limit === -1 ? undefined : query.start + query.limit;
+  const limit = Math.min(query.limit === -1 ? Number.POSITIVE_INFINITY : query.limit, rowLimit);
+  const end = Number.isFinite(limit) ? query.start + limit : undefined;
   return { page: matched.slice(query.start, end), totalItems: matched.length };
 }
 

@@ -17,6 +17,15 @@ import {
 import { operatorMethods } from "./operator-methods";
 import { type OperatorStore, seedOperator } from "./operator-store";
 import type { SessionStore } from "./sessions";
+import {
+  DEFAULT_CONNECT_VARIANT,
+  DEFAULT_CONTROL_VARIANT,
+  DEFAULT_OPERATOR_VARIANT,
+  type KerioConnectVariant,
+  type KerioControlVariant,
+  type KerioOperatorVariant,
+  type KerioTransportVariant,
+} from "./variants";
 
 /** Port and cookie name per product (notes §1.1, §1.4). */
 export const KERIO_PRODUCTS = {
@@ -60,11 +69,14 @@ export interface KerioOperatorSimulatorOptions extends KerioSimulatorOptions {
   users?: number;
   /** Seeded numbers start here and Extensions.getNextValidNumber searches upwards from it; default 1000. */
   firstExtensionNumber?: number;
+  /** The open behaviours (variants.ts); unnamed switches keep their default. */
+  variant?: Partial<KerioOperatorVariant>;
 }
 
 export interface RunningKerioOperatorSimulator extends RunningKerioSimulator {
   kind: "kerio-operator";
   store: OperatorStore;
+  variant: KerioOperatorVariant;
 }
 
 export interface KerioConnectSimulatorOptions extends KerioSimulatorOptions {
@@ -74,11 +86,13 @@ export interface KerioConnectSimulatorOptions extends KerioSimulatorOptions {
   usersPerDomain?: number;
   /** Enabled users the licence allows over all domains; default 500; Infinity for unlimited. */
   licenseUserLimit?: number;
+  variant?: Partial<KerioConnectVariant>;
 }
 
 export interface RunningKerioConnectSimulator extends RunningKerioSimulator {
   kind: "kerio-connect";
   store: ConnectStore;
+  variant: KerioConnectVariant;
 }
 
 export interface KerioControlSimulatorOptions extends KerioSimulatorOptions {
@@ -91,11 +105,13 @@ export interface KerioControlSimulatorOptions extends KerioSimulatorOptions {
    * default true. Off, nothing can lock the admin out (validate* then never warn).
    */
   restrictRemoteAdmin?: boolean;
+  variant?: Partial<KerioControlVariant>;
 }
 
 export interface RunningKerioControlSimulator extends RunningKerioSimulator {
   kind: "kerio-control";
   store: ControlStore;
+  variant: KerioControlVariant;
   /** How the last configuration-changing apply ended: pending, confirmed or reverted (evaluated now). */
   lastApply(): ApplyState;
 }
@@ -108,6 +124,7 @@ interface ProductWiring {
   anonymousCallMessage?: boolean;
   logoutResult?: (context: CallContext) => unknown;
   admit?: (remoteAddress: string) => boolean;
+  transport: KerioTransportVariant;
 }
 
 interface Prepared {
@@ -142,6 +159,7 @@ async function startProduct(
     anonymousCallMessage: wiring.anonymousCallMessage,
     logoutResult: wiring.logoutResult ?? (() => ({})),
     admit: wiring.admit,
+    transport: wiring.transport,
   });
   const handler = withFaults(server.handler, prepared.faults, createRandom(prepared.seed + 1));
   const listening = await listen(handler, { port: options.port, host: options.host, https: options.https });
@@ -172,15 +190,17 @@ export async function startKerioOperatorSimulator(
     users: options.users ?? Math.ceil(extensions * 0.75),
     firstExtensionNumber: options.firstExtensionNumber ?? 1000,
   });
+  const variant = { ...DEFAULT_OPERATOR_VARIANT, ...options.variant };
   const running = await startProduct(options, prepared, {
     spec: KERIO_PRODUCTS.operator,
-    methods: operatorMethods(store),
+    methods: operatorMethods(store, variant),
+    transport: variant,
     credentials: {
       username: options.username ?? "Admin",
       password: options.password ?? "kerio-operator-demo",
     },
   });
-  return { ...running, kind: "kerio-operator", store };
+  return { ...running, kind: "kerio-operator", store, variant };
 }
 
 export async function startKerioConnectSimulator(
@@ -193,16 +213,18 @@ export async function startKerioConnectSimulator(
     options.licenseUserLimit ?? 500,
   );
   const username = options.username ?? "Admin";
+  const variant = { ...DEFAULT_CONNECT_VARIANT, ...options.variant };
   const running = await startProduct(options, prepared, {
     spec: KERIO_PRODUCTS.connect,
-    methods: connectMethods(store),
+    methods: connectMethods(store, variant),
+    transport: variant,
     credentials: { username, password: options.password ?? "kerio-connect-demo" },
     // IDL: "login name + domain name (can be omitted if primary)".
     userNameAliases: [`${username}@${store.primaryDomain().name}`],
     anonymousCallMessage: true,
     logoutResult: (context) => ({ redirectUrl: `${context.origin}/admin/login` }),
   });
-  return { ...running, kind: "kerio-connect", store };
+  return { ...running, kind: "kerio-connect", store, variant };
 }
 
 export async function startKerioControlSimulator(
@@ -216,9 +238,12 @@ export async function startKerioControlSimulator(
     options.restrictRemoteAdmin ?? true,
     options.confirmTimeoutMs ?? DEFAULT_CONFIRM_TIMEOUT_MS,
   );
+  const variant = { ...DEFAULT_CONTROL_VARIANT, ...options.variant };
+  store.temporaryIds = variant.createdIds === "temporary";
   const running = await startProduct(options, prepared, {
     spec: KERIO_PRODUCTS.control,
-    methods: controlMethods(store),
+    methods: controlMethods(store, variant),
+    transport: variant,
     credentials: {
       username: options.username ?? "Admin",
       password: options.password ?? "kerio-control-demo",
@@ -229,6 +254,7 @@ export async function startKerioControlSimulator(
     ...running,
     kind: "kerio-control",
     store,
+    variant,
     lastApply: () => {
       store.tick();
       return { ...store.applyState };

@@ -11,6 +11,7 @@ import {
   type RunningKerioOperatorSimulator,
   startKerioOperatorSimulator,
 } from "@/simulators/kerio/simulator";
+import { OPERATOR_VARIANT_MATRIX } from "@/simulators/kerio/variants";
 import { POST as CREATE_CONNECTION } from "../connections/route";
 import { DELETE, GET as GET_ONE, PATCH } from "./[connectionId]/extensions/[number]/route";
 import { POST as IMPORT } from "./[connectionId]/extensions/import/route";
@@ -27,14 +28,7 @@ let viewer: string;
 let connectionId: string;
 let counter = 0;
 
-beforeAll(async () => {
-  simulator = await startKerioOperatorSimulator({ port: 0, extensions: 2000 });
-}, 60_000);
-afterAll(async () => {
-  await simulator?.close();
-});
-
-beforeEach(async () => {
+async function connect(): Promise<void> {
   db = await freshDatabase();
   installFileConnections([]);
   const admin = (await userWithSession(db, "admin")).cookie;
@@ -47,7 +41,7 @@ beforeEach(async () => {
     body: connectionFor(simulator, { id: connectionId }),
   });
   expect(response.status).toBe(201);
-});
+}
 
 const logins = () => simulator.calls.get("Session.login") ?? 0;
 
@@ -61,141 +55,182 @@ function create(body: Record<string, unknown>, cookie = operator) {
   return call(POST, { method: "POST", headers: { cookie }, params: { connectionId }, body });
 }
 
-describe("extensions through the BFF against the Operator simulator", () => {
-  it("pages 2,000 extensions on the PBX, sorted and searched there", async () => {
-    const first = await list("page=1&pageSize=50&sort=number");
-    const second = await list("page=2&pageSize=50&sort=number");
-    expect(first.items).toHaveLength(50);
-    expect(second.items).toHaveLength(50);
-    expect(first.totalItems).toBeGreaterThanOrEqual(2000);
-    const numbers = [...first.items, ...second.items].map((item) => Number(item.number));
-    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
-    expect(new Set(numbers).size).toBe(100);
-    const desc = await list("page=1&pageSize=5&sort=number&dir=desc");
-    expect(Number(desc.items[0]?.number)).toBeGreaterThan(Number(numbers.at(-1)));
-    // Multi-registration groups come with their lines, never as separate rows.
-    const groups = [...first.items, ...second.items].filter((item) => item.multiRegistration);
-    expect(groups.length).toBeGreaterThan(0);
-    for (const group of groups) {
-      expect(group.sipUsername).toBeNull();
-      expect(group.lines.length).toBeGreaterThanOrEqual(2);
-    }
-    const target = first.items[7];
-    const found = await list(`q=${encodeURIComponent(target?.number ?? "")}&pageSize=50`);
-    expect(found.items.map((item) => item.number)).toContain(target?.number);
-  });
+/** Extensions and groups as the console lists them: every row but the lines of groups. */
+const listedRows = () => simulator.store.rows().filter((row) => row.lineType !== 1);
 
-  it("logs in again once when the session expires in the middle of a list, with the same result", async () => {
-    const before = await list("page=3&pageSize=50&sort=description");
-    const loginsBefore = logins();
-    expect(simulator.expireAllSessions()).toBeGreaterThan(0);
-    const after = await list("page=3&pageSize=50&sort=description");
-    expect(after).toEqual(before);
-    expect(logins()).toBe(loginsBefore + 1);
-    // And the new session is reused by the next operator's request.
-    await list("page=1&pageSize=5", viewer);
-    expect(logins()).toBe(loginsBefore + 1);
-  });
-
-  it("creates exactly one extension when the session expires during a create", async () => {
-    const next = await (await call(NEXT, { headers: { cookie: operator }, params: { connectionId } })).json();
-    expect(next).toMatchObject({ number: expect.stringMatching(/^\d+$/), source: "kerio" });
-    await list("page=1&pageSize=1");
-    const loginsBefore = logins();
-    simulator.expireAllSessions();
-    const response = await create({ number: next.number, description: "Front desk" });
-    expect(response.status, await response.clone().text()).toBe(201);
-    const created: ExtensionWriteResultDto = await response.json();
-    expect(created.extension).toMatchObject({ number: next.number, description: "Front desk" });
-    expect(created.extension.sipUsername).toBe(next.number);
-    expect(created.sipPassword).toMatch(/^[A-Za-z0-9]{16}$/);
-    expect(logins()).toBe(loginsBefore + 1);
-    const matches = [...simulator.store.extensions.values()].filter((ext) => ext.telNum === next.number);
-    expect(matches).toHaveLength(1);
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.action, "extensions.create"));
-    expect(audit.at(-1)).toMatchObject({
-      targetConnection: connectionId,
-      targetId: next.number,
-      result: "success",
+// Every flow against every Operator build the documents allow (simulators/kerio/variants.ts).
+describe.each(OPERATOR_VARIANT_MATRIX)(
+  "extensions through the BFF against an Operator: $name",
+  ({ variant }) => {
+    beforeAll(async () => {
+      simulator = await startKerioOperatorSimulator({ port: 0, extensions: 2000, variant });
+    }, 60_000);
+    afterAll(async () => {
+      await simulator?.close();
     });
-    expect(JSON.stringify(audit)).not.toContain(created.sipPassword ?? "none");
-  });
+    beforeEach(connect);
 
-  it("refuses a duplicate number with a message on the number field", async () => {
-    const existing = (await list("page=1&pageSize=1")).items[0]?.number ?? "";
-    const response = await create({ number: existing });
-    expect(response.status).toBe(409);
-    const body = await response.json();
-    expect(body.error.message).toBe(
-      `Extension ${existing} already exists (or the number is taken by a queue, conference or other dial-plan entry).`,
-    );
-    expect(body.error.details).toEqual([{ field: "number", message: body.error.message }]);
-  });
-
-  it("edits, regenerates the SIP password, and deletes; unknown numbers and guids are 404s", async () => {
-    const number = (
-      await (await call(NEXT, { headers: { cookie: operator }, params: { connectionId } })).json()
-    ).number as string;
-    expect((await create({ number, description: "Temp" })).status).toBe(201);
-    const patched = await call(PATCH, {
-      method: "PATCH",
-      headers: { cookie: operator },
-      params: { connectionId, number },
-      body: { description: "Lobby", callPermission: 3, regenerateSipPassword: true },
+    it("pages 2,000 extensions on the PBX, sorted and searched there", async () => {
+      const first = await list("page=1&pageSize=50&sort=number");
+      const second = await list("page=2&pageSize=50&sort=number");
+      expect(first.items).toHaveLength(50);
+      expect(second.items).toHaveLength(50);
+      // Exactly the extensions and groups, whatever the build does with lineType conditions or row caps.
+      const total = listedRows().length;
+      expect(first.totalItems).toBe(total);
+      const lastPage = Math.ceil(total / 50);
+      const last = await list(`page=${lastPage}&pageSize=50&sort=number`);
+      expect(last.totalItems).toBe(total);
+      expect(last.items).toHaveLength(total - (lastPage - 1) * 50);
+      const numbers = [...first.items, ...second.items].map((item) => Number(item.number));
+      expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+      expect(new Set(numbers).size).toBe(100);
+      const desc = await list("page=1&pageSize=5&sort=number&dir=desc");
+      expect(Number(desc.items[0]?.number)).toBeGreaterThan(Number(numbers.at(-1)));
+      // Multi-registration groups come with their lines, never as separate rows.
+      const groups = [...first.items, ...second.items].filter((item) => item.multiRegistration);
+      expect(groups.length).toBeGreaterThan(0);
+      for (const group of groups) {
+        expect(group.sipUsername).toBeNull();
+        expect(group.lines.length).toBeGreaterThanOrEqual(2);
+      }
+      const target = first.items[7];
+      const found = await list(`q=${encodeURIComponent(target?.number ?? "")}&pageSize=50`);
+      expect(found.items.map((item) => item.number)).toContain(target?.number);
+      expect(found.totalItems).toBeLessThan(total);
+      // A search by a group's own number finds the group with its lines.
+      const group = groups[0];
+      const byGroup = await list(`q=${encodeURIComponent(group?.number ?? "")}&pageSize=50`);
+      expect(byGroup.items.find((item) => item.number === group?.number)).toEqual(group);
+      // And a search by owner name, in whichever spelling this build knows.
+      const owned = first.items.find((item) => item.owner?.fullName);
+      const byOwner = await list(`q=${encodeURIComponent(owned?.owner?.fullName ?? "")}&pageSize=50`);
+      expect(byOwner.items.map((item) => item.number)).toContain(owned?.number);
     });
-    expect(patched.status).toBe(200);
-    const result: ExtensionWriteResultDto = await patched.json();
-    expect(result.extension).toMatchObject({ description: "Lobby", callPermission: 3 });
-    const line = [...simulator.store.extensions.values()].find((ext) => ext.telNum === number)?.lines[0];
-    expect(line?.sipPassword).toBe(result.sipPassword);
 
-    const removed = await call(DELETE, {
-      method: "DELETE",
-      headers: { cookie: operator },
-      params: { connectionId, number },
+    it("logs in again once when the session expires in the middle of a list, with the same result", async () => {
+      const before = await list("page=3&pageSize=50&sort=description");
+      const loginsBefore = logins();
+      expect(simulator.expireAllSessions()).toBeGreaterThan(0);
+      const after = await list("page=3&pageSize=50&sort=description");
+      expect(after).toEqual(before);
+      expect(logins()).toBe(loginsBefore + 1);
+      // And the new session is reused by the next operator's request.
+      await list("page=1&pageSize=5", viewer);
+      expect(logins()).toBe(loginsBefore + 1);
     });
-    expect(removed.status).toBe(200);
-    const gone = await call(GET_ONE, { headers: { cookie: operator }, params: { connectionId, number } });
-    expect(gone.status).toBe(404);
-    expect((await gone.json()).error.message).toBe(`Extension ${number} does not exist on this PBX.`);
 
-    const extensions = await operatorExtensionsFor(db, connectionId);
-    const faults = await extensions.removeGuids([987654321]);
-    expect(faults).toEqual([
-      expect.objectContaining({ code: 1002, inputIndex: 0, message: "Extension 987654321 does not exist." }),
-    ]);
-  });
-
-  it("lets a viewer read but not write (403, audited as denied)", async () => {
-    expect((await list("page=1&pageSize=1", viewer)).items).toHaveLength(1);
-    const refused = await create({ number: "99999" }, viewer);
-    expect(refused.status).toBe(403);
-    const denied = await db.select().from(auditEvents).where(eq(auditEvents.result, "denied"));
-    expect(denied.at(-1)).toMatchObject({ action: "extensions.create" });
-  });
-
-  it("imports rows one by one and reports each row's fate", async () => {
-    const base = 70000 + counter * 10;
-    const existing = (await list("page=1&pageSize=1")).items[0]?.number ?? "";
-    const response = await call(IMPORT, {
-      method: "POST",
-      headers: { cookie: operator },
-      params: { connectionId },
-      body: {
-        rows: [
-          { number: String(base) },
-          { number: existing },
-          { number: String(base + 1), description: "B" },
-        ],
-      },
+    it("creates exactly one extension when the session expires during a create", async () => {
+      const next = await (
+        await call(NEXT, { headers: { cookie: operator }, params: { connectionId } })
+      ).json();
+      expect(next).toMatchObject({
+        number: expect.stringMatching(/^\d+$/),
+        source: simulator.variant.nextValidNumber === "present" ? "kerio" : "computed",
+      });
+      expect(next.number).toBe(simulator.store.nextFreeNumber());
+      await list("page=1&pageSize=1");
+      const loginsBefore = logins();
+      simulator.expireAllSessions();
+      const response = await create({ number: next.number, description: "Front desk", recordInbound: true });
+      expect(response.status, await response.clone().text()).toBe(201);
+      const created: ExtensionWriteResultDto = await response.json();
+      expect(created.extension).toMatchObject({ number: next.number, description: "Front desk" });
+      expect(created.extension.sipUsername).toBe(next.number);
+      expect(created.sipPassword).toMatch(/^[A-Za-z0-9]{16}$/);
+      expect(logins()).toBe(loginsBefore + 1);
+      const matches = [...simulator.store.extensions.values()].filter((ext) => ext.telNum === next.number);
+      expect(matches).toHaveLength(1);
+      expect(matches[0]).toMatchObject({ recordInbound: true, recordOutbound: false, natSupport: false });
+      const audit = await db.select().from(auditEvents).where(eq(auditEvents.action, "extensions.create"));
+      expect(audit.at(-1)).toMatchObject({
+        targetConnection: connectionId,
+        targetId: next.number,
+        result: "success",
+      });
+      expect(JSON.stringify(audit)).not.toContain(created.sipPassword ?? "none");
     });
-    expect(response.status).toBe(200);
-    const { results }: ImportResultDto = await response.json();
-    expect(results.map((r) => [r.ok, r.field])).toEqual([
-      [true, null],
-      [false, "number"],
-      [true, null],
-    ]);
-    expect(results[1]?.message).toContain(`Extension ${existing} already exists`);
-  });
-});
+
+    it("refuses a duplicate number with a message on the number field", async () => {
+      const existing = (await list("page=1&pageSize=1")).items[0]?.number ?? "";
+      const response = await create({ number: existing });
+      expect(response.status).toBe(409);
+      const body = await response.json();
+      expect(body.error.message).toBe(
+        `Extension ${existing} already exists (or the number is taken by a queue, conference or other dial-plan entry).`,
+      );
+      expect(body.error.details).toEqual([{ field: "number", message: body.error.message }]);
+    });
+
+    it("edits, regenerates the SIP password, and deletes; unknown numbers and guids are 404s", async () => {
+      const number = (
+        await (await call(NEXT, { headers: { cookie: operator }, params: { connectionId } })).json()
+      ).number as string;
+      expect((await create({ number, description: "Temp" })).status).toBe(201);
+      const patched = await call(PATCH, {
+        method: "PATCH",
+        headers: { cookie: operator },
+        params: { connectionId, number },
+        body: { description: "Lobby", callPermission: 3, regenerateSipPassword: true },
+      });
+      expect(patched.status).toBe(200);
+      const result: ExtensionWriteResultDto = await patched.json();
+      expect(result.extension).toMatchObject({ description: "Lobby", callPermission: 3 });
+      const line = [...simulator.store.extensions.values()].find((ext) => ext.telNum === number)?.lines[0];
+      expect(line?.sipPassword).toBe(result.sipPassword);
+
+      const removed = await call(DELETE, {
+        method: "DELETE",
+        headers: { cookie: operator },
+        params: { connectionId, number },
+      });
+      expect(removed.status).toBe(200);
+      const gone = await call(GET_ONE, { headers: { cookie: operator }, params: { connectionId, number } });
+      expect(gone.status).toBe(404);
+      expect((await gone.json()).error.message).toBe(`Extension ${number} does not exist on this PBX.`);
+
+      const extensions = await operatorExtensionsFor(db, connectionId);
+      const faults = await extensions.removeGuids([987654321]);
+      expect(faults).toEqual([
+        expect.objectContaining({
+          code: 1002,
+          inputIndex: 0,
+          message: "Extension 987654321 does not exist.",
+        }),
+      ]);
+    });
+
+    it("lets a viewer read but not write (403, audited as denied)", async () => {
+      expect((await list("page=1&pageSize=1", viewer)).items).toHaveLength(1);
+      const refused = await create({ number: "99999" }, viewer);
+      expect(refused.status).toBe(403);
+      const denied = await db.select().from(auditEvents).where(eq(auditEvents.result, "denied"));
+      expect(denied.at(-1)).toMatchObject({ action: "extensions.create" });
+    });
+
+    it("imports rows one by one and reports each row's fate", async () => {
+      const base = 70000 + counter * 10;
+      const existing = (await list("page=1&pageSize=1")).items[0]?.number ?? "";
+      const response = await call(IMPORT, {
+        method: "POST",
+        headers: { cookie: operator },
+        params: { connectionId },
+        body: {
+          rows: [
+            { number: String(base) },
+            { number: existing },
+            { number: String(base + 1), description: "B" },
+          ],
+        },
+      });
+      expect(response.status).toBe(200);
+      const { results }: ImportResultDto = await response.json();
+      expect(results.map((r) => [r.ok, r.field])).toEqual([
+        [true, null],
+        [false, "number"],
+        [true, null],
+      ]);
+      expect(results[1]?.message).toContain(`Extension ${existing} already exists`);
+    });
+  },
+);

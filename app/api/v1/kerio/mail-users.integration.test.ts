@@ -7,6 +7,7 @@ import { auditEvents } from "@/lib/server/db/schema";
 import { connectionFor } from "@/lib/testing/connection-fixtures";
 import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import { type RunningKerioConnectSimulator, startKerioConnectSimulator } from "@/simulators/kerio/simulator";
+import { CONNECT_VARIANT_MATRIX } from "@/simulators/kerio/variants";
 import { POST as CREATE_CONNECTION } from "../connections/route";
 import { GET as DOMAINS } from "./[connectionId]/mail-domains/route";
 import { DELETE, PATCH } from "./[connectionId]/mail-users/[userId]/route";
@@ -21,14 +22,7 @@ let viewer: string;
 let connectionId: string;
 let counter = 0;
 
-beforeAll(async () => {
-  simulator = await startKerioConnectSimulator({ port: 0, domains: 2, usersPerDomain: 120 });
-}, 60_000);
-afterAll(async () => {
-  await simulator?.close();
-});
-
-beforeEach(async () => {
+async function connect(): Promise<void> {
   simulator.store.licenseUserLimit = 500;
   db = await freshDatabase();
   installFileConnections([]);
@@ -42,7 +36,7 @@ beforeEach(async () => {
     body: connectionFor(simulator, { id: connectionId }),
   });
   expect(response.status).toBe(201);
-});
+}
 
 async function domains(): Promise<MailDomainDto[]> {
   const response = await call(DOMAINS, { headers: { cookie: operator }, params: { connectionId } });
@@ -62,7 +56,16 @@ function create(body: Record<string, unknown>, cookie = operator) {
 
 const enc = encodeURIComponent;
 
-describe("Kerio Connect users through the BFF against the simulator", () => {
+// Every flow against every Connect build the documents allow (simulators/kerio/variants.ts).
+describe.each(CONNECT_VARIANT_MATRIX)("Kerio Connect users through the BFF: $name", ({ variant }) => {
+  beforeAll(async () => {
+    simulator = await startKerioConnectSimulator({ port: 0, domains: 2, usersPerDomain: 120, variant });
+  }, 60_000);
+  afterAll(async () => {
+    await simulator?.close();
+  });
+  beforeEach(connect);
+
   it("lists domains, pages, sorts and quick-searches one domain's users on the server", async () => {
     const all = await domains();
     expect(all.map((domain) => domain.name)).toEqual(["example.com", "example.org"]);

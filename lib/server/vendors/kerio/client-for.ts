@@ -16,14 +16,21 @@ export async function kerioRpcFor(
   connectionId: string,
   kind: KerioKind,
 ): Promise<KerioRpcClient> {
+  return (await kerioRpcAndKey(db, connectionId, kind)).rpc;
+}
+
+/** The client and the connection's cache key, which also keys what the console learnt about the appliance. */
+async function kerioRpcAndKey(db: Database, connectionId: string, kind: KerioKind) {
   const { http, config, cacheKey } = await vendorConnection(db, connectionId, kind);
-  return new KerioRpcClient({
+  const rpc = new KerioRpcClient({
     http,
     credentials: { username: config.username, password: config.password },
     sessionKey: cacheKey,
   });
+  return { rpc, cacheKey };
 }
 
 export async function operatorExtensionsFor(db: Database, connectionId: string): Promise<OperatorExtensions> {
-  return new OperatorExtensions(await kerioRpcFor(db, connectionId, "kerio-operator"));
+  const { rpc, cacheKey } = await kerioRpcAndKey(db, connectionId, "kerio-operator");
+  return new OperatorExtensions(rpc, cacheKey);
 }

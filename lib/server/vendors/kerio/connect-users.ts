@@ -17,6 +17,7 @@ import { kerioRpcFor } from "./client-for";
 import { buildKerioQuery } from "./query";
 import { optionalFlag, optionalInt, optionalText, resultObject, rowsOf } from "./rows";
 import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClient } from "./rpc";
+import { readRows } from "./scan";
 
 /**
  * Kerio Connect's Domains and Users API (kerio-notes §5) in the console's vocabulary. Connect account changes
@@ -123,12 +124,24 @@ export class ConnectUsers {
   constructor(private readonly rpc: KerioRpcClient) {}
 
   async domains(): Promise<MailDomainDto[]> {
-    const answer = await this.rpc.call<unknown>(
-      "Domains.get",
-      { query: { orderBy: [{ columnName: "name", direction: "Asc" }], start: 0, limit: -1 } },
-      { kind: "read" },
+    const all = await readRows(
+      async (start, limit) => {
+        const answer = resultObject(
+          await this.rpc.call<unknown>(
+            "Domains.get",
+            { query: { orderBy: [{ columnName: "name", direction: "Asc" }], start, limit } },
+            { kind: "read" },
+          ),
+        );
+        return {
+          rows: rowsOf(answer.list, DomainRowSchema, "a domain list"),
+          totalItems: optionalInt.parse(answer.totalItems),
+        };
+      },
+      0,
+      -1,
     );
-    return rowsOf(resultObject(answer).list, DomainRowSchema, "a domain list").map((domain) => ({
+    return all.rows.map((domain) => ({
       id: domain.id,
       name: domain.name,
     }));
@@ -142,13 +155,23 @@ export class ConnectUsers {
       sortDirection: input.dir,
       search: input.q,
     });
-    const answer = userRows(
-      await this.rpc.call<unknown>("Users.get", { query, domainId: input.domainId }, { kind: "read" }),
+    // A server may cap rows per answer below the page size (notes §3): the page is read until it is full.
+    const answer = await readRows(
+      async (start, limit) =>
+        userRows(
+          await this.rpc.call<unknown>(
+            "Users.get",
+            { query: { ...query, start, limit }, domainId: input.domainId },
+            { kind: "read" },
+          ),
+        ),
+      query.start,
+      query.limit,
     );
     const rows = answer.rows;
     return {
       items: rows.map((row) => toDto(row, input.domainId)),
-      totalItems: answer.totalItems ?? rows.length,
+      totalItems: answer.totalItems ?? query.start + rows.length,
       page: input.page,
       pageSize: input.pageSize,
     };

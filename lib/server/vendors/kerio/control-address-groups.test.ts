@@ -7,16 +7,21 @@ function fakeControl(
   answers: Partial<Record<string, (params: Record<string, unknown> | undefined) => unknown>>,
 ) {
   const log: string[] = [];
-  let nextId = 1;
+  const listed: Array<Record<string, unknown>> = [{ id: "1", groupName: "Y", type: "Host", host: "192.0.2.1" }];
+  let nextId = 2;
   const rpc = {
     call: async (method: string, params?: Record<string, unknown>) => {
       log.push(method);
       await new Promise((resolve) => setTimeout(resolve, 1));
       const answer = answers[method];
       if (answer) return answer(params);
-      if (method === "IpAddressGroups.create")
-        return { errors: [], result: [{ inputIndex: 0, id: String(nextId++) }] };
-      if (method === "IpAddressGroups.get") return { list: [{ id: "1", type: "Host", host: "192.0.2.1" }] };
+      if (method === "IpAddressGroups.create") {
+        const [entry] = (params?.groups ?? []) as Array<Record<string, unknown>>;
+        const id = String(nextId++);
+        listed.push({ ...entry, id });
+        return { errors: [], result: [{ inputIndex: 0, id }] };
+      }
+      if (method === "IpAddressGroups.get") return { list: listed, totalItems: listed.length };
       if (method === "Session.getConfigTimestamp")
         return { clientTimestampList: [{ name: "config", timestamp: 7 }] };
       if (method === "Session.confirmConfig") return { confirmed: true };

@@ -15,8 +15,9 @@ import { ApiError, notFound } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
 import { kerioRpcFor } from "./client-for";
-import { optionalFlag, optionalText, optionalTexts, resultObject, rowsOf } from "./rows";
+import { optionalFlag, optionalInt, optionalText, optionalTexts, resultObject, rowsOf } from "./rows";
 import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClient } from "./rpc";
+import { readRows } from "./scan";
 
 /**
  * Kerio Control's IpAddressGroups and TimeRanges (kerio-notes §6). Control holds every change in a working copy
@@ -77,7 +78,6 @@ const EntryRowSchema = z.object({
 type EntryRow = z.infer<typeof EntryRowSchema>;
 
 const GroupRowSchema = z.object({ id: z.string(), name: z.string() });
-const CreatedRowSchema = z.object({ id: optionalText });
 
 /** The entries of an IpAddressGroups.get answer. */
 function entryRows(answer: unknown): EntryRow[] {
@@ -125,6 +125,31 @@ function valueFields(input: {
   }
 }
 
+/** Every value member of an entry: the type's own ones filled, the others empty (a whole `IpAddressEntry`). */
+function wholeValue(input: Parameters<typeof valueFields>[0]): Record<string, string> {
+  return { host: "", addr1: "", addr2: "", childGroupId: "", ...valueFields(input) };
+}
+
+/** Whether a listed entry is the one a create asked for: same group, type and value. */
+function isEntryOf(row: EntryRow, input: CreateAddressEntryInput): boolean {
+  const sameGroup = input.groupId
+    ? row.groupId === input.groupId
+    : (row.groupName ?? "").toLowerCase() === (input.groupName ?? "").trim().toLowerCase();
+  if (!sameGroup || row.type !== input.type) return false;
+  const wanted = wholeValue(input);
+  const listed = wholeValue({
+    type: input.type,
+    host: row.host,
+    addr1: row.addr1,
+    addr2: row.addr2,
+    childGroupId: row.childGroupId,
+  });
+  // Host names compare case-insensitively, as Kerio's duplicate check does.
+  return Object.keys(wanted).every(
+    (key) => (wanted[key] ?? "").toLowerCase() === (listed[key] ?? "").toLowerCase(),
+  );
+}
+
 function fieldOf(fault: KerioFault, type?: string): string | undefined {
   if (fault.template.startsWith("The address"))
     return type === "Host" || type === "IpPrefix" ? "host" : "addr1";
@@ -169,12 +194,19 @@ export class ControlAddressGroups {
   ) {}
 
   private async entries(): Promise<EntryRow[]> {
-    const answer = await this.rpc.call<unknown>(
-      "IpAddressGroups.get",
-      { query: { orderBy: [{ columnName: "groupName", direction: "Asc" }], start: 0, limit: -1 } },
-      { kind: "read" },
+    const all = await readRows(
+      async (start, limit) => {
+        const answer = await this.rpc.call<unknown>(
+          "IpAddressGroups.get",
+          { query: { orderBy: [{ columnName: "groupName", direction: "Asc" }], start, limit } },
+          { kind: "read" },
+        );
+        return { rows: entryRows(answer), totalItems: optionalInt.parse(resultObject(answer).totalItems) };
+      },
+      0,
+      -1,
     );
-    return entryRows(answer);
+    return all.rows;
   }
 
   async list(): Promise<AddressGroupListDto> {
@@ -223,6 +255,11 @@ export class ControlAddressGroups {
     return serialised(this.lockKey, () => this.removeNow(entryId, acknowledgeCutOff));
   }
 
+  /**
+   * Kerio's IDL: a created entry's id is "assigned by the manager to temporary value until apply() or
+   * reset()", so the id in the create answer may be gone once the change is applied. The entry is found
+   * again by group, type and value (a group never holds the same value twice) and that is what is reported.
+   */
   private async createNow(input: CreateAddressEntryInput): Promise<AddressEntryChangeDto> {
     const detail = {
       groupId: input.groupId ?? "",
@@ -232,7 +269,7 @@ export class ControlAddressGroups {
       description: input.description ?? "",
       enabled: input.enabled ?? true,
     };
-    const id = await this.change(async () => {
+    await this.change(async () => {
       // Not repeated after a lost answer: the working copy is discarded on failure, so nothing doubles.
       const answer = await this.rpc.call<unknown>(
         "IpAddressGroups.create",
@@ -240,32 +277,39 @@ export class ControlAddressGroups {
         { kind: "write" },
       );
       this.throwItemFault(answer, input.type);
-      const created = rowsOf(resultObject(answer).result, CreatedRowSchema, "the created entry")[0]?.id;
-      if (!created) throw new ApplyStepError("change", "Kerio Control did not return the new entry's id.");
-      return created;
     });
     const apply = await this.applyAndConfirm();
-    return { entry: await this.require(id), apply };
+    const created = (await this.entries()).find((row) => isEntryOf(row, input));
+    if (!created) {
+      throw new ApiError(
+        502,
+        "vendor_unclear",
+        "Kerio Control applied and confirmed the new entry but does not list it: reload the list before adding it again.",
+      );
+    }
+    return { entry: toDto(created), apply };
   }
 
+  /**
+   * Sends the whole entry, not only the changed members: some builds refuse a partial `details`, others
+   * reset what is absent (variants.ts); with every member present all of them do the same.
+   */
   private async updateNow(entryId: string, input: UpdateAddressEntryInput): Promise<AddressEntryChangeDto> {
     const current = await this.require(entryId);
-    const type =
-      input.type ??
-      ((input.host ?? input.addr1 ?? input.addr2 ?? input.childGroupId) ? current.type : undefined);
+    const type = input.type ?? current.type;
     const details = {
-      ...(type !== undefined && {
+      groupId: current.groupId,
+      groupName: current.groupName,
+      description: input.description ?? current.description,
+      enabled: input.enabled ?? current.enabled,
+      type,
+      ...wholeValue({
         type,
-        ...valueFields({
-          type,
-          host: input.host ?? current.host,
-          addr1: input.addr1 ?? current.addr1,
-          addr2: input.addr2 ?? current.addr2,
-          childGroupId: input.childGroupId ?? current.childGroupId,
-        }),
+        host: input.host ?? current.host,
+        addr1: input.addr1 ?? current.addr1,
+        addr2: input.addr2 ?? current.addr2,
+        childGroupId: input.childGroupId ?? current.childGroupId,
       }),
-      ...(input.description !== undefined && { description: input.description }),
-      ...(input.enabled !== undefined && { enabled: input.enabled }),
     };
     const params = { groupIds: [entryId], details };
     await this.validate("IpAddressGroups.validateSet", params, input.acknowledgeCutOff === true, type);
@@ -387,12 +431,24 @@ export class ControlAddressGroups {
   }
 
   async timeRanges(): Promise<TimeRangeDto[]> {
-    const answer = await this.rpc.call<unknown>(
-      "TimeRanges.get",
-      { query: { orderBy: [{ columnName: "groupName", direction: "Asc" }], start: 0, limit: -1 } },
-      { kind: "read" },
+    const all = await readRows(
+      async (start, limit) => {
+        const answer = resultObject(
+          await this.rpc.call<unknown>(
+            "TimeRanges.get",
+            { query: { orderBy: [{ columnName: "groupName", direction: "Asc" }], start, limit } },
+            { kind: "read" },
+          ),
+        );
+        return {
+          rows: rowsOf(answer.list, TimeRangeRowSchema, "a time range list"),
+          totalItems: optionalInt.parse(answer.totalItems),
+        };
+      },
+      0,
+      -1,
     );
-    return rowsOf(resultObject(answer).list, TimeRangeRowSchema, "a time range list").map(toTimeRange);
+    return all.rows.map(toTimeRange);
   }
 }
 

@@ -10,10 +10,12 @@ import type {
   OwnerDto,
   UpdateExtensionInput,
 } from "@/lib/api/kerio-extensions";
-import { notFound } from "@/lib/server/api/errors";
-import { buildKerioQuery, type KerioQuery } from "./query";
+import { ApiError, notFound } from "@/lib/server/api/errors";
+import { type OperatorCapabilities, operatorCapabilities } from "./operator-capabilities";
+import { buildKerioQuery, type KerioQuery, type SearchField, type TableState } from "./query";
 import { optionalInt, optionalText, resultObject, rowsOf } from "./rows";
 import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClient } from "./rpc";
+import { readRows } from "./scan";
 
 /**
  * Kerio Operator's Extensions API (kerio-notes §4) in the console's vocabulary. Kerio quirks stop here:
@@ -23,6 +25,7 @@ import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClie
 /** lineType (notes §4.1): 0 a single line, 1 a line of a group, 2 a multi-registration group. */
 const LINE_OF_GROUP = 1;
 const GROUP = 2;
+const NOT_A_LINE = { fieldName: "lineType", comparator: "NotEq", value: String(LINE_OF_GROUP) } as const;
 
 const SORT_COLUMNS: Record<ExtensionSort, string> = {
   number: "telNum",
@@ -46,7 +49,20 @@ const ExtensionRowSchema = z.object({
 });
 type ExtensionRow = z.infer<typeof ExtensionRowSchema>;
 
+/**
+ * The rest of S12's create detail with its values (notes §4.2): settings the console does not offer, sent
+ * so that a build demanding the full detail accepts the create. NAT and recording are in the form.
+ */
+const HIDDEN_CREATE_DEFAULTS = {
+  dtmfMode: 0,
+  faxDetect: false,
+  faxDetectType: 0,
+  secured: false,
+} as const;
+
 const OwnerRowSchema = z.object({ GUID: z.int(), USERNAME: optionalText, FULL_NAME: optionalText });
+const DirectoryRowSchema = z.object({ TEL_NUM: z.string() });
+const OWNER_PICKER_SIZE = 500;
 
 interface ExtensionList {
   rows: ExtensionRow[];
@@ -125,8 +141,29 @@ function rethrow(number: string) {
   };
 }
 
+/** A -32602: the appliance does not understand a query member (a pseudo-field or a condition it lacks). */
+function isInvalidParams(error: unknown): boolean {
+  return error instanceof KerioError && error.fault.code === KERIO_CODES.invalidParams;
+}
+
+/** The rows of one extension number: its own row (single line or group) and, for a group, its lines. */
+function extensionOf(rows: ExtensionRow[], number: string): ExtensionDto | undefined {
+  const own = rows.find((row) => row.telNum === number && row.lineType !== LINE_OF_GROUP);
+  if (!own) return undefined;
+  const lines = rows.filter((row) => row.lineType === LINE_OF_GROUP && row.parentId === own.guid);
+  return toDto(own, lines);
+}
+
 export class OperatorExtensions {
-  constructor(private readonly rpc: KerioRpcClient) {}
+  private readonly capabilities: OperatorCapabilities;
+
+  /** `cacheKey` identifies the connection; tests that build the class directly may leave it to a fresh one. */
+  constructor(
+    private readonly rpc: KerioRpcClient,
+    cacheKey: string = crypto.randomUUID(),
+  ) {
+    this.capabilities = operatorCapabilities(cacheKey);
+  }
 
   private async get(query: KerioQuery): Promise<ExtensionList> {
     const answer = resultObject(await this.rpc.call<unknown>("Extensions.get", { query }, { kind: "read" }));
@@ -136,59 +173,133 @@ export class OperatorExtensions {
     };
   }
 
-  /** Extensions and groups (not the lines of groups), one page, with each group's lines attached. */
+  /**
+   * Runs a query that may carry the quick search, in the spelling this Operator knows. Builds differ
+   * (QUICKSEARCH/Like vs SEARCH/=, variants.ts): on -32602 the other spelling is tried once, and whichever
+   * worked is remembered for the connection, so a search never takes the page down.
+   */
+  private async searching<T>(
+    search: string | undefined,
+    run: (field: SearchField) => Promise<T>,
+  ): Promise<T> {
+    const field = this.capabilities.searchField ?? "QUICKSEARCH";
+    if (!search?.trim()) return run(field);
+    try {
+      return await run(field);
+    } catch (error) {
+      if (!isInvalidParams(error)) throw error;
+      const other: SearchField = field === "QUICKSEARCH" ? "SEARCH" : "QUICKSEARCH";
+      const result = await run(other);
+      this.capabilities.searchField = other;
+      return result;
+    }
+  }
+
+  /**
+   * Whether this Operator applies a condition on `lineType`, learnt once per connection from a one-row
+   * probe: -32602 means refused, a row that is not a line means the condition was ignored. An empty answer
+   * proves nothing (no groups, or no extensions), so it is not remembered.
+   */
+  private async lineConditions(): Promise<NonNullable<OperatorCapabilities["lineConditions"]>> {
+    const remembered = this.capabilities.lineConditions;
+    if (remembered) return remembered;
+    try {
+      const probe = await this.get({
+        conditions: [{ fieldName: "lineType", comparator: "Eq", value: String(LINE_OF_GROUP) }],
+        combining: "And",
+        start: 0,
+        limit: 1,
+      });
+      const [row] = probe.rows;
+      if (!row) return "honoured";
+      this.capabilities.lineConditions = row.lineType === LINE_OF_GROUP ? "honoured" : "ignored";
+    } catch (error) {
+      if (!isInvalidParams(error)) throw error;
+      this.capabilities.lineConditions = "refused";
+    }
+    return this.capabilities.lineConditions;
+  }
+
+  /** `count` rows of a table query from `start`, however many answers the appliance's row cap needs. */
+  private rows(state: Omit<TableState, "page" | "pageSize">, start: number, count: number) {
+    return this.searching(state.search, (searchField) =>
+      readRows(
+        (from, limit) =>
+          this.get({
+            ...buildKerioQuery({ ...state, searchField, page: 1, pageSize: 1 }),
+            start: from,
+            limit,
+          }),
+        start,
+        count,
+      ),
+    );
+  }
+
+  /**
+   * Extensions and groups (not the lines of groups), one page, with each group's lines attached. Where the
+   * Operator filters `lineType` itself, it pages; where it ignores or refuses the condition, the console
+   * reads every matching row (still searched and sorted by the appliance), drops the lines and pages them
+   * itself, so page boundaries and `totalItems` are the same as on an Operator that filters.
+   */
   async list(input: ListExtensionsInput): Promise<ExtensionPageDto> {
-    const query = buildKerioQuery({
-      page: input.page,
-      pageSize: input.pageSize,
-      sortColumn: SORT_COLUMNS[input.sort],
-      sortDirection: input.dir,
-      search: input.q,
-      conditions: [{ fieldName: "lineType", comparator: "NotEq", value: String(LINE_OF_GROUP) }],
-    });
-    const answer = await this.get(query);
-    const rows = answer.rows;
-    const lines = await this.linesOf(rows.filter((row) => row.lineType === GROUP).map((row) => row.guid));
+    const state = { sortColumn: SORT_COLUMNS[input.sort], sortDirection: input.dir, search: input.q };
+    const start = (input.page - 1) * input.pageSize;
+    let page: { rows: ExtensionRow[]; totalItems: number } | undefined;
+    if ((await this.lineConditions()) === "honoured") {
+      const answer = await this.rows({ ...state, conditions: [NOT_A_LINE] }, start, input.pageSize);
+      if (answer.rows.some((row) => row.lineType === LINE_OF_GROUP)) {
+        // The probe said honoured but lines came back: the appliance changed; filter here from now on.
+        this.capabilities.lineConditions = "ignored";
+      } else page = { rows: answer.rows, totalItems: answer.totalItems ?? start + answer.rows.length };
+    }
+    if (!page) {
+      const all = (await this.rows(state, 0, -1)).rows.filter((row) => row.lineType !== LINE_OF_GROUP);
+      page = { rows: all.slice(start, start + input.pageSize), totalItems: all.length };
+    }
+    const lines = await this.linesOf(page.rows.filter((row) => row.lineType === GROUP));
     return {
-      items: rows.map((row) => toDto(row, lines.get(row.guid))),
-      totalItems: answer.totalItems ?? rows.length,
+      items: page.rows.map((row) => toDto(row, lines.get(row.guid))),
+      totalItems: page.totalItems,
       page: input.page,
       pageSize: input.pageSize,
     };
   }
 
-  /** One extra call for the whole page, not one per group. */
-  private async linesOf(groups: number[]): Promise<Map<number, ExtensionRow[]>> {
+  /**
+   * One extra call for the whole page, not one per group. Lines share their group's number, so they are
+   * asked for by number (a condition every build applies) and told apart here by `lineType`/`parentId`,
+   * which some builds ignore or refuse in conditions.
+   */
+  private async linesOf(groups: ExtensionRow[]): Promise<Map<number, ExtensionRow[]>> {
     const byGroup = new Map<number, ExtensionRow[]>();
     if (groups.length === 0) return byGroup;
-    const answer = await this.get({
-      conditions: groups.map((guid) => ({ fieldName: "parentId", comparator: "Eq", value: String(guid) })),
-      combining: "Or",
-      orderBy: [{ columnName: "sipUsername", direction: "Asc" }],
-      start: 0,
-      limit: -1,
-    });
+    const guids = new Set(groups.map((group) => group.guid));
+    const answer = await this.rows(
+      {
+        conditions: groups.map((group) => ({ fieldName: "telNum", comparator: "Eq", value: group.telNum })),
+        combining: "Or",
+        sortColumn: "sipUsername",
+      },
+      0,
+      -1,
+    );
     for (const line of answer.rows) {
-      if (line.parentId === undefined) continue;
+      if (line.lineType !== LINE_OF_GROUP || line.parentId === undefined || !guids.has(line.parentId))
+        continue;
       byGroup.set(line.parentId, [...(byGroup.get(line.parentId) ?? []), line]);
     }
     return byGroup;
   }
 
+  /** By number alone (a group's lines come in the same answer), so no build's line conditions matter. */
   async find(number: string): Promise<ExtensionDto | undefined> {
-    const answer = await this.get({
-      conditions: [
-        { fieldName: "telNum", comparator: "Eq", value: number },
-        { fieldName: "lineType", comparator: "NotEq", value: String(LINE_OF_GROUP) },
-      ],
-      combining: "And",
-      start: 0,
-      limit: 1,
-    });
-    const row = answer.rows[0];
-    if (!row) return undefined;
-    const lines = row.lineType === GROUP ? await this.linesOf([row.guid]) : new Map<number, ExtensionRow[]>();
-    return toDto(row, lines.get(row.guid));
+    const answer = await this.rows(
+      { conditions: [{ fieldName: "telNum", comparator: "Eq", value: number }], sortColumn: "sipUsername" },
+      0,
+      -1,
+    );
+    return extensionOf(answer.rows, number);
   }
 
   async require(number: string): Promise<ExtensionDto> {
@@ -205,34 +316,52 @@ export class OperatorExtensions {
   }
 
   /**
-   * Creates with a generated SIP password. If the session expires or the answer is lost, the console asks
-   * whether an extension with this number *and this password* exists before sending again: only this
-   * request could have set that password, so that proves the create happened and nothing is made twice.
+   * Creates with a generated SIP password, sending every key of the public examples' detail (notes §4.2):
+   * some builds refuse a partial one, and none is known to refuse the full one. If the session expires or
+   * the answer is lost, the console asks whether an extension with this number *and this password* exists
+   * before sending again: only this request could have set that password, so that proves the create
+   * happened and nothing is made twice. Kerio's answer is not trusted to name what it made (builds answer
+   * with ids, with `{}`, or with per-item errors): a refusal in either error channel is reported, anything
+   * else is read back by number.
    */
   async create(input: CreateExtensionInput): Promise<{ extension: ExtensionDto; sipPassword: string }> {
     const sipPassword = generateSipPassword();
     const number = input.number.trim();
     const detail = {
+      ...HIDDEN_CREATE_DEFAULTS,
       telNum: number,
       description: input.description ?? "",
       sipUsername: input.sipUsername ?? number,
       sipPassword,
       callPermission: input.callPermission ?? 1,
       userGuid: input.ownerGuid ?? null,
+      natSupport: input.natSupport ?? false,
+      recordInbound: input.recordInbound ?? false,
+      recordOutbound: input.recordOutbound ?? false,
     };
     const ours = async () => {
       const existing = await this.find(number);
       if (!existing) return undefined;
       return (await this.sipPasswordOf(existing.guid)) === sipPassword ? existing : undefined;
     };
-    await this.rpc
+    const answer = await this.rpc
       .call<unknown>(
         "Extensions.create",
         { detail },
         { kind: "write", applied: async () => (await ours()) && {} },
       )
       .catch(rethrow(number));
-    return { extension: await this.require(number), sipPassword };
+    const [fault] = itemFaults(answer);
+    if (fault) throw extensionError(fault, number);
+    const extension = await this.find(number);
+    if (!extension) {
+      throw new ApiError(
+        502,
+        "vendor_unclear",
+        `Kerio Operator accepted extension ${number} but does not list it: reload the list before creating it again.`,
+      );
+    }
+    return { extension, sipPassword };
   }
 
   async update(
@@ -292,23 +421,78 @@ export class OperatorExtensions {
     } catch (error) {
       if (!(error instanceof KerioError && error.fault.code === KERIO_CODES.methodNotFound)) throw error;
     }
-    const all = await this.get({ fields: ["telNum"], start: 0, limit: -1 });
-    const used = new Set(all.rows.map((row) => row.telNum));
-    const numeric = [...used].map(Number).filter((value) => Number.isInteger(value) && value >= 100);
+    // Every dial-plan number counts (a queue or conference may sit in a gap), and the search starts at the
+    // lowest extension: the directory also holds short service numbers such as 112.
+    const extensions = await readRows(
+      (start, limit) => this.get({ fields: ["guid", "telNum"], start, limit }),
+      0,
+      -1,
+    );
+    const used = new Set([...extensions.rows.map((row) => row.telNum), ...(await this.directoryNumbers())]);
+    const numeric = extensions.rows
+      .map((row) => Number(row.telNum))
+      .filter((n) => Number.isInteger(n) && n >= 100);
     let candidate = numeric.length > 0 ? Math.min(...numeric) : 1000;
     while (used.has(String(candidate))) candidate++;
     return { number: String(candidate), source: "computed" };
   }
 
+  /** Server.getInternalDirectoryList (notes §4.7): every dialable number; none if the build lacks it. */
+  private async directoryNumbers(): Promise<string[]> {
+    try {
+      const all = await readRows(
+        async (start, limit) => {
+          const answer = resultObject(
+            await this.rpc.call<unknown>(
+              "Server.getInternalDirectoryList",
+              { query: { fields: ["TEL_NUM"], start, limit }, onlyExtensions: false },
+              { kind: "read" },
+            ),
+          );
+          return {
+            rows: rowsOf(answer.numberList, DirectoryRowSchema, "the dial plan"),
+            totalItems: optionalInt.parse(answer.totalItems),
+          };
+        },
+        0,
+        -1,
+      );
+      return all.rows.map((row) => row.TEL_NUM);
+    } catch (error) {
+      if (error instanceof KerioError && error.fault.code === KERIO_CODES.methodNotFound) return [];
+      throw error;
+    }
+  }
+
+  /** The first 500 users by name (a picker, not a list), in the search spelling this build knows. */
   async owners(search?: string): Promise<OwnerDto[]> {
-    const answer = await this.rpc.call<unknown>(
-      "Users.get",
-      {
-        query: buildKerioQuery({ page: 1, pageSize: 500, sortColumn: "FULL_NAME", search }),
-      },
-      { kind: "read" },
+    const users = await this.searching(search, (searchField) =>
+      readRows(
+        async (start, limit) => {
+          const query = buildKerioQuery({
+            page: 1,
+            pageSize: 1,
+            sortColumn: "FULL_NAME",
+            search,
+            searchField,
+          });
+          const answer = resultObject(
+            await this.rpc.call<unknown>(
+              "Users.get",
+              { query: { ...query, start, limit } },
+              { kind: "read" },
+            ),
+          );
+          return {
+            rows: rowsOf(answer.userList, OwnerRowSchema, "a user list"),
+            totalItems: optionalInt.parse(answer.totalItems),
+          };
+        },
+        0,
+        OWNER_PICKER_SIZE,
+      ),
     );
-    return rowsOf(resultObject(answer).userList, OwnerRowSchema, "a user list").map((user) => ({
+    return users.rows.map((user) => ({
       guid: user.GUID,
       username: user.USERNAME ?? "",
       fullName: user.FULL_NAME ?? "",

@@ -198,7 +198,12 @@ describe("Operator request bodies", () => {
   it("sends each method's params in Kerio's shape", async () => {
     const kerio = fakeKerio((method, params) => {
       if (method === "Extensions.get") {
-        const conditions = (params.query as { conditions?: { fieldName: string }[] }).conditions ?? [];
+        const conditions =
+          (params.query as { conditions?: { fieldName: string; comparator: string }[] }).conditions ?? [];
+        // The one-row probe of line conditions: an Operator that filters lineType has no line to show.
+        if (conditions.some((c) => c.fieldName === "lineType" && c.comparator === "Eq")) {
+          return { sipExtensionList: [], totalItems: 0 };
+        }
         if (conditions.some((c) => c.fieldName === "telNum")) {
           return {
             sipExtensionList: [{ guid: 5, telNum: "1042", lineType: 0, sipUsername: "1042" }],
@@ -236,6 +241,13 @@ describe("Operator request bodies", () => {
         sipPassword: expect.stringMatching(/^[A-Za-z0-9]{16}$/),
         callPermission: 1,
         userGuid: 7,
+        natSupport: false,
+        recordInbound: false,
+        recordOutbound: false,
+        dtmfMode: 0,
+        faxDetect: false,
+        faxDetectType: 0,
+        secured: false,
       },
     });
     await extensions.update("1042", { description: "X" });

@@ -141,6 +141,35 @@ test("an operator creates, edits, imports 50 with two bad rows, fixes them and d
   expect(telNums()).not.toContain(String(base + 7));
 });
 
+test("an operator selects rows on two pages and deletes exactly those", async ({ page }) => {
+  await signIn(page, "operator", `${extensionsPath}&sort=number&dir=asc&size=25`);
+  const rows = page.locator('[data-testid^="extension-row-"]');
+  const numberAt = async (index: number) =>
+    ((await rows.nth(index).getAttribute("data-testid")) ?? "").replace("extension-row-", "");
+  await expect(page.getByTestId("extension-count")).toContainText("page 1 of");
+  const chosen = [await numberAt(0), await numberAt(1)];
+  for (const number of chosen) await page.getByLabel(`Select ${number}`).check();
+
+  await page.getByRole("navigation", { name: "Pages" }).getByRole("button", { name: "Next" }).click();
+  await expect(page.getByTestId("extension-count")).toContainText("page 2 of");
+  await expect(rows.first()).not.toHaveAttribute("data-testid", `extension-row-${chosen[0]}`);
+  chosen.push(await numberAt(0));
+  await page.getByLabel(`Select ${chosen[2]}`).check();
+  await expect(page.getByTestId("selection-count")).toHaveText("3 selected (2 on other pages)");
+
+  const before = telNums().length;
+  await page
+    .getByRole("toolbar", { name: "Selection" })
+    .getByRole("button", { name: "Delete selected" })
+    .click();
+  const confirm = page.getByRole("dialog", { name: "Delete 3 extensions?" });
+  await expect(confirm).toContainText(`Extensions ${chosen.join(", ")} are removed from the PBX.`);
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("toolbar", { name: "Selection" })).toHaveCount(0);
+  expect(telNums().length).toBe(before - 3);
+  for (const number of chosen) expect(telNums()).not.toContain(number);
+});
+
 test("a viewer reads extensions, sees no write action, and the API answers 403", async ({ page }) => {
   await signIn(page, "viewer", `${extensionsPath}&sort=description&dir=desc`);
   await expect(page.getByTestId("extension-count")).toBeVisible();

@@ -76,7 +76,8 @@ export function ExtensionsView({ canWrite }: ExtensionsViewProps) {
   const [editing, setEditing] = useState<ExtensionDto | "new" | null>(null);
   const [importing, setImporting] = useState(false);
   const [deleting, setDeleting] = useState<ExtensionDto[] | null>(null);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  // Selected rows by number, kept with their row so a selection made across pages deletes exactly those rows.
+  const [selected, setSelected] = useState<ReadonlyMap<string, ExtensionDto>>(new Map());
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
   const connections = useQuery({
@@ -112,12 +113,20 @@ export function ExtensionsView({ canWrite }: ExtensionsViewProps) {
       for (const target of targets) {
         await apiFetch(`/api/v1/kerio/${encodeURIComponent(connectionId)}/extensions/${target.number}`, {
           method: "DELETE",
-        }).catch((error: Error) => failures.push(`${target.number}: ${error.message}`));
+        })
+          .then(() =>
+            // Only what was deleted leaves the selection: the rows that failed stay selected to retry.
+            setSelected((current) => {
+              const next = new Map(current);
+              next.delete(target.number);
+              return next;
+            }),
+          )
+          .catch((error: Error) => failures.push(`${target.number}: ${error.message}`));
       }
       if (failures.length > 0) throw new Error(`Not deleted: ${failures.join("; ")}`);
     },
     onSettled: () => {
-      setSelected(new Set());
       void queryClient.invalidateQueries({ queryKey: extensionKeys.connection(connectionId) });
     },
     onSuccess: () => setDeleting(null),
@@ -131,6 +140,9 @@ export function ExtensionsView({ canWrite }: ExtensionsViewProps) {
   const pages = data ? Math.max(1, Math.ceil(data.totalItems / pageSize)) : 1;
   const shown = new Set<Column>(state.cols);
   const items = data?.items ?? [];
+  const offPage = [...selected.keys()].filter(
+    (number) => !items.some((item) => item.number === number),
+  ).length;
 
   const sortHeader = (column: Column | "number", label: string) => {
     const sort = SORTABLE[column];
@@ -167,7 +179,7 @@ export function ExtensionsView({ canWrite }: ExtensionsViewProps) {
           label="PBX"
           value={connectionId}
           onChange={(event) => {
-            setSelected(new Set());
+            setSelected(new Map());
             void setState({ connection: event.currentTarget.value, page: 1 });
           }}
           options={(connections.data ?? []).map((item) => ({ value: item.id, label: item.name }))}
@@ -218,13 +230,15 @@ export function ExtensionsView({ canWrite }: ExtensionsViewProps) {
       {data && items.length === 0 && <EmptyState title="No extensions match">Clear the search.</EmptyState>}
       {canWrite && selected.size > 0 && (
         <div role="toolbar" aria-label="Selection" className="mb-2 flex items-center gap-3 text-sm">
-          <span>{selected.size} selected</span>
-          <Button
-            variant="danger"
-            size="sm"
-            onClick={() => setDeleting(items.filter((item) => selected.has(item.number)))}
-          >
+          <span data-testid="selection-count">
+            {selected.size} selected
+            {offPage > 0 && ` (${offPage} on other pages)`}
+          </span>
+          <Button variant="danger" size="sm" onClick={() => setDeleting([...selected.values()])}>
             Delete selected
+          </Button>
+          <Button variant="secondary" size="sm" onClick={() => setSelected(new Map())}>
+            Clear selection
           </Button>
         </div>
       )}
@@ -255,9 +269,8 @@ export function ExtensionsView({ canWrite }: ExtensionsViewProps) {
                         aria-label={`Select ${extension.number}`}
                         checked={selected.has(extension.number)}
                         onChange={() => {
-                          const next = new Set(selected);
-                          if (next.has(extension.number)) next.delete(extension.number);
-                          else next.add(extension.number);
+                          const next = new Map(selected);
+                          if (!next.delete(extension.number)) next.set(extension.number, extension);
                           setSelected(next);
                         }}
                       />

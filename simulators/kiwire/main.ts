@@ -45,6 +45,7 @@ const HELP = `Kiwire 2.0 API simulator
   --list-total T           none | rows | table: a total beside user/voucher pages (default ${KIWIRE_DEFAULT_CONFIG.listTotal})
   --single-get S           array | object: ret_data of get/{value} (default ${KIWIRE_DEFAULT_CONFIG.singleGet})
   --get-miss M             empty | error: get/{value} of an unknown item (default ${KIWIRE_DEFAULT_CONFIG.getMiss})
+  --refusal-status S       200 | by-cause: HTTP status of a refusal (default ${KIWIRE_DEFAULT_CONFIG.refusalStatus})
   --include-secrets        include password/secret fields in records
   --api-disabled           start with API integration switched off
   --tenant-unavailable     start with the tenant unavailable
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
       "list-total": { type: "string" },
       "single-get": { type: "string" },
       "get-miss": { type: "string" },
+      "refusal-status": { type: "string" },
       "include-secrets": { type: "boolean" },
       "api-disabled": { type: "boolean" },
       "tenant-unavailable": { type: "boolean" },
@@ -174,6 +176,7 @@ async function main(): Promise<void> {
     listTotal: oneOf("list-total", values["list-total"], ["none", "rows", "table"]),
     singleGet: oneOf("single-get", values["single-get"], ["array", "object"]),
     getMiss: oneOf("get-miss", values["get-miss"], ["empty", "error"]),
+    refusalStatus: oneOf("refusal-status", values["refusal-status"], ["200", "by-cause"]),
     includeSecrets: values["include-secrets"],
     apiEnabled: values["api-disabled"] ? false : undefined,
     tenantAvailable: values["tenant-unavailable"] ? false : undefined,

@@ -99,6 +99,11 @@ export interface KiwireProtocolConfig {
   singleGet: "array" | "object";
   /** A get of an unknown item: an empty `ret_data` (the default) or `{"error": "<kind> not found"}`. */
   getMiss: "empty" | "error";
+  /**
+   * The HTTP status of a refusal, which the document never gives (notes D12): "200" (the default, as K7
+   * expects) or "by-cause": 400 bad request, 401 login/key, 403 permission/switch, 404 unknown, 409 existing.
+   */
+  refusalStatus: "200" | "by-cause";
 }
 
 /** Account-level switches of the Kiwire UI that make the API refuse calls. Mutable while running. */

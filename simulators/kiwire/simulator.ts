@@ -12,7 +12,7 @@ import {
   type KiwireTimeFormat,
   parseApplianceTime,
 } from "./appliance-time";
-import { KIWIRE_ERRORS } from "./errors";
+import { KIWIRE_ERRORS, refusalHttpStatus } from "./errors";
 import { createLoginHistory, type HistorySubject, type LoginHistory } from "./login-history";
 import { MODULES, type ModuleContext, type ModuleOutcome } from "./modules";
 import { readParams } from "./params";
@@ -103,6 +103,7 @@ export const KIWIRE_DEFAULT_CONFIG: Readonly<KiwireProtocolConfig> = {
   listTotal: "none",
   singleGet: "array",
   getMiss: "empty",
+  refusalStatus: "200",
 };
 
 interface TokenSession {
@@ -192,21 +193,23 @@ export async function startKiwireSimulator(
   const tokenAlive = (session: TokenSession, now: number) =>
     !session.revoked && now < session.issuedAt + config.tokenLifetimeSeconds * 1000;
 
-  const send = (res: ServerResponse, body: unknown) => {
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+  const send = (res: ServerResponse, body: unknown, status = 200) => {
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
     res.end(JSON.stringify(body));
   };
-  // Every refusal is HTTP 200 with `{"error": ...}` (notes D12); the console must read the body.
+  // A refusal is `{"error": ...}`, with HTTP 200 by default (notes D12): the console must read the body.
+  const refusalStatus = (error: string) =>
+    config.refusalStatus === "by-cause" ? refusalHttpStatus(error) : 200;
   const refuse = (res: ServerResponse, error: string) => {
     stats.refused++;
-    send(res, { error });
+    send(res, { error }, refusalStatus(error));
   };
 
   /** `api_login.php`: `{status, token}` on success (doc), `{status: "failed", error}` otherwise (notes D4). */
   const handleLogin = (params: Record<string, string>, res: ServerResponse) => {
     const failed = (error: string) => {
       stats.refused++;
-      send(res, { status: "failed", error });
+      send(res, { status: "failed", error }, refusalStatus(error));
     };
     const tenantError = checkTenant(params.cloud_id);
     if (tenantError) return failed(tenantError);

@@ -102,6 +102,21 @@ describe("Kiwire simulator: switches for what the documents leave open", () => {
     );
   });
 
+  it("answers refusals with HTTP 200 by default, or with a status by cause", async () => {
+    const status = async (path: string) =>
+      (
+        await fetch(`${sim.baseUrl}${path}`, {
+          method: "POST",
+          body: new URLSearchParams({ cloud_id: sim.credentials.cloudId, token: "x", api_key: "y" }),
+        })
+      ).status;
+    expect(await status("/apiv2/user/get")).toBe(200);
+    sim.config.refusalStatus = "by-cause";
+    expect(await status("/apiv2/user/get")).toBe(401);
+    expect(await status("/apiv2/user")).toBe(400);
+    expect(await status("/admin/agent/api_login.php")).toBe(401);
+  });
+
   it("answers a single get as an object, and a miss as an error, on demand", async () => {
     const [name] = [...sim.store.users.keys()];
     sim.config.singleGet = "object";

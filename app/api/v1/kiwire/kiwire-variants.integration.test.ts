@@ -85,6 +85,7 @@ const VARIANTS: Variant[] = [
       listTotal: "rows",
       singleGet: "object",
       getMiss: "error",
+      refusalStatus: "by-cause",
       timeZone: "America/Los_Angeles",
     },
     restarts: true,

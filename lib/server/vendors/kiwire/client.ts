@@ -5,7 +5,13 @@ import { MemoryState } from "@/lib/server/shared-state/memory-state";
 import { installSharedState } from "@/lib/server/shared-state/shared-state";
 import { type SessionLease, VendorSessions } from "@/lib/server/shared-state/vendor-sessions";
 import type { KiwirePage } from "./paged-read";
-import { type KiwireAnswer, type KiwireSettings, kiwireCall, kiwireLogin } from "./session";
+import {
+  type KiwireAnswer,
+  type KiwireSession,
+  type KiwireSettings,
+  kiwireCall,
+  kiwireLogin,
+} from "./session";
 import { kiwireTime } from "./sign";
 
 /**
@@ -20,7 +26,7 @@ import { kiwireTime } from "./sign";
 export const TOKEN_RENEW_AFTER_MS = 15 * 60 * 1000;
 
 interface CachedToken {
-  session: { token: string };
+  session: KiwireSession;
   /** When the token was issued, on the console's clock (instances keep their clocks in step with NTP). */
   issuedAt: number;
 }

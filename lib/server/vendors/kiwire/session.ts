@@ -61,7 +61,23 @@ function form(fields: Record<string, string>) {
   };
 }
 
+function jsonObject(response: HttpResponse): Record<string, unknown> | null {
+  try {
+    const body: unknown = JSON.parse(response.text());
+    if (body && typeof body === "object" && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // Not JSON.
+  }
+  return null;
+}
+
 function parseJson(response: HttpResponse, where: string): Record<string, unknown> {
+  // The document names no HTTP status (notes D12): a refusal in the vendor's words is read whatever the
+  // status, so a build that answers "permission denied" with a 403 is understood like one that uses 200.
+  if (response.status >= 400 && response.status < 500) {
+    const body = jsonObject(response);
+    if (body && errorOf(body) !== null) return body;
+  }
   if (response.status >= 500) {
     // The server is there but failing: the address is right, so do not send the person to check it.
     throw new VendorError(
@@ -75,12 +91,8 @@ function parseJson(response: HttpResponse, where: string): Record<string, unknow
       `Kiwire answered HTTP ${response.status} at ${where}: check the base URL (the appliance's address, without a path).`,
     );
   }
-  try {
-    const body: unknown = JSON.parse(response.text());
-    if (body && typeof body === "object" && !Array.isArray(body)) return body as Record<string, unknown>;
-  } catch {
-    // Falls through.
-  }
+  const body = jsonObject(response);
+  if (body) return body;
   throw new VendorError(
     "unexpected_response",
     `Kiwire did not answer ${where} with JSON: is the base URL a Kiwire 2.0 appliance?`,

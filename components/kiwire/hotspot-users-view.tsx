@@ -20,6 +20,7 @@ import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
 import { kiwireKeys } from "@/lib/client/query-keys";
 import { SessionsTable } from "./sessions-table";
+import { TableReadNote } from "./table-read";
 import { useKiwirePickers } from "./voucher-generate";
 import { KiwireConnectionPicker, StatusBadge, useKiwireConnections } from "./vouchers-view";
 
@@ -255,6 +256,7 @@ export function HotspotUsersView({ canWrite }: { canWrite: boolean }) {
               {data.totalItems === null
                 ? `Page ${state.page}`
                 : `${data.totalItems.toLocaleString("en")} users · page ${state.page}`}
+              <TableReadNote read={data.table} noun="users" />
             </span>
             <div className="flex gap-2">
               <Button

@@ -16,6 +16,7 @@ import { type AccountDto, KIWIRE_STATUSES, type VoucherPageDto } from "@/lib/api
 import { apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
 import { connectionKeys, kiwireKeys } from "@/lib/client/query-keys";
+import { createdBatchNotice, TableReadNote } from "./table-read";
 import { useKiwirePickers, VoucherGenerate } from "./voucher-generate";
 import { VoucherPrint } from "./voucher-print";
 
@@ -78,7 +79,7 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
   const [generating, setGenerating] = useState(false);
   const [printing, setPrinting] = useState<AccountDto[] | null>(null);
   const [deleting, setDeleting] = useState<AccountDto[] | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; warn: boolean } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const base = `/api/v1/kiwire/${encodeURIComponent(connectionId)}`;
 
@@ -118,7 +119,8 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
       setDeleting(null);
       void queryClient.invalidateQueries({ queryKey: kiwireKeys.connection(connectionId) });
     },
-    onSuccess: (count) => setNotice(`${count} voucher${count === 1 ? "" : "s"} deleted.`),
+    onSuccess: (count) =>
+      setNotice({ text: `${count} voucher${count === 1 ? "" : "s"} deleted.`, warn: false }),
     onError: (error) => setActionError(error.message),
   });
 
@@ -224,8 +226,11 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
         <EmptyState title="No Kiwire connection">An admin adds one under Connections.</EmptyState>
       )}
       {notice && (
-        <p role="status" className="mb-2 text-sm text-emerald-800">
-          {notice}
+        <p
+          role="status"
+          className={`mb-2 text-sm ${notice.warn ? "text-amber-800 dark:text-amber-300" : "text-emerald-800 dark:text-emerald-300"}`}
+        >
+          {notice.text}
         </p>
       )}
       {actionError && <ErrorState message={actionError} onDismiss={() => setActionError(null)} />}
@@ -350,6 +355,7 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
             summary={
               <span data-testid="voucher-count">
                 {data.totalItems.toLocaleString("en")} vouchers · page {state.page} of {pages}
+                <TableReadNote read={data.table} noun="vouchers" />
               </span>
             }
             page={state.page}
@@ -370,7 +376,8 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
           onCreated={(created) => {
             setGenerating(false);
             setSelected(new Map());
-            setNotice(`Batch ${created.batch}: ${created.items.length} vouchers generated.`);
+            const { text, complete } = createdBatchNotice(created);
+            setNotice({ text, warn: !complete });
             void setState({
               batch: created.batch,
               status: null,

@@ -37,6 +37,20 @@ export const AccountSchema = z.object({
 });
 export type AccountDto = z.infer<typeof AccountSchema>;
 
+/**
+ * How a whole Kiwire table was read for a filtered list. Kiwire documents no count; some builds send one, and
+ * when it disagrees with the rows read, or the read had to stop early, the page says so instead of hiding it.
+ */
+export const TableReadSchema = z.object({
+  rowsRead: z.int().describe("Rows the console read from Kiwire, page by page until an empty page"),
+  reportedTotal: z
+    .int()
+    .nullable()
+    .describe("The count Kiwire sent beside its pages; null when it sent none"),
+  complete: z.boolean().describe("false when Kiwire answered the same rows again and the read stopped early"),
+});
+export type TableReadDto = z.infer<typeof TableReadSchema>;
+
 // ---- Vouchers -------------------------------------------------------------------------------------------
 
 export const VoucherCodeSchema = z
@@ -66,6 +80,7 @@ export const VoucherPageSchema = z.object({
   page: z.int(),
   pageSize: z.int(),
   batches: z.array(z.string()).describe("Every batch seen, newest first, for the filter"),
+  table: TableReadSchema,
 });
 export type VoucherPageDto = z.infer<typeof VoucherPageSchema>;
 
@@ -87,6 +102,12 @@ export type CreateVouchersInput = z.input<typeof CreateVouchersSchema>;
 export const CreatedVouchersSchema = z.object({
   batch: z.string(),
   items: z.array(AccountSchema),
+  requested: z.int().describe("The quantity asked for; more than items.length when not every code was found"),
+  readBack: z
+    .boolean()
+    .describe(
+      "true when Kiwire's answer did not list the batch and the console read it back from the voucher list",
+    ),
 });
 export type CreatedVouchersDto = z.infer<typeof CreatedVouchersSchema>;
 
@@ -133,6 +154,7 @@ export const HotspotUserPageSchema = z.object({
   pageSize: z.int(),
   totalItems: z.int().nullable().describe("null when Kiwire only pages (no filter): see hasMore"),
   hasMore: z.boolean(),
+  table: TableReadSchema.nullable().describe("How the whole table was read; null when Kiwire paged directly"),
 });
 export type HotspotUserPageDto = z.infer<typeof HotspotUserPageSchema>;
 
@@ -174,7 +196,9 @@ export const NasSchema = z.object({
   name: z.string(),
   shortName: z.string(),
   type: z.string(),
-  zone: z.string(),
+  zone: z
+    .string()
+    .describe("The NAS's zone; its own NAS id when Kiwire sends no zone column (allownas takes a NAS id)"),
   description: z.string(),
   location: z.string(),
 });

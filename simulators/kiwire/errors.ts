@@ -33,3 +33,26 @@ export const SIMULATOR_ERRORS = {
   notFound: (what: string) => `${what} not found`,
   quantityOutOfRange: (max: number) => `qty must be between 1 and ${max}`,
 } as const;
+
+/** The HTTP status of a refusal under `refusalStatus: "by-cause"` (an invented mapping: none is documented). */
+export function refusalHttpStatus(error: string): number {
+  if (error === KIWIRE_ERRORS.loginExpired || error === KIWIRE_ERRORS.invalidApiKey) return 401;
+  if (error === KIWIRE_ERRORS.notValidUser) return 401;
+  if (
+    error === KIWIRE_ERRORS.permissionDenied ||
+    error === KIWIRE_ERRORS.apiDisabled ||
+    error === KIWIRE_ERRORS.moduleDisabled ||
+    error === KIWIRE_ERRORS.cloudIdNotAvailable
+  ) {
+    return 403;
+  }
+  if (
+    error === KIWIRE_ERRORS.moduleNotExisted ||
+    error === KIWIRE_ERRORS.cloudIdNotFound ||
+    error.endsWith(" not found")
+  ) {
+    return 404;
+  }
+  if (error.endsWith(" already existed")) return 409;
+  return 400;
+}

@@ -37,6 +37,15 @@ const HELP = `Kiwire 2.0 API simulator
   --status-vocabulary V    v2 | v3 (default ${KIWIRE_DEFAULT_CONFIG.statusVocabulary})
   --voucher-delete D       expire | erase (default ${KIWIRE_DEFAULT_CONFIG.voucherDelete})
   --list-filters           enable the non-vendor list filters and "total"
+  --voucher-create-data D  records | codes | none: ret_data of voucher/create (default ${KIWIRE_DEFAULT_CONFIG.voucherCreateData})
+  --max-list-limit N       most rows one get answers, "off" for none (default off)
+  --forgotten-token A      login-expired | permission-denied: the answer to an unknown token (default ${KIWIRE_DEFAULT_CONFIG.forgottenToken})
+  --user-create-status V   documented | v2 | yn | any: status spellings of user/create (default ${KIWIRE_DEFAULT_CONFIG.userCreateStatus})
+  --no-nas-zone            NAS rows without a zone column
+  --list-total T           none | rows | table: a total beside user/voucher pages (default ${KIWIRE_DEFAULT_CONFIG.listTotal})
+  --single-get S           array | object: ret_data of get/{value} (default ${KIWIRE_DEFAULT_CONFIG.singleGet})
+  --get-miss M             empty | error: get/{value} of an unknown item (default ${KIWIRE_DEFAULT_CONFIG.getMiss})
+  --refusal-status S       200 | by-cause: HTTP status of a refusal (default ${KIWIRE_DEFAULT_CONFIG.refusalStatus})
   --include-secrets        include password/secret fields in records
   --api-disabled           start with API integration switched off
   --tenant-unavailable     start with the tenant unavailable
@@ -59,6 +68,12 @@ function count(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new Error(`--${flag} must be a non-negative integer, got "${value}"`);
   return Number(value);
+}
+
+function positive(flag: string, value: string | undefined): number | undefined {
+  const n = count(flag, value);
+  if (n === 0) throw new Error(`--${flag} must be at least 1 (or "off")`);
+  return n;
 }
 
 async function main(): Promise<void> {
@@ -89,6 +104,15 @@ async function main(): Promise<void> {
       "status-vocabulary": { type: "string" },
       "voucher-delete": { type: "string" },
       "list-filters": { type: "boolean" },
+      "voucher-create-data": { type: "string" },
+      "max-list-limit": { type: "string" },
+      "forgotten-token": { type: "string" },
+      "user-create-status": { type: "string" },
+      "no-nas-zone": { type: "boolean" },
+      "list-total": { type: "string" },
+      "single-get": { type: "string" },
+      "get-miss": { type: "string" },
+      "refusal-status": { type: "string" },
       "include-secrets": { type: "boolean" },
       "api-disabled": { type: "boolean" },
       "tenant-unavailable": { type: "boolean" },
@@ -101,6 +125,7 @@ async function main(): Promise<void> {
     return;
   }
   const skew = values["max-skew"];
+  const maxListLimit = values["max-list-limit"];
   const options: KiwireSimulatorOptions = {
     port: count("port", values.port),
     host: values.host,
@@ -131,6 +156,27 @@ async function main(): Promise<void> {
     statusVocabulary: oneOf("status-vocabulary", values["status-vocabulary"], ["v2", "v3"]),
     voucherDelete: oneOf("voucher-delete", values["voucher-delete"], ["expire", "erase"]),
     listFilters: values["list-filters"],
+    voucherCreateData: oneOf("voucher-create-data", values["voucher-create-data"], [
+      "records",
+      "codes",
+      "none",
+    ]),
+    maxListLimit: maxListLimit === "off" ? null : positive("max-list-limit", maxListLimit),
+    forgottenToken: oneOf("forgotten-token", values["forgotten-token"], [
+      "login-expired",
+      "permission-denied",
+    ]),
+    userCreateStatus: oneOf("user-create-status", values["user-create-status"], [
+      "documented",
+      "v2",
+      "yn",
+      "any",
+    ]),
+    nasZoneColumn: values["no-nas-zone"] ? false : undefined,
+    listTotal: oneOf("list-total", values["list-total"], ["none", "rows", "table"]),
+    singleGet: oneOf("single-get", values["single-get"], ["array", "object"]),
+    getMiss: oneOf("get-miss", values["get-miss"], ["empty", "error"]),
+    refusalStatus: oneOf("refusal-status", values["refusal-status"], ["200", "by-cause"]),
     includeSecrets: values["include-secrets"],
     apiEnabled: values["api-disabled"] ? false : undefined,
     tenantAvailable: values["tenant-unavailable"] ? false : undefined,

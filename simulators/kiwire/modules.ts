@@ -34,7 +34,7 @@ export interface ModuleContext {
 }
 
 export type ModuleOutcome =
-  | { ok: true; message: string; data: unknown[]; total?: number }
+  | { ok: true; message: string; data: unknown; total?: number }
   | { ok: false; error: string };
 
 interface MethodSpec {
@@ -43,20 +43,25 @@ interface MethodSpec {
   run(ctx: ModuleContext): ModuleOutcome;
 }
 
-const ok = (message: string, data: unknown[] = [], total?: number): ModuleOutcome =>
+const ok = (message: string, data: unknown = [], total?: number): ModuleOutcome =>
   total === undefined ? { ok: true, message, data } : { ok: true, message, data, total };
 const fail = (error: string): ModuleOutcome => ({ ok: false, error });
 
 // ---------------------------------------------------------------------------------------------------------
 // Parameter helpers
 
-/** Start/limit as PHP would read them; anything but a non-negative integer falls back to the default. */
-function paging(params: Record<string, string>, defaultLimit: number): { start: number; limit: number } {
+/**
+ * Start/limit as PHP would read them; anything but a non-negative integer falls back to the default. A
+ * `maxListLimit` caps the limit silently: the page is shorter than asked although more rows exist.
+ */
+function paging(ctx: ModuleContext, defaultLimit: number): { start: number; limit: number } {
   const read = (name: string, fallback: number) => {
-    const raw = params[name];
+    const raw = ctx.params[name];
     return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : fallback;
   };
-  return { start: read("start", 0), limit: read("limit", defaultLimit) };
+  const limit = read("limit", defaultLimit);
+  const cap = ctx.config.maxListLimit;
+  return { start: read("start", 0), limit: cap === null ? limit : Math.min(limit, cap) };
 }
 
 function present(params: Record<string, string>, name: string): string | undefined {
@@ -82,6 +87,21 @@ export function parseStatus(text: string): KiwireStatus | null {
     default:
       return null;
   }
+}
+
+/** The `status` spellings `user/create` takes, per `userCreateStatus` (see protocol.ts). */
+const USER_CREATE_STATUS: Record<
+  Exclude<KiwireProtocolConfig["userCreateStatus"], "any">,
+  Record<string, KiwireStatus>
+> = {
+  documented: { active: "act", suspend: "sus" },
+  v2: { act: "act", sus: "sus" },
+  yn: { y: "act", n: "sus" },
+};
+
+function userCreateStatus(text: string, config: KiwireProtocolConfig): KiwireStatus | null {
+  if (config.userCreateStatus === "any") return parseStatus(text);
+  return USER_CREATE_STATUS[config.userCreateStatus][text.trim()] ?? null;
 }
 
 const LONG_STATUS: Record<KiwireStatus, string> = { act: "active", exp: "expired", sus: "suspend" };
@@ -175,6 +195,8 @@ function nasOut(record: KiwireNasRecord, ctx: ModuleContext): Record<string, str
     username: record.username,
     cloud_id: ctx.store.cloudId,
   };
+  // The v2 `nas` table the migration scripts read has no zone column (notes §3).
+  if (!ctx.config.nasZoneColumn) delete out.zone;
   if (ctx.config.includeSecrets) Object.assign(out, { secret: record.secret, password: record.password });
   return out;
 }
@@ -250,7 +272,7 @@ function listPage<T>(
   defaultLimit: number,
   out: (item: T) => unknown,
 ) {
-  const { start, limit } = paging(ctx.params, defaultLimit);
+  const { start, limit } = paging(ctx, defaultLimit);
   const page: unknown[] = [];
   let index = 0;
   for (const item of items) {
@@ -271,7 +293,14 @@ const isAccountSort = (text: string): text is AccountSort =>
  * `listFilters` extension is on; otherwise they are ignored, as PHP ignores unknown fields.
  */
 function listAccounts(collection: Map<string, KiwireAccountRecord>, ctx: ModuleContext): ModuleOutcome {
-  if (!ctx.config.listFilters) return listPage(collection.values(), ctx, 200, (r) => accountOut(r, ctx));
+  if (!ctx.config.listFilters) {
+    const page = listPage(collection.values(), ctx, 200, (r) => accountOut(r, ctx));
+    const { listTotal } = ctx.config;
+    if (listTotal === "none" || !page.ok) return page;
+    // "table" counts `kiwire_user` as a whole, users and vouchers alike: a total that disagrees with the list.
+    const total = listTotal === "rows" ? collection.size : ctx.store.users.size + ctx.store.vouchers.size;
+    return { ...page, total };
+  }
   const p = ctx.params;
   const status = present(p, "status");
   const wantedStatus = status === undefined ? undefined : parseStatus(status);
@@ -329,7 +358,7 @@ function listAccounts(collection: Map<string, KiwireAccountRecord>, ctx: ModuleC
     const cmp = ka < kb ? -1 : ka > kb ? 1 : a.user_id - b.user_id;
     return order === "asc" ? cmp : -cmp;
   });
-  const { start, limit } = paging(p, 200);
+  const { start, limit } = paging(ctx, 200);
   return ok(
     "",
     rows.slice(start, start + limit).map((r) => accountOut(r, ctx)),
@@ -337,11 +366,20 @@ function listAccounts(collection: Map<string, KiwireAccountRecord>, ctx: ModuleC
   );
 }
 
-function getOne<T>(map: Map<string, T>, ctx: ModuleContext, out: (item: T) => unknown): ModuleOutcome | null {
+function getOne<T>(
+  map: Map<string, T>,
+  ctx: ModuleContext,
+  what: string,
+  out: (item: T) => unknown,
+): ModuleOutcome | null {
   if (ctx.value === undefined) return null;
   const item = map.get(ctx.value);
-  // The document promises an array for get; a miss is an empty one rather than an error (notes D10).
-  return ok("", item === undefined ? [] : [out(item)]);
+  // The document promises an array for get; by default a miss is an empty one rather than an error and a hit
+  // a one-element array (notes D10), `getMiss` and `singleGet` switch to the other readings.
+  if (item === undefined) {
+    return ctx.config.getMiss === "error" ? fail(SIMULATOR_ERRORS.notFound(what)) : ok("", []);
+  }
+  return ok("", ctx.config.singleGet === "object" ? out(item) : [out(item)]);
 }
 
 function deleteOne<T>(
@@ -372,7 +410,7 @@ function createUser(ctx: ModuleContext): ModuleOutcome {
   const profile = ctx.store.profiles.get(profileName);
   if (profile === undefined) return fail(SIMULATOR_ERRORS.notFound("profile"));
   const statusText = present(p, "status");
-  const status = statusText === undefined ? "act" : parseStatus(statusText);
+  const status = statusText === undefined ? "act" : userCreateStatus(statusText, ctx.config);
   if (status === null) return fail(SIMULATOR_ERRORS.invalidParameter("status"));
   const expiryText = present(p, "expiry");
   const expiry =
@@ -435,6 +473,7 @@ function createVouchers(ctx: ModuleContext): ModuleOutcome {
   const remark = p.remark ?? formatDate(endOfDayAfter(ctx.now, 1, config.timeZone), config.timeZone);
   const tag = batchId(store.nextBatch++);
   const created: unknown[] = [];
+  const codes: string[] = [];
   for (let i = 0; i < qty; i++) {
     const username = newVoucherCode(store, prefix, ctx.random);
     const record: KiwireAccountRecord = {
@@ -461,9 +500,18 @@ function createVouchers(ctx: ModuleContext): ModuleOutcome {
     };
     store.vouchers.set(username, record);
     created.push(accountOut(record, ctx));
+    codes.push(username);
   }
-  // Unlike other writes, the new codes come back: the console prints slips from them (notes §4).
-  return ok("voucher created", created);
+  // Unlike other writes, the new vouchers come back by default: the console prints slips from them (notes §4).
+  // The document only says `ret_data` carries "items for get method", so `voucherCreateData` has the others.
+  switch (config.voucherCreateData) {
+    case "records":
+      return ok("voucher created", created);
+    case "codes":
+      return ok("voucher created", codes);
+    case "none":
+      return { ok: true, message: "voucher created", data: undefined };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -630,7 +678,7 @@ function loginHistory(ctx: ModuleContext): ModuleOutcome {
   const toMs = bound("end_time", "end-of-day");
   if (toMs === null) return fail(SIMULATOR_ERRORS.invalidParameter("end_time"));
   const rows = ctx.history.query({ username: ctx.value, fromMs, toMs });
-  const { start, limit } = paging(p, 50);
+  const { start, limit } = paging(ctx, 50);
   return ok(
     "",
     rows.slice(start, start + limit).map((row) => sessionOut(row, ctx)),
@@ -735,7 +783,8 @@ export const MODULES: ReadonlyMap<KiwireModule, ReadonlyMap<string, MethodSpec>>
       get: {
         permission: "user_information",
         run: (ctx) =>
-          getOne(ctx.store.users, ctx, (r) => accountOut(r, ctx)) ?? listAccounts(ctx.store.users, ctx),
+          getOne(ctx.store.users, ctx, "user", (r) => accountOut(r, ctx)) ??
+          listAccounts(ctx.store.users, ctx),
       },
       create: { permission: "add_user", run: createUser },
       delete: { permission: "delete_user", run: (ctx) => deleteOne(ctx.store.users, ctx, "user") },
@@ -748,7 +797,8 @@ export const MODULES: ReadonlyMap<KiwireModule, ReadonlyMap<string, MethodSpec>>
       get: {
         permission: "user_information",
         run: (ctx) =>
-          getOne(ctx.store.vouchers, ctx, (r) => accountOut(r, ctx)) ?? listAccounts(ctx.store.vouchers, ctx),
+          getOne(ctx.store.vouchers, ctx, "voucher", (r) => accountOut(r, ctx)) ??
+          listAccounts(ctx.store.vouchers, ctx),
       },
       create: { permission: "add_user", run: createVouchers },
       delete: {
@@ -767,7 +817,7 @@ export const MODULES: ReadonlyMap<KiwireModule, ReadonlyMap<string, MethodSpec>>
       get: {
         permission: null,
         run: (ctx) =>
-          getOne(ctx.store.profiles, ctx, (r) => profileOut(r, ctx)) ??
+          getOne(ctx.store.profiles, ctx, "profile", (r) => profileOut(r, ctx)) ??
           listPage(ctx.store.profiles.values(), ctx, 200, (r) => profileOut(r, ctx)),
       },
       create: { permission: "add_profile", run: createProfile },
@@ -780,7 +830,7 @@ export const MODULES: ReadonlyMap<KiwireModule, ReadonlyMap<string, MethodSpec>>
       get: {
         permission: null,
         run: (ctx) =>
-          getOne(ctx.store.nas, ctx, (r) => nasOut(r, ctx)) ??
+          getOne(ctx.store.nas, ctx, "nas", (r) => nasOut(r, ctx)) ??
           listPage(ctx.store.nas.values(), ctx, 200, (r) => nasOut(r, ctx)),
       },
       create: { permission: "add_nas", run: createNas },
@@ -793,7 +843,7 @@ export const MODULES: ReadonlyMap<KiwireModule, ReadonlyMap<string, MethodSpec>>
       get: {
         permission: null,
         run: (ctx) =>
-          getOne(ctx.store.devices, ctx, (r) => deviceOut(r, ctx)) ??
+          getOne(ctx.store.devices, ctx, "device", (r) => deviceOut(r, ctx)) ??
           listPage(ctx.store.devices.values(), ctx, 50, (r) => deviceOut(r, ctx)),
       },
       create: { permission: "add_device", run: createDevice },
@@ -806,7 +856,7 @@ export const MODULES: ReadonlyMap<KiwireModule, ReadonlyMap<string, MethodSpec>>
       get: {
         permission: null,
         run: (ctx) =>
-          getOne(ctx.store.admins, ctx, (r) => adminOut(r, ctx)) ??
+          getOne(ctx.store.admins, ctx, "admin", (r) => adminOut(r, ctx)) ??
           listPage(ctx.store.admins.values(), ctx, 200, (r) => adminOut(r, ctx)),
       },
       create: { permission: "add_admin", run: createAdmin },

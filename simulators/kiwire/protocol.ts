@@ -36,7 +36,10 @@ export type KiwirePermission = (typeof KIWIRE_PERMISSIONS)[number];
 export interface KiwireProtocolConfig {
   /** IANA zone of the appliance: `time` is read and every date written in it (notes D1, §7). */
   timeZone: string;
-  /** Accepted spellings of the signed `time` (notes D1). "either" is the default; "YmdHis" is strict mode. */
+  /**
+   * Accepted spellings of the signed `time` (notes D1). "YmdHis" (the default) is the document's "must be in
+   * this format"; "either" also takes the history table's `Y-m-d H:i:s`; "Y-m-d H:i:s" takes only that one.
+   */
   timeFormat: KiwireTimeFormat | "either";
   /** How far the signed `time` may be from the simulator clock, either way; null disables the check. */
   maxClockSkewSeconds: number | null;
@@ -60,6 +63,47 @@ export interface KiwireProtocolConfig {
   loginFailureError: string;
   /** Largest `qty` of voucher/create. */
   maxVoucherQuantity: number;
+  /**
+   * What `ret_data` of voucher/create holds. The document only says `ret_data` carries "items for get method":
+   * "records" (the default) answers the new vouchers as rows, "codes" as bare code strings, "none" leaves
+   * `ret_data` out of the answer altogether.
+   */
+  voucherCreateData: "records" | "codes" | "none";
+  /**
+   * Most rows one get answers, whatever `limit` asks for; null (the default) honours any `limit`. The
+   * document gives only the default limit (200 for lists, 50 for history), not a maximum.
+   */
+  maxListLimit: number | null;
+  /**
+   * The answer to a token the appliance does not know (after `restart()`, or purged after expiry). The error
+   * table has "login expired…" for an expired token and "permission denied", "must login back", for a missing
+   * one: "login-expired" (the default) or "permission-denied".
+   */
+  forgottenToken: "login-expired" | "permission-denied";
+  /**
+   * Spellings `user/create` takes for `status` (documented only as "string"). "documented" (the default):
+   * `active`/`suspend`, the words the document gives for the same field of `login/online`; "v2": the v2
+   * database codes `act`/`sus` (notes §3); "yn": v3's user API `y`/`n` (notes D9); "any": all of them.
+   * Every spelling may be left out: the account is then active, as `login/online` documents.
+   */
+  userCreateStatus: "documented" | "v2" | "yn" | "any";
+  /** NAS rows carry a `zone` column (the default), or not: the `nas` table of notes §3 has none. */
+  nasZoneColumn: boolean;
+  /**
+   * A `total` beside user/voucher list pages (none is documented): "none" (the default), "rows" (the rows of
+   * the listed kind) or "table" (every row of `kiwire_user`, users and vouchers together: a count that
+   * disagrees with what the list holds).
+   */
+  listTotal: "none" | "rows" | "table";
+  /** A get of one item (`get/{value}`): a one-element array (the default) or the bare object (notes D10). */
+  singleGet: "array" | "object";
+  /** A get of an unknown item: an empty `ret_data` (the default) or `{"error": "<kind> not found"}`. */
+  getMiss: "empty" | "error";
+  /**
+   * The HTTP status of a refusal, which the document never gives (notes D12): "200" (the default, as K7
+   * expects) or "by-cause": 400 bad request, 401 login/key, 403 permission/switch, 404 unknown, 409 existing.
+   */
+  refusalStatus: "200" | "by-cause";
 }
 
 /** Account-level switches of the Kiwire UI that make the API refuse calls. Mutable while running. */

@@ -12,7 +12,7 @@ import {
   type KiwireTimeFormat,
   parseApplianceTime,
 } from "./appliance-time";
-import { KIWIRE_ERRORS } from "./errors";
+import { KIWIRE_ERRORS, refusalHttpStatus } from "./errors";
 import { createLoginHistory, type HistorySubject, type LoginHistory } from "./login-history";
 import { MODULES, type ModuleContext, type ModuleOutcome } from "./modules";
 import { readParams } from "./params";
@@ -83,7 +83,7 @@ export const KIWIRE_DEFAULTS = {
 
 export const KIWIRE_DEFAULT_CONFIG: Readonly<KiwireProtocolConfig> = {
   timeZone: "UTC",
-  timeFormat: "either",
+  timeFormat: "YmdHis",
   maxClockSkewSeconds: 300,
   signing: "md5",
   tokenLifetimeSeconds: 20 * 60,
@@ -95,6 +95,15 @@ export const KIWIRE_DEFAULT_CONFIG: Readonly<KiwireProtocolConfig> = {
   includeSecrets: false,
   loginFailureError: KIWIRE_ERRORS.notValidUser,
   maxVoucherQuantity: 1000,
+  voucherCreateData: "records",
+  maxListLimit: null,
+  forgottenToken: "login-expired",
+  userCreateStatus: "documented",
+  nasZoneColumn: true,
+  listTotal: "none",
+  singleGet: "array",
+  getMiss: "empty",
+  refusalStatus: "200",
 };
 
 interface TokenSession {
@@ -116,6 +125,8 @@ export interface RunningKiwireSimulator extends RunningSimulator {
   stats: { requests: number; logins: number; apiCalls: number; refused: number };
   /** Every issued token now answers "login expired...", as if 20 minutes had passed. */
   expireAllTokens(): void;
+  /** An appliance restart: every issued token is forgotten and answers as `forgottenToken` says. */
+  restart(): void;
   /** Tokens that would still be accepted. */
   activeTokenCount(): number;
   /** `{ time, api_key }` for a call signed with `token` at `atMs` (default: the simulator clock). */
@@ -182,21 +193,23 @@ export async function startKiwireSimulator(
   const tokenAlive = (session: TokenSession, now: number) =>
     !session.revoked && now < session.issuedAt + config.tokenLifetimeSeconds * 1000;
 
-  const send = (res: ServerResponse, body: unknown) => {
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+  const send = (res: ServerResponse, body: unknown, status = 200) => {
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
     res.end(JSON.stringify(body));
   };
-  // Every refusal is HTTP 200 with `{"error": ...}` (notes D12); the console must read the body.
+  // A refusal is `{"error": ...}`, with HTTP 200 by default (notes D12): the console must read the body.
+  const refusalStatus = (error: string) =>
+    config.refusalStatus === "by-cause" ? refusalHttpStatus(error) : 200;
   const refuse = (res: ServerResponse, error: string) => {
     stats.refused++;
-    send(res, { error });
+    send(res, { error }, refusalStatus(error));
   };
 
   /** `api_login.php`: `{status, token}` on success (doc), `{status: "failed", error}` otherwise (notes D4). */
   const handleLogin = (params: Record<string, string>, res: ServerResponse) => {
     const failed = (error: string) => {
       stats.refused++;
-      send(res, { status: "failed", error });
+      send(res, { status: "failed", error }, refusalStatus(error));
     };
     const tenantError = checkTenant(params.cloud_id);
     if (tenantError) return failed(tenantError);
@@ -245,9 +258,18 @@ export async function startKiwireSimulator(
     if (tenantError) return refuse(res, tenantError);
     const token = params.token ?? "";
     if (token === "" || (params.api_key ?? "") === "") return refuse(res, KIWIRE_ERRORS.permissionDenied);
-    // Expired sessions are purged, so an unknown token and an expired one are indistinguishable.
     const session = sessions.get(token);
-    if (!session || !tokenAlive(session, clock.now())) return refuse(res, KIWIRE_ERRORS.loginExpired);
+    if (!session) {
+      // Expired sessions are purged and a restart forgets them all: the appliance cannot tell why it does not
+      // know a token, so which row of the error table it answers is a guess (`forgottenToken`).
+      return refuse(
+        res,
+        config.forgottenToken === "permission-denied"
+          ? KIWIRE_ERRORS.permissionDenied
+          : KIWIRE_ERRORS.loginExpired,
+      );
+    }
+    if (!tokenAlive(session, clock.now())) return refuse(res, KIWIRE_ERRORS.loginExpired);
     if (!signatureValid(params, token)) return refuse(res, KIWIRE_ERRORS.invalidApiKey);
     const module = KIWIRE_MODULES.find((m) => m === route.module);
     const method = module === undefined ? undefined : MODULES.get(module)?.get(route.method);
@@ -321,6 +343,9 @@ export async function startKiwireSimulator(
     expireAllTokens() {
       for (const session of sessions.values()) session.revoked = true;
     },
+    restart() {
+      sessions.clear();
+    },
     activeTokenCount() {
       const now = clock.now();
       return [...sessions.values()].filter((session) => tokenAlive(session, now)).length;
@@ -376,8 +401,11 @@ function envelope(
   const successType =
     config.isSuccess === "per-endpoint" ? (endpoint === "example" ? "string" : "boolean") : config.isSuccess;
   const body: Record<string, unknown> = { is_success: successType === "string" ? "true" : true };
-  if (spelling === "result_msg") Object.assign(body, { result_msg: outcome.message, ret_data: outcome.data });
-  else Object.assign(body, { result_message: outcome.message, return_data: outcome.data });
+  const [messageKey, dataKey] =
+    spelling === "result_msg" ? ["result_msg", "ret_data"] : ["result_message", "return_data"];
+  body[messageKey] = outcome.message;
+  // `data` is left out only where `voucherCreateData: "none"` answers without it.
+  if (outcome.data !== undefined) body[dataKey] = outcome.data;
   // `total` exists only with the non-vendor list filters switched on.
   if (outcome.total !== undefined) body.total = outcome.total;
   return body;

@@ -372,7 +372,11 @@ describe("Kiwire", () => {
     await sim?.close();
   });
 
-  const isProfileGet = (request: SeenRequest) => request.url.startsWith("/apiv2/profile/get");
+  // A Kiwire list read ends only on an empty page (a short page proves nothing when the appliance caps
+  // `limit`), so the read whose retries are counted is its first page.
+  const firstPageOf = (path: string) => (request: SeenRequest) =>
+    request.url.startsWith(path) && new URLSearchParams(request.body).get("start") === "0";
+  const isProfileGet = firstPageOf("/apiv2/profile/get");
   const isVoucherCreate = (request: SeenRequest) => request.url.startsWith("/apiv2/voucher/create");
   const vouchersWith = (prefix: string) =>
     [...sim.store.vouchers.values()].filter((voucher) => voucher.username.startsWith(prefix));
@@ -389,7 +393,7 @@ describe("Kiwire", () => {
   it("retries the login history like any read (it is a POST that changes nothing)", async () => {
     await hotspot.listProfiles();
     proxy.reset();
-    const isHistory = (request: SeenRequest) => request.url.startsWith("/apiv2/login/history");
+    const isHistory = firstPageOf("/apiv2/login/history");
     proxy.failNext(2, isHistory);
     await expect(hotspot.loginHistory(LoginHistoryQuery.parse({}))).resolves.toHaveProperty("items");
     expect(proxy.requests.filter(isHistory)).toHaveLength(3);

@@ -1,12 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type {
-  AccountDto,
-  CreatedVouchersDto,
-  HotspotUserPageDto,
-  SessionPageDto,
-  VoucherPageDto,
-} from "@/lib/api/kiwire";
+import type { CreatedVouchersDto, VoucherPageDto } from "@/lib/api/kiwire";
 import { installFileConnections } from "@/lib/server/connections/file-source";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents } from "@/lib/server/db/schema";
@@ -16,11 +10,7 @@ import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import { allPermissions } from "@/simulators/kiwire/protocol";
 import { type RunningKiwireSimulator, startKiwireSimulator } from "@/simulators/kiwire/simulator";
 import { POST as CREATE_CONNECTION } from "../connections/route";
-import { GET as HISTORY } from "./[connectionId]/login-history/route";
-import { GET as NAS } from "./[connectionId]/nas/route";
-import { GET as PROFILES } from "./[connectionId]/profiles/route";
-import { DELETE as DELETE_USER, GET as GET_USER } from "./[connectionId]/users/[username]/route";
-import { POST as CREATE_USER, GET as LIST_USERS } from "./[connectionId]/users/route";
+import { POST as CREATE_USER } from "./[connectionId]/users/route";
 import { DELETE as DELETE_VOUCHER } from "./[connectionId]/vouchers/[code]/route";
 import { GET as EXPORT } from "./[connectionId]/vouchers/export/route";
 import { POST as CREATE_VOUCHERS, GET as LIST_VOUCHERS } from "./[connectionId]/vouchers/route";
@@ -164,9 +154,15 @@ describe("Kiwire's error table as typed errors", () => {
     return { status: response.status, message: body.error?.message ?? body.message ?? JSON.stringify(body) };
   }
 
-  it("names the permission toggle to switch on", async () => {
+  it("names the permission toggle to switch on once a fresh login is refused too", async () => {
+    await ok(await listVouchers("pageSize=1"));
     simulator.account.permissions.add_user = false;
+    const logins = simulator.stats.logins;
+    const vouchers = simulator.store.vouchers.size;
     const refused = await errorOf(await generate({ quantity: 1, profile: "wx_temp" }));
+    // "permission denied" may mean "must login back" (error table): one fresh login and one replay first.
+    expect(simulator.stats.logins).toBe(logins + 1);
+    expect(simulator.store.vouchers.size).toBe(vouchers);
     expect(refused.status).toBe(502);
     expect(refused.message).toContain('"Add User"');
     simulator.account.permissions.user_information = false;
@@ -223,88 +219,5 @@ describe("Kiwire's error table as typed errors", () => {
       params: { connectionId: id },
     });
     expect((await errorOf(response)).message).toMatch(/cloud ID "NOPE"/);
-  });
-});
-
-describe("Kiwire hotspot users, profiles, NAS and login history", () => {
-  it("pages users with Kiwire's start/limit and filters in the console", async () => {
-    const first = await ok<HotspotUserPageDto>(
-      await call(LIST_USERS, {
-        path: "/x?page=1&pageSize=100",
-        headers: { cookie: viewer },
-        params: { connectionId },
-      }),
-    );
-    const second = await ok<HotspotUserPageDto>(
-      await call(LIST_USERS, {
-        path: "/x?page=2&pageSize=100",
-        headers: { cookie: viewer },
-        params: { connectionId },
-      }),
-    );
-    expect(first.items).toHaveLength(100);
-    expect(first.hasMore).toBe(true);
-    expect(new Set([...first.items, ...second.items].map((u) => u.username)).size).toBe(200);
-    const sorted = await ok<HotspotUserPageDto>(
-      await call(LIST_USERS, {
-        path: "/x?sort=username&dir=desc&status=active&pageSize=20",
-        headers: { cookie: viewer },
-        params: { connectionId },
-      }),
-    );
-    const names = sorted.items.map((u) => u.username);
-    expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)));
-    expect(sorted.items.every((u) => u.status === "active")).toBe(true);
-  });
-
-  it("creates, reads and deletes a user, with its login history", async () => {
-    const profiles = await ok<{ items: { name: string }[] }>(
-      await call(PROFILES, { path: "/x", headers: { cookie: viewer }, params: { connectionId } }),
-    );
-    expect(profiles.items.map((p) => p.name)).toContain("wx_temp");
-    const nas = await ok<{ items: Record<string, string>[] }>(
-      await call(NAS, { path: "/x", headers: { cookie: viewer }, params: { connectionId } }),
-    );
-    expect(nas.items.length).toBeGreaterThan(0);
-    expect(JSON.stringify(nas.items)).not.toMatch(/secret|password/);
-    const created = await ok<AccountDto>(
-      await call(CREATE_USER, {
-        method: "POST",
-        headers: { cookie: operator },
-        params: { connectionId },
-        body: { username: "guest42", password: "pw-123456", profile: "wx_temp", mac: "AA:BB:CC:DD:EE:FF" },
-      }),
-      201,
-    );
-    expect(created).toMatchObject({ username: "guest42", profile: "wx_temp", status: "active" });
-    const got = await ok<AccountDto>(
-      await call(GET_USER, {
-        path: "/x",
-        headers: { cookie: viewer },
-        params: { connectionId, username: "guest42" },
-      }),
-    );
-    expect(got.username).toBe("guest42");
-    const history = await ok<SessionPageDto>(
-      await call(HISTORY, { path: "/x?pageSize=10", headers: { cookie: viewer }, params: { connectionId } }),
-    );
-    expect(history.items.length).toBeGreaterThan(0);
-    expect(history.items[0]?.startedAt).toMatch(/^\d{4}-\d{2}-\d{2}/);
-    await ok(
-      await call(DELETE_USER, {
-        method: "DELETE",
-        headers: { cookie: operator },
-        params: { connectionId, username: "guest42" },
-      }),
-    );
-    expect(
-      (
-        await call(GET_USER, {
-          path: "/x",
-          headers: { cookie: viewer },
-          params: { connectionId, username: "guest42" },
-        })
-      ).status,
-    ).toBe(404);
   });
 });

@@ -4,12 +4,22 @@ import { VendorError } from "@/lib/server/http/errors";
 import { MemoryState } from "@/lib/server/shared-state/memory-state";
 import { installSharedState } from "@/lib/server/shared-state/shared-state";
 import { type SessionLease, VendorSessions } from "@/lib/server/shared-state/vendor-sessions";
-import { type KiwireSession, type KiwireSettings, kiwireCall, kiwireLogin } from "./session";
+import type { KiwirePage } from "./paged-read";
+import {
+  type KiwireAnswer,
+  type KiwireSession,
+  type KiwireSettings,
+  kiwireCall,
+  kiwireLogin,
+} from "./session";
+import { kiwireTime } from "./sign";
 
 /**
  * The Kiwire client of one connection: a token cached per connection (`cacheKey` covers base URL, user and
  * cloud ID, i.e. the tenant), renewed before its 20 minutes run out, one login shared by concurrent callers
- * and console instances, and one re-login + replay when the appliance says "login expired" (kiwire-notes D6).
+ * and console instances, and one re-login + replay when the appliance answers one of the two refusals its
+ * error table cures by logging in again: "login expired" (kiwire-notes D6) and "permission denied" ("must
+ * login back", which is also what a restarted appliance may answer to a token it forgot).
  */
 
 /** Renew well before the appliance's absolute 20-minute lifetime so a call never races the expiry. */
@@ -75,32 +85,52 @@ export class KiwireClient {
     );
   }
 
-  /** One module call; answers `ret_data`/`return_data` normalised to an array (notes D10). */
+  /** The appliance's wall-clock time (`Y-m-d H:i:s` in its zone, as its rows spell dates) `agoMs` ago. */
+  applianceTime(agoMs = 0): string {
+    return kiwireTime(this.now() - agoMs, this.settings.timeZone, "Y-m-d H:i:s");
+  }
+
+  /** One module call; answers `ret_data`/`return_data` normalised to an array of records (notes D10). */
   async call(
     module: string,
     method: string,
     value?: string,
     params: Record<string, string> = {},
   ): Promise<Record<string, unknown>[]> {
+    return toRows((await this.answer(module, method, value, params)).data);
+  }
+
+  /** One page of a list: the records and the count the appliance sent beside them, if any. */
+  async page(module: string, method: string, value: string | undefined, params: Record<string, string>) {
+    const answer = await this.answer(module, method, value, params);
+    return { rows: toRows(answer.data), total: answer.total } satisfies KiwirePage;
+  }
+
+  /** One module call, its data as sent (a write's answer may hold records, bare codes or nothing). */
+  async answer(
+    module: string,
+    method: string,
+    value?: string,
+    params: Record<string, string> = {},
+  ): Promise<KiwireAnswer> {
     const route = { module, method, value };
     const lease = await this.session();
-    let data: unknown;
     try {
-      data = await kiwireCall(this.http, this.settings, lease.value.session, route, params, this.now);
+      return await kiwireCall(this.http, this.settings, lease.value.session, route, params, this.now);
     } catch (error) {
-      if (!isLoginExpired(error)) throw this.explain(error, module, method);
-      // The token died on the appliance (restart, expiry, another admin's action): the call was refused
-      // before it ran, so replaying it once cannot write twice. Only this token is dropped: if another
-      // caller already replaced it, the replay uses theirs instead of logging in again.
+      if (!curedByLogin(error)) throw this.explain(error, module, method);
+      // Both refusals come from the checks the appliance makes before it runs a method (error table), so
+      // replaying the call once cannot write twice. Only this token is dropped: if another caller already
+      // replaced it, the replay uses theirs instead of logging in again. A "permission denied" that survives
+      // a fresh token is a permission toggle, and `explain` names it.
       await kiwireTokens.invalidate(this.cacheKey, lease);
       const renewed = await this.session();
       try {
-        data = await kiwireCall(this.http, this.settings, renewed.value.session, route, params, this.now);
+        return await kiwireCall(this.http, this.settings, renewed.value.session, route, params, this.now);
       } catch (again) {
         throw this.explain(again, module, method);
       }
     }
-    return toRows(data);
   }
 
   private explain(error: unknown, module: string, method: string): unknown {
@@ -154,8 +184,11 @@ export class KiwireClient {
   }
 }
 
-function isLoginExpired(error: unknown): boolean {
-  return error instanceof VendorError && (error.vendorMessage ?? "").toLowerCase().includes("login expired");
+/** The error table's two refusals whose cure is "login again": an expired token and a missing/forgotten one. */
+function curedByLogin(error: unknown): boolean {
+  if (!(error instanceof VendorError)) return false;
+  const text = (error.vendorMessage ?? "").toLowerCase();
+  return text.includes("login expired") || text.includes("permission denied");
 }
 
 export function toRows(data: unknown): Record<string, unknown>[] {

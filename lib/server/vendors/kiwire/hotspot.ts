@@ -18,33 +18,18 @@ import type {
 } from "@/lib/api/kiwire";
 import { VendorError } from "@/lib/server/http/errors";
 import type { KiwireClient } from "./client";
-import { kiwireStatus, numberOrNull, text, textOrNull } from "./records";
-import { forgetScans, sharedScan } from "./shared-scan";
+import { readRows } from "./paged-read";
+import { numberOrNull, text, textOrNull, toAccount } from "./records";
+import { forgetScans, type KiwireTable, scanTable, sharedScan, type TableScan } from "./shared-scan";
+import { findSilentBatch, readBatchAnswer, vouchersWithCodes } from "./voucher-batch";
 
-/** Kiwire's get only pages (notes §7): large pages keep a full scan to a few round trips. */
-const SCAN_PAGE = 5000;
-/** A guard against an appliance that ignores `start` and answers the same page for ever. */
-const SCAN_MAX_ROWS = 500_000;
-
-export function toAccount(row: Record<string, unknown>): AccountDto {
-  return {
-    username: text(row.username),
-    fullName: text(row.fullname),
-    email: text(row.email),
-    phone: text(row.phone),
-    profile: text(row.plan ?? row.profile),
-    price: text(row.price),
-    status: kiwireStatus(row.status),
-    batch: text(row.tag ?? row.bulk_id),
-    createdBy: text(row.who),
-    remark: text(row.remark),
-    createdAt: textOrNull(row.createdate),
-    activatedAt: textOrNull(row.actdate),
-    expiresAt: textOrNull(row.expiry),
-    mac: text(row.mac),
-    zone: text(row.allownas),
-  };
-}
+/** Profiles and NAS are small tables: one page each where the appliance honours the limit. */
+const SMALL_TABLE_PAGE = 1000;
+/**
+ * How far back a batch read back may have been created: the appliance's clock may be this far from the
+ * console's before signatures fail anyway (session.ts warns at the same distance).
+ */
+const READ_BACK_MARGIN_MS = 5 * 60 * 1000;
 
 function toSession(row: Record<string, unknown>): SessionDto {
   return {
@@ -100,9 +85,9 @@ export class KiwireHotspot {
     private readonly scanKey: string | null = null,
   ) {}
 
-  private scan(module: "user" | "voucher"): Promise<AccountDto[]> {
-    if (this.scanKey === null) return this.readWholeTable(module);
-    return sharedScan(`${this.scanKey}\0${module}`, () => this.readWholeTable(module));
+  private scan(table: KiwireTable): Promise<TableScan> {
+    if (this.scanKey === null) return scanTable(this.client, table);
+    return sharedScan(`${this.scanKey}\0${table}`, () => scanTable(this.client, table));
   }
 
   /** After a write: the next list reads the table again rather than join a scan that started before it. */
@@ -110,21 +95,18 @@ export class KiwireHotspot {
     if (this.scanKey !== null) forgetScans(`${this.scanKey}\0`);
   }
 
-  private async readWholeTable(module: "user" | "voucher"): Promise<AccountDto[]> {
-    const all: AccountDto[] = [];
-    for (let start = 0; start < SCAN_MAX_ROWS; start += SCAN_PAGE) {
-      const rows = await this.client.call(module, "get", undefined, {
-        start: String(start),
-        limit: String(SCAN_PAGE),
-      });
-      for (const row of rows) all.push(toAccount(row));
-      if (rows.length < SCAN_PAGE) break;
-    }
-    return all;
+  /** Every row of a small list (profiles, NAS), however many rows per page the appliance answers. */
+  private async readAll(module: "profile" | "nas"): Promise<Record<string, unknown>[]> {
+    const read = await readRows(
+      (start, limit) =>
+        this.client.page(module, "get", undefined, { start: String(start), limit: String(limit) }),
+      { limit: SMALL_TABLE_PAGE },
+    );
+    return read.rows;
   }
 
   async listVouchers(input: ListVouchersInput): Promise<VoucherPageDto> {
-    const all = await this.scan("voucher");
+    const { accounts: all, read } = await this.scan("voucher");
     const batches = [...new Set(all.map((v) => v.batch).filter(Boolean))].sort().reverse();
     const matching = all.filter((v) => matchesVoucher(v, input, null));
     // Newest first: batches are printed and handed out in the order they were made.
@@ -136,6 +118,7 @@ export class KiwireHotspot {
       page: input.page,
       pageSize: input.pageSize,
       batches,
+      table: read,
     };
   }
 
@@ -148,7 +131,7 @@ export class KiwireHotspot {
             .filter(Boolean),
         )
       : null;
-    return (await this.scan("voucher")).filter((v) => matchesVoucher(v, input, codes));
+    return (await this.scan("voucher")).accounts.filter((v) => matchesVoucher(v, input, codes));
   }
 
   async createVouchers(input: z.infer<typeof CreateVouchersSchema>): Promise<CreatedVouchersDto> {
@@ -160,15 +143,33 @@ export class KiwireHotspot {
     if (input.zone) params.nas = input.zone;
     if (input.expiry) params.expiry = input.expiry;
     if (input.remark) params.remark = input.remark;
-    const items = (await this.client.call("voucher", "create", undefined, params)).map(toAccount);
+    const since = this.client.applianceTime(READ_BACK_MARGIN_MS);
+    // The call either throws (nothing ran, or the answer was lost: its error says to check the list) or the
+    // appliance accepted the batch: from here on, nothing may report it as failed.
+    const answer = readBatchAnswer(
+      (await this.client.answer("voucher", "create", undefined, params)).data,
+      input.quantity,
+    );
     this.wrote();
-    if (items.length !== input.quantity) {
-      throw new VendorError(
-        "unexpected_response",
-        `Kiwire reported ${items.length} new vouchers for a batch of ${input.quantity}: check the Vouchers list before generating again.`,
-      );
+    if (answer.kind === "records") {
+      return {
+        batch: answer.items[0]?.batch ?? "",
+        items: answer.items,
+        requested: input.quantity,
+        readBack: false,
+      };
     }
-    return { batch: items[0]?.batch ?? "", items };
+    const { accounts } = await this.scan("voucher");
+    const items =
+      answer.kind === "codes"
+        ? vouchersWithCodes(accounts, answer.codes)
+        : findSilentBatch(accounts, {
+            prefix: input.prefix,
+            profile: input.profile,
+            requested: input.quantity,
+            since,
+          });
+    return { batch: items[0]?.batch ?? "", items, requested: input.quantity, readBack: true };
   }
 
   async deleteVoucher(code: string): Promise<{ code: string }> {
@@ -180,22 +181,26 @@ export class KiwireHotspot {
   async listUsers(input: ListHotspotUsersInput): Promise<HotspotUserPageDto> {
     const start = (input.page - 1) * input.pageSize;
     if (!input.q && !input.status && !input.sort) {
-      // Kiwire's own paging: one page, and one more row to know whether another page follows.
-      const rows = await this.client.call("user", "get", undefined, {
-        start: String(start),
-        limit: String(input.pageSize + 1),
-      });
+      // Kiwire's own paging: the page, and one more row to know whether another page follows.
+      const want = input.pageSize + 1;
+      const { rows } = await readRows(
+        (offset, limit) =>
+          this.client.page("user", "get", undefined, { start: String(offset), limit: String(limit) }),
+        { start, count: want, limit: want },
+      );
       return {
         items: rows.slice(0, input.pageSize).map(toAccount),
         page: input.page,
         pageSize: input.pageSize,
         totalItems: null,
         hasMore: rows.length > input.pageSize,
+        table: null,
       };
     }
     // The vendor API has no search, filter or sort: those need the whole list.
     const q = input.q?.toLowerCase();
-    let users = (await this.scan("user")).filter(
+    const { accounts, read } = await this.scan("user");
+    let users = accounts.filter(
       (u) =>
         (!input.status || u.status === input.status) &&
         (!q ||
@@ -219,6 +224,7 @@ export class KiwireHotspot {
       pageSize: input.pageSize,
       totalItems: users.length,
       hasMore: start + input.pageSize < users.length,
+      table: read,
     };
   }
 
@@ -230,6 +236,8 @@ export class KiwireHotspot {
   }
 
   async createUser(input: z.infer<typeof CreateHotspotUserSchema>): Promise<AccountDto> {
+    // No `status`: the document types it only as "string" and builds differ on its words (active, act, y);
+    // left out, the account is active, as `login/online` documents for the accounts it creates.
     const params: Record<string, string> = {
       username: input.username,
       password: input.password,
@@ -240,12 +248,33 @@ export class KiwireHotspot {
       remark: input.remark,
       mac: input.mac,
       allownas: input.zone,
-      status: "act",
     };
     if (input.expiry) params.expiry = input.expiry;
     await this.client.call("user", "create", undefined, params);
     this.wrote();
-    return this.getUser(input.username);
+    // The appliance accepted the user: report what it holds, or what was sent if it does not show it (yet).
+    try {
+      return await this.getUser(input.username);
+    } catch (error) {
+      if (!(error instanceof VendorError) || error.outcome !== "not_found") throw error;
+      return {
+        username: input.username,
+        fullName: input.fullName,
+        email: input.email,
+        phone: input.phone,
+        profile: input.profile,
+        price: "",
+        status: "unknown",
+        batch: "",
+        createdBy: "",
+        remark: input.remark,
+        createdAt: null,
+        activatedAt: null,
+        expiresAt: input.expiry ?? null,
+        mac: input.mac,
+        zone: input.zone,
+      };
+    }
   }
 
   async deleteUser(username: string): Promise<{ username: string }> {
@@ -255,7 +284,7 @@ export class KiwireHotspot {
   }
 
   async listProfiles(): Promise<HotspotProfileDto[]> {
-    return (await this.client.call("profile", "get", undefined, { limit: "1000" })).map((row) => ({
+    return (await this.readAll("profile")).map((row) => ({
       name: text(row["profile-name"] ?? row.name ?? row.groupname),
       type: text(row.type),
       price: text(row.price),
@@ -269,25 +298,32 @@ export class KiwireHotspot {
 
   async listNas(): Promise<NasDto[]> {
     // Never pass on `secret` or `password` (notes §6).
-    return (await this.client.call("nas", "get", undefined, { limit: "1000" })).map((row) => ({
+    return (await this.readAll("nas")).map((row) => ({
       id: text(row.id ?? row["nas-id"]),
       name: text(row.nasname),
       shortName: text(row.shortname),
       type: text(row.type),
-      zone: text(row.zone),
+      // The v2 `nas` table has no zone column (notes §3): a NAS id is then the restriction to offer.
+      zone: text(row.zone) || text(row.shortname),
       description: text(row.description),
       location: text(row.location),
     }));
   }
 
   async loginHistory(input: LoginHistoryInput): Promise<SessionPageDto> {
-    const params: Record<string, string> = {
-      start: String((input.page - 1) * input.pageSize),
-      limit: String(input.pageSize + 1),
-    };
-    if (input.from) params.start_time = `${input.from} 00:00:00`;
-    if (input.to) params.end_time = `${input.to} 23:59:59`;
-    const rows = await this.client.call("login", "history", input.username, params);
+    const range: Record<string, string> = {};
+    if (input.from) range.start_time = `${input.from} 00:00:00`;
+    if (input.to) range.end_time = `${input.to} 23:59:59`;
+    const want = input.pageSize + 1;
+    const { rows } = await readRows(
+      (start, limit) =>
+        this.client.page("login", "history", input.username, {
+          ...range,
+          start: String(start),
+          limit: String(limit),
+        }),
+      { start: (input.page - 1) * input.pageSize, count: want, limit: want },
+    );
     return {
       items: rows.slice(0, input.pageSize).map(toSession),
       page: input.page,

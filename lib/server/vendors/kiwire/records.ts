@@ -1,4 +1,5 @@
 import "server-only";
+import type { AccountDto } from "@/lib/api/kiwire";
 
 /** Kiwire's record fields are v2 column names (kiwire-notes §3); unknown values never crash a page (D9). */
 
@@ -41,4 +42,25 @@ export function textOrNull(value: unknown): string | null {
 export function numberOrNull(value: unknown): number | null {
   const result = typeof value === "number" ? value : Number.parseFloat(text(value));
   return Number.isFinite(result) ? result : null;
+}
+
+/** A `kiwire_user` row (user or voucher, notes §3) in the console's words. */
+export function toAccount(row: Record<string, unknown>): AccountDto {
+  return {
+    username: text(row.username),
+    fullName: text(row.fullname),
+    email: text(row.email),
+    phone: text(row.phone),
+    profile: text(row.plan ?? row.profile),
+    price: text(row.price),
+    status: kiwireStatus(row.status),
+    batch: text(row.tag ?? row.bulk_id),
+    createdBy: text(row.who),
+    remark: text(row.remark),
+    createdAt: textOrNull(row.createdate),
+    activatedAt: textOrNull(row.actdate),
+    expiresAt: textOrNull(row.expiry),
+    mac: text(row.mac),
+    zone: text(row.allownas),
+  };
 }

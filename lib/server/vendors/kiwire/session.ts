@@ -26,6 +26,14 @@ export interface KiwireSession {
   token: string;
 }
 
+/** A module call's success envelope: its data as sent, and the `total` some builds add beside a list. */
+export interface KiwireAnswer {
+  /** `ret_data` / `return_data` as sent: an array, an object, bare strings, or undefined when left out. */
+  data: unknown;
+  /** A count beside the rows (none is documented): null when the answer has none. */
+  total: number | null;
+}
+
 /** The document's error strings (kiwire-2-api.txt "List of Error Message"), matched case-insensitively. */
 const KNOWN_ERRORS = {
   notValidUser: "not valid user",
@@ -53,7 +61,23 @@ function form(fields: Record<string, string>) {
   };
 }
 
+function jsonObject(response: HttpResponse): Record<string, unknown> | null {
+  try {
+    const body: unknown = JSON.parse(response.text());
+    if (body && typeof body === "object" && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // Not JSON.
+  }
+  return null;
+}
+
 function parseJson(response: HttpResponse, where: string): Record<string, unknown> {
+  // The document names no HTTP status (notes D12): a refusal in the vendor's words is read whatever the
+  // status, so a build that answers "permission denied" with a 403 is understood like one that uses 200.
+  if (response.status >= 400 && response.status < 500) {
+    const body = jsonObject(response);
+    if (body && errorOf(body) !== null) return body;
+  }
   if (response.status >= 500) {
     // The server is there but failing: the address is right, so do not send the person to check it.
     throw new VendorError(
@@ -67,12 +91,8 @@ function parseJson(response: HttpResponse, where: string): Record<string, unknow
       `Kiwire answered HTTP ${response.status} at ${where}: check the base URL (the appliance's address, without a path).`,
     );
   }
-  try {
-    const body: unknown = JSON.parse(response.text());
-    if (body && typeof body === "object" && !Array.isArray(body)) return body as Record<string, unknown>;
-  } catch {
-    // Falls through.
-  }
+  const body = jsonObject(response);
+  if (body) return body;
   throw new VendorError(
     "unexpected_response",
     `Kiwire did not answer ${where} with JSON: is the base URL a Kiwire 2.0 appliance?`,
@@ -148,7 +168,13 @@ export function signedFields(settings: KiwireSettings, session: KiwireSession, a
   return { token: session.token, time, api_key: apiKey, cloud_id: settings.cloudId };
 }
 
-/** One signed module call; answers the envelope's data (`ret_data` or `return_data`). */
+function totalOf(body: Record<string, unknown>): number | null {
+  const raw = body.total ?? body.count;
+  const total = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw) : Number.NaN;
+  return Number.isInteger(total) && total >= 0 ? total : null;
+}
+
+/** One signed module call; answers the envelope's data (`ret_data` or `return_data`) and its count. */
 export async function kiwireCall(
   client: HttpClient,
   settings: KiwireSettings,
@@ -156,7 +182,7 @@ export async function kiwireCall(
   route: { module: string; method: string; value?: string },
   params: Record<string, string> = {},
   now: () => number = Date.now,
-): Promise<unknown> {
+): Promise<KiwireAnswer> {
   const path = `/apiv2/${route.module}/${route.method}${route.value === undefined ? "" : `/${encodeURIComponent(route.value)}`}`;
   const response = await client.request({
     method: "POST",
@@ -168,7 +194,7 @@ export async function kiwireCall(
   const body = parseJson(response, `/apiv2/${route.module}/${route.method}`);
   const error = errorOf(body);
   if (error === null && [true, "true", 1, "1"].includes(body.is_success as never)) {
-    return body.ret_data ?? body.return_data ?? [];
+    return { data: body.ret_data ?? body.return_data, total: totalOf(body) };
   }
   const reason = error ?? "no is_success in the answer";
   const tenant = tenantProblem(reason, settings.cloudId);

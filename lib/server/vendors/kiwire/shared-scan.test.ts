@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { AccountDto } from "@/lib/api/kiwire";
-import { forgetScans, sharedScan } from "./shared-scan";
+import { forgetScans, sharedScan, type TableScan } from "./shared-scan";
 
 /** A scan that resolves when told to, counting how many times it was started. */
 function controllableScan() {
   const scan = { started: 0, finish: (_rows: AccountDto[]) => {}, fail: (_error: Error) => {} };
   const start = () => {
     scan.started += 1;
-    return new Promise<AccountDto[]>((resolve, reject) => {
-      scan.finish = resolve;
+    return new Promise<TableScan>((resolve, reject) => {
+      scan.finish = (accounts) =>
+        resolve({ accounts, read: { rowsRead: accounts.length, reportedTotal: null, complete: true } });
       scan.fail = reject;
     });
   };
@@ -23,13 +24,13 @@ describe("sharedScan", () => {
     const second = sharedScan("conn-a\0voucher", start);
     expect(scan.started).toBe(1);
     scan.finish(rows);
-    expect(await first).toBe(rows);
-    expect(await second).toBe(rows);
+    expect((await first).accounts).toBe(rows);
+    expect((await second).accounts).toBe(rows);
 
     const third = sharedScan("conn-a\0voucher", start);
     expect(scan.started).toBe(2);
     scan.finish([]);
-    expect(await third).toEqual([]);
+    expect((await third).accounts).toEqual([]);
   });
 
   it("keeps tables and connections apart", async () => {
@@ -55,13 +56,13 @@ describe("sharedScan", () => {
     expect(scan.started).toBe(2);
     scan.finish([]);
     finishBefore(rows);
-    expect(await before).toBe(rows);
-    expect(await after).toEqual([]);
+    expect((await before).accounts).toBe(rows);
+    expect((await after).accounts).toEqual([]);
     // The older scan ending does not drop the newer one from the table.
     const joined = sharedScan("conn-d\0voucher", start);
     expect(scan.started).toBe(3);
     scan.finish(rows);
-    expect(await joined).toBe(rows);
+    expect((await joined).accounts).toBe(rows);
   });
 
   it("hands a failure to every waiting page view and does not keep it", async () => {
@@ -74,6 +75,6 @@ describe("sharedScan", () => {
     const retry = sharedScan("conn-e\0user", start);
     expect(scan.started).toBe(2);
     scan.finish(rows);
-    expect(await retry).toBe(rows);
+    expect((await retry).accounts).toBe(rows);
   });
 });

@@ -12,7 +12,8 @@ export default defineConfig({
   test: {
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**"],
-    env: { TZ: "UTC" },
+    // The simulators listen on 127.0.0.1, which connections may only reach when the deployment allows it.
+    env: { TZ: "UTC", ALLOW_LOOPBACK_CONNECTIONS: "1" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

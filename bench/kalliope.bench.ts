@@ -92,6 +92,8 @@ beforeAll(async () => {
       username: "privacyadmin",
       password: "privacyadmin",
       domain: "default",
+      timeZone: "UTC",
+      tls: { mode: "insecure" },
     },
   });
   if (created.status !== 201) throw new Error(`connection not created: ${await created.text()}`);

@@ -13,6 +13,7 @@ import {
 } from "@/simulators/kerio/simulator";
 import { startKiwireSimulator } from "@/simulators/kiwire/simulator";
 import type { RunningSimulator } from "@/simulators/shared/types";
+import { asSimulatorConnection } from "./connections-setup";
 import { open, signIn } from "./sign-in";
 
 /**
@@ -249,14 +250,14 @@ test.describe("with data from every vendor", () => {
       const simulator = await starting;
       simulators.push(simulator);
       const created = await admin.request.post("/api/v1/connections", {
-        data: {
+        data: asSimulatorConnection({
           id: id(name),
           kind,
           name: `A11y ${kind} ${stamp}`,
           baseUrl: simulator.baseUrl,
           ...simulator.credentials,
           ...extra,
-        },
+        }),
       });
       expect(created.status(), await created.text()).toBe(201);
     }

@@ -2,8 +2,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { startKalliopeSimulator } from "@/simulators/kalliope/simulator";
 import { startKerioOperatorSimulator } from "@/simulators/kerio/simulator";
 import type { RunningSimulator } from "@/simulators/shared/types";
+import { addConnections } from "./connections-setup";
 import { open, signIn } from "./sign-in";
 
 /**
@@ -55,7 +57,9 @@ test("an admin adds a connection, tests it, pins the certificate, and its health
   await expect(result.getByRole("alert")).toContainText("self-signed");
   await expect(result.getByTestId("certificate-fingerprint")).toHaveText(simulator.tls?.fingerprint256 ?? "");
 
-  // One click pins it; the console tests again at once.
+  // Pinning changes whom the console trusts with the password, so it takes the password again; then the
+  // console tests at once.
+  await result.getByLabel("Password (again)").fill(PASSWORD);
   await result.getByRole("button", { name: "Pin this certificate" }).click();
   await expect(result.getByTestId("test-result")).toHaveAttribute("data-outcome", "ok");
   await expect(result.getByTestId("test-latency")).toHaveText(/^\d+ ms$/);
@@ -118,7 +122,15 @@ test("a viewer sees names and health only, and every write answers 403", async (
 
   const listed = await page.request.get("/api/v1/connections");
   const item = (await listed.json()).items.find((candidate: { id: string }) => candidate.id === id);
-  expect(Object.keys(item).sort()).toEqual(["health", "id", "insecure", "kind", "name", "source"]);
+  expect(Object.keys(item).sort()).toEqual([
+    "health",
+    "id",
+    "insecure",
+    "insecureReason",
+    "kind",
+    "name",
+    "source",
+  ]);
 
   const writes = [
     page.request.post("/api/v1/connections", { data: { kind: "kayako" } }),
@@ -132,6 +144,81 @@ test("a viewer sees names and health only, and every write answers 403", async (
   }
   await admin.close();
   await page.close();
+});
+
+test("an admin who moves a connection to another address is asked for its password again", async ({
+  browser,
+  page,
+}) => {
+  const id = `moved-e2e-${Date.now().toString(36)}`;
+  const name = `Moved PBX ${id}`;
+  await addConnections(browser, [
+    {
+      id,
+      kind: "kerio-operator",
+      name,
+      baseUrl: simulator.baseUrl,
+      username: "Admin",
+      password: PASSWORD,
+      tls: { mode: "pin", fingerprint256: simulator.tls?.fingerprint256 },
+    },
+  ]);
+  await signIn(page, "admin", "/admin/connections");
+  const row = page.getByTestId(`connection-row-${id}`);
+  await row.getByRole("button", { name: "Edit" }).click();
+  const edit = page.getByRole("dialog", { name: `Edit ${name}` });
+  // The same appliance under another name: the address changes, so the stored password must not follow.
+  const moved = simulator.baseUrl.replace("127.0.0.1", "localhost");
+  await edit.getByLabel("Base URL").fill(moved);
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  const password = edit.getByLabel("New password");
+  await expect(password).toBeVisible();
+  await expect(edit.getByText(/Enter it again: the address changed/)).toBeVisible();
+  await expect(row).toContainText(simulator.baseUrl);
+
+  await password.fill(PASSWORD);
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText(moved);
+  await row.getByRole("button", { name: "Test connection" }).click();
+  const result = page.getByRole("dialog", { name: `Test of ${name}` });
+  await expect(result.getByTestId("test-result")).toHaveAttribute("data-outcome", "ok");
+});
+
+test("a KalliopePBX connection needs its time zone, and its test compares the clocks", async ({ page }) => {
+  const pbx = await startKalliopeSimulator({ port: 0, callsPerDay: 2, days: 1 });
+  try {
+    const id = `zone-e2e-${Date.now().toString(36)}`;
+    const name = `Zoned PBX ${id}`;
+    await signIn(page, "admin", "/admin/connections");
+    await page.getByRole("button", { name: "Add connection" }).click();
+    const form = page.getByRole("dialog", { name: "Add connection" });
+    await form.getByLabel("Kind").selectOption("kalliope");
+    await form.getByLabel("Name", { exact: true }).fill(name);
+    await form.getByLabel("Id (optional)").fill(id);
+    await form.getByLabel("Base URL").fill(pbx.baseUrl);
+    await form.getByLabel("User name").fill(pbx.credentials.username ?? "");
+    await form.getByLabel("Password", { exact: true }).fill(pbx.credentials.password ?? "");
+    await form.getByLabel("TLS", { exact: true }).selectOption("insecure");
+    await form.getByRole("button", { name: "Add connection" }).click();
+    await expect(form.getByText("Enter the appliance's IANA time zone, e.g. Europe/Rome")).toBeVisible();
+
+    await form.getByLabel("PBX time zone").fill("Europe/Rome");
+    await form.getByRole("button", { name: "Add connection" }).click();
+    const row = page.getByTestId(`connection-row-${id}`);
+    // The simulator speaks plain HTTP: flagged as such, like TLS switched off.
+    await expect(row).toContainText("plain HTTP");
+    await expect(row).toContainText("no TLS");
+
+    await row.getByRole("button", { name: "Test connection" }).click();
+    const result = page.getByRole("dialog", { name: `Test of ${name}` });
+    await expect(result.getByTestId("test-result")).toHaveAttribute("data-outcome", "ok");
+    await expect(result.getByTestId("clock-appliance")).toContainText("Europe/Rome");
+    await expect(result.getByTestId("clock-skew")).toHaveText("the clocks agree");
+    await expect(result.getByTestId("clock-problem")).toHaveCount(0);
+  } finally {
+    await pbx.close();
+  }
 });
 
 function filesUnder(dir: string): string[] {

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import type { StaffMappingDto, TicketPageDto, TicketSummaryDto } from "@/lib/api/kayako";
 import { type RunningKayakoSimulator, startKayakoSimulator } from "@/simulators/kayako/simulator";
+import { asSimulatorConnection } from "./connections-setup";
 import { demoAccount, signIn } from "./sign-in";
 
 /**
@@ -21,13 +22,13 @@ test.beforeAll(async ({ browser }) => {
   const admin = await browser.newPage();
   await signIn(admin, "admin");
   const created = await admin.request.post("/api/v1/connections", {
-    data: {
+    data: asSimulatorConnection({
       id: connectionId,
       kind: "kayako",
       name: `E2E helpdesk ${connectionId}`,
       baseUrl: simulator.baseUrl,
       ...simulator.credentials,
-    },
+    }),
   });
   expect(created.status(), await created.text()).toBe(201);
 

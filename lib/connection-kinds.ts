@@ -67,12 +67,29 @@ export const CONNECTION_DEFAULTS = {
   connectTimeoutMs: 5_000,
   readTimeoutMs: 30_000,
   kalliopeDomain: "default",
-  /** The notes find no zone in the CDR (§2.2, §2.4): times are the PBX's wall clock, UTC unless told. */
-  kalliopeTimeZone: "UTC",
-  kiwireTimeZone: "UTC",
   kiwireTimeFormat: "YmdHis" as KiwireTimeFormat,
   kiwireSigning: "md5" as KiwireSigningMode,
 } as const;
+
+/**
+ * Kinds whose appliance keeps local wall-clock time that the console must match: Kiwire signs `time` in it,
+ * KalliopePBX's call times carry no zone (notes §2.2, §2.4). Their zone is required, with no default.
+ */
+export const TIME_ZONE_KINDS = ["kiwire", "kalliope"] as const satisfies readonly ConnectionKind[];
+
+export function needsTimeZone(kind: ConnectionKind): boolean {
+  return (TIME_ZONE_KINDS as readonly ConnectionKind[]).includes(kind);
+}
+
+/**
+ * The zone a connection saved before the zone was required is run with: UTC, the old silent default, so it
+ * works as before until an admin sets its zone (the console shows it as needing one).
+ */
+export const LEGACY_TIME_ZONE = "UTC";
+
+/** Why nothing checks who answers: TLS verification switched off, or no TLS at all. */
+export const INSECURE_REASONS = ["tls_unverified", "plain_http"] as const;
+export type InsecureReason = (typeof INSECURE_REASONS)[number];
 
 export const HEALTH_STATES = ["ok", "failing", "unknown"] as const;
 export type HealthState = (typeof HEALTH_STATES)[number];
@@ -91,6 +108,7 @@ export const TEST_OUTCOMES = [
   "not_found",
   "unexpected_response",
   "secret_unavailable",
+  "address_refused",
 ] as const;
 export type TestOutcome = (typeof TEST_OUTCOMES)[number];
 

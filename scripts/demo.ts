@@ -52,6 +52,8 @@ async function main() {
       DATA_DIR: dataDir,
       DEMO_ACCOUNTS: "1",
       CONNECTIONS_FILE: connectionsFile,
+      // The simulators listen on 127.0.0.1.
+      ALLOW_LOOPBACK_CONNECTIONS: "1",
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },

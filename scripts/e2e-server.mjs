@@ -15,6 +15,8 @@ const child = spawn(
       ...process.env,
       DATA_DIR: dataDir,
       DEMO_ACCOUNTS: "1",
+      // The specs' simulators listen on 127.0.0.1.
+      ALLOW_LOOPBACK_CONNECTIONS: "1",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -116,6 +116,8 @@ function startInstance(
       DATA_DIR: path.join(workDir, `data-${name}`),
       DEMO_ACCOUNTS: "1",
       CONNECTIONS_FILE: connectionsFile,
+      // The simulators listen on 127.0.0.1.
+      ALLOW_LOOPBACK_CONNECTIONS: "1",
       NEXTAUTH_URL: url,
       // Background health checks log in too; they are proved in the unit tests, not counted here.
       CONNECTION_CHECK_INTERVAL_SECONDS: "0",
@@ -274,6 +276,7 @@ async function main(): Promise<void> {
             name: "Kerio Operator (simulator)",
             baseUrl: kerio.baseUrl,
             ...kerio.credentials,
+            tls: { mode: "insecure" },
           },
           {
             id: "scale-kiwire",
@@ -284,6 +287,8 @@ async function main(): Promise<void> {
             password: kiwire.credentials.password,
             apiKey: kiwire.credentials.apiKey,
             cloudId: kiwire.credentials.cloudId,
+            timeZone: kiwire.config.timeZone,
+            tls: { mode: "insecure" },
           },
         ],
       }),

@@ -6,7 +6,7 @@ import {
   startKerioControlSimulator,
   startKerioOperatorSimulator,
 } from "./kerio/simulator";
-import { startKiwireSimulator } from "./kiwire/simulator";
+import { type RunningKiwireSimulator, startKiwireSimulator } from "./kiwire/simulator";
 import type { RunningSimulator, SimulatorOptions } from "./shared/types";
 
 /** Ports used with `--ports fixed`: the appliances' own for Kerio, a block of free ones for the rest. */
@@ -59,6 +59,16 @@ export async function startAllSimulators(options: StartAllOptions = {}): Promise
   }
 }
 
+/**
+ * The IANA zone of a simulator that keeps local time (the console requires it for these kinds). Kiwire says
+ * its zone; KalliopePBX is started here without one, and then keeps UTC.
+ */
+function timeZoneOf(simulator: RunningSimulator): { timeZone: string } | undefined {
+  if (simulator.kind === "kiwire") return { timeZone: (simulator as RunningKiwireSimulator).config.timeZone };
+  if (simulator.kind === "kalliope") return { timeZone: "UTC" };
+  return undefined;
+}
+
 /** What the CLI prints and the demo writes its connections file from. */
 export function describeSimulators(simulators: readonly RunningSimulator[]) {
   return {
@@ -66,6 +76,7 @@ export function describeSimulators(simulators: readonly RunningSimulator[]) {
       kind: simulator.kind,
       baseUrl: simulator.baseUrl,
       credentials: simulator.credentials,
+      ...timeZoneOf(simulator),
       ...(simulator.tls && { tls: { fingerprint256: simulator.tls.fingerprint256 } }),
     })),
   };
@@ -105,7 +116,9 @@ export function connectionsFileFor(
         simulator.credentials[field],
       ]),
     ),
-    tls: simulator.tls ? { mode: "pin", fingerprint256: simulator.tls.fingerprint256 } : { mode: "verify" },
+    ...(simulator.timeZone && { timeZone: simulator.timeZone }),
+    // Plain HTTP has no certificate to check: the console takes it only as "insecure".
+    tls: simulator.tls ? { mode: "pin", fingerprint256: simulator.tls.fingerprint256 } : { mode: "insecure" },
   }));
   return `${JSON.stringify({ connections }, null, 2)}\n`;
 }

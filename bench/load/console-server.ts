@@ -94,6 +94,8 @@ export async function startConsole(options: {
         DATA_DIR: options.dataDir,
         DEMO_ACCOUNTS: "1",
         CONNECTIONS_FILE: options.connectionsFile,
+        // The simulators listen on 127.0.0.1.
+        ALLOW_LOOPBACK_CONNECTIONS: "1",
         NEXTAUTH_URL: baseUrl,
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_OPTIONS: reportOnSignalOptions(reportDirectory),

@@ -18,6 +18,8 @@ import {
   type ConnectionKind,
   KIWIRE_SIGNING_MODES,
   KIWIRE_TIME_FORMATS,
+  LEGACY_TIME_ZONE,
+  needsTimeZone,
   PLAIN_FIELDS,
   SECRET_FIELDS,
   type SecretField,
@@ -46,6 +48,25 @@ export interface ConnectionFormProps {
 
 type Body = Record<string, unknown>;
 
+const TIME_ZONE_HINTS: Partial<Record<ConnectionKind, { example: string; hint: string }>> = {
+  kiwire: {
+    example: "Asia/Kuala_Lumpur",
+    hint: "IANA name, e.g. Asia/Kuala_Lumpur: Kiwire checks the signed time in its own zone.",
+  },
+  kalliope: {
+    example: "Europe/Rome",
+    hint: "IANA name, e.g. Europe/Rome: call times and days are the PBX's wall clock.",
+  },
+};
+
+/** A connection saved before the zone was required: the form says so before anyone presses Save. */
+function initialErrors(connection: ConnectionDto | null): Record<string, string> {
+  if (!connection?.settings || !needsTimeZone(connection.kind) || connection.settings.timeZone) return {};
+  return {
+    timeZone: `Enter the appliance's time zone: this connection was saved without one and runs on ${LEGACY_TIME_ZONE} until then.`,
+  };
+}
+
 /** Create or edit a connection. Secrets are write-only: an existing one shows as "set" with Replace. */
 export function ConnectionForm({ connection, open, onClose, onSaved }: ConnectionFormProps) {
   const editing = connection !== null;
@@ -53,7 +74,7 @@ export function ConnectionForm({ connection, open, onClose, onSaved }: Connectio
   const [kind, setKind] = useState<ConnectionKind>(connection?.kind ?? "kerio-operator");
   const [tlsMode, setTlsMode] = useState<TlsMode>(settings?.tls.mode ?? "verify");
   const [replacing, setReplacing] = useState<ReadonlySet<SecretField>>(new Set());
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>(() => initialErrors(connection));
   const caId = useId();
 
   const save = useMutation({
@@ -67,7 +88,13 @@ export function ConnectionForm({ connection, open, onClose, onSaved }: Connectio
       onSaved(saved);
     },
     onError: (error) => {
-      if (error instanceof ApiRequestError) setErrors(error.fieldErrors());
+      if (error instanceof ApiRequestError) {
+        const fieldErrors = error.fieldErrors();
+        setErrors(fieldErrors);
+        // A moved connection asks for its secrets again: open the fields the server named, with its reason.
+        const asked = SECRET_FIELDS[kind].filter((field) => fieldErrors[field] !== undefined);
+        if (asked.length > 0) setReplacing(new Set([...replacing, ...asked]));
+      }
       toast.error(error.message);
     },
   });
@@ -129,6 +156,11 @@ export function ConnectionForm({ connection, open, onClose, onSaved }: Connectio
           required
           defaultValue={settings?.baseUrl}
           placeholder={BASE_URL_EXAMPLES[kind]}
+          hint={
+            editing
+              ? "Changing the address or the TLS settings asks for the secrets again."
+              : "https:// unless the appliance has no TLS at all (then TLS must be set to insecure)."
+          }
           error={errors.baseUrl}
         />
         {(PLAIN_FIELDS[kind] as readonly string[]).includes("username") && (
@@ -142,22 +174,24 @@ export function ConnectionForm({ connection, open, onClose, onSaved }: Connectio
           />
         )}
         {kind === "kalliope" && (
-          <>
-            <TextField
-              label="Tenant domain"
-              name="domain"
-              defaultValue={plain("domain") ?? CONNECTION_DEFAULTS.kalliopeDomain}
-              hint='"default" on single-tenant systems'
-              error={errors.domain}
-            />
-            <TextField
-              label="PBX time zone"
-              name="timeZone"
-              defaultValue={plain("timeZone") ?? CONNECTION_DEFAULTS.kalliopeTimeZone}
-              hint="IANA name, e.g. Europe/Rome: call times and days are the PBX's wall clock."
-              error={errors.timeZone}
-            />
-          </>
+          <TextField
+            label="Tenant domain"
+            name="domain"
+            defaultValue={plain("domain") ?? CONNECTION_DEFAULTS.kalliopeDomain}
+            hint='"default" on single-tenant systems'
+            error={errors.domain}
+          />
+        )}
+        {needsTimeZone(kind) && (
+          <TextField
+            label={kind === "kalliope" ? "PBX time zone" : "Appliance time zone"}
+            name="timeZone"
+            required
+            defaultValue={plain("timeZone")}
+            placeholder={TIME_ZONE_HINTS[kind]?.example}
+            hint={TIME_ZONE_HINTS[kind]?.hint}
+            error={errors.timeZone}
+          />
         )}
         {kind === "kiwire" && (
           <TextField
@@ -204,13 +238,6 @@ export function ConnectionForm({ connection, open, onClose, onSaved }: Connectio
           <details className="text-sm">
             <summary className="cursor-pointer font-medium">Kiwire signing options</summary>
             <div className="mt-2 space-y-3">
-              <TextField
-                label="Appliance time zone"
-                name="timeZone"
-                defaultValue={plain("timeZone") ?? CONNECTION_DEFAULTS.kiwireTimeZone}
-                hint="IANA name, e.g. Asia/Kuala_Lumpur: Kiwire checks the signed time in its own zone."
-                error={errors.timeZone}
-              />
               <SelectField
                 label="Signed time format"
                 name="timeFormat"

@@ -12,10 +12,10 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto, ConnectionTestResultDto } from "@/lib/api/connections";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { connectionKeys } from "@/lib/client/query-keys";
-import { CONNECTION_KIND_LABELS } from "@/lib/connection-kinds";
+import { CONNECTION_KIND_LABELS, needsTimeZone } from "@/lib/connection-kinds";
 import { ConnectionForm } from "./connection-form";
-import { HealthBadge, HealthDetails, InsecureBadge } from "./health-badge";
-import { TestResult } from "./test-result";
+import { HealthBadge, HealthDetails, InsecureBadge, TimeZoneMissingBadge } from "./health-badge";
+import { type PinRequest, TestResult } from "./test-result";
 
 /** Health changes in the background; the list follows it without a reload. */
 const REFRESH_MS = 30_000;
@@ -46,10 +46,11 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
     onSettled: refresh,
   });
   const pin = useMutation({
-    mutationFn: ({ connection, fingerprint256 }: { connection: ConnectionDto; fingerprint256: string }) =>
+    // Pinning changes whom the console trusts, so the server takes it only with the secrets again.
+    mutationFn: ({ connection, fingerprint256, secrets }: { connection: ConnectionDto } & PinRequest) =>
       apiFetch<ConnectionDto>(`/api/v1/connections/${connection.id}`, {
         method: "PATCH",
-        body: { kind: connection.kind, tls: { mode: "pin", fingerprint256 } },
+        body: { kind: connection.kind, tls: { mode: "pin", fingerprint256 }, ...secrets },
       }),
     onSuccess: (saved) => {
       toast.success(`${saved.name} now pins this certificate`);
@@ -114,7 +115,10 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
                   <div className="flex flex-wrap items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
                     <code>{connection.id}</code>
                     {connection.source === "file" && <Badge>managed by file</Badge>}
-                    {connection.insecure && <InsecureBadge />}
+                    {connection.insecureReason && <InsecureBadge reason={connection.insecureReason} />}
+                    {connection.settings &&
+                      needsTimeZone(connection.kind) &&
+                      !connection.settings.timeZone && <TimeZoneMissingBadge />}
                   </div>
                 </Td>
                 <Td>{CONNECTION_KIND_LABELS[connection.kind]}</Td>
@@ -126,7 +130,9 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
                   <Td className="text-xs">
                     <code className="whitespace-nowrap">{connection.settings?.baseUrl}</code>
                     <div className="text-slate-600 dark:text-slate-400">
-                      TLS {connection.settings ? TLS_LABEL[connection.settings.tls.mode] : ""}
+                      {connection.insecureReason === "plain_http"
+                        ? "no TLS"
+                        : `TLS ${connection.settings ? TLS_LABEL[connection.settings.tls.mode] : ""}`}
                     </div>
                   </Td>
                 )}
@@ -188,7 +194,7 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
               connection={items.find((item) => item.id === tested.connection.id) ?? tested.connection}
               result={tested.result}
               pinning={pin.isPending || test.isPending}
-              onPin={(fingerprint256) => pin.mutate({ connection: tested.connection, fingerprint256 })}
+              onPin={(request) => pin.mutate({ connection: tested.connection, ...request })}
             />
             <div className="flex justify-end">
               <Button variant="secondary" onClick={() => setTested(null)}>

@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { HealthDto } from "@/lib/api/connections";
+import type { InsecureReason } from "@/lib/connection-kinds";
 import { formatDateTime } from "@/lib/format";
 
 const HEALTH = {
@@ -17,11 +18,34 @@ export function HealthBadge({ health }: { health: HealthDto }) {
   );
 }
 
+const INSECURE = {
+  tls_unverified: {
+    label: "insecure TLS",
+    title:
+      "TLS verification is switched off for this connection: anyone in between can read and change its traffic.",
+  },
+  plain_http: {
+    label: "plain HTTP",
+    title:
+      "This connection uses http:// without TLS: its credentials and data cross the network unencrypted, and anyone in between can read and change them.",
+  },
+} as const satisfies Record<InsecureReason, { label: string; title: string }>;
+
 /** Shown wherever an insecure connection appears: nothing checks who answers for it. */
-export function InsecureBadge() {
+export function InsecureBadge({ reason }: { reason: InsecureReason }) {
+  const { label, title } = INSECURE[reason];
   return (
-    <span title="TLS verification is switched off for this connection: anyone in between can read and change its traffic.">
-      <Badge tone="warn">insecure TLS</Badge>
+    <span title={title}>
+      <Badge tone="warn">{label}</Badge>
+    </span>
+  );
+}
+
+/** A Kiwire or KalliopePBX connection saved before its zone was required: it runs on UTC until one is set. */
+export function TimeZoneMissingBadge() {
+  return (
+    <span title="Saved before the appliance's time zone was required: the console uses UTC until you set it (Edit).">
+      <Badge tone="warn">time zone not set</Badge>
     </span>
   );
 }

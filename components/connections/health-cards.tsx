@@ -59,7 +59,9 @@ export function ConnectionHealthCards({ canManage }: { canManage: boolean }) {
             </div>
             <HealthBadge health={connection.health} />
           </div>
-          <div className="mt-2 flex flex-wrap gap-1">{connection.insecure && <InsecureBadge />}</div>
+          <div className="mt-2 flex flex-wrap gap-1">
+            {connection.insecureReason && <InsecureBadge reason={connection.insecureReason} />}
+          </div>
           <HealthDetails health={connection.health} />
           {canManage && connection.health.state === "failing" && (
             <CheckAgainButton connectionId={connection.id} />

@@ -2,13 +2,107 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { ConnectionDto, ConnectionTestResultDto } from "@/lib/api/connections";
+import { TextField } from "@/components/ui/field";
+import type { ClockComparisonDto, ConnectionDto, ConnectionTestResultDto } from "@/lib/api/connections";
+import { submitWith } from "@/lib/client/form-submit";
+import { SECRET_FIELDS, type SecretField } from "@/lib/connection-kinds";
+
+/** Pinning changes whom the console trusts: the server takes it only with the connection's secrets again. */
+export interface PinRequest {
+  fingerprint256: string;
+  secrets: Partial<Record<SecretField, string>>;
+}
 
 export interface TestResultProps {
   connection: ConnectionDto;
   result: ConnectionTestResultDto;
   pinning: boolean;
-  onPin: (fingerprint256: string) => void;
+  onPin: (request: PinRequest) => void;
+}
+
+const SECRET_LABELS: Record<SecretField, string> = {
+  password: "Password",
+  apiKey: "API key",
+  secretKey: "Secret key",
+};
+
+const utc = (iso: string) => `${iso.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`;
+
+function skewText(seconds: number): string {
+  if (seconds === 0) return "the clocks agree";
+  const size =
+    Math.abs(seconds) < 120 ? `${Math.abs(seconds)} s` : `${Math.round(Math.abs(seconds) / 60)} min`;
+  return `the appliance is ${size} ${seconds > 0 ? "ahead" : "behind"}`;
+}
+
+/** Both clocks, the appliance's in its own zone too, and what a difference breaks. */
+function ClockComparison({ clock }: { clock: ClockComparisonDto }) {
+  return (
+    <div
+      className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700"
+      data-testid="clock"
+    >
+      <p className="font-medium">Clocks</p>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
+        <dt className="text-slate-600 dark:text-slate-400">Appliance</dt>
+        <dd data-testid="clock-appliance">
+          {utc(clock.applianceTime)} · {clock.applianceWallClock} {clock.timeZone ?? "(no zone set: UTC)"}
+        </dd>
+        <dt className="text-slate-600 dark:text-slate-400">Console</dt>
+        <dd data-testid="clock-console">{utc(clock.consoleTime)}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">Difference</dt>
+        <dd data-testid="clock-skew">{skewText(clock.skewSeconds)}</dd>
+      </dl>
+      {clock.problem && (
+        <p
+          role="note"
+          data-testid="clock-problem"
+          className="rounded-md bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+        >
+          {clock.problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function PinForm({
+  connection,
+  fingerprint256,
+  pinning,
+  onPin,
+}: {
+  connection: ConnectionDto;
+  fingerprint256: string;
+  pinning: boolean;
+  onPin: (request: PinRequest) => void;
+}) {
+  const fields = SECRET_FIELDS[connection.kind];
+  const submit = submitWith((form) => {
+    const secrets = Object.fromEntries(fields.map((field) => [field, String(form.get(field) ?? "")]));
+    onPin({ fingerprint256, secrets });
+  });
+  return (
+    <form className="space-y-2" onSubmit={submit} noValidate>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Compare the fingerprint with the one the appliance shows in its own settings before pinning it.
+        Pinning changes whom the console trusts with this connection's secrets, so enter them again.
+      </p>
+      {fields.map((field) => (
+        <TextField
+          key={field}
+          label={`${SECRET_LABELS[field]} (again)`}
+          name={field}
+          type="password"
+          autoComplete="off"
+          required
+        />
+      ))}
+      <Button size="sm" type="submit" disabled={pinning}>
+        {pinning ? "Pinning…" : "Pin this certificate"}
+      </Button>
+    </form>
+  );
 }
 
 /**
@@ -33,6 +127,7 @@ export function TestResult({ connection, result, pinning, onPin }: TestResultPro
         {result.message}
       </p>
       {result.detail && <p className="text-slate-600 dark:text-slate-400">{result.detail}</p>}
+      {result.clock && <ClockComparison clock={result.clock} />}
       {certificate && (
         <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
           <p className="font-medium">
@@ -70,15 +165,12 @@ export function TestResult({ connection, result, pinning, onPin }: TestResultPro
               there and restart the console.
             </p>
           ) : (
-            <div className="space-y-1">
-              <p className="text-xs text-slate-600 dark:text-slate-400">
-                Compare the fingerprint with the one the appliance shows in its own settings before pinning
-                it.
-              </p>
-              <Button size="sm" disabled={pinning} onClick={() => onPin(certificate.fingerprint256)}>
-                {pinning ? "Pinning…" : "Pin this certificate"}
-              </Button>
-            </div>
+            <PinForm
+              connection={connection}
+              fingerprint256={certificate.fingerprint256}
+              pinning={pinning}
+              onPin={onPin}
+            />
           )}
         </div>
       )}

@@ -41,7 +41,14 @@ const VALID = {
     timeFormat: "Y-m-d H:i:s",
     signing: "md5",
   },
-  kalliope: { kind: "kalliope", name: "PBX", baseUrl: "https://pbx", username: "admin", password: "p" },
+  kalliope: {
+    kind: "kalliope",
+    name: "PBX",
+    baseUrl: "https://pbx",
+    username: "admin",
+    password: "p",
+    timeZone: "Europe/Rome",
+  },
   kayako: {
     kind: "kayako",
     name: "Helpdesk",
@@ -130,6 +137,41 @@ describe("connection schemas", () => {
     expect(issues({ ...VALID.kiwire, timeFormat: "unix" })).toEqual([
       expect.objectContaining({ path: "timeFormat", message: "timeFormat must be YmdHis or Y-m-d H:i:s" }),
     ]);
+  });
+
+  it("requires the appliance's zone for Kiwire and KalliopePBX, in the API and the file alike", () => {
+    for (const kind of ["kiwire", "kalliope"] as const) {
+      const { timeZone: _zone, ...withoutZone } = VALID[kind];
+      expect(issues(withoutZone)).toEqual([
+        expect.objectContaining({ path: "timeZone", message: expect.stringContaining("IANA time zone") }),
+      ]);
+      const fileEntry = { ...withoutZone, id: `${kind}-1` };
+      expect(issues(fileEntry, FileConnectionSchema)).toEqual([
+        expect.objectContaining({ path: "timeZone", message: expect.stringContaining("IANA time zone") }),
+      ]);
+    }
+    // Kinds whose appliances keep no local time the console must match take no zone at all.
+    expect(issues({ ...VALID.kayako, timeZone: "UTC" })).toEqual([
+      expect.objectContaining({ code: "unrecognized_keys", keys: ["timeZone"] }),
+    ]);
+  });
+
+  it("refuses http:// with TLS verify or pin (also when tls is left out), and takes it as insecure", () => {
+    const plain = { ...VALID["kerio-operator"], baseUrl: "http://10.0.0.5:4020" };
+    const pin = { mode: "pin", fingerprint256: "AB".repeat(32) };
+    for (const tls of [undefined, { mode: "verify" }, pin]) {
+      expect(issues({ ...plain, tls })).toEqual([
+        expect.objectContaining({
+          path: "tls",
+          message: expect.stringContaining("http:// address has no TLS"),
+        }),
+      ]);
+      expect(issues({ ...plain, id: "pbx", tls }, FileConnectionSchema)).toEqual([
+        expect.objectContaining({ path: "tls", message: expect.stringContaining("choose insecure") }),
+      ]);
+    }
+    expect(issues({ ...plain, tls: { mode: "insecure" } })).toEqual([]);
+    expect(issues({ ...VALID["kerio-operator"], tls: pin })).toEqual([]);
   });
 
   it("normalises fingerprints and rejects malformed ones and unknown TLS modes", () => {

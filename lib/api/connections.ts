@@ -3,6 +3,7 @@ import {
   CONNECTION_KINDS,
   type ConnectionKind,
   HEALTH_STATES,
+  INSECURE_REASONS,
   KIWIRE_SIGNING_MODES,
   KIWIRE_TIME_FORMATS,
   TEST_OUTCOMES,
@@ -111,6 +112,27 @@ export const TlsSchema = z
   );
 export type TlsSettings = z.infer<typeof TlsSchema>;
 
+/**
+ * Plain HTTP has no certificate to verify or pin, so only `insecure` describes it truthfully; `verify` on an
+ * http:// address would let the console (and an admin reading the list) believe the traffic is checked.
+ * Answers the problem for the `tls` field, or null. A missing `tls` means `verify`.
+ */
+export function plainHttpTlsProblem(baseUrl: string, tls: TlsSettings | undefined): string | null {
+  if (!URL.canParse(baseUrl) || new URL(baseUrl).protocol !== "http:") return null;
+  const mode = tls?.mode ?? "verify";
+  if (mode === "insecure") return null;
+  return `An http:// address has no TLS, so "${mode}" checks nothing: use https://, or choose insecure to send this connection's credentials unencrypted.`;
+}
+
+/** The shape every kind shares, for the checks that look at the address and TLS together. */
+function checkTransport(
+  connection: { baseUrl: string; tls?: TlsSettings },
+  context: z.core.$RefinementCtx<unknown>,
+): void {
+  const problem = plainHttpTlsProblem(connection.baseUrl, connection.tls);
+  if (problem) context.addIssue({ code: "custom", path: ["tls"], message: problem });
+}
+
 export const TimeoutsSchema = z
   .strictObject({
     connectMs: z
@@ -138,9 +160,12 @@ const kalliopeName = (missing: string) =>
     .max(254)
     .refine((value) => !/[@"]/.test(value), 'May not contain @ or "');
 
-/** An IANA zone the runtime knows; `example` is one near the appliance's users, for the error message. */
+/**
+ * An IANA zone the runtime knows; `example` is one near the appliance's users, for the error message. There
+ * is no default: a silent UTC is wrong for most sites, and a wrong zone breaks signatures and day edges.
+ */
 const ianaTimeZone = (example: string) =>
-  text("Enter an IANA time zone")
+  text(`Enter the appliance's IANA time zone, e.g. ${example}`)
     .trim()
     .refine((zone) => {
       try {
@@ -152,7 +177,7 @@ const ianaTimeZone = (example: string) =>
     }, `Use an IANA time zone such as ${example} or UTC`);
 
 const timeZone = ianaTimeZone("Asia/Kuala_Lumpur").describe(
-  "The appliance's time zone: Kiwire signs requests with its local wall-clock time (default UTC)",
+  "The appliance's IANA time zone (required): Kiwire checks the signed time in its local wall-clock time",
 );
 
 /**
@@ -192,7 +217,7 @@ function kindSchemas<TSecret extends z.ZodType, TId extends z.ZodType>(
         .min(1, "Enter the cloud ID (tenant code)")
         .max(64)
         .describe("Tenant code (cloud_id)"),
-      timeZone: timeZone.optional(),
+      timeZone,
       timeFormat: z
         .enum(KIWIRE_TIME_FORMATS, { error: "timeFormat must be YmdHis or Y-m-d H:i:s" })
         .optional()
@@ -214,11 +239,9 @@ function kindSchemas<TSecret extends z.ZodType, TId extends z.ZodType>(
       domain: kalliopeName("Enter the tenant domain")
         .optional()
         .describe("Tenant domain (default `default`)"),
-      timeZone: ianaTimeZone("Europe/Rome")
-        .optional()
-        .describe(
-          "The PBX's IANA time zone (default UTC): its call times and days are local wall-clock time, daylight saving included",
-        ),
+      timeZone: ianaTimeZone("Europe/Rome").describe(
+        "The PBX's IANA time zone (required): its call times and days are local wall-clock time, daylight saving included",
+      ),
     }),
     kayako: z.strictObject({
       kind: z.literal("kayako"),
@@ -240,18 +263,20 @@ const apiSecret = (missing: string) =>
 
 const apiKinds = kindSchemas(apiSecret, ConnectionIdSchema.optional());
 
-export const CreateConnectionSchema = z.discriminatedUnion(
-  "kind",
-  [
-    apiKinds["kerio-operator"],
-    apiKinds["kerio-connect"],
-    apiKinds["kerio-control"],
-    apiKinds.kiwire,
-    apiKinds.kalliope,
-    apiKinds.kayako,
-  ],
-  { error: kindError },
-);
+export const CreateConnectionSchema = z
+  .discriminatedUnion(
+    "kind",
+    [
+      apiKinds["kerio-operator"],
+      apiKinds["kerio-connect"],
+      apiKinds["kerio-control"],
+      apiKinds.kiwire,
+      apiKinds.kalliope,
+      apiKinds.kayako,
+    ],
+    { error: kindError },
+  )
+  .superRefine(checkTransport);
 export type CreateConnectionInput = z.infer<typeof CreateConnectionSchema>;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -304,18 +329,20 @@ const fileSecret = (missing: string) =>
 const fileKinds = kindSchemas(fileSecret, ConnectionIdSchema);
 
 /** One entry of CONNECTIONS_FILE. */
-export const FileConnectionSchema = z.discriminatedUnion(
-  "kind",
-  [
-    fileKinds["kerio-operator"],
-    fileKinds["kerio-connect"],
-    fileKinds["kerio-control"],
-    fileKinds.kiwire,
-    fileKinds.kalliope,
-    fileKinds.kayako,
-  ],
-  { error: kindError },
-);
+export const FileConnectionSchema = z
+  .discriminatedUnion(
+    "kind",
+    [
+      fileKinds["kerio-operator"],
+      fileKinds["kerio-connect"],
+      fileKinds["kerio-control"],
+      fileKinds.kiwire,
+      fileKinds.kalliope,
+      fileKinds.kayako,
+    ],
+    { error: kindError },
+  )
+  .superRefine(checkTransport);
 export type FileConnectionEntry = z.infer<typeof FileConnectionSchema>;
 
 export const ConnectionsFileSchema = z.strictObject({
@@ -361,7 +388,17 @@ export const ConnectionSchema = z.object({
   kind: z.enum(CONNECTION_KINDS),
   name: z.string(),
   source: z.enum(["file", "console"]).describe("file: declared in CONNECTIONS_FILE, read-only here"),
-  insecure: z.boolean().describe("TLS verification is switched off for this connection"),
+  insecure: z
+    .boolean()
+    .describe(
+      "Nothing checks who answers for this connection: TLS mode insecure, or a plain http:// address",
+    ),
+  insecureReason: z
+    .enum(INSECURE_REASONS)
+    .nullable()
+    .describe(
+      "Why the connection is insecure: tls_unverified (TLS mode insecure) or plain_http; null when not",
+    ),
   health: HealthSchema,
   settings: ConnectionSettingsSchema.optional(),
   createdAt: z.iso.datetime().nullable().optional(),
@@ -381,6 +418,27 @@ export const CertificateSchema = z.object({
 });
 export type CertificateDto = z.infer<typeof CertificateSchema>;
 
+export const ClockComparisonSchema = z
+  .object({
+    applianceTime: z.iso
+      .datetime()
+      .describe("The appliance's clock, from the HTTP Date header of its answer"),
+    consoleTime: z.iso.datetime().describe("The console's clock when that answer arrived"),
+    skewSeconds: z.number().int().describe("Appliance minus console; positive when the appliance is ahead"),
+    timeZone: z.string().nullable().describe("The zone the connection is set to (null: not set yet)"),
+    applianceWallClock: z
+      .string()
+      .describe(
+        "The appliance's clock as wall time in that zone (UTC while none is set), YYYY-MM-DD HH:MM:SS, to compare with its own display",
+      ),
+    problem: z
+      .string()
+      .nullable()
+      .describe("What the difference breaks (signatures, day boundaries), if anything"),
+  })
+  .describe("The appliance's clock against the console's, for kinds whose signatures or days depend on it");
+export type ClockComparisonDto = z.infer<typeof ClockComparisonSchema>;
+
 export const ConnectionTestResultSchema = z.object({
   ok: z.boolean(),
   outcome: z.enum(TEST_OUTCOMES),
@@ -389,6 +447,9 @@ export const ConnectionTestResultSchema = z.object({
   checkedAt: z.iso.datetime(),
   certificate: CertificateSchema.nullable().describe("The server's certificate, when one was presented"),
   detail: z.string().nullable().describe("What the appliance said on success, e.g. its firmware version"),
+  clock: ClockComparisonSchema.nullable().describe(
+    "Kiwire and KalliopePBX: the clocks compared, when the appliance sent a Date header",
+  ),
 });
 export type ConnectionTestResultDto = z.infer<typeof ConnectionTestResultSchema>;
 

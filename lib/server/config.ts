@@ -36,6 +36,14 @@ const EnvSchema = z.object({
   REDIS_URL: optional(
     z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be a redis:// or rediss:// URL" }),
   ),
+  /**
+   * Lets connections point at this machine (127.0.0.0/8, ::1, localhost). Off by default: an appliance is
+   * never the console's own host, and a loopback address can reach services that trust local callers. The
+   * demo, the e2e server and the tests set it, as their simulators listen on 127.0.0.1.
+   */
+  ALLOW_LOOPBACK_CONNECTIONS: optional(
+    z.enum(["0", "1"], { error: "ALLOW_LOOPBACK_CONNECTIONS must be 0 or 1" }),
+  ).transform((flag) => flag === "1"),
   /** Seconds between background health checks of each connection; 0 switches them off. */
   CONNECTION_CHECK_INTERVAL_SECONDS: optional(
     z.coerce

@@ -1,5 +1,5 @@
 import type { CreateConnectionInput, TlsSettings } from "@/lib/api/connections";
-import type { ConnectionKind } from "@/lib/connection-kinds";
+import { type ConnectionKind, TIME_ZONE_KINDS } from "@/lib/connection-kinds";
 import { startKalliopeSimulator } from "@/simulators/kalliope/simulator";
 import { startKayakoSimulator } from "@/simulators/kayako/simulator";
 import {
@@ -7,7 +7,7 @@ import {
   startKerioControlSimulator,
   startKerioOperatorSimulator,
 } from "@/simulators/kerio/simulator";
-import { startKiwireSimulator } from "@/simulators/kiwire/simulator";
+import { type RunningKiwireSimulator, startKiwireSimulator } from "@/simulators/kiwire/simulator";
 import type { RunningSimulator } from "@/simulators/shared/types";
 
 /** Every simulator with the smallest data that still logs in: tests need the protocol, not the data. */
@@ -44,19 +44,27 @@ export function startSmallSimulator(kind: ConnectionKind, https: boolean): Promi
   }
 }
 
-/** The API body that connects to a running simulator (its credentials use the console's field names). */
+/**
+ * The API body that connects to a running simulator (its credentials use the console's field names). A
+ * plain-HTTP simulator is connected as "insecure" (the only TLS mode http:// takes); Kiwire and KalliopePBX
+ * get the zone they run in (the simulators keep UTC unless a test says otherwise in `overrides`).
+ */
 export function connectionFor(
   simulator: RunningSimulator,
   overrides: Partial<Record<string, unknown>> & { tls?: TlsSettings } = {},
 ): CreateConnectionInput {
   const tls: TlsSettings = simulator.tls
     ? { mode: "pin", fingerprint256: simulator.tls.fingerprint256 }
-    : { mode: "verify" };
+    : { mode: "insecure" };
+  const zone = (TIME_ZONE_KINDS as readonly string[]).includes(simulator.kind)
+    ? { timeZone: (simulator as Partial<RunningKiwireSimulator>).config?.timeZone ?? "UTC" }
+    : {};
   return {
     kind: simulator.kind,
     name: `${simulator.kind} ${simulator.tls ? "https" : "http"}`,
     baseUrl: simulator.baseUrl,
     ...simulator.credentials,
+    ...zone,
     tls,
     ...overrides,
   } as CreateConnectionInput;

@@ -85,6 +85,42 @@ describe("connections file", () => {
     ]);
   });
 
+  it("holds the file to the console's rules: zones, plain HTTP, and where secrets may go", () => {
+    const pbx = { ...ISSUE_EXAMPLE.connections[0], password: "p" };
+    const file = {
+      connections: [
+        { ...pbx, id: "kalliope", kind: "kalliope", username: "api" },
+        { ...pbx, id: "plain", baseUrl: "http://10.0.0.5:4020" },
+        { ...pbx, id: "metadata", baseUrl: "http://169.254.169.254", tls: { mode: "insecure" } },
+        { ...pbx, id: "google", baseUrl: "https://metadata.google.internal" },
+        { ...pbx, id: "local", baseUrl: "https://127.0.0.1:4021" },
+      ],
+    };
+    const loopbackRefused = { allowLoopback: false };
+    expect(
+      problemsOf(() => parseConnectionsFile(JSON.stringify(file), "connections.json", {}, loopbackRefused)),
+    ).toEqual([
+      expect.stringMatching(
+        /^connections\[0\] "kalliope" \(kalliope\): timeZone: Enter the appliance's IANA time zone/,
+      ),
+      expect.stringMatching(
+        /^connections\[1\] "plain" \(kerio-operator\): tls: An http:\/\/ address has no TLS/,
+      ),
+      expect.stringMatching(
+        /^connections\[2\] "metadata" \(kerio-operator\): baseUrl: 169\.254\.169\.254 is a cloud metadata service/,
+      ),
+      expect.stringMatching(
+        /^connections\[3\] "google" \(kerio-operator\): baseUrl: metadata\.google\.internal is a cloud metadata/,
+      ),
+      expect.stringMatching(
+        /^connections\[4\] "local" \(kerio-operator\): baseUrl: 127\.0\.0\.1 is this machine itself \(loopback\).*ALLOW_LOOPBACK_CONNECTIONS=1/,
+      ),
+    ]);
+    // The deployment may allow loopback (the demo does: its simulators listen there).
+    const local = { connections: [file.connections[4]] };
+    expect(parseConnectionsFile(JSON.stringify(local), "f", {}, { allowLoopback: true })).toHaveLength(1);
+  });
+
   const dir = mkdtempSync(path.join(tmpdir(), "connections-file-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

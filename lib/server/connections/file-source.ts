@@ -9,6 +9,7 @@ import {
 } from "@/lib/api/connections";
 import { SECRET_FIELDS } from "@/lib/connection-kinds";
 import { serverConfig } from "@/lib/server/config";
+import { type AddressPolicy, addressRefusal } from "@/lib/server/http/address-policy";
 
 /**
  * Connections declared as code: the JSON file named by CONNECTIONS_FILE. Each secret is inline or
@@ -53,8 +54,18 @@ function entryLabel(index: number, raw: unknown): string {
 const isEnvReference = (value: unknown): value is EnvReference =>
   typeof value === "object" && value !== null && "env" in value;
 
-/** Parses and validates the file's text; secrets referring to the environment are read from `env`. */
-export function parseConnectionsFile(text: string, file: string, env: Environment): FileConnection[] {
+const deploymentPolicy = (): AddressPolicy => ({ allowLoopback: serverConfig().ALLOW_LOOPBACK_CONNECTIONS });
+
+/**
+ * Parses and validates the file's text; secrets referring to the environment are read from `env`. Addresses
+ * follow the same policy as the console's own connections (docs/security.md).
+ */
+export function parseConnectionsFile(
+  text: string,
+  file: string,
+  env: Environment,
+  policy: AddressPolicy = deploymentPolicy(),
+): FileConnection[] {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -87,6 +98,11 @@ export function parseConnectionsFile(text: string, file: string, env: Environmen
     const { id, ...entry } = parsed.data;
     const resolved: Record<string, unknown> = { ...entry };
     let complete = true;
+    const refusal = addressRefusal(new URL(entry.baseUrl).hostname, policy);
+    if (refusal) {
+      problems.push(`${label}: baseUrl: ${refusal}`);
+      complete = false;
+    }
     for (const field of SECRET_FIELDS[entry.kind]) {
       const value = (entry as Record<string, unknown>)[field];
       if (!isEnvReference(value)) continue;
@@ -107,7 +123,11 @@ export function parseConnectionsFile(text: string, file: string, env: Environmen
   return connections;
 }
 
-export function loadConnectionsFile(file: string, env: Environment = process.env): FileConnection[] {
+export function loadConnectionsFile(
+  file: string,
+  env: Environment = process.env,
+  policy: AddressPolicy = deploymentPolicy(),
+): FileConnection[] {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -116,7 +136,7 @@ export function loadConnectionsFile(file: string, env: Environment = process.env
       `cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}`,
     ]);
   }
-  return parseConnectionsFile(text, file, env);
+  return parseConnectionsFile(text, file, env, policy);
 }
 
 const holder = globalThis as typeof globalThis & { __fileConnections?: FileConnection[] };

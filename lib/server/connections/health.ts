@@ -72,6 +72,7 @@ export async function checkConnection(
       checkedAt: new Date(now()).toISOString(),
       certificate: null,
       detail: null,
+      clock: null,
     };
   }
   await recordHealth(db, id, result);

@@ -1,12 +1,13 @@
 import "server-only";
-import type { ConnectionConfig, ConnectionTestResultDto } from "@/lib/api/connections";
-import { CONNECTION_DEFAULTS, CONNECTION_KIND_LABELS } from "@/lib/connection-kinds";
-import { type HttpClient, withHttpClient } from "@/lib/server/http/client";
+import type { ClockComparisonDto, ConnectionConfig, ConnectionTestResultDto } from "@/lib/api/connections";
+import { CONNECTION_DEFAULTS, CONNECTION_KIND_LABELS, needsTimeZone } from "@/lib/connection-kinds";
+import type { HttpClient } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
 import { kalliopeLoginRoundTrip } from "@/lib/server/vendors/kalliope/session";
 import { kayakoLoginRoundTrip } from "@/lib/server/vendors/kayako/session";
 import { kerioLoginRoundTrip } from "@/lib/server/vendors/kerio/session";
 import { kiwireLoginRoundTrip } from "@/lib/server/vendors/kiwire/session";
+import { ClockWatchingClient, compareClocks } from "./clock-check";
 import type { ResolvedConnection } from "./registry";
 import { httpOptionsOf } from "./settings";
 
@@ -23,7 +24,7 @@ function roundTrip(client: HttpClient, config: ConnectionConfig): Promise<string
         password: config.password,
         apiKey: config.apiKey,
         cloudId: config.cloudId,
-        timeZone: config.timeZone ?? CONNECTION_DEFAULTS.kiwireTimeZone,
+        timeZone: config.timeZone,
         timeFormat: config.timeFormat ?? CONNECTION_DEFAULTS.kiwireTimeFormat,
         signing: config.signing ?? CONNECTION_DEFAULTS.kiwireSigning,
       });
@@ -38,10 +39,18 @@ function roundTrip(client: HttpClient, config: ConnectionConfig): Promise<string
   }
 }
 
+/** For the kinds that keep local time: the appliance's clock against ours, when it sent a `Date`. */
+function clockOf(resolved: ResolvedConnection, client: ClockWatchingClient): ClockComparisonDto | null {
+  const observation = client.lastClock();
+  if (!observation || !needsTimeZone(resolved.entry.kind)) return null;
+  return compareClocks(resolved.entry.kind, resolved.entry.plain.timeZone ?? null, observation);
+}
+
 /**
  * Tests one connection: a fresh client (so the TLS handshake and the certificate are this test's, not a
- * pooled socket's), no retries (the first failure is the answer), the whole round trip timed. Never throws:
- * every failure is a result with a message a person can act on.
+ * pooled socket's), no retries (the first failure is the answer), the whole round trip timed, and the
+ * appliance's clock noted from its answers. Never throws: every failure is a result with a message a person
+ * can act on.
  */
 export async function probeConnection(
   resolved: ResolvedConnection,
@@ -49,13 +58,10 @@ export async function probeConnection(
 ): Promise<ConnectionTestResultDto> {
   const started = performance.now();
   const checkedAt = new Date(now()).toISOString();
-  let client: HttpClient | undefined;
+  const client = new ClockWatchingClient({ ...httpOptionsOf(resolved.entry.plain), retries: 0 }, now);
   const latency = () => Math.max(0, Math.round(performance.now() - started));
   try {
-    const detail = await withHttpClient({ ...httpOptionsOf(resolved.entry.plain), retries: 0 }, (opened) => {
-      client = opened;
-      return roundTrip(opened, resolved.config);
-    });
+    const detail = await roundTrip(client, resolved.config);
     const latencyMs = latency();
     return {
       ok: true,
@@ -63,8 +69,9 @@ export async function probeConnection(
       message: `${CONNECTION_KIND_LABELS[resolved.config.kind]} answered and accepted the credentials in ${latencyMs} ms.`,
       latencyMs,
       checkedAt,
-      certificate: client?.peerCertificate() ?? null,
+      certificate: client.peerCertificate(),
       detail,
+      clock: clockOf(resolved, client),
     };
   } catch (error) {
     const failure =
@@ -88,8 +95,11 @@ export async function probeConnection(
       message: failure.message,
       latencyMs: latency(),
       checkedAt,
-      certificate: failure.certificate ?? client?.peerCertificate() ?? null,
+      certificate: failure.certificate ?? client.peerCertificate(),
       detail: null,
+      clock: clockOf(resolved, client),
     };
+  } finally {
+    await client.close();
   }
 }

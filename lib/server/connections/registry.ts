@@ -1,22 +1,28 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
-import type {
-  ConnectionConfig,
-  ConnectionDto,
-  CreateConnectionInput,
-  HealthDto,
-  UpdateConnectionInput,
+import {
+  type ConnectionConfig,
+  type ConnectionDto,
+  type CreateConnectionInput,
+  type HealthDto,
+  plainHttpTlsProblem,
+  type TlsSettings,
+  type UpdateConnectionInput,
 } from "@/lib/api/connections";
 import type { ConnectionKind } from "@/lib/connection-kinds";
-import { conflict, notFound } from "@/lib/server/api/errors";
+import { conflict, notFound, unprocessable, validationFailed } from "@/lib/server/api/errors";
+import { serverConfig } from "@/lib/server/config";
 import type { Database } from "@/lib/server/db/client";
 import { connectionHealth, connections } from "@/lib/server/db/schema";
+import { addressRefusal } from "@/lib/server/http/address-policy";
 import { forgetHttpClient } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
 import { forgetConnectionCaches } from "./connection-caches";
 import { fileConnections } from "./file-source";
 import {
+  insecureReasonOf,
   joinConfig,
+  missingTimeZone,
   type PlainSettings,
   type SecretValues,
   secretFieldsOf,
@@ -157,6 +163,14 @@ function isUniqueViolation(error: unknown): boolean {
   return code === "23505";
 }
 
+/** Refuses an address the console must never send secrets to (docs/security.md), naming the field. */
+function checkAddress(baseUrl: string): void {
+  const refusal = addressRefusal(new URL(baseUrl).hostname, {
+    allowLoopback: serverConfig().ALLOW_LOOPBACK_CONNECTIONS,
+  });
+  if (refusal) throw unprocessable(refusal, [{ field: "baseUrl", message: refusal }]);
+}
+
 export async function createConnection(
   db: Database,
   input: CreateConnectionInput,
@@ -164,6 +178,7 @@ export async function createConnection(
   vault: Vault = consoleVault(),
 ): Promise<ConnectionEntry> {
   const { id: requestedId, ...config } = input;
+  checkAddress(config.baseUrl);
   const taken = await takenIds(db);
   let id = requestedId;
   if (id === undefined) {
@@ -213,6 +228,50 @@ export interface UpdateOutcome {
   changed: string[];
 }
 
+const sameUrl = (a: string, b: string) => new URL(a).href === new URL(b).href;
+
+function sameTls(a: TlsSettings, b: TlsSettings): boolean {
+  if (a.mode !== b.mode) return false;
+  if (a.mode === "pin" && b.mode === "pin") return a.fingerprint256 === b.fingerprint256;
+  if (a.mode === "verify" && b.mode === "verify") return (a.ca ?? "") === (b.ca ?? "");
+  return true;
+}
+
+/**
+ * The rules a change must keep, on the connection as it would be after the change. A new destination (the
+ * address, or who the console trusts to answer there) would receive the stored secrets at the next test or
+ * health check, so it takes the secrets again: whoever moves a connection must know what it sends.
+ */
+function checkUpdate(
+  kind: ConnectionKind,
+  stored: PlainSettings,
+  next: PlainSettings,
+  sentSecrets: ReadonlySet<string>,
+): void {
+  const moved = !sameUrl(stored.baseUrl, next.baseUrl);
+  const retrusted = !sameTls(stored.tls, next.tls);
+  if (moved) checkAddress(next.baseUrl);
+  if (moved || retrusted) {
+    const transport = plainHttpTlsProblem(next.baseUrl, next.tls);
+    if (transport) throw validationFailed(transport, [{ field: "tls", message: transport }]);
+  }
+  if (missingTimeZone(kind, next)) {
+    const message = "Enter the appliance's IANA time zone: this connection was saved without one.";
+    throw validationFailed(message, [{ field: "timeZone", message }]);
+  }
+  const missing = secretFieldsOf(kind).filter((field) => !sentSecrets.has(field));
+  if ((moved || retrusted) && missing.length > 0) {
+    const change = moved && retrusted ? "address and TLS settings" : moved ? "address" : "TLS settings";
+    throw unprocessable(
+      `Changing the ${change} would send this connection's stored secrets to a new destination: enter ${missing.join(" and ")} again in the same change.`,
+      missing.map((field) => ({
+        field,
+        message: `Enter it again: the ${change} changed, and stored secrets do not follow a connection to a new destination.`,
+      })),
+    );
+  }
+}
+
 export async function updateConnection(
   db: Database,
   id: string,
@@ -241,6 +300,8 @@ export async function updateConnection(
   }
   // Timeouts may be sent in part; the others keep their values.
   if (fields.timeouts) plain.timeouts = { ...(row.settings.timeouts as object), ...fields.timeouts };
+  const sentSecrets = new Set(Object.keys(fields).filter((field) => secretFields.has(field)));
+  checkUpdate(row.kind, fromRow(row).plain, plain as unknown as PlainSettings, sentSecrets);
   const [updated] = await db
     .update(connections)
     .set({ name: name ?? row.name, settings: plain, secrets, updatedAt: new Date() })
@@ -299,7 +360,8 @@ export function toConnectionDto(
     kind: entry.kind,
     name: entry.name,
     source: entry.source,
-    insecure: entry.plain.tls.mode === "insecure",
+    insecure: insecureReasonOf(entry.plain) !== null,
+    insecureReason: insecureReasonOf(entry.plain),
     health: withSettings ? health : healthForReaders(health, entry.plain),
     ...(withSettings && {
       settings: settingsDto(entry.kind, entry.plain),

@@ -3,8 +3,11 @@ import type { ConnectionConfig, ConnectionSettingsDto, TlsSettings } from "@/lib
 import {
   CONNECTION_DEFAULTS,
   type ConnectionKind,
+  type InsecureReason,
   type KiwireSigningMode,
   type KiwireTimeFormat,
+  LEGACY_TIME_ZONE,
+  needsTimeZone,
   SECRET_FIELDS,
   type SecretField,
 } from "@/lib/connection-kinds";
@@ -18,6 +21,7 @@ export interface PlainSettings {
   username?: string;
   domain?: string;
   cloudId?: string;
+  /** Kiwire and KalliopePBX; missing only on connections saved before the zone was required. */
   timeZone?: string;
   timeFormat?: KiwireTimeFormat;
   signing?: KiwireSigningMode;
@@ -48,11 +52,11 @@ export function splitConfig(config: ConnectionConfig): { plain: PlainSettings; s
   if ("username" in config) plain.username = config.username;
   if (config.kind === "kalliope") {
     plain.domain = config.domain ?? CONNECTION_DEFAULTS.kalliopeDomain;
-    plain.timeZone = config.timeZone ?? CONNECTION_DEFAULTS.kalliopeTimeZone;
+    plain.timeZone = config.timeZone;
   }
   if (config.kind === "kiwire") {
     plain.cloudId = config.cloudId;
-    plain.timeZone = config.timeZone ?? CONNECTION_DEFAULTS.kiwireTimeZone;
+    plain.timeZone = config.timeZone;
     plain.timeFormat = config.timeFormat ?? CONNECTION_DEFAULTS.kiwireTimeFormat;
     plain.signing = config.signing ?? CONNECTION_DEFAULTS.kiwireSigning;
   }
@@ -66,8 +70,21 @@ export function joinConfig(
   plain: PlainSettings,
   secrets: SecretValues,
 ): ConnectionConfig {
+  // A connection saved before the zone was required runs as it did then; the console flags it meanwhile.
+  const zone = needsTimeZone(kind) && plain.timeZone === undefined ? { timeZone: LEGACY_TIME_ZONE } : {};
   // The parts were validated when the connection was saved; the kind decides which fields exist.
-  return { kind, name, ...plain, ...secrets } as ConnectionConfig;
+  return { kind, name, ...plain, ...zone, ...secrets } as ConnectionConfig;
+}
+
+/** The zone is required for this kind but the connection was saved without one. */
+export function missingTimeZone(kind: ConnectionKind, plain: PlainSettings): boolean {
+  return needsTimeZone(kind) && plain.timeZone === undefined;
+}
+
+/** Why nothing checks who answers for this connection, or null when something does. */
+export function insecureReasonOf(plain: PlainSettings): InsecureReason | null {
+  if (new URL(plain.baseUrl).protocol === "http:") return "plain_http";
+  return plain.tls.mode === "insecure" ? "tls_unverified" : null;
 }
 
 export function httpOptionsOf(plain: PlainSettings): HttpClientOptions {

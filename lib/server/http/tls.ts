@@ -1,7 +1,11 @@
 import "server-only";
+import { type LookupAddress, lookup } from "node:dns";
+import type { LookupFunction } from "node:net";
 import { type PeerCertificate, rootCertificates, TLSSocket } from "node:tls";
 import { buildConnector } from "undici";
 import type { CertificateDto, TlsSettings } from "@/lib/api/connections";
+import { serverConfig } from "@/lib/server/config";
+import { type AddressPolicy, addressRefusal } from "./address-policy";
 import { VendorError } from "./errors";
 
 /** `subject`/`issuer` as one line, CN first, the way an admin compares them with a browser's view. */
@@ -78,6 +82,45 @@ export interface ConnectorOptions {
   connectTimeoutMs: number;
   /** Called with every certificate seen, accepted or not: the "test connection" result shows it. */
   onCertificate?: (certificate: CertificateDto | null) => void;
+  /** Where sockets may go; the deployment's setting (ALLOW_LOOPBACK_CONNECTIONS) unless given. */
+  addressPolicy?: AddressPolicy;
+  /** The resolver (default `dns.lookup`); tests give one that answers what a hostile DNS server would. */
+  resolve?: typeof lookup;
+}
+
+function addressRefused(message: string): VendorError {
+  return new VendorError("address_refused", message);
+}
+
+/**
+ * `dns.lookup` that refuses a name resolving to an address the policy forbids, before any socket opens: the
+ * address an admin saved is checked when saving, but a name can be pointed anywhere later. One forbidden
+ * answer refuses the name, so mixing a good address in cannot smuggle the bad one through.
+ */
+function guardedLookup(policy: AddressPolicy, resolve: typeof lookup): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+      if (error) {
+        callback(error, "", 0);
+        return;
+      }
+      for (const { address } of addresses) {
+        const refusal = addressRefusal(address, policy);
+        if (refusal) {
+          callback(addressRefused(`${hostname} resolves to ${refusal}`), "", 0);
+          return;
+        }
+      }
+      if (options.all) {
+        (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
+        return;
+      }
+      const [first] = addresses;
+      if (!first)
+        callback(Object.assign(new Error(`${hostname} has no address`), { code: "ENOTFOUND" }), "", 0);
+      else callback(null, first.address, first.family);
+    });
+  };
 }
 
 /**
@@ -88,7 +131,9 @@ export interface ConnectorOptions {
  */
 export function tlsConnector(options: ConnectorOptions): buildConnector.connector {
   const { tls } = options;
+  const policy = options.addressPolicy ?? { allowLoopback: serverConfig().ALLOW_LOOPBACK_CONNECTIONS };
   const base = buildConnector({
+    lookup: guardedLookup(policy, options.resolve ?? lookup),
     timeout: options.connectTimeoutMs,
     rejectUnauthorized: false,
     ...(tls.mode === "verify" && tls.ca && { ca: [...rootCertificates, tls.ca] }),
@@ -97,6 +142,12 @@ export function tlsConnector(options: ConnectorOptions): buildConnector.connecto
     maxCachedSessions: 0,
   });
   return (connectOptions, callback) => {
+    // An address literal is not looked up: judge it here. Names go through guardedLookup.
+    const refusal = addressRefusal(connectOptions.hostname, policy);
+    if (refusal) {
+      callback(addressRefused(refusal), null);
+      return;
+    }
     base(connectOptions, (error, socket) => {
       if (error || !socket) {
         callback(error ?? new Error("connect failed"), null);

@@ -117,17 +117,21 @@ describe("test connection against the simulators", () => {
     );
     expect(await test(withCa.id)).toMatchObject({ ok: true, certificate: { trusted: true } });
 
-    // "Pin this certificate": the fingerprint from the refused test, sent back as the pin.
-    const pinned = await call(PATCH, {
-      method: "PATCH",
-      headers: { cookie: admin },
-      params: { id: verify.id },
-      body: {
-        kind: "kerio-operator",
-        tls: { mode: "pin", fingerprint256: refused.certificate?.fingerprint256 },
-      },
-    });
-    expect(pinned.status).toBe(200);
+    // "Pin this certificate": the fingerprint from the refused test, sent back as the pin, with the
+    // password again (a change of whom the console trusts takes the secrets again).
+    const pin = (secrets: Record<string, string>) =>
+      call(PATCH, {
+        method: "PATCH",
+        headers: { cookie: admin },
+        params: { id: verify.id },
+        body: {
+          kind: "kerio-operator",
+          tls: { mode: "pin", fingerprint256: refused.certificate?.fingerprint256 },
+          ...secrets,
+        },
+      });
+    expect((await pin({})).status).toBe(422);
+    expect((await pin({ password: simulator.credentials.password ?? "" })).status).toBe(200);
     expect(await test(verify.id)).toMatchObject({ ok: true });
 
     const insecure = await create(connectionFor(simulator, { id: "insecure", tls: { mode: "insecure" } }));
@@ -218,7 +222,9 @@ describe("connections API", () => {
         kind: "kalliope",
         name: created.name,
         source: "console",
-        insecure: false,
+        // The simulator speaks plain HTTP: flagged for every role, like TLS switched off.
+        insecure: true,
+        insecureReason: "plain_http",
         health: expect.objectContaining({ state: "ok" }),
       });
       const one = await call(GET_ONE, { headers: { cookie }, params: { id: "pbx" } });
@@ -250,7 +256,7 @@ describe("connections API", () => {
     const dto: ConnectionDto = await response.json();
     expect(dto.settings).toEqual({
       baseUrl: http.kiwire.baseUrl,
-      tls: { mode: "verify" },
+      tls: { mode: "insecure" },
       timeouts: { connectMs: 5000, readMs: 30000 },
       username: "hakim",
       cloudId: "DEMO",

@@ -21,7 +21,7 @@ export async function kalliopeCdrFor(db: Database, connectionId: string): Promis
       http,
       credentials,
       cacheKey,
-      timeZone: config.timeZone ?? CONNECTION_DEFAULTS.kalliopeTimeZone,
+      timeZone: config.timeZone,
     }),
   };
 }

@@ -14,7 +14,7 @@ async function kiwireClientAndKey(db: Database, connectionId: string) {
       password: config.password,
       apiKey: config.apiKey,
       cloudId: config.cloudId,
-      timeZone: config.timeZone ?? CONNECTION_DEFAULTS.kiwireTimeZone,
+      timeZone: config.timeZone,
       timeFormat: config.timeFormat ?? CONNECTION_DEFAULTS.kiwireTimeFormat,
       signing: config.signing ?? CONNECTION_DEFAULTS.kiwireSigning,
     },

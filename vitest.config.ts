@@ -12,7 +12,8 @@ export default defineConfig({
   test: {
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**"],
-    env: { TZ: "UTC" },
+    // Warnings and errors only: a line per request of every test would bury the results (log tests lower it).
+    env: { TZ: "UTC", LOG_LEVEL: "warn" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

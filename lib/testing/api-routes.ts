@@ -188,7 +188,6 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 /** Session cookies travel with the browser's Origin; a same-origin one keeps the cross-site write check quiet. */
 export const sessionHeaders = (cookie: string) => ({ cookie, origin: TEST_ORIGIN });
 
-/** An API token for the role in the wanted state: live, past its expiry, or revoked. */
 /** The states of a token the matrix sends: only "active" may get past the wrapper's token check. */
 export type TokenState = "active" | "expired" | "revoked" | "creator-disabled" | "beyond-lifetime";
 

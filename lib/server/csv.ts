@@ -1,4 +1,5 @@
 import "server-only";
+import { attachmentDisposition } from "./content-disposition";
 
 /**
  * One CSV line (RFC 4180). Cells that a spreadsheet would run as a formula (= + - @ and control characters at
@@ -49,7 +50,7 @@ export function csvResponse(
   return new Response(stream, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${fileName}"`,
+      "content-disposition": attachmentDisposition(fileName),
       "cache-control": "no-store",
     },
   });

@@ -191,7 +191,8 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
           new ApiError(
             500,
             "internal_error",
-            "Something went wrong on the console's side. Quote the request id to your admin.",
+            // The id in the message too: toasts and scripts that show only the message still carry it.
+            `Something went wrong on the console's side. Quote request id ${requestId} to your admin.`,
           ),
           requestId,
         ),

@@ -12,8 +12,9 @@ export default defineConfig({
   test: {
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".next/**", "e2e/**"],
-    // The simulators listen on 127.0.0.1, which connections may only reach when the deployment allows it.
-    env: { TZ: "UTC", ALLOW_LOOPBACK_CONNECTIONS: "1" },
+    // The simulators listen on 127.0.0.1, which connections may only reach when the deployment allows it;
+    // warnings and errors only, since a line per request of every test would bury the results (log tests lower it).
+    env: { TZ: "UTC", ALLOW_LOOPBACK_CONNECTIONS: "1", LOG_LEVEL: "warn" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -53,6 +53,10 @@ test("an admin creates an API token, a script uses it, and revoking it cuts the 
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill("e2e viewer script");
   await dialog.getByLabel("Role").selectOption("viewer");
+  // Every token expires, at most after the console's maximum lifetime (365 days by default).
+  const expires = dialog.getByLabel("Expires");
+  await expect(expires.locator("option")).toHaveText(["30 days", "90 days", "1 year"]);
+  await expires.selectOption("365");
   await dialog.getByRole("button", { name: "Create token" }).click();
   const token = (await dialog.getByTestId("created-token").textContent())?.trim() ?? "";
   expect(token).toMatch(/^oc_/);
@@ -61,9 +65,13 @@ test("an admin creates an API token, a script uses it, and revoking it cuts the 
   const headers = { authorization: `Bearer ${token}` };
   const allowed = await request.get("/api/v1/openapi.json", { headers });
   expect(allowed.status()).toBe(200);
-  const refused = await request.get("/api/v1/users", { headers });
+  const refused = await request.get("/api/v1/audit-events", { headers });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.code).toBe("forbidden");
+  // People and tokens are managed by signed-in people only, whatever the token's role.
+  const people = await request.get("/api/v1/users", { headers });
+  expect(people.status()).toBe(403);
+  expect((await people.json()).error.code).toBe("token_not_allowed");
 
   const tokenRow = page.getByRole("row", { name: /e2e viewer script/ });
   await tokenRow.getByRole("button", { name: "Revoke" }).click();

@@ -9,6 +9,8 @@ interface PublishedOperation {
   path: string;
   operationId: string;
   permission: Permission;
+  /** false: API tokens are refused whatever their role (people and tokens are managed by people). */
+  allowsTokens: boolean;
   hasBody: boolean;
 }
 
@@ -19,7 +21,10 @@ async function publishedOperations(request: APIRequestContext): Promise<Publishe
   const document = (await response.json()) as {
     paths: Record<
       string,
-      Record<string, { operationId: string; "x-permission": string; requestBody?: unknown }>
+      Record<
+        string,
+        { operationId: string; "x-permission": string; "x-api-tokens": boolean; requestBody?: unknown }
+      >
     >;
   };
   return Object.entries(document.paths).flatMap(([path, methods]) =>
@@ -31,6 +36,7 @@ async function publishedOperations(request: APIRequestContext): Promise<Publishe
         path,
         operationId: operation.operationId,
         permission: permission as Permission,
+        allowsTokens: operation["x-api-tokens"],
         hasBody: operation.requestBody !== undefined,
       };
     }),
@@ -43,7 +49,7 @@ async function publishedOperations(request: APIRequestContext): Promise<Publishe
  * body and a made-up id), but never 401 or 403; a refused one is 403 before its input is even read. (The exact
  * status of every cell, expired tokens and sessions are checked in process: lib/api/access-matrix.integration.test.ts.)
  */
-test("every published operation answers each role's token exactly as the permission table says", async ({
+test("every published operation answers each role's token as the permission table and its token rule say", async ({
   page,
   request,
 }) => {
@@ -83,7 +89,10 @@ test("every published operation answers each role's token exactly as the permiss
     for (const role of ROLES) {
       const response = await send({ authorization: `Bearer ${tokens[role]}` });
       const label = `${operation.operationId} as ${role}`;
-      if (can(role, operation.permission)) {
+      if (!operation.allowsTokens) {
+        expect(response.status(), label).toBe(403);
+        expect((await response.json()).error.code, label).toBe("token_not_allowed");
+      } else if (can(role, operation.permission)) {
         expect([401, 403], label).not.toContain(response.status());
         expect(response.status(), label).toBeLessThan(500);
       } else {

@@ -88,6 +88,8 @@ function appliance(key: keyof typeof ids): Appliance {
 async function retryAfterRecovery(page: Page, key: keyof typeof ids, says: RegExp) {
   const alert = page.getByRole("alert").filter({ hasText: says }).first();
   await expect(alert).toBeVisible({ timeout: 20_000 });
+  // The id of the failed request, for the person to quote and the admin to find in the log.
+  await expect(alert).toContainText(/Request id: [0-9a-f-]{36}/);
   const retry = alert.getByRole("button", { name: "Retry", exact: true });
   await expect(retry).toBeVisible();
   Object.assign(appliance(key).faults, NO_FAULTS);

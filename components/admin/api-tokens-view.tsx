@@ -19,11 +19,16 @@ import { ROLES, type Role } from "@/lib/permissions";
 
 function tokenState(token: ApiTokenDto): { label: string; tone: "good" | "bad" | "warn" } {
   if (token.revokedAt) return { label: "revoked", tone: "bad" };
-  if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return { label: "expired", tone: "warn" };
+  if (new Date(token.expiresAt) <= new Date()) return { label: "expired", tone: "warn" };
   return { label: "active", tone: "good" };
 }
 
-export function ApiTokensView() {
+export interface ApiTokensViewProps {
+  /** The console's API_TOKEN_MAX_LIFETIME_DAYS: no expiry choice goes beyond it. */
+  maxLifetimeDays: number;
+}
+
+export function ApiTokensView({ maxLifetimeDays }: ApiTokensViewProps) {
   const queryClient = useQueryClient();
   const tokens = useQuery({
     queryKey: apiTokenKeys.list(),
@@ -93,7 +98,7 @@ export function ApiTokensView() {
                     <Badge tone={state.tone}>{state.label}</Badge>
                   </Td>
                   <Td>{formatDateTime(token.createdAt)}</Td>
-                  <Td>{token.expiresAt ? formatDateTime(token.expiresAt) : "never"}</Td>
+                  <Td>{formatDateTime(token.expiresAt)}</Td>
                   <Td>{formatDateTime(token.lastUsedAt)}</Td>
                   <Td className="text-right">
                     {!token.revokedAt && (
@@ -108,7 +113,11 @@ export function ApiTokensView() {
           </tbody>
         </Table>
       )}
-      <CreateTokenDialog open={creating} onClose={() => setCreating(false)} />
+      <CreateTokenDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        maxLifetimeDays={maxLifetimeDays}
+      />
       <ConfirmDialog
         open={revoking !== null}
         title="Revoke token"
@@ -123,14 +132,26 @@ export function ApiTokensView() {
   );
 }
 
-const EXPIRY_OPTIONS = [
-  { value: "30", label: "30 days" },
-  { value: "90", label: "90 days" },
-  { value: "365", label: "1 year" },
-  { value: "never", label: "Never" },
-];
+const EXPIRY_DAYS = [30, 90, 365];
 
-function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** The usual lifetimes up to the console's maximum, and the maximum itself: every token expires. */
+function expiryOptions(maxDays: number) {
+  const days = [...new Set([...EXPIRY_DAYS.filter((d) => d < maxDays), maxDays])];
+  return days.map((d) => ({
+    value: String(d),
+    label: d === 365 ? "1 year" : `${d} day${d === 1 ? "" : "s"}`,
+  }));
+}
+
+function CreateTokenDialog({
+  open,
+  onClose,
+  maxLifetimeDays,
+}: {
+  open: boolean;
+  onClose: () => void;
+  maxLifetimeDays: number;
+}) {
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -183,11 +204,10 @@ function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: () => vo
         <form
           className="space-y-3"
           onSubmit={submitWith((form) => {
-            const expiry = String(form.get("expiry"));
             create.mutate({
               name: String(form.get("name")),
               role: String(form.get("role")) as Role,
-              expiresInDays: expiry === "never" ? null : Number(expiry),
+              expiresInDays: Number(form.get("expiry")),
             });
           })}
         >
@@ -203,8 +223,9 @@ function CreateTokenDialog({ open, onClose }: { open: boolean; onClose: () => vo
           <SelectField
             label="Expires"
             name="expiry"
-            defaultValue="90"
-            options={EXPIRY_OPTIONS}
+            defaultValue={String(Math.min(90, maxLifetimeDays))}
+            options={expiryOptions(maxLifetimeDays)}
+            hint={`Every token expires; this console allows at most ${maxLifetimeDays} days.`}
             error={errors.expiresInDays}
           />
           <div className="flex justify-end gap-2">

@@ -1,5 +1,6 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { ApiRequestError } from "@/lib/client/api-fetch";
 import { Button } from "./button";
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
@@ -20,16 +21,23 @@ export interface ErrorStateProps {
   retrying?: boolean;
   /** For the error of an action that already ran: nothing to fetch again, only to dismiss. */
   onDismiss?: () => void;
+  /** The console's id for the failed request: shown so a person can quote it and an admin find its log line. */
+  requestId?: string;
 }
 
 /** The one error box of every page: the message, then Retry (or Dismiss), reachable from the keyboard. */
-export function ErrorState({ message, onRetry, retrying = false, onDismiss }: ErrorStateProps) {
+export function ErrorState({ message, onRetry, retrying = false, onDismiss, requestId }: ErrorStateProps) {
   return (
     <div
       role="alert"
       className="mb-4 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
     >
       <p className="[overflow-wrap:anywhere]">{message}</p>
+      {requestId && (
+        <p className="mt-1 text-xs text-red-800 dark:text-red-200">
+          Request id: <code className="select-all [overflow-wrap:anywhere]">{requestId}</code>
+        </p>
+      )}
       {(onRetry || onDismiss) && (
         <div className="mt-3 flex gap-2">
           {onRetry && (
@@ -65,6 +73,7 @@ export function QueryErrorState({
   return (
     <ErrorState
       message={query.error.message}
+      requestId={query.error instanceof ApiRequestError ? query.error.requestId : undefined}
       retrying={query.isFetching}
       onRetry={() => void query.refetch()}
     />

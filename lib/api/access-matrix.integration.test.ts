@@ -90,6 +90,8 @@ interface Credentials {
   cookies: Record<Role, string>;
   expiredToken: string;
   revokedToken: string;
+  disabledCreatorToken: string;
+  beyondLifetimeToken: string;
   disabledUserCookie: string;
   outdatedSessionCookie: string;
   foreignSecretCookie: string;
@@ -121,6 +123,8 @@ beforeAll(async () => {
     cookies,
     expiredToken: await apiTokenFor(db, "admin", "expired"),
     revokedToken: await apiTokenFor(db, "admin", "revoked"),
+    disabledCreatorToken: await apiTokenFor(db, "admin", "creator-disabled"),
+    beyondLifetimeToken: await apiTokenFor(db, "admin", "beyond-lifetime"),
     disabledUserCookie: disabled.cookie,
     outdatedSessionCookie: signedOut.cookie,
     foreignSecretCookie: `next-auth.session-token=${forged}`,
@@ -135,6 +139,15 @@ describe("the access matrix covers the whole document", () => {
     );
     expect(routes).toHaveLength(operationCount);
     expect(routes.length).toBeGreaterThan(50);
+  });
+
+  it("refuses API tokens on every operation that manages people or API tokens, and only there", () => {
+    const refusing = routes.filter((route) => !route.operation["x-api-tokens"]).map((route) => route.path);
+    const managing = routes
+      .filter((route) => /^\/api\/v1\/(users|api-tokens)(\/|$)/.test(route.path))
+      .map((route) => route.path);
+    expect(managing.length).toBeGreaterThanOrEqual(7);
+    expect(refusing).toEqual(managing);
   });
 
   it("refuses to run when a documented operation has no handler, or a handler no operation", async () => {
@@ -157,8 +170,15 @@ for (const route of routes)
       await expectOutcome(route, {}, { status: 401, code: "unauthenticated" });
     });
 
-    it("refuses expired, revoked, unknown and malformed API tokens", async () => {
-      for (const token of [credentials.expiredToken, credentials.revokedToken, "oc_unknown", "not-a-token"]) {
+    it("refuses expired, revoked, over-age, orphaned by a disabled creator, unknown and malformed API tokens", async () => {
+      for (const token of [
+        credentials.expiredToken,
+        credentials.revokedToken,
+        credentials.beyondLifetimeToken,
+        credentials.disabledCreatorToken,
+        "oc_unknown",
+        "not-a-token",
+      ]) {
         await expectOutcome(route, bearer(token), { status: 401, code: "invalid_token" });
       }
       await expectOutcome(
@@ -185,9 +205,13 @@ for (const route of routes)
       await expectOutcome(route, fromElsewhere, expected);
     });
 
-    it.each(ROLES)("answers %s by the permission table, by token and by session", async (role) => {
-      const expected = can(role, route.permission) ? allowed : { status: 403, code: "forbidden" };
-      await expectOutcome(route, bearer(credentials.tokens[role]), expected);
-      await expectOutcome(route, sessionHeaders(credentials.cookies[role]), expected);
-    });
+    it.each(ROLES)(
+      "answers %s by the permission table, by session and (where allowed) by token",
+      async (role) => {
+        const byRole = can(role, route.permission) ? allowed : { status: 403, code: "forbidden" };
+        const byToken = route.operation["x-api-tokens"] ? byRole : { status: 403, code: "token_not_allowed" };
+        await expectOutcome(route, bearer(credentials.tokens[role]), byToken);
+        await expectOutcome(route, sessionHeaders(credentials.cookies[role]), byRole);
+      },
+    );
   });

@@ -8,7 +8,11 @@ export const ApiTokenSchema = z.object({
   role: RoleSchema,
   prefix: z.string().describe("The token's first characters, to tell tokens apart"),
   createdAt: z.iso.datetime(),
-  expiresAt: z.iso.datetime().nullable(),
+  expiresAt: z.iso
+    .datetime()
+    .describe(
+      "When the token stops working: its own expiry, capped at creation + the console's maximum lifetime",
+    ),
   lastUsedAt: z.iso.datetime().nullable(),
   revokedAt: z.iso.datetime().nullable(),
 });
@@ -18,11 +22,12 @@ export const CreateApiTokenSchema = z.strictObject({
   name: z.string().trim().min(1, "Name the token after the script that uses it").max(80),
   role: RoleSchema,
   expiresInDays: z
-    .int("Whole days only")
+    .int("Whole days only: every token expires")
     .min(1, "At least 1 day")
-    .max(730, "At most 730 days")
-    .nullable()
-    .describe("null for a token that never expires"),
+    .max(3650, "At most 3650 days")
+    .describe(
+      "Days until the token stops working. The console's maximum (API_TOKEN_MAX_LIFETIME_DAYS, 365 unless set) is enforced with a 400 naming it",
+    ),
 });
 export type CreateApiTokenInput = z.infer<typeof CreateApiTokenSchema>;
 
@@ -37,6 +42,7 @@ export const listApiTokens = defineOperation({
   summary: "List API tokens (never their secrets)",
   tag: "API tokens",
   permission: "tokens.manage",
+  allowTokens: false,
   response: z.object({ items: z.array(ApiTokenSchema) }),
 });
 
@@ -47,6 +53,7 @@ export const createApiToken = defineOperation({
   summary: "Create an API token with a role; the secret is returned once",
   tag: "API tokens",
   permission: "tokens.manage",
+  allowTokens: false,
   body: CreateApiTokenSchema,
   response: CreatedApiTokenSchema,
   successStatus: 201,
@@ -60,6 +67,7 @@ export const revokeApiToken = defineOperation({
   summary: "Revoke an API token (effective immediately)",
   tag: "API tokens",
   permission: "tokens.manage",
+  allowTokens: false,
   params: z.strictObject({ id: z.uuid("The token id must be a UUID") }),
   response: ApiTokenSchema,
   audit: { action: "api-tokens.revoke", resource: "api-token" },

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
 import { OPERATIONS } from "@/lib/api/operations";
 import { CONNECTION_KINDS } from "@/lib/connection-kinds";
@@ -16,10 +16,12 @@ import {
   invoke,
   type JsonSchema,
   type RouteRequest,
+  sessionHeaders,
   validSample,
 } from "@/lib/testing/api-routes";
 import { connectionFor, startSmallSimulator } from "@/lib/testing/connection-fixtures";
-import { freshDatabase } from "@/lib/testing/test-db";
+import { captureLogs } from "@/lib/testing/log-capture";
+import { freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import type { RunningSimulator } from "@/simulators/shared/types";
 
 /**
@@ -403,10 +405,14 @@ async function withinTimeLimit<T>(work: Promise<T>, label: string): Promise<T> {
 }
 
 /** Sends the request and checks the answer: a success, or a 4xx with the JSON error shape; nothing else. */
-async function expectHandled(route: DocumentedRoute, request: RouteRequest, token: string) {
+async function expectHandled(
+  route: DocumentedRoute,
+  request: RouteRequest,
+  credentials: Record<string, string>,
+) {
   const label = `${route.method} ${route.path} ${describeRequest(request)}`;
   const response = await withinTimeLimit(
-    invoke(route, { ...request, headers: { ...request.headers, ...bearer(token) } }),
+    invoke(route, { ...request, headers: { ...request.headers, ...credentials } }),
     label,
   );
   const text = await withinTimeLimit(response.text(), label);
@@ -427,12 +433,16 @@ async function expectHandled(route: DocumentedRoute, request: RouteRequest, toke
 const simulators: RunningSimulator[] = [];
 const connectionIdsByKind = new Map<string, string>();
 let adminToken = "";
+let adminCookie = "";
+/** An admin's token, or an admin's session where the operation refuses tokens (people and tokens). */
+const adminFor = (route: DocumentedRoute) =>
+  route.operation["x-api-tokens"] ? bearer(adminToken) : sessionHeaders(adminCookie);
 let db: Database;
 /**
  * The wrapper logs `[api]` before a 500 and `[audit]` when an audit row could not be written: neither may
  * happen behind any answer, even a 4xx (a lost audit row is invisible in the status).
  */
-const unexpectedLogs: string[] = [];
+let logs: ReturnType<typeof captureLogs>;
 
 /** The connections of the vendor the path belongs to (`/kerio/…` fits the three Kerio kinds). */
 function connectionIdsFor(route: DocumentedRoute): string[] {
@@ -441,14 +451,12 @@ function connectionIdsFor(route: DocumentedRoute): string[] {
 }
 
 beforeAll(async () => {
-  const log = console.error.bind(console);
-  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-    if (typeof args[0] === "string" && /^\[(api|audit)\]/.test(args[0])) unexpectedLogs.push(args[0]);
-    log(...args);
-  });
+  // Every request's log line is kept in memory; an error-level line is a 500 or a lost audit row.
+  logs = captureLogs();
   db = await freshDatabase();
   installFileConnections([]);
   adminToken = await apiTokenFor(db, "admin");
+  adminCookie = (await userWithSession(db, "admin")).cookie;
   const create = routes.find((route) => route.method === "POST" && route.path === "/api/v1/connections");
   if (!create) throw new Error("createConnection is not in the document");
   for (const kind of CONNECTION_KINDS) {
@@ -462,7 +470,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  vi.restoreAllMocks();
+  logs.restore();
   await Promise.all(simulators.map((simulator) => simulator.close()));
 });
 
@@ -471,7 +479,7 @@ describe("every operation survives random and hostile input", () => {
     it(`${route.method} ${route.path}`, async () => {
       await fc.assert(
         fc.asyncProperty(requestArbitrary(route, connectionIdsFor(route)), (request) =>
-          expectHandled(route, request, adminToken),
+          expectHandled(route, request, adminFor(route)),
         ),
         { numRuns: RUNS_PER_OPERATION, seed: SEED, endOnFailure: true },
       );
@@ -503,11 +511,11 @@ describe("every operation that takes a body refuses the hostile classics with a 
         { raw: "\u0000", headers: json },
         { json: {}, headers: { "content-type": "text/plain" } },
       ];
-      for (const request of cases) await expectHandled(route, { ...request, params }, adminToken);
+      for (const request of cases) await expectHandled(route, { ...request, params }, adminFor(route));
       const oversized = await invoke(route, {
         raw: oversize,
         params,
-        headers: { ...json, ...bearer(adminToken) },
+        headers: { ...json, ...adminFor(route) },
       });
       expect(oversized.status).toBe(413);
     });
@@ -578,12 +586,11 @@ describe("what the fuzzing found stays fixed", () => {
     if (!found) throw new Error(`${method} ${path} is not in the document`);
     return found;
   };
-  const asAdmin = () => bearer(adminToken);
 
   it("refuses a NUL character in a field by name, instead of a database 500", async () => {
     const response = await invoke(find("POST", "/api/v1/users"), {
       json: { email: "nul@test.local", name: "a\u0000b", role: "viewer", password: "a long test passphrase" },
-      headers: asAdmin(),
+      headers: adminFor(find("POST", "/api/v1/users")),
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as ErrorBody;
@@ -595,7 +602,7 @@ describe("what the fuzzing found stays fixed", () => {
     const before = await db.select().from(auditEvents);
     const response = await invoke(find("POST", "/api/v1/api-tokens"), {
       json: { name: "\ud800", role: "viewer", expiresInDays: 1 },
-      headers: asAdmin(),
+      headers: adminFor(find("POST", "/api/v1/api-tokens")),
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as ErrorBody).error.details).toEqual([
@@ -611,7 +618,7 @@ describe("what the fuzzing found stays fixed", () => {
     for (const path of ["/api/v1/audit-events", "/api/v1/audit-events/export"]) {
       const response = await invoke(find("GET", path), {
         query: `to=${encodeURIComponent("0000-02-29T14:08:21+22:33")}`,
-        headers: asAdmin(),
+        headers: adminFor(find("GET", path)),
       });
       expect(response.status, path).toBe(400);
       expect(((await response.json()) as ErrorBody).error.message, path).toContain(
@@ -623,30 +630,33 @@ describe("what the fuzzing found stays fixed", () => {
   it("refuses a NUL character in a search filter", async () => {
     const response = await invoke(find("GET", "/api/v1/audit-events"), {
       query: "actor=%00",
-      headers: asAdmin(),
+      headers: adminFor(find("GET", "/api/v1/audit-events")),
     });
     expect(response.status).toBe(400);
   });
 
-  it("keeps the audit row of a refused write whose error quotes a NUL character", async () => {
+  it("keeps the audit row of a refused write whose body is a NUL character", async () => {
     const before = await db.select().from(auditEvents);
     const response = await invoke(find("POST", "/api/v1/api-tokens"), {
       raw: "\u0000",
       params: {},
-      headers: { "content-type": "application/json", ...asAdmin() },
+      headers: { "content-type": "application/json", ...adminFor(find("POST", "/api/v1/api-tokens")) },
     });
     expect(response.status).toBe(400);
     const rows = await db.select().from(auditEvents);
     const added = rows.filter((row) => !before.some((old) => old.id === row.id));
     expect(added).toEqual([expect.objectContaining({ action: "api-tokens.create", result: "failure" })]);
-    expect(added[0]?.vendorError).toContain("\uFFFD");
+    // The refusal says where the JSON breaks, and no longer quotes the body (nor its NUL) into the record.
+    expect(added[0]?.vendorError).toBe(
+      "The body is not valid JSON: unexpected character at line 1, column 1 (character 1).",
+    );
   });
 
   it("answers a KalliopePBX call id from the far future with a 404, not a date error", async () => {
     const [connectionId] = connectionIdsFor(find("GET", "/api/v1/kalliope/{connectionId}/calls/{callId}"));
     const response = await invoke(find("GET", "/api/v1/kalliope/{connectionId}/calls/{callId}"), {
       params: { connectionId: connectionId ?? "", callId: "521471107720" },
-      headers: asAdmin(),
+      headers: adminFor(find("GET", "/api/v1/kalliope/{connectionId}/calls/{callId}")),
     });
     expect(response.status).toBe(404);
   });
@@ -654,7 +664,7 @@ describe("what the fuzzing found stays fixed", () => {
   it("refuses ?__proto__= as an unknown field instead of swapping the query object's prototype", async () => {
     const response = await invoke(find("GET", "/api/v1/audit-events"), {
       query: "__proto__=a&__proto__=b",
-      headers: asAdmin(),
+      headers: adminFor(find("GET", "/api/v1/audit-events")),
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as ErrorBody).error.message).toContain("Unknown field: __proto__");
@@ -663,7 +673,7 @@ describe("what the fuzzing found stays fixed", () => {
 
 describe("after all of it", () => {
   it("logged no 500 and lost no audit row", () => {
-    expect(unexpectedLogs).toEqual([]);
+    expect(logs.lines.filter((line) => line.level === "error" || line.level === "fatal")).toEqual([]);
   });
 
   it("planted nothing on Object.prototype", () => {

@@ -10,6 +10,9 @@ const ErrorSchema = z.object({
     code: z.string().describe("Stable machine-readable code, e.g. validation_failed, forbidden"),
     message: z.string().describe("What went wrong and what to do, for a person"),
     details: z.array(z.object({ field: z.string().optional(), message: z.string() })).optional(),
+    requestId: z
+      .string()
+      .describe("Also in the X-Request-Id header: quote it to an admin to find the log line"),
   }),
 });
 
@@ -51,8 +54,9 @@ function describeOperation(operation: Operation) {
     operationId: operation.operationId,
     summary: operation.summary,
     tags: [operation.tag],
-    description: `Needs the \`${operation.permission}\` permission (roles: ${rolesWith(operation).join(", ")}).${operation.audit ? ` Audited as \`${operation.audit.action}\`.` : ""}`,
+    description: `Needs the \`${operation.permission}\` permission (roles: ${rolesWith(operation).join(", ")}).${operation.allowTokens === false ? " API tokens are refused (403 `token_not_allowed`): a signed-in person only." : ""}${operation.audit ? ` Audited as \`${operation.audit.action}\`.` : ""}`,
     "x-permission": operation.permission,
+    "x-api-tokens": operation.allowTokens !== false,
     parameters: [...parameters(operation.params, "path"), ...parameters(operation.query, "query")],
     ...(operation.body && {
       requestBody: {
@@ -64,7 +68,11 @@ function describeOperation(operation: Operation) {
       [String(operation.successStatus ?? 200)]: success,
       "400": errorResponse("Invalid input: the message and details name the field"),
       "401": errorResponse("No session or API token, or the token is invalid, expired or revoked"),
-      "403": errorResponse("The role lacks the permission"),
+      "403": errorResponse(
+        operation.allowTokens === false
+          ? "The role lacks the permission, or the caller is an API token"
+          : "The role lacks the permission",
+      ),
       ...(operation.params && { "404": errorResponse("Not found") }),
     },
   };

@@ -20,6 +20,11 @@ export interface Operation<
   summary: string;
   tag: string;
   permission: Permission;
+  /**
+   * `false` refuses API tokens whatever their role (403 `token_not_allowed`): managing people and tokens needs a
+   * signed-in person, so a leaked token cannot mint more access or keep itself alive. Absent: tokens allowed.
+   */
+  allowTokens?: false;
   params?: TParams;
   query?: TQuery;
   body?: TBody;

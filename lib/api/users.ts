@@ -47,6 +47,7 @@ export const listUsers = defineOperation({
   summary: "List console users",
   tag: "Users",
   permission: "users.manage",
+  allowTokens: false,
   response: z.object({ items: z.array(UserSchema) }),
 });
 
@@ -57,6 +58,7 @@ export const createUser = defineOperation({
   summary: "Create a console user",
   tag: "Users",
   permission: "users.manage",
+  allowTokens: false,
   body: CreateUserSchema,
   response: UserSchema,
   successStatus: 201,
@@ -70,6 +72,7 @@ export const updateUser = defineOperation({
   summary: "Change a user's name or role, disable or re-enable them, or reset their password",
   tag: "Users",
   permission: "users.manage",
+  allowTokens: false,
   params: UserIdParams,
   body: UpdateUserSchema,
   response: UserSchema,
@@ -83,6 +86,7 @@ export const revokeUserSessions = defineOperation({
   summary: "Sign a user out everywhere (their sessions end at their next request)",
   tag: "Users",
   permission: "users.manage",
+  allowTokens: false,
   params: UserIdParams,
   response: UserSchema,
   audit: { action: "users.revoke-sessions", resource: "user" },

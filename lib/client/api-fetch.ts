@@ -1,6 +1,12 @@
 /** The BFF's error shape, as the browser sees it. */
 export interface ApiErrorBody {
-  error: { code: string; message: string; details?: { field?: string; message: string }[] };
+  error: {
+    code: string;
+    message: string;
+    details?: { field?: string; message: string }[];
+    /** The id of the request's log line, for a person to quote to an admin. */
+    requestId?: string;
+  };
 }
 
 export class ApiRequestError extends Error {
@@ -9,6 +15,8 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly details: { field?: string; message: string }[] = [],
+    /** From the body, or the X-Request-Id header when the answer was not the console's JSON (a proxy's 502). */
+    readonly requestId?: string,
   ) {
     super(message);
     this.name = "ApiRequestError";
@@ -45,6 +53,7 @@ export async function apiFetch<T>(
       error?.code ?? "http_error",
       error?.message ?? `The console answered ${response.status}. Try again.`,
       error?.details,
+      error?.requestId ?? response.headers.get("x-request-id") ?? undefined,
     );
   }
   return payload as T;

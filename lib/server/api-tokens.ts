@@ -2,9 +2,10 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { ApiTokenDto, CreateApiTokenInput } from "@/lib/api/api-tokens";
-import { notFound } from "@/lib/server/api/errors";
+import { notFound, validationFailed } from "@/lib/server/api/errors";
+import { serverConfig } from "@/lib/server/config";
 import type { Database } from "@/lib/server/db/client";
-import { apiTokens } from "@/lib/server/db/schema";
+import { apiTokens, users } from "@/lib/server/db/schema";
 
 type TokenRow = typeof apiTokens.$inferSelect;
 
@@ -15,6 +16,18 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
+const DAY_MS = 86_400_000;
+const maxLifetimeMs = () => serverConfig().API_TOKEN_MAX_LIFETIME_DAYS * DAY_MS;
+
+/**
+ * When a token stops working: its own expiry, but never later than creation + the maximum lifetime, so tokens
+ * made "never expiring" (or longer) before the limit existed, or before it was lowered, are held to it too.
+ */
+function effectiveExpiry(row: TokenRow): Date {
+  const limit = new Date(row.createdAt.getTime() + maxLifetimeMs());
+  return row.expiresAt && row.expiresAt < limit ? row.expiresAt : limit;
+}
+
 function toDto(row: TokenRow): ApiTokenDto {
   return {
     id: row.id,
@@ -22,16 +35,21 @@ function toDto(row: TokenRow): ApiTokenDto {
     role: row.role,
     prefix: row.prefix,
     createdAt: row.createdAt.toISOString(),
-    expiresAt: row.expiresAt?.toISOString() ?? null,
+    expiresAt: effectiveExpiry(row).toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
   };
 }
 
-export async function createApiToken(db: Database, input: CreateApiTokenInput, createdBy: string | null) {
+/** A token answers to the person who made it: it works only while they are active (see findActiveToken). */
+export async function createApiToken(db: Database, input: CreateApiTokenInput, createdBy: string) {
+  const maxDays = serverConfig().API_TOKEN_MAX_LIFETIME_DAYS;
+  if (input.expiresInDays > maxDays) {
+    const message = `At most ${maxDays} days: this console limits API tokens to ${maxDays} days (API_TOKEN_MAX_LIFETIME_DAYS)`;
+    throw validationFailed(`Invalid body — expiresInDays: ${message}`, [{ field: "expiresInDays", message }]);
+  }
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const expiresAt =
-    input.expiresInDays === null ? null : new Date(Date.now() + input.expiresInDays * 86_400_000);
+  const expiresAt = new Date(Date.now() + input.expiresInDays * DAY_MS);
   const [row] = await db
     .insert(apiTokens)
     .values({
@@ -64,20 +82,28 @@ export async function revokeApiToken(db: Database, id: string): Promise<ApiToken
   return toDto(row ?? existing);
 }
 
-/** The token's row when it exists, is not revoked and has not expired; records when it was last used. */
+/**
+ * The token's row when it exists, is not revoked, has not expired (by its own date or the maximum lifetime)
+ * and its creator is still an active person; records when it was last used. A token with no creator (one made
+ * by another token before tokens were refused that) answers to nobody and does not work.
+ */
 export async function findActiveToken(db: Database, token: string): Promise<TokenRow | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const now = new Date();
-  const [row] = await db
-    .select()
+  const [found] = await db
+    .select({ token: apiTokens })
     .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.createdBy))
     .where(
       and(
         eq(apiTokens.tokenHash, hashToken(token)),
         isNull(apiTokens.revokedAt),
         or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        gt(apiTokens.createdAt, new Date(now.getTime() - maxLifetimeMs())),
+        isNull(users.disabledAt),
       ),
     );
+  const row = found?.token;
   if (!row) return null;
   const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   await db

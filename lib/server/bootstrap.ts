@@ -8,6 +8,7 @@ import { startHealthRunner } from "@/lib/server/connections/health";
 import { shadowedIds } from "@/lib/server/connections/registry";
 import { consoleVault } from "@/lib/server/connections/vault";
 import { closeDatabase, type Database, database } from "@/lib/server/db/client";
+import { logger } from "@/lib/server/logging/logger";
 import { closeSharedState, startSharedState } from "@/lib/server/shared-state/shared-state";
 import { countUsers, ensureUser } from "@/lib/server/users";
 
@@ -52,7 +53,7 @@ async function seedUnderLock(db: Database): Promise<void> {
     }).catch((error: Error) => {
       throw new Error(`ADMIN_PASSWORD was refused: ${error.message}`);
     });
-    if (created) console.log(`Created the first admin ${config.ADMIN_EMAIL} from ADMIN_EMAIL.`);
+    if (created) logger.info(`Created the first admin ${config.ADMIN_EMAIL} from ADMIN_EMAIL.`);
     return;
   }
   if ((await countUsers(db)) > 0) return;
@@ -72,11 +73,11 @@ async function seedUnderLock(db: Database): Promise<void> {
 export async function prepareConnections(db: Database): Promise<void> {
   const fromFile = fileConnections();
   const { CONNECTIONS_FILE } = serverConfig();
-  if (CONNECTIONS_FILE) console.log(`Loaded ${fromFile.length} connection(s) from ${CONNECTIONS_FILE}.`);
+  if (CONNECTIONS_FILE) logger.info(`Loaded ${fromFile.length} connection(s) from ${CONNECTIONS_FILE}.`);
   // Generates the key file on first start rather than on the first secret saved.
   consoleVault();
   for (const id of await shadowedIds(db)) {
-    console.warn(
+    logger.warn(
       `The connection "${id}" exists both in the connections file and in the database; the file's is used.`,
     );
   }
@@ -105,7 +106,7 @@ export async function startConsole(): Promise<void> {
   try {
     await bootstrap();
   } catch (error) {
-    console.error(`\nThe console cannot start: ${(error as Error).message}\n`);
+    logger.fatal({ err: error }, `The console cannot start: ${(error as Error).message}`);
     process.exit(1);
   }
 }

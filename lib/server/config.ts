@@ -8,6 +8,12 @@ import { z } from "zod";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+/** pino's levels; `silent` switches logging off. */
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const LogLevelSchema = optional(
+  z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }),
+).transform((level) => level ?? "info");
+
 const EnvSchema = z.object({
   DATA_DIR: optional(z.string()).transform((dir) => path.resolve(/*turbopackIgnore: true*/ dir ?? "./.data")),
   DATABASE_URL: optional(
@@ -52,6 +58,18 @@ const EnvSchema = z.object({
       .min(0)
       .max(86_400, "CONNECTION_CHECK_INTERVAL_SECONDS must be at most 86400 (a day)"),
   ).transform((seconds) => seconds ?? 60),
+  /**
+   * The longest life an API token may be given, in days; older tokens (and tokens made without an expiry
+   * before this limit existed) stop working at creation + this many days.
+   */
+  API_TOKEN_MAX_LIFETIME_DAYS: optional(
+    z.coerce
+      .number()
+      .int("API_TOKEN_MAX_LIFETIME_DAYS must be a whole number of days")
+      .min(1, "API_TOKEN_MAX_LIFETIME_DAYS must be at least 1")
+      .max(3650, "API_TOKEN_MAX_LIFETIME_DAYS must be at most 3650 (ten years)"),
+  ).transform((days) => days ?? 365),
+  LOG_LEVEL: LogLevelSchema,
 });
 
 export type ServerConfig = z.infer<typeof EnvSchema>;
@@ -68,6 +86,15 @@ export function serverConfig(): ServerConfig {
   }
   cached = parsed.data;
   return cached;
+}
+
+/**
+ * The log level alone, for the logger: it must be able to report an invalid configuration, so an invalid
+ * LOG_LEVEL falls back to info here and is refused, with the other problems, by serverConfig() at start-up.
+ */
+export function logLevel(): z.infer<typeof LogLevelSchema> {
+  const parsed = LogLevelSchema.safeParse(process.env.LOG_LEVEL);
+  return parsed.success ? parsed.data : "info";
 }
 
 /**

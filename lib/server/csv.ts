@@ -1,5 +1,6 @@
 import "server-only";
 import { csvLine } from "@/lib/csv";
+import { attachmentDisposition } from "./content-disposition";
 
 /** Streams rows as a CSV download without holding the whole file in memory. */
 export function csvResponse(
@@ -34,7 +35,7 @@ export function csvResponse(
   return new Response(stream, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${fileName}"`,
+      "content-disposition": attachmentDisposition(fileName),
       "cache-control": "no-store",
     },
   });

@@ -6,8 +6,10 @@ import { NextRequest } from "next/server";
 import type { openApiDocument } from "@/lib/api/openapi";
 import { PERMISSIONS, type Permission, type Role } from "@/lib/permissions";
 import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
+import { serverConfig } from "@/lib/server/config";
 import type { Database } from "@/lib/server/db/client";
-import { apiTokens } from "@/lib/server/db/schema";
+import { apiTokens, users } from "@/lib/server/db/schema";
+import { userWithSession } from "./test-db";
 
 /**
  * Test harness that drives the BFF from its published contract: every operation of the OpenAPI document is
@@ -58,6 +60,8 @@ export interface JsonSchema {
 export interface DocumentedOperation {
   operationId: string;
   "x-permission": string;
+  /** false: API tokens are refused (403 token_not_allowed) whatever their role. */
+  "x-api-tokens": boolean;
   parameters: DocumentedParameter[];
   requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, unknown>;
@@ -184,20 +188,31 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 /** Session cookies travel with the browser's Origin; a same-origin one keeps the cross-site write check quiet. */
 export const sessionHeaders = (cookie: string) => ({ cookie, origin: TEST_ORIGIN });
 
-/** An API token for the role in the wanted state: live, past its expiry, or revoked. */
-export async function apiTokenFor(
-  db: Database,
-  role: Role,
-  state: "active" | "expired" | "revoked" = "active",
-) {
-  const created = await createApiToken(db, { name: `${state} ${role}`, role, expiresInDays: 1 }, null);
-  if (state === "expired") {
+/** The states of a token the matrix sends: only "active" may get past the wrapper's token check. */
+export type TokenState = "active" | "expired" | "revoked" | "creator-disabled" | "beyond-lifetime";
+
+/** A token of the role in the given state, made by an admin of its own (so disabling one disables one). */
+export async function apiTokenFor(db: Database, role: Role, state: TokenState = "active") {
+  const { user: creator } = await userWithSession(db, "admin");
+  const created = await createApiToken(db, { name: `${state} ${role}`, role, expiresInDays: 1 }, creator.id);
+  const token = eq(apiTokens.id, created.id);
+  if (state === "expired")
     await db
       .update(apiTokens)
       .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(apiTokens.id, created.id));
-  }
+      .where(token);
   if (state === "revoked") await revokeApiToken(db, created.id);
+  if (state === "creator-disabled") {
+    await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, creator.id));
+  }
+  if (state === "beyond-lifetime") {
+    // A "never expires" token from before the maximum lifetime, made a day more than that ago.
+    const days = serverConfig().API_TOKEN_MAX_LIFETIME_DAYS + 1;
+    await db
+      .update(apiTokens)
+      .set({ expiresAt: null, createdAt: new Date(Date.now() - days * 86_400_000) })
+      .where(token);
+  }
   return created.token;
 }
 

@@ -22,6 +22,12 @@ export const validationFailed = (message: string, details: ErrorDetail[]) =>
 export const unauthenticated = (message = "Sign in or send an API token (Authorization: Bearer <token>).") =>
   new ApiError(401, "unauthenticated", message);
 export const forbidden = (message: string) => new ApiError(403, "forbidden", message);
+export const tokenNotAllowed = (operationId: string) =>
+  new ApiError(
+    403,
+    "token_not_allowed",
+    `API tokens cannot call ${operationId}: managing people and API tokens needs a signed-in person, so a leaked token cannot grant more access.`,
+  );
 export const notFound = (message: string) => new ApiError(404, "not_found", message);
 export const conflict = (message: string, details?: ErrorDetail[]) =>
   new ApiError(409, "conflict", message, details);

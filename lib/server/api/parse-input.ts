@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { describeJsonSyntaxError } from "@/lib/json-syntax";
 import { badRequest, payloadTooLarge, unsupportedMediaType, validationFailed } from "./errors";
 
 /** Bodies over this are refused before parsing; no console operation needs more (CSV imports send rows). */
@@ -98,7 +99,8 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   if (text.trim() === "") throw badRequest("The request body is empty; send a JSON object.");
   try {
     return JSON.parse(text);
-  } catch (error) {
-    throw badRequest(`The body is not valid JSON: ${(error as Error).message}`);
+  } catch {
+    // JSON.parse's message quotes the body, secrets and all: say where it breaks, never what it says.
+    throw badRequest(`The body is ${describeJsonSyntaxError(text)}.`);
   }
 }

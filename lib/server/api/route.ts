@@ -6,10 +6,12 @@ import { can } from "@/lib/permissions";
 import { recordAudit } from "@/lib/server/audit/audit-log";
 import { type Actor, resolveActor } from "@/lib/server/auth/actor";
 import { type Database, database } from "@/lib/server/db/client";
+import { logger } from "@/lib/server/logging/logger";
 import { clientAddress, userAgent } from "@/lib/server/request-info";
 import { crossSiteRefusal } from "@/lib/server/security/cross-site";
-import { ApiError, forbidden, unauthenticated } from "./errors";
+import { ApiError, forbidden, tokenNotAllowed, unauthenticated } from "./errors";
 import { parseWith, queryObject, readJsonBody } from "./parse-input";
+import { logApiRequest } from "./request-log";
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
@@ -39,9 +41,17 @@ export interface HasVendorMessage {
 
 type Segment = { params: Promise<Record<string, string | string[]>> };
 
+/** The one error shape; the request id is in the body too, so a person can quote it from what they see. */
 function errorResponse(error: ApiError, requestId: string): Response {
   return Response.json(
-    { error: { code: error.code, message: error.message, ...(error.details && { details: error.details }) } },
+    {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.details && { details: error.details }),
+        requestId,
+      },
+    },
     { status: error.status, headers: { "x-request-id": requestId, "cache-control": "no-store" } },
   );
 }
@@ -58,11 +68,24 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
   return async (request: Request, segment: Segment): Promise<Response> => {
     const incomingId = request.headers.get("x-request-id");
     const requestId = incomingId && /^[\w.-]{8,64}$/.test(incomingId) ? incomingId : randomUUID();
+    const startedAt = performance.now();
     let actor: Actor | null = null;
     let db: Database | null = null;
     const audit: AuditNote = {};
     let parsedBody: unknown;
     let rawParams: Record<string, string | string[]> = {};
+    const finish = (response: Response, error?: unknown) => {
+      logApiRequest({
+        operation,
+        requestId,
+        actor,
+        params: rawParams,
+        status: response.status,
+        startedAt,
+        error,
+      });
+      return response;
+    };
 
     const writeAudit = async (result: "success" | "failure" | "denied", error?: unknown) => {
       if (!operation.audit || !db) return;
@@ -85,7 +108,10 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
         });
       } catch (auditError) {
         // The change itself already happened (or failed); losing its audit row must be loud in the logs.
-        console.error(`[audit] request ${requestId}: could not record ${operation.audit.action}`, auditError);
+        logger.error(
+          { requestId, operationId: operation.operationId, err: auditError },
+          `[audit] could not record ${operation.audit.action}`,
+        );
       }
     };
 
@@ -97,6 +123,11 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
       if (crossSite) {
         await writeAudit("denied", crossSite);
         throw crossSite;
+      }
+      if (actor.kind === "token" && operation.allowTokens === false) {
+        const refusal = tokenNotAllowed(operation.operationId);
+        await writeAudit("denied", refusal);
+        throw refusal;
       }
       if (!can(actor.role, operation.permission)) {
         const refusal = forbidden(
@@ -137,29 +168,35 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
             : Response.json(result, { status: operation.successStatus ?? 200 });
       response.headers.set("x-request-id", requestId);
       if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
-      return response;
+      return finish(response);
     } catch (error) {
       if (error instanceof ApiError) {
         if (actor && error.status !== 403) await writeAudit("failure", error);
-        return errorResponse(error, requestId);
+        return finish(errorResponse(error, requestId), error);
       }
       if (request.signal.aborted) {
         // The client hung up (a closed tab, a cancelled download): no fault of the console and nobody to answer,
         // but a write cut short is still on the record.
         if (actor)
           await writeAudit("failure", new ApiError(499, "client_closed", "The client closed the request"));
-        return errorResponse(new ApiError(499, "client_closed", "The client closed the request."), requestId);
+        return finish(
+          errorResponse(new ApiError(499, "client_closed", "The client closed the request."), requestId),
+        );
       }
-      // Unexpected: log with the request id for the admin, answer without internals for the client.
-      console.error(`[api] ${operation.operationId} request ${requestId} failed:`, error);
+      // Unexpected: logged (in the request's line, with its cause chain) for the admin, answered without
+      // internals for the client.
       if (actor) await writeAudit("failure", new ApiError(500, "internal_error", "Unexpected error"));
-      return errorResponse(
-        new ApiError(
-          500,
-          "internal_error",
-          `Something went wrong on the console's side. Quote request id ${requestId} to your admin.`,
+      return finish(
+        errorResponse(
+          new ApiError(
+            500,
+            "internal_error",
+            // The id in the message too: toasts and scripts that show only the message still carry it.
+            `Something went wrong on the console's side. Quote request id ${requestId} to your admin.`,
+          ),
+          requestId,
         ),
-        requestId,
+        error,
       );
     }
   };

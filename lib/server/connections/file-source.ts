@@ -8,6 +8,7 @@ import {
   FileConnectionSchema,
 } from "@/lib/api/connections";
 import { SECRET_FIELDS } from "@/lib/connection-kinds";
+import { describeJsonSyntaxError } from "@/lib/json-syntax";
 import { serverConfig } from "@/lib/server/config";
 import { type AddressPolicy, addressRefusal } from "@/lib/server/http/address-policy";
 
@@ -69,8 +70,9 @@ export function parseConnectionsFile(
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    throw new ConnectionsFileError(file, [`not valid JSON: ${(error as Error).message}`]);
+  } catch {
+    // By position only: JSON.parse's message quotes the text, and this file holds passwords.
+    throw new ConnectionsFileError(file, [describeJsonSyntaxError(text)]);
   }
   const shape = ConnectionsFileSchema.safeParse(json);
   if (!shape.success) throw new ConnectionsFileError(file, shape.error.issues.map(describeIssue));

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryState } from "@/lib/server/shared-state/memory-state";
 import { RedisState } from "@/lib/server/shared-state/redis-state";
 import { connectionFor, startSmallSimulator } from "@/lib/testing/connection-fixtures";
+import { captureLogs } from "@/lib/testing/log-capture";
 import { startTestRedis, type TestRedis } from "@/lib/testing/redis-server";
 import { freshDatabase } from "@/lib/testing/test-db";
 import type { RunningSimulator } from "@/simulators/shared/types";
@@ -28,7 +29,7 @@ describe("the background health runner", () => {
     installFileConnections([{ id: "fw", config: connectionFor(kerio, { name: "Firewall" }) }]);
     const prefix = `health-${randomUUID()}:`;
     const [a, b] = [new RedisState(redis.url, prefix), new RedisState(redis.url, prefix)];
-    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const logs = captureLogs();
     try {
       await Promise.all([a.ping(), b.ping()]);
       const { logins, requests } = kerio.stats;
@@ -43,7 +44,7 @@ describe("the background health runner", () => {
       // The lock is released after the pass: the next tick anywhere may run (nothing is due yet).
       expect((await runBackgroundPass(db, { intervalMs: 60_000, state: b }))?.size).toBe(0);
     } finally {
-      log.mockRestore();
+      logs.restore();
       await Promise.all([a.close(), b.close()]);
     }
   });
@@ -52,13 +53,13 @@ describe("the background health runner", () => {
     const db = await freshDatabase();
     installFileConnections([{ id: "fw", config: connectionFor(kerio, { name: "Firewall" }) }]);
     const state = new MemoryState();
-    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const logs = captureLogs();
     try {
       const first = runBackgroundPass(db, { intervalMs: 60_000, state });
       expect(await runBackgroundPass(db, { intervalMs: 60_000, state })).toBeNull();
       expect((await first)?.size).toBe(1);
     } finally {
-      log.mockRestore();
+      logs.restore();
     }
   });
 });

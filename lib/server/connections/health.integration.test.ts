@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db/client";
 import { connectionFor, startSmallSimulator } from "@/lib/testing/connection-fixtures";
+import { captureLogs } from "@/lib/testing/log-capture";
 import { freshDatabase } from "@/lib/testing/test-db";
 import type { RunningSimulator } from "@/simulators/shared/types";
 import { installFileConnections } from "./file-source";
@@ -31,7 +32,9 @@ beforeEach(async () => {
 
 describe("background health checks", () => {
   it("checks every connection (file and console) once per interval and stores state and latency", async () => {
-    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    const logs = captureLogs();
+    const connectionLines = () =>
+      logs.lines.map((line) => line.msg).filter((msg) => msg.startsWith("[connections]"));
     try {
       const first = await runDueChecks(db, { intervalMs: INTERVAL, now: () => T0 });
       expect([...first.keys()].sort()).toEqual(["down", "from-file", "good"]);
@@ -41,19 +44,19 @@ describe("background health checks", () => {
       expect(health.get("from-file")?.state).toBe("ok");
       expect(health.get("down")).toMatchObject({ state: "failing", outcome: "unreachable" });
       // Transitions are logged once, without settings or secrets.
-      expect(log.mock.calls.map(([line]) => String(line)).sort()).toEqual([
+      expect(connectionLines().sort()).toEqual([
         expect.stringMatching(/^\[connections\] down is failing: 127\.0\.0\.1:1 is unreachable/),
         "[connections] from-file is ok",
         "[connections] good is ok",
       ]);
 
-      log.mockClear();
+      logs.lines.length = 0;
       expect((await runDueChecks(db, { intervalMs: INTERVAL, now: () => T0 + INTERVAL - 1 })).size).toBe(0);
       const again = await runDueChecks(db, { intervalMs: INTERVAL, now: () => T0 + INTERVAL });
       expect(again.size).toBe(3);
-      expect(log).not.toHaveBeenCalled();
+      expect(connectionLines()).toEqual([]);
     } finally {
-      log.mockRestore();
+      logs.restore();
     }
   });
 

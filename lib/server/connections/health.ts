@@ -5,6 +5,7 @@ import { serverConfig } from "@/lib/server/config";
 import { type Database, database } from "@/lib/server/db/client";
 import { connectionHealth } from "@/lib/server/db/schema";
 import { VendorError } from "@/lib/server/http/errors";
+import { logger } from "@/lib/server/logging/logger";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
 import { type SharedState, SharedStateUnavailableError } from "@/lib/server/shared-state/store";
 import { probeConnection } from "./probe";
@@ -132,7 +133,7 @@ export async function runDueChecks(
       const state = result.ok ? "ok" : "failing";
       // Transitions only: a steady state is on the overview page, not repeated in the log every minute.
       if (previous !== state) {
-        console.log(`[connections] ${id} is ${state}${result.ok ? "" : `: ${result.message}`}`);
+        logger.info(`[connections] ${id} is ${state}${result.ok ? "" : `: ${result.message}`}`);
       }
     }
   };
@@ -175,7 +176,7 @@ export function startHealthRunner(intervalSeconds = serverConfig().CONNECTION_CH
     } catch (error) {
       // A Redis outage is logged once by the store; repeating it every tick would bury everything else.
       if (error instanceof SharedStateUnavailableError) return;
-      console.error("[connections] background health check failed:", (error as Error).message);
+      logger.error({ err: error }, "[connections] background health check failed");
     }
   };
   runner.__connectionHealthRunner = setInterval(() => void tick(), Math.min(intervalMs, 10_000));

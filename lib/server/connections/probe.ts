@@ -3,6 +3,7 @@ import type { ClockComparisonDto, ConnectionConfig, ConnectionTestResultDto } fr
 import { CONNECTION_DEFAULTS, CONNECTION_KIND_LABELS, needsTimeZone } from "@/lib/connection-kinds";
 import type { HttpClient } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
+import { logger } from "@/lib/server/logging/logger";
 import { kalliopeLoginRoundTrip } from "@/lib/server/vendors/kalliope/session";
 import { kayakoLoginRoundTrip } from "@/lib/server/vendors/kayako/session";
 import { kerioLoginRoundTrip } from "@/lib/server/vendors/kerio/session";
@@ -85,9 +86,11 @@ export async function probeConnection(
             },
           );
     if (!(error instanceof VendorError)) {
-      // Name and message only: a stack or a request object could carry more than a log line should.
-      const { name, message } = error as Error;
-      console.error(`[connections] testing ${resolved.entry.id} failed unexpectedly: ${name}: ${message}`);
+      // With its cause chain; secrets in the error's fields are redacted by the logger's paths.
+      logger.error(
+        { err: error, connectionId: resolved.entry.id },
+        "[connections] a test failed unexpectedly",
+      );
     }
     return {
       ok: false,

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as CREATE_TOKEN } from "@/app/api/v1/api-tokens/route";
+import { DELETE as DELETE_CONNECTION } from "@/app/api/v1/connections/[id]/route";
 import type { Database } from "@/lib/server/db/client";
 import { apiTokens, auditEvents } from "@/lib/server/db/schema";
 import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
@@ -44,11 +45,13 @@ describe("the route wrapper against cross-site writes", () => {
       body: { ...newToken, role: "admin" },
     });
     const { token } = (await created.json()) as { token: string };
-    const response = await call(CREATE_TOKEN, {
-      method: "POST",
+    // A write tokens may make (token writes to people and tokens are refused for another reason): past the
+    // cross-site check, it reaches the handler, which finds no such connection.
+    const response = await call(DELETE_CONNECTION, {
+      method: "DELETE",
       headers: { authorization: `Bearer ${token}`, origin: "https://evil.example" },
-      body: newToken,
+      params: { id: "no-such-connection" },
     });
-    expect(response.status).toBe(201);
+    expect(response.status).toBe(404);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { captureLogs } from "@/lib/testing/log-capture";
 import { servedOverHttps, warnIfSessionCookieInsecure } from "./https";
 
 const headers = (values: Record<string, string>) => new Headers(values);
@@ -24,13 +25,14 @@ describe("warnIfSessionCookieInsecure", () => {
   });
 
   it("warns once when HTTPS traffic arrives while NEXTAUTH_URL would leave the session cookie without Secure", () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const logs = captureLogs();
+    const warnings = () => logs.lines.filter((line) => line.level === "warn");
     warnIfSessionCookieInsecure(false, undefined);
     warnIfSessionCookieInsecure(true, "https://console.example.com");
-    expect(warn).not.toHaveBeenCalled();
+    expect(warnings()).toEqual([]);
     warnIfSessionCookieInsecure(true, "http://console.example.com");
     warnIfSessionCookieInsecure(true, undefined);
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]?.[0]).toMatch(/NEXTAUTH_URL/);
+    expect(warnings()).toEqual([expect.objectContaining({ msg: expect.stringMatching(/NEXTAUTH_URL/) })]);
+    logs.restore();
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "@/lib/server/logging/logger";
 
 /**
  * Whether the browser reached the console over HTTPS. Two signals, either is enough:
@@ -25,7 +26,7 @@ let warnedInsecureSessionCookie = false;
 export function warnIfSessionCookieInsecure(https: boolean, publicUrl = process.env.NEXTAUTH_URL): void {
   if (!https || warnedInsecureSessionCookie || publicUrl?.startsWith("https://")) return;
   warnedInsecureSessionCookie = true;
-  console.warn(
+  logger.warn(
     "[security] The console is reached over HTTPS (X-Forwarded-Proto) but NEXTAUTH_URL is not an https:// " +
       "address, so the session cookie is not marked Secure. Set NEXTAUTH_URL to the console's public https:// address.",
   );

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createClient } from "redis";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureLogs } from "@/lib/testing/log-capture";
 import { startTestRedis, type TestRedis } from "@/lib/testing/redis-server";
 import { sharedStateContract } from "@/lib/testing/shared-state-contract";
 import { RedisState } from "./redis-state";
@@ -107,7 +108,7 @@ describe("Redis shared state (several instances)", () => {
   it("fails at once with a 503 while Redis is down, instead of queueing requests until it returns", async () => {
     const doomed = await startTestRedis();
     const state = new RedisState(doomed.url, "doomed:");
-    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logs = captureLogs();
     try {
       await state.set("session", "kept", 60_000);
       await doomed.stop();
@@ -116,7 +117,7 @@ describe("Redis shared state (several instances)", () => {
       expect(failure).toBeInstanceOf(SharedStateUnavailableError);
       expect(Date.now() - started).toBeLessThan(1_000);
       // Said once per outage, with the address only.
-      expect(error.mock.calls.map(([line]) => String(line))).toEqual([
+      expect(logs.lines.filter((line) => line.level === "error").map((line) => line.msg)).toEqual([
         expect.stringMatching(
           new RegExp(
             `^\\[shared-state\\] lost the connection to Redis at redis://127\\.0\\.0\\.1:${doomed.port}`,
@@ -124,7 +125,7 @@ describe("Redis shared state (several instances)", () => {
         ),
       ]);
     } finally {
-      error.mockRestore();
+      logs.restore();
       await state.close();
     }
   });

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createClient } from "redis";
+import { logger } from "@/lib/server/logging/logger";
 import {
   type LockAttempt,
   LockBusyError,
@@ -75,12 +76,12 @@ export class RedisState implements SharedState {
     client.on("error", (error: Error) => {
       if (!this.everConnected || this.outageLogged) return;
       this.outageLogged = true;
-      console.error(
+      logger.error(
         `[shared-state] lost the connection to Redis at ${target}: ${error.message}; reconnecting`,
       );
     });
     client.on("ready", () => {
-      if (this.outageLogged) console.log(`[shared-state] reconnected to Redis at ${target}`);
+      if (this.outageLogged) logger.info(`[shared-state] reconnected to Redis at ${target}`);
       this.everConnected = true;
       this.outageLogged = false;
     });
@@ -160,7 +161,7 @@ export class RedisState implements SharedState {
             if (Number(extended) === 1 || lost) return;
             lost = true;
             // The work cannot be undone half-way; say so, so an operator can tell why two changes overlapped.
-            console.warn(
+            logger.warn(
               `[shared-state] the lock ${lockKey} expired while held (Redis was unreachable for a whole lease)`,
             );
           })

@@ -1,5 +1,6 @@
 import "server-only";
 import { authSecret, CONNECTIONS_KEY_FILE, persistedSecret, serverConfig } from "@/lib/server/config";
+import { logger } from "@/lib/server/logging/logger";
 import { MemoryState } from "./memory-state";
 import { RedisState, redisTarget } from "./redis-state";
 import { agreeOnSecrets, fingerprint } from "./secret-agreement";
@@ -29,7 +30,7 @@ export async function startSharedState(): Promise<void> {
   const { REDIS_URL, DATABASE_URL, CONSOLE_SECRET_KEY } = serverConfig();
   if (!REDIS_URL) {
     if (DATABASE_URL) {
-      console.log(
+      logger.info(
         "DATABASE_URL is set but REDIS_URL is not: vendor sessions and locks stay in this process, which is right for one instance; set REDIS_URL before starting a second (docs/deployment.md).",
       );
     }
@@ -42,7 +43,7 @@ export async function startSharedState(): Promise<void> {
     NEXTAUTH_SECRET: fingerprint(authSecret()),
     CONSOLE_SECRET_KEY: fingerprint(persistedSecret(CONNECTIONS_KEY_FILE, CONSOLE_SECRET_KEY)),
   });
-  console.log(
+  logger.info(
     `Sharing vendor sessions and locks with other instances through Redis at ${redisTarget(REDIS_URL)}.`,
   );
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createClient } from "redis";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVault, type Vault } from "@/lib/server/connections/vault";
+import { captureLogs } from "@/lib/testing/log-capture";
 import { startTestRedis, type TestRedis } from "@/lib/testing/redis-server";
 import { RedisState } from "./redis-state";
 import { VendorSessions } from "./vendor-sessions";
@@ -95,16 +96,16 @@ describe("vendor sessions shared by several instances through Redis", () => {
 
   it("logs in again, and says why, when another instance sealed with another master key", async () => {
     const prefix = `other-key-${randomUUID()}:`;
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const logs = captureLogs();
     try {
       const { logins, login } = appliance();
       await instance(prefix, createVault("another-master-key-another-master-key-0000")).obtain("conn", login);
       const mine = await instance(prefix).obtain("conn", login);
       expect(logins.count).toBe(2);
       expect(mine.value.token).toBe("token-2");
-      expect(String(warn.mock.calls[0]?.[0])).toMatch(/same CONSOLE_SECRET_KEY/);
+      expect(logs.lines.find((line) => line.level === "warn")?.msg).toMatch(/same CONSOLE_SECRET_KEY/);
     } finally {
-      warn.mockRestore();
+      logs.restore();
     }
   });
 });

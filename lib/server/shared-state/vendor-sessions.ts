@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac, hkdfSync } from "node:crypto";
 import { CONNECTIONS_KEY_FILE, persistedSecret, serverConfig } from "@/lib/server/config";
 import { consoleVault, type Vault, VaultError } from "@/lib/server/connections/vault";
+import { logger } from "@/lib/server/logging/logger";
 import { sharedState } from "./shared-state";
 import type { SharedState } from "./store";
 
@@ -146,7 +147,7 @@ export class VendorSessions<T> {
       // instance doing its own login is exactly what sharing is meant to prevent).
       if (!this.warnedUnreadable) {
         this.warnedUnreadable = true;
-        console.warn(
+        logger.warn(
           `[shared-state] a shared ${this.options.kind} could not be opened (${(error as Error).message}); give every instance the same CONSOLE_SECRET_KEY`,
         );
       }

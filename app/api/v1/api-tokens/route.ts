@@ -1,11 +1,14 @@
 import { createApiToken, listApiTokens } from "@/lib/api/api-tokens";
+import { tokenNotAllowed } from "@/lib/server/api/errors";
 import { route } from "@/lib/server/api/route";
 import * as tokens from "@/lib/server/api-tokens";
 
 export const GET = route(listApiTokens, async ({ db }) => ({ items: await tokens.listApiTokens(db) }));
 
 export const POST = route(createApiToken, async ({ db, body, actor, audit }) => {
-  const created = await tokens.createApiToken(db, body, actor.kind === "user" ? actor.id : null);
+  // The wrapper already refused tokens (allowTokens: false); this narrows the type: a token answers to a person.
+  if (actor.kind !== "user") throw tokenNotAllowed(createApiToken.operationId);
+  const created = await tokens.createApiToken(db, body, actor.id);
   audit.targetId = created.id;
   return created;
 });

@@ -5,6 +5,7 @@ import { CONNECTION_KINDS, type ConnectionKind } from "@/lib/connection-kinds";
 import { installFileConnections, parseConnectionsFile } from "@/lib/server/connections/file-source";
 import { runDueChecks } from "@/lib/server/connections/health";
 import { auditEvents, connectionHealth } from "@/lib/server/db/schema";
+import { logger } from "@/lib/server/logging/logger";
 import { connectionFor } from "@/lib/testing/connection-fixtures";
 import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import { startKalliopeSimulator } from "@/simulators/kalliope/simulator";
@@ -92,6 +93,9 @@ describe("secrets never leave the vault", () => {
     const spies = (["log", "info", "warn", "error", "debug"] as const).map((method) =>
       vi.spyOn(console, method).mockImplementation(capture),
     );
+    // Every level, whatever LOG_LEVEL the test run has: a debug line leaking a secret is still a leak.
+    const previousLevel = logger.level;
+    logger.level = "trace";
     const writes = [process.stdout, process.stderr].map((stream) =>
       vi.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array) => {
         output.push(String(chunk));
@@ -191,6 +195,7 @@ describe("secrets never leave the vault", () => {
       }
     } finally {
       for (const spy of [...spies, ...writes]) spy.mockRestore();
+      logger.level = previousLevel;
       installFileConnections([]);
     }
   });

@@ -255,7 +255,8 @@ describe("Kayako tickets API", () => {
   });
 
   it("refuses replies through an API token: there is no person to map", async () => {
-    const { token } = await createApiToken(db, { name: "ci", role: "operator", expiresInDays: 1 }, null);
+    const { user } = await userWithSession(db, "admin");
+    const { token } = await createApiToken(db, { name: "ci", role: "operator", expiresInDays: 1 }, user.id);
     const response = await call(REPLY, {
       method: "POST",
       headers: { authorization: `Bearer ${token}` },

@@ -93,6 +93,18 @@ describe("Kiwire vouchers through the BFF", () => {
     expect(JSON.stringify(audit?.input)).toContain('"count":1000');
   }, 60_000);
 
+  it("names the export after a batch beyond Latin-1 with RFC 6266 filename*, instead of a 500", async () => {
+    const response = await call(EXPORT, {
+      path: `/x?batch=${encodeURIComponent("Café 会議")}`,
+      headers: { cookie: viewer },
+      params: { connectionId },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe(
+      "attachment; filename=\"vouchers-Cafe __.csv\"; filename*=UTF-8''vouchers-Caf%C3%A9%20%E4%BC%9A%E8%AD%B0.csv",
+    );
+  });
+
   it("re-logs in once and replays when the token expires mid-session, without a duplicate write", async () => {
     await ok(await listVouchers("pageSize=1"));
     const before = simulator.store.vouchers.size;

@@ -23,7 +23,11 @@ describe("users API through the route wrapper", () => {
     const response = await call(GET);
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({
-      error: { code: "unauthenticated", message: expect.stringContaining("Sign in") },
+      error: {
+        code: "unauthenticated",
+        message: expect.stringContaining("Sign in"),
+        requestId: response.headers.get("x-request-id"),
+      },
     });
     expect(response.headers.get("x-request-id")).toBeTruthy();
   });

@@ -6,6 +6,7 @@ import type { KalliopeCall, KalliopeCallSummary } from "@/lib/api/kalliope";
 import { badRequest } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
 import { kalliopeCdrDays } from "@/lib/server/db/schema";
+import { logger } from "@/lib/server/logging/logger";
 import { parseCdr } from "./cdr-parse";
 import type { KalliopeClient } from "./client";
 
@@ -239,7 +240,7 @@ function flushWhenIdle(): void {
           .onConflictDoNothing();
       } catch (error) {
         // A day not stored is only fetched again next time.
-        console.warn(
+        logger.warn(
           `[kalliope] could not cache ${write.day}: ${error instanceof Error ? error.message : error}`,
         );
       }

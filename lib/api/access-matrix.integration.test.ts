@@ -91,6 +91,8 @@ interface Credentials {
   expiredToken: string;
   revokedToken: string;
   disabledUserCookie: string;
+  /** An operator who must change a generated password before anything else. */
+  setupPendingCookie: string;
   outdatedSessionCookie: string;
   foreignSecretCookie: string;
 }
@@ -110,6 +112,8 @@ beforeAll(async () => {
   const disabled = await userWithSession(db, "admin");
   // Only disabledAt: the session version stays, so this cell tests the disabled check on its own.
   await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.user.id));
+  const setupPending = await userWithSession(db, "operator");
+  await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, setupPending.user.id));
   const signedOut = await userWithSession(db, "admin");
   await revokeSessions(db, signedOut.user.id);
   const forged = await encode({
@@ -122,6 +126,7 @@ beforeAll(async () => {
     expiredToken: await apiTokenFor(db, "admin", "expired"),
     revokedToken: await apiTokenFor(db, "admin", "revoked"),
     disabledUserCookie: disabled.cookie,
+    setupPendingCookie: setupPending.cookie,
     outdatedSessionCookie: signedOut.cookie,
     foreignSecretCookie: `next-auth.session-token=${forged}`,
   };
@@ -187,7 +192,20 @@ for (const route of routes)
 
     it.each(ROLES)("answers %s by the permission table, by token and by session", async (role) => {
       const expected = can(role, route.permission) ? allowed : { status: 403, code: "forbidden" };
-      await expectOutcome(route, bearer(credentials.tokens[role]), expected);
+      const byToken =
+        expected === allowed && route.operation["x-callers"] === "people"
+          ? { status: 403, code: "people_only" }
+          : expected;
+      await expectOutcome(route, bearer(credentials.tokens[role]), byToken);
       await expectOutcome(route, sessionHeaders(credentials.cookies[role]), expected);
+    });
+
+    it("lets a person who owes a required account step call only what completes it", async () => {
+      const expected = !can("operator", route.permission)
+        ? { status: 403, code: "forbidden" }
+        : route.operation["x-during-account-setup"]
+          ? allowed
+          : { status: 403, code: "account_setup_required" };
+      await expectOutcome(route, sessionHeaders(credentials.setupPendingCookie), expected);
     });
   });

@@ -51,8 +51,10 @@ function describeOperation(operation: Operation) {
     operationId: operation.operationId,
     summary: operation.summary,
     tags: [operation.tag],
-    description: `Needs the \`${operation.permission}\` permission (roles: ${rolesWith(operation).join(", ")}).${operation.audit ? ` Audited as \`${operation.audit.action}\`.` : ""}`,
+    description: `Needs the \`${operation.permission}\` permission (roles: ${rolesWith(operation).join(", ")}).${operation.audit ? ` Audited as \`${operation.audit.action}\`.` : ""}${operation.callers === "people" ? " Signed-in people only: API tokens are refused." : ""}`,
     "x-permission": operation.permission,
+    ...(operation.callers && { "x-callers": operation.callers }),
+    ...(operation.duringAccountSetup && { "x-during-account-setup": true }),
     parameters: [...parameters(operation.params, "path"), ...parameters(operation.query, "query")],
     ...(operation.body && {
       requestBody: {

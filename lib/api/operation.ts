@@ -28,6 +28,16 @@ export interface Operation<
   successStatus?: 200 | 201 | 204;
   /** Writes name the audit action; reads are not audited. */
   audit?: { action: string; resource: string };
+  /**
+   * `"people"`: refused to API tokens whatever their role. How a person signs in (password, second factor)
+   * is never managed by a script: a leaked token must not be able to remove someone's second factor.
+   */
+  callers?: "people";
+  /**
+   * Open to a person who still owes a required account step (a new password, enrolment in two-factor
+   * sign-in). Every other operation refuses them until it is done.
+   */
+  duringAccountSetup?: true;
 }
 
 export function defineOperation<TParams extends z.ZodType, TQuery extends z.ZodType, TBody extends z.ZodType>(

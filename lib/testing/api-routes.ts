@@ -58,6 +58,10 @@ export interface JsonSchema {
 export interface DocumentedOperation {
   operationId: string;
   "x-permission": string;
+  /** `"people"`: API tokens are refused whatever their role. */
+  "x-callers"?: string;
+  /** Open to a person who still owes a required account step (new password, enrolment). */
+  "x-during-account-setup"?: boolean;
   parameters: DocumentedParameter[];
   requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, unknown>;

@@ -8,6 +8,7 @@ import { type Actor, resolveActor } from "@/lib/server/auth/actor";
 import { type Database, database } from "@/lib/server/db/client";
 import { clientAddress, userAgent } from "@/lib/server/request-info";
 import { crossSiteRefusal } from "@/lib/server/security/cross-site";
+import { accountGateRefusal } from "./account-gate";
 import { ApiError, forbidden, unauthenticated } from "./errors";
 import { parseWith, queryObject, readJsonBody } from "./parse-input";
 
@@ -104,6 +105,11 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
         );
         await writeAudit("denied", refusal);
         throw refusal;
+      }
+      const gate = await accountGateRefusal(operation, actor, db);
+      if (gate) {
+        await writeAudit("denied", gate);
+        throw gate;
       }
       // Routes without dynamic segments get no params object at all.
       rawParams = (await segment?.params) ?? {};

@@ -27,6 +27,6 @@ export async function requirePermission(permission: Permission, returnTo: string
 /** The account page: any signed-in person, including one who still owes a required step (it is done there). */
 export async function requirePerson(returnTo: string): Promise<Extract<Actor, { kind: "user" }>> {
   const actor = await currentActor();
-  if (!actor || actor.kind !== "user") redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (actor?.kind !== "user") redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return actor;
 }

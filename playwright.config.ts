@@ -30,7 +30,8 @@ export default defineConfig({
   projects: [
     { name: "console", testIgnore: /two-factor\.spec\.ts$/ },
     // Requiring two-factor sign-in for everyone would send the demo accounts of the specs running alongside
-    // to enrol: that journey runs on its own, after the rest.
+    // to enrol: that journey runs on its own, after the rest. To run it alone:
+    // `npx playwright test e2e/two-factor.spec.ts --no-deps`.
     { name: "two-factor", testMatch: /two-factor\.spec\.ts$/, dependencies: ["console"] },
   ],
   webServer: {

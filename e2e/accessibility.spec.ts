@@ -76,6 +76,25 @@ const PAGES: Record<string, PageCheck> = {
   "/login": { role: null, path: "/login" },
   "/": { role: "admin", path: "/" },
   "/api-docs": { role: "admin", path: "/api-docs" },
+  "/account": {
+    role: "viewer",
+    path: "/account",
+    loaded: async (page) => {
+      await expect(page.getByRole("heading", { name: "Password" })).toBeVisible();
+    },
+    opens: [
+      {
+        name: "Two-factor enrolment",
+        modal: false,
+        open: async (page) => {
+          await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+          const section = page.getByRole("region", { name: /Two-factor sign-in/ });
+          await expect(section.getByRole("img", { name: /QR code/ })).toBeVisible();
+          return section;
+        },
+      },
+    ],
+  },
   "/admin/users": {
     role: "admin",
     path: "/admin/users",

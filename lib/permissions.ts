@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   "connections.read",
   "connections.manage",
   "audit.read",
+  "account.self",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,10 +52,13 @@ const WRITE_VENDOR_DATA = [
   "tickets.write",
 ] as const satisfies readonly Permission[];
 
+/** Everyone manages their own sign-in (password, second factor). */
+const OWN_ACCOUNT = ["account.self"] as const satisfies readonly Permission[];
+
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   admin: new Set(PERMISSIONS),
-  operator: new Set([...READ_VENDOR_DATA, ...WRITE_VENDOR_DATA]),
-  viewer: new Set(READ_VENDOR_DATA),
+  operator: new Set([...READ_VENDOR_DATA, ...WRITE_VENDOR_DATA, ...OWN_ACCOUNT]),
+  viewer: new Set([...READ_VENDOR_DATA, ...OWN_ACCOUNT]),
 };
 
 export function can(role: Role, permission: Permission): boolean {

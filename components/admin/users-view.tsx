@@ -16,13 +16,15 @@ import { submitWith } from "@/lib/client/form-submit";
 import { userKeys } from "@/lib/client/query-keys";
 import { formatDateTime } from "@/lib/format";
 import { ROLES, type Role } from "@/lib/permissions";
+import { TwoFactorPolicy } from "./two-factor-policy";
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: role }));
 
 type PendingAction =
   | { kind: "disable"; user: UserDto }
   | { kind: "revoke"; user: UserDto }
-  | { kind: "password"; user: UserDto };
+  | { kind: "password"; user: UserDto }
+  | { kind: "two-factor"; user: UserDto };
 
 export function UsersView({ currentUserId }: { currentUserId: string }) {
   const queryClient = useQueryClient();
@@ -51,6 +53,15 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
     },
     onError: (error) => toast.error(error.message),
   });
+  const resetTwoFactor = useMutation({
+    mutationFn: (id: string) => apiFetch<UserDto>(`/api/v1/users/${id}/two-factor`, { method: "DELETE" }),
+    onSuccess: (user) => {
+      toast.success(`Two-factor sign-in of ${user.email} is off`);
+      setPending(null);
+    },
+    onError: (error) => toast.error(error.message),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
 
   return (
     <>
@@ -59,6 +70,7 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
         description="People who can sign in to the console, and their roles."
         actions={<Button onClick={() => setCreating(true)}>Add user</Button>}
       />
+      <TwoFactorPolicy />
       {users.isPending && <TableSkeleton />}
       <QueryErrorState query={users} />
       {users.data && users.data.items.length === 0 && <EmptyState title="No users yet" />}
@@ -70,6 +82,7 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
               <Th>Name</Th>
               <Th>Role</Th>
               <Th>Status</Th>
+              <Th>Two-factor</Th>
               <Th>Last sign-in</Th>
               <Th>
                 <span className="sr-only">Actions</span>
@@ -105,6 +118,7 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
                 <Td>
                   {user.disabled ? <Badge tone="bad">disabled</Badge> : <Badge tone="good">active</Badge>}
                 </Td>
+                <Td>{user.twoFactor ? <Badge tone="good">on</Badge> : <Badge>off</Badge>}</Td>
                 <Td>{formatDateTime(user.lastSignInAt)}</Td>
                 <Td className="whitespace-nowrap text-right">
                   <div className="flex justify-end gap-1">
@@ -139,6 +153,15 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
                     >
                       Sign out everywhere
                     </Button>
+                    {user.twoFactor && (
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        onClick={() => setPending({ kind: "two-factor", user })}
+                      >
+                        Reset two-factor
+                      </Button>
+                    )}
                   </div>
                 </Td>
               </tr>
@@ -171,6 +194,21 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
         confirmLabel="Sign out everywhere"
         pending={revoke.isPending}
         onConfirm={() => pending && revoke.mutate(pending.user.id)}
+        onClose={() => setPending(null)}
+      />
+      <ConfirmDialog
+        open={pending?.kind === "two-factor"}
+        title="Reset two-factor sign-in"
+        message={
+          <p>
+            Turn off two-factor sign-in for {pending?.user.email}? Do this only when they lost both their
+            authenticator and their recovery codes, and you know it is them asking.
+          </p>
+        }
+        confirmLabel="Reset two-factor"
+        danger
+        pending={resetTwoFactor.isPending}
+        onConfirm={() => pending && resetTwoFactor.mutate(pending.user.id)}
         onClose={() => setPending(null)}
       />
       <ResetPasswordDialog

@@ -5,10 +5,13 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { submitWith } from "@/lib/client/form-submit";
+import { isSecondFactorErrorCode, SECOND_FACTOR_MESSAGES } from "@/lib/second-factor";
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const [error, setError] = useState<string | undefined>(initialError);
   const [pending, setPending] = useState(false);
+  // Shown once the server says the password was right and the account has a second factor.
+  const [askCode, setAskCode] = useState(false);
 
   async function submit(form: FormData) {
     setPending(true);
@@ -16,6 +19,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     const result = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
+      ...(askCode && { code: String(form.get("code") ?? "") }),
       redirect: false,
     });
     if (result?.ok && !result.error) {
@@ -24,6 +28,11 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       return;
     }
     setPending(false);
+    if (isSecondFactorErrorCode(result?.error)) {
+      setAskCode(true);
+      setError(SECOND_FACTOR_MESSAGES[result.error]);
+      return;
+    }
     setError(
       result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.",
     );
@@ -33,6 +42,16 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     <form onSubmit={submitWith(submit)} className="space-y-4">
       <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      {askCode && (
+        <TextField
+          label="Two-factor code"
+          name="code"
+          autoComplete="one-time-code"
+          hint="6 digits from your authenticator app, or a recovery code."
+          required
+          autoFocus
+        />
+      )}
       {error && (
         <p
           role="alert"

@@ -54,6 +54,12 @@ export function UserMenu({ user, initialTheme }: UserMenuProps) {
           {user.email} · <span data-testid="user-role">{user.role}</span>
         </span>
       </span>
+      <a
+        href="/account"
+        className="rounded-md border border-slate-300 px-2.5 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+      >
+        Your account
+      </a>
       <button
         type="button"
         onClick={async () => {

@@ -93,6 +93,8 @@ interface Credentials {
   disabledCreatorToken: string;
   beyondLifetimeToken: string;
   disabledUserCookie: string;
+  /** An operator who must change a generated password before anything else. */
+  setupPendingCookie: string;
   outdatedSessionCookie: string;
   foreignSecretCookie: string;
 }
@@ -112,6 +114,8 @@ beforeAll(async () => {
   const disabled = await userWithSession(db, "admin");
   // Only disabledAt: the session version stays, so this cell tests the disabled check on its own.
   await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.user.id));
+  const setupPending = await userWithSession(db, "operator");
+  await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, setupPending.user.id));
   const signedOut = await userWithSession(db, "admin");
   await revokeSessions(db, signedOut.user.id);
   const forged = await encode({
@@ -126,6 +130,7 @@ beforeAll(async () => {
     disabledCreatorToken: await apiTokenFor(db, "admin", "creator-disabled"),
     beyondLifetimeToken: await apiTokenFor(db, "admin", "beyond-lifetime"),
     disabledUserCookie: disabled.cookie,
+    setupPendingCookie: setupPending.cookie,
     outdatedSessionCookie: signedOut.cookie,
     foreignSecretCookie: `next-auth.session-token=${forged}`,
   };
@@ -141,12 +146,17 @@ describe("the access matrix covers the whole document", () => {
     expect(routes.length).toBeGreaterThan(50);
   });
 
-  it("refuses API tokens on every operation that manages people or API tokens, and only there", () => {
-    const refusing = routes.filter((route) => !route.operation["x-api-tokens"]).map((route) => route.path);
+  it("refuses API tokens on every operation that manages people, API tokens or sign-in, and only there", () => {
+    const label = (route: DocumentedRoute) => `${route.method} ${route.path}`;
+    const refusing = routes.filter((route) => !route.operation["x-api-tokens"]).map(label);
     const managing = routes
-      .filter((route) => /^\/api\/v1\/(users|api-tokens)(\/|$)/.test(route.path))
-      .map((route) => route.path);
-    expect(managing.length).toBeGreaterThanOrEqual(7);
+      .filter(
+        (route) =>
+          /^\/api\/v1\/(users|api-tokens|account)(\/|$)/.test(route.path) ||
+          (route.path === "/api/v1/settings/two-factor" && route.method !== "GET"),
+      )
+      .map(label);
+    expect(managing.length).toBeGreaterThanOrEqual(15);
     expect(refusing).toEqual(managing);
   });
 
@@ -214,4 +224,13 @@ for (const route of routes)
         await expectOutcome(route, sessionHeaders(credentials.cookies[role]), byRole);
       },
     );
+
+    it("lets a person who owes a required account step call only what completes it", async () => {
+      const expected = !can("operator", route.permission)
+        ? { status: 403, code: "forbidden" }
+        : route.operation["x-during-account-setup"]
+          ? allowed
+          : { status: 403, code: "account_setup_required" };
+      await expectOutcome(route, sessionHeaders(credentials.setupPendingCookie), expected);
+    });
   });

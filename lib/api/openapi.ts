@@ -57,6 +57,7 @@ function describeOperation(operation: Operation) {
     description: `Needs the \`${operation.permission}\` permission (roles: ${rolesWith(operation).join(", ")}).${operation.allowTokens === false ? " API tokens are refused (403 `token_not_allowed`): a signed-in person only." : ""}${operation.audit ? ` Audited as \`${operation.audit.action}\`.` : ""}`,
     "x-permission": operation.permission,
     "x-api-tokens": operation.allowTokens !== false,
+    ...(operation.duringAccountSetup && { "x-during-account-setup": true }),
     parameters: [...parameters(operation.params, "path"), ...parameters(operation.query, "query")],
     ...(operation.body && {
       requestBody: {

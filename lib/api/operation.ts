@@ -33,6 +33,11 @@ export interface Operation<
   successStatus?: 200 | 201 | 204;
   /** Writes name the audit action; reads are not audited. */
   audit?: { action: string; resource: string };
+  /**
+   * Open to a person who still owes a required account step (a new password, enrolment in two-factor
+   * sign-in). Every other operation refuses them until it is done.
+   */
+  duringAccountSetup?: true;
 }
 
 export function defineOperation<TParams extends z.ZodType, TQuery extends z.ZodType, TBody extends z.ZodType>(

@@ -1,3 +1,4 @@
+import * as account from "./account";
 import * as apiTokens from "./api-tokens";
 import * as audit from "./audit";
 import * as connections from "./connections";
@@ -19,6 +20,15 @@ export const OPERATIONS: readonly Operation[] = [
   users.createUser,
   users.updateUser,
   users.revokeUserSessions,
+  account.getAccount,
+  account.changeOwnPassword,
+  account.startTwoFactorEnrolment,
+  account.confirmTwoFactorEnrolment,
+  account.removeTwoFactor,
+  account.regenerateRecoveryCodes,
+  account.resetUserTwoFactor,
+  account.getTwoFactorPolicy,
+  account.setTwoFactorPolicy,
   apiTokens.listApiTokens,
   apiTokens.createApiToken,
   apiTokens.revokeApiToken,

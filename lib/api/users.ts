@@ -14,6 +14,7 @@ export const UserSchema = z.object({
   disabled: z.boolean(),
   createdAt: z.iso.datetime(),
   lastSignInAt: z.iso.datetime().nullable(),
+  twoFactor: z.boolean().describe("Signs in with a second factor (TOTP)"),
 });
 export type UserDto = z.infer<typeof UserSchema>;
 

@@ -71,3 +71,9 @@ export const kiwireKeys = {
   history: (connectionId: string, state: Record<string, string | number | undefined>) =>
     [...kiwireKeys.connection(connectionId), "history", state] as const,
 };
+
+export const accountKeys = {
+  all: ["account"] as const,
+  mine: () => [...accountKeys.all, "mine"] as const,
+  twoFactorPolicy: () => [...accountKeys.all, "two-factor-policy"] as const,
+};

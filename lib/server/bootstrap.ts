@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
+import { requirePasswordChange } from "@/lib/server/auth/own-password";
 import { serverConfig } from "@/lib/server/config";
 import { fileConnections } from "@/lib/server/connections/file-source";
 import { startHealthRunner } from "@/lib/server/connections/health";
@@ -58,11 +59,18 @@ async function seedUnderLock(db: Database): Promise<void> {
   }
   if ((await countUsers(db)) > 0) return;
   const password = randomBytes(12).toString("base64url");
-  await ensureUser(db, { email: "admin@console.local", name: "Administrator", role: "admin", password });
+  const { user } = await ensureUser(db, {
+    email: "admin@console.local",
+    name: "Administrator",
+    role: "admin",
+    password,
+  });
+  // It was printed to the server log: whoever signs in with it must choose their own first.
+  await requirePasswordChange(db, user.id);
   announce([
     "No ADMIN_EMAIL was configured, so a first admin was created:",
     `email: admin@console.local   password: ${password}`,
-    "Sign in and change it under Admin → Users. This is printed only once.",
+    "Sign in with it: the console then asks you to choose your own. This is printed only once.",
   ]);
 }
 

@@ -5,13 +5,14 @@ import type { Role } from "@/lib/permissions";
 import { conflict, notFound, validationFailed } from "@/lib/server/api/errors";
 import { hashPassword } from "@/lib/server/auth/password-hash";
 import { checkPassword } from "@/lib/server/auth/password-policy";
+import { enrolledUserIds, isEnrolled } from "@/lib/server/auth/second-factor";
 import type { Database } from "@/lib/server/db/client";
 import { users } from "@/lib/server/db/schema";
 
 type UserRow = typeof users.$inferSelect;
 
 /** The only shape a user leaves the server in: never the password hash or session version. */
-export function toUserDto(row: UserRow): UserDto {
+export function toUserDto(row: UserRow, twoFactor: boolean): UserDto {
   return {
     id: row.id,
     email: row.email,
@@ -20,6 +21,7 @@ export function toUserDto(row: UserRow): UserDto {
     disabled: row.disabledAt !== null,
     createdAt: row.createdAt.toISOString(),
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+    twoFactor,
   };
 }
 
@@ -40,7 +42,8 @@ export async function findUserByEmail(db: Database, email: string): Promise<User
 
 export async function listUsers(db: Database): Promise<UserDto[]> {
   const rows = await db.select().from(users).orderBy(asc(users.email));
-  return rows.map(toUserDto);
+  const enrolled = await enrolledUserIds(db);
+  return rows.map((row) => toUserDto(row, enrolled.has(row.id)));
 }
 
 export async function countUsers(db: Database): Promise<number> {
@@ -66,7 +69,7 @@ export async function createUser(db: Database, input: CreateUserInput): Promise<
     .values({ email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) })
     .returning();
   if (!row) throw new Error("insert returned no row");
-  return toUserDto(row);
+  return toUserDto(row, false);
 }
 
 /** True when the change would leave no enabled admin: the console must always have someone who can administer it. */
@@ -113,7 +116,7 @@ export async function updateUser(db: Database, id: string, change: UpdateUserInp
       .where(eq(users.id, id))
       .returning();
     if (!row) throw notFound("No user with that id.");
-    return toUserDto(row);
+    return toUserDto(row, await isEnrolled(tx, row.id));
   });
 }
 
@@ -125,7 +128,7 @@ export async function revokeSessions(db: Database, id: string): Promise<UserDto>
     .where(eq(users.id, id))
     .returning();
   if (!row) throw notFound("No user with that id.");
-  return toUserDto(row);
+  return toUserDto(row, await isEnrolled(db, row.id));
 }
 
 export async function markSignedIn(db: Database, id: string): Promise<void> {
@@ -137,6 +140,6 @@ export async function ensureUser(
   input: { email: string; name: string; role: Role; password: string },
 ) {
   const existing = await findUserByEmail(db, input.email);
-  if (existing) return { user: toUserDto(existing), created: false };
+  if (existing) return { user: toUserDto(existing, await isEnrolled(db, existing.id)), created: false };
   return { user: await createUser(db, input), created: true };
 }

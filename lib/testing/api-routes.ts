@@ -62,6 +62,8 @@ export interface DocumentedOperation {
   "x-permission": string;
   /** false: API tokens are refused (403 token_not_allowed) whatever their role. */
   "x-api-tokens": boolean;
+  /** Open to a person who still owes a required account step (new password, enrolment). */
+  "x-during-account-setup"?: boolean;
   parameters: DocumentedParameter[];
   requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, unknown>;

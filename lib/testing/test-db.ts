@@ -27,7 +27,7 @@ export async function freshDatabase(): Promise<Database> {
   const db = await opened;
   // TRUNCATE is not a row operation, so the audit table's append-only trigger does not stop it.
   await db.execute(
-    sql`TRUNCATE users, api_tokens, login_throttle, audit_events, connections, connection_health, kayako_staff_map, kalliope_cdr_days RESTART IDENTITY CASCADE`,
+    sql`TRUNCATE users, api_tokens, login_throttle, audit_events, connections, connection_health, kayako_staff_map, kalliope_cdr_days, user_second_factors, user_recovery_codes, console_settings RESTART IDENTITY CASCADE`,
   );
   return db;
 }

@@ -9,6 +9,7 @@ import { type Database, database } from "@/lib/server/db/client";
 import { logger } from "@/lib/server/logging/logger";
 import { clientAddress, userAgent } from "@/lib/server/request-info";
 import { crossSiteRefusal } from "@/lib/server/security/cross-site";
+import { accountGateRefusal } from "./account-gate";
 import { ApiError, forbidden, tokenNotAllowed, unauthenticated } from "./errors";
 import { parseWith, queryObject, readJsonBody } from "./parse-input";
 import { logApiRequest } from "./request-log";
@@ -135,6 +136,11 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
         );
         await writeAudit("denied", refusal);
         throw refusal;
+      }
+      const gate = await accountGateRefusal(operation, actor, db);
+      if (gate) {
+        await writeAudit("denied", gate);
+        throw gate;
       }
       // Routes without dynamic segments get no params object at all.
       rawParams = (await segment?.params) ?? {};

@@ -20,16 +20,22 @@ export function authOptions(): AuthOptions {
         credentials: {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
+          code: { label: "Two-factor code", type: "text" },
         },
         async authorize(credentials, request) {
           const headers = (request?.headers ?? {}) as Record<string, string | undefined>;
           const result = await signIn(
             await database(),
-            { email: String(credentials?.email ?? ""), password: String(credentials?.password ?? "") },
+            {
+              email: String(credentials?.email ?? ""),
+              password: String(credentials?.password ?? ""),
+              code: credentials?.code ? String(credentials.code) : undefined,
+            },
             { address: clientAddress(headers), userAgent: userAgent(headers) },
           );
           // next-auth passes a thrown error's message to the sign-in page, which shows it as is.
-          if (!result.ok) throw new Error(result.message);
+          // A second-factor answer goes as its fixed code: the form switches to the code field on it.
+          if (!result.ok) throw new Error("code" in result && result.code ? result.code : result.message);
           return { ...result.user, id: result.user.id };
         },
       }),

@@ -2,6 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { can, type Permission } from "@/lib/permissions";
+import { database } from "@/lib/server/db/client";
+import { pendingSetupStep } from "./account-setup";
 import { type Actor, resolveActor } from "./actor";
 
 /** The signed-in person for a page, or null. Pages that need one call requirePermission instead. */
@@ -17,5 +19,14 @@ export async function requirePermission(permission: Permission, returnTo: string
   const actor = await currentActor();
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!can(actor.role, permission)) forbidden();
+  // A generated password to replace or a required second factor to enrol comes before any other page.
+  if (actor.kind === "user" && (await pendingSetupStep(await database(), actor.id))) redirect("/account");
+  return actor;
+}
+
+/** The account page: any signed-in person, including one who still owes a required step (it is done there). */
+export async function requirePerson(returnTo: string): Promise<Extract<Actor, { kind: "user" }>> {
+  const actor = await currentActor();
+  if (actor?.kind !== "user") redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return actor;
 }

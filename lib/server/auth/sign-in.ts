@@ -4,10 +4,12 @@ import type { Database } from "@/lib/server/db/client";
 import { findUserByEmail, markSignedIn, normalizeEmail } from "@/lib/server/users";
 import { lockedUntil, recordFailure, recordSuccess, retryMessage, throttleKeys } from "./login-throttle";
 import { decoyHash, verifyPassword } from "./password-hash";
+import { type SecondFactorRefusal, secondFactorStep } from "./second-factor-sign-in";
 
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string; role: string; sessionVersion: number } }
-  | { ok: false; message: string };
+  | { ok: false; message: string }
+  | SecondFactorRefusal;
 
 const WRONG_CREDENTIALS = "Wrong email or password.";
 
@@ -17,7 +19,7 @@ const WRONG_CREDENTIALS = "Wrong email or password.";
  */
 export async function signIn(
   db: Database,
-  input: { email: string; password: string },
+  input: { email: string; password: string; code?: string },
   client: { address: string | null; userAgent: string | null },
 ): Promise<SignInResult> {
   // PostgreSQL text cannot hold U+0000 and no account's email has one: such an attempt is a wrong email
@@ -58,6 +60,8 @@ export async function signIn(
     await audit("denied", "account disabled", user);
     return { ok: false, message: "This account is disabled. Ask an admin to re-enable it." };
   }
+  const secondFactor = await secondFactorStep(db, user, input.code, { keys, client, audit });
+  if (secondFactor) return secondFactor;
   await recordSuccess(db, email);
   await markSignedIn(db, user.id);
   await audit("success", null, user);

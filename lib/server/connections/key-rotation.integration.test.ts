@@ -2,8 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { totpSecretContext } from "@/lib/server/auth/second-factor";
 import type { Database } from "@/lib/server/db/client";
-import { connections } from "@/lib/server/db/schema";
+import { connections, userSecondFactors } from "@/lib/server/db/schema";
+import { createUser } from "@/lib/server/users";
 import { freshDatabase } from "@/lib/testing/test-db";
 import { installFileConnections } from "./file-source";
 import { generateMasterKey, resealAll, rotateEnvironmentKey, rotateKeyFile } from "./key-rotation";
@@ -93,5 +95,23 @@ describe("master key rotation", () => {
       rotateEnvironmentKey(db, "the current key, long enough for the check", generateMasterKey()),
     ).rejects.toThrow(/sealed under master key/);
     expect(await db.select().from(connections)).toEqual(before);
+  });
+
+  it("re-seals people's TOTP secrets too, so two-factor sign-in survives a rotation", async () => {
+    const oldKey = "the old environment key, 32 characters long";
+    const newKey = "the new environment key, 32 characters long";
+    const user = await createUser(db, {
+      email: "ann@example.com",
+      name: "Ann",
+      role: "viewer",
+      password: "a long test passphrase",
+    });
+    const context = totpSecretContext(user.id);
+    await db
+      .insert(userSecondFactors)
+      .values({ userId: user.id, secretSealed: createVault(oldKey).seal("the-totp-secret", context) });
+    expect((await rotateEnvironmentKey(db, oldKey, newKey)).secrets).toBe(1);
+    const [row] = await db.select().from(userSecondFactors);
+    expect(createVault(newKey).open(row?.secretSealed ?? "", context)).toBe("the-totp-secret");
   });
 });

@@ -2,8 +2,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
+import { totpSecretContext } from "@/lib/server/auth/second-factor";
 import type { Database } from "@/lib/server/db/client";
-import { connections } from "@/lib/server/db/schema";
+import { connections, userSecondFactors } from "@/lib/server/db/schema";
 import { createVault, type Vault } from "./vault";
 
 /**
@@ -13,7 +14,7 @@ import { createVault, type Vault } from "./vault";
  * renamed over it only after the transaction committed; the vault opens with either meanwhile.
  */
 
-/** Re-seals every secret of every console connection; answers how many secrets were re-sealed. */
+/** Re-seals every secret of every console connection and every TOTP secret; answers how many were re-sealed. */
 export async function resealAll(db: Database, from: Vault, to: Vault): Promise<number> {
   return db.transaction(async (tx) => {
     // Lock the rows: an admin saving a connection meanwhile must not slip a value under the old key.
@@ -28,6 +29,16 @@ export async function resealAll(db: Database, from: Vault, to: Vault): Promise<n
         count += 1;
       }
       await tx.update(connections).set({ secrets }).where(sql`${connections.id} = ${row.id}`);
+    }
+    // People's TOTP secrets are sealed by the same vault: left behind, every two-factor sign-in would break.
+    for (const factor of await tx.select().from(userSecondFactors).for("update")) {
+      const context = totpSecretContext(factor.userId);
+      const secretSealed = to.seal(from.open(factor.secretSealed, context), context);
+      await tx
+        .update(userSecondFactors)
+        .set({ secretSealed })
+        .where(sql`${userSecondFactors.userId} = ${factor.userId}`);
+      count += 1;
     }
     return count;
   });

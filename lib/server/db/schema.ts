@@ -1,5 +1,7 @@
 import {
+  bigint,
   bigserial,
+  boolean,
   customType,
   index,
   integer,
@@ -25,6 +27,8 @@ export const users = pgTable("users", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+  /** Set on a generated first password: the person must choose their own before anything else. */
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
 });
 
 export const apiTokens = pgTable("api_tokens", {
@@ -159,3 +163,39 @@ export const kalliopeCdrDays = pgTable(
     index("kalliope_cdr_days_connection_idx").on(table.connectionId),
   ],
 );
+
+/**
+ * A person's TOTP secret (RFC 6238), sealed by the vault with the user id as associated data. `confirmedAt` is
+ * null while enrolment waits for the first code. `lastUsedStep` is the 30-second step of the last code accepted:
+ * a code of that step or an earlier one is refused, so a code seen over a shoulder cannot be replayed.
+ */
+export const userSecondFactors = pgTable("user_second_factors", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secretSealed: text("secret_sealed").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One-time recovery codes, stored as SHA-256 (they are 80 random bits; see recovery-codes.ts). */
+export const userRecoveryCodes = pgTable(
+  "user_recovery_codes",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.codeHash] })],
+);
+
+/** Console-wide settings an admin changes at run time (not configuration: they live with the data). */
+export const consoleSettings = pgTable("console_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull(),
+  updatedBy: text("updated_by"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,13 @@
+import { regenerateRecoveryCodes } from "@/lib/api/account";
+import { personOf, personOfEmail } from "@/lib/server/account";
+import { route } from "@/lib/server/api/route";
+import { confirmIdentity } from "@/lib/server/auth/reauthentication";
+import { regenerateRecoveryCodes as regenerate } from "@/lib/server/auth/second-factor";
+import { clientAddress } from "@/lib/server/request-info";
+
+export const POST = route(regenerateRecoveryCodes, async ({ db, actor, body, request, audit }) => {
+  const person = personOf(actor);
+  audit.targetId = person.label;
+  await confirmIdentity(db, personOfEmail(person), body, clientAddress(request.headers));
+  return { recoveryCodes: await regenerate(db, person.id) };
+});

@@ -1,0 +1,27 @@
+import { confirmTwoFactorEnrolment, removeTwoFactor } from "@/lib/api/account";
+import { accountOf, personOf, personOfEmail } from "@/lib/server/account";
+import { validationFailed } from "@/lib/server/api/errors";
+import { route } from "@/lib/server/api/route";
+import { confirmIdentity } from "@/lib/server/auth/reauthentication";
+import { confirmEnrolment, removeSecondFactor } from "@/lib/server/auth/second-factor";
+import { clientAddress } from "@/lib/server/request-info";
+
+export const POST = route(confirmTwoFactorEnrolment, async ({ db, actor, body, audit }) => {
+  const person = personOf(actor);
+  audit.targetId = person.label;
+  const recoveryCodes = await confirmEnrolment(db, person.id, body.code);
+  if (!recoveryCodes) {
+    const message =
+      "That code does not match. Check the app shows the console's entry and its clock is right.";
+    throw validationFailed(message, [{ field: "code", message }]);
+  }
+  return { recoveryCodes };
+});
+
+export const DELETE = route(removeTwoFactor, async ({ db, actor, body, request, audit }) => {
+  const person = personOf(actor);
+  audit.targetId = person.label;
+  await confirmIdentity(db, personOfEmail(person), body, clientAddress(request.headers));
+  await removeSecondFactor(db, person.id);
+  return accountOf(db, person.id);
+});

@@ -1,0 +1,70 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { PageHeader } from "@/components/ui/page-header";
+import { QueryErrorState } from "@/components/ui/states";
+import type { AccountDto } from "@/lib/api/account";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { accountKeys } from "@/lib/client/query-keys";
+import type { AccountSetupStep } from "@/lib/second-factor";
+import { PasswordSection } from "./password-section";
+import { TwoFactorSection } from "./two-factor-section";
+
+const STEP_NOTICE: Record<AccountSetupStep, string> = {
+  "change-password":
+    "Your password was generated for you. Choose your own before you continue: the console opens once it is changed.",
+  "enrol-second-factor":
+    "An admin requires two-factor sign-in. Set it up below: the console opens once it is on.",
+};
+
+/** The person's own account page; the only page open while a required step (new password, enrolment) is owed. */
+export function AccountView() {
+  const queryClient = useQueryClient();
+  const account = useQuery({
+    queryKey: accountKeys.mine(),
+    queryFn: ({ signal }) => apiFetch<AccountDto>("/api/v1/account", { signal }),
+  });
+  // Remembered so the page can offer the way on once the last owed step is done.
+  const [hadPendingStep, setHadPendingStep] = useState(false);
+  if (account.data?.pendingStep && !hadPendingStep) setHadPendingStep(true);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: accountKeys.all });
+
+  return (
+    <>
+      <PageHeader
+        title="Your account"
+        description={
+          account.data ? `${account.data.name} · ${account.data.email} · ${account.data.role}` : undefined
+        }
+      />
+      <QueryErrorState query={account} />
+      {account.data?.pendingStep && (
+        <p
+          role="status"
+          data-testid="pending-step"
+          className="mb-6 rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {STEP_NOTICE[account.data.pendingStep]}
+        </p>
+      )}
+      {account.data && !account.data.pendingStep && hadPendingStep && (
+        <p
+          role="status"
+          className="mb-6 rounded-md bg-emerald-50 p-3 text-sm text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100"
+        >
+          All set.{" "}
+          <a href="/" className="font-medium underline">
+            Continue to the console
+          </a>
+        </p>
+      )}
+      {account.data && (
+        <div className="space-y-10">
+          <PasswordSection onChanged={(changed) => queryClient.setQueryData(accountKeys.mine(), changed)} />
+          <TwoFactorSection account={account.data} onChanged={refresh} />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { accountKeys } from "@/lib/client/query-keys";
+import { TWO_FACTOR_REQUIREMENTS, type TwoFactorRequirement } from "@/lib/second-factor";
+
+type Policy = { required: TwoFactorRequirement };
+
+const LABELS: Record<TwoFactorRequirement, string> = {
+  nobody: "nobody (each person chooses)",
+  admins: "admins",
+  everyone: "everyone",
+};
+
+/** Who must use two-factor sign-in: people it newly applies to are sent to enrol at their next page. */
+export function TwoFactorPolicy() {
+  const queryClient = useQueryClient();
+  const policy = useQuery({
+    queryKey: accountKeys.twoFactorPolicy(),
+    queryFn: ({ signal }) => apiFetch<Policy>("/api/v1/settings/two-factor", { signal }),
+  });
+  const save = useMutation({
+    mutationFn: (required: TwoFactorRequirement) =>
+      apiFetch<Policy>("/api/v1/settings/two-factor", { method: "PUT", body: { required } }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(accountKeys.twoFactorPolicy(), saved);
+      toast.success(`Two-factor sign-in is now required for ${saved.required}.`);
+    },
+    onError: (error) => toast.error(error.message),
+  });
+  if (!policy.data) return null;
+  return (
+    <div className="mb-6 flex flex-wrap items-center gap-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
+      <label htmlFor="two-factor-policy" className="font-medium">
+        Two-factor sign-in required for
+      </label>
+      <select
+        id="two-factor-policy"
+        value={policy.data.required}
+        disabled={save.isPending}
+        onChange={(event) => {
+          const chosen = TWO_FACTOR_REQUIREMENTS.find((value) => value === event.target.value);
+          if (chosen) save.mutate(chosen);
+        }}
+        className="rounded border border-slate-300 bg-white px-1.5 py-1 dark:border-slate-700 dark:bg-slate-900"
+      >
+        {TWO_FACTOR_REQUIREMENTS.map((value) => (
+          <option key={value} value={value}>
+            {LABELS[value]}
+          </option>
+        ))}
+      </select>
+      <span className="text-slate-600 dark:text-slate-400">
+        People without it are sent to set it up before anything else.
+      </span>
+    </div>
+  );
+}

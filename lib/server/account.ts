@@ -1,0 +1,38 @@
+import "server-only";
+import type { AccountDto } from "@/lib/api/account";
+import { twoFactorRequiredFor } from "@/lib/second-factor";
+import { notFound } from "@/lib/server/api/errors";
+import { pendingSetupStep, twoFactorRequirement } from "@/lib/server/auth/account-setup";
+import type { Actor } from "@/lib/server/auth/actor";
+import { isEnrolled, recoveryCodesLeft } from "@/lib/server/auth/second-factor";
+import type { Database } from "@/lib/server/db/client";
+import { findUserById } from "@/lib/server/users";
+
+/** The signed-in person behind an account operation (tokens were refused by the wrapper already). */
+export type Person = Extract<Actor, { kind: "user" }>;
+
+export function personOf(actor: Actor): Person {
+  // The wrapper refuses tokens on `allowTokens: false` operations; this keeps the types honest about it.
+  if (actor.kind !== "user") throw new Error("an account operation reached its handler with an API token");
+  return actor;
+}
+
+export const personOfEmail = (person: Person) => ({ id: person.id, email: person.label });
+
+export async function accountOf(db: Database, userId: string): Promise<AccountDto> {
+  const user = await findUserById(db, userId);
+  if (!user) throw notFound("Your account no longer exists.");
+  const [pendingStep, requirement, enabled, left] = await Promise.all([
+    pendingSetupStep(db, userId),
+    twoFactorRequirement(db),
+    isEnrolled(db, userId),
+    recoveryCodesLeft(db, userId),
+  ]);
+  return {
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    pendingStep,
+    twoFactor: { enabled, required: twoFactorRequiredFor(requirement, user.role), recoveryCodesLeft: left },
+  };
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import type { Operation } from "@/lib/api/operation";
+import { pendingSetupStep } from "@/lib/server/auth/account-setup";
+import type { Actor } from "@/lib/server/auth/actor";
+import type { Database } from "@/lib/server/db/client";
+import { ApiError } from "./errors";
+
+/**
+ * The check after the permission that depends on who is calling, not on their role: a person who still owes
+ * a required account step (a new password, enrolment in two-factor sign-in) may call only the operations
+ * that complete it. Tokens owe no step (operations for people only refuse them earlier, `allowTokens: false`).
+ * Null when the call may go on.
+ */
+export async function accountGateRefusal(
+  operation: Pick<Operation, "duringAccountSetup">,
+  actor: Actor,
+  db: Database,
+): Promise<ApiError | null> {
+  if (actor.kind === "token" || operation.duringAccountSetup) return null;
+  const step = await pendingSetupStep(db, actor.id);
+  if (step === "change-password") {
+    return new ApiError(
+      403,
+      "account_setup_required",
+      "Change your password on your account page (/account) first.",
+    );
+  }
+  if (step === "enrol-second-factor") {
+    return new ApiError(
+      403,
+      "account_setup_required",
+      "An admin requires two-factor sign-in: set it up on your account page (/account) first.",
+    );
+  }
+  return null;
+}

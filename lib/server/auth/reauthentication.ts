@@ -1,0 +1,42 @@
+import "server-only";
+import { ApiError, validationFailed } from "@/lib/server/api/errors";
+import type { Database } from "@/lib/server/db/client";
+import { findUserById } from "@/lib/server/users";
+import { lockedUntil, recordFailure, recordSuccess, retryMessage, throttleKeys } from "./login-throttle";
+import { verifyPassword } from "./password-hash";
+import { verifySecondFactor } from "./second-factor";
+
+export type IdentityProof = { password?: string; code?: string };
+
+/**
+ * A signed-in person proves again it is them before a change to how they sign in (removing the second factor,
+ * new recovery codes, a new password): a stolen open session alone must not be enough. Wrong answers count
+ * toward the account's sign-in lock-out, so a session cannot be used to guess the password either.
+ */
+export async function confirmIdentity(
+  db: Database,
+  person: { id: string; email: string },
+  proof: IdentityProof,
+  clientAddress: string | null,
+): Promise<void> {
+  const keys = throttleKeys(person.email, clientAddress);
+  const locked = await lockedUntil(db, keys);
+  if (locked) throw new ApiError(429, "too_many_attempts", retryMessage(locked));
+  const user = await findUserById(db, person.id);
+  const field = proof.password !== undefined ? "password" : "code";
+  const proven =
+    user !== undefined &&
+    (proof.password !== undefined
+      ? await verifyPassword(proof.password, user.passwordHash)
+      : proof.code !== undefined && (await verifySecondFactor(db, user.id, proof.code)).ok);
+  if (proven) {
+    await recordSuccess(db, person.email);
+    return;
+  }
+  await recordFailure(db, keys);
+  const nowLocked = await lockedUntil(db, keys);
+  if (nowLocked) throw new ApiError(429, "too_many_attempts", retryMessage(nowLocked));
+  const message =
+    field === "password" ? "The password is wrong." : "The code is wrong, expired or already used.";
+  throw validationFailed(message, [{ field, message }]);
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import {
+  SECOND_FACTOR_INVALID,
+  SECOND_FACTOR_MESSAGES,
+  SECOND_FACTOR_REQUIRED,
+  type SecondFactorErrorCode,
+} from "@/lib/second-factor";
+import { recordAudit } from "@/lib/server/audit/audit-log";
+import type { Database } from "@/lib/server/db/client";
+import { lockedUntil, recordFailure, retryMessage, type ThrottleKey } from "./login-throttle";
+import { isEnrolled, verifySecondFactor } from "./second-factor";
+
+export type SecondFactorRefusal = { ok: false; message: string; code?: SecondFactorErrorCode };
+
+interface Attempt {
+  keys: ThrottleKey[];
+  client: { address: string | null; userAgent: string | null };
+  /** The sign-in's own audit writer, so a refused code is recorded like a refused password. */
+  audit: (result: "failure", reason: string, user: { id: string; role: string }) => Promise<void>;
+}
+
+/**
+ * The sign-in step after the password and the account state passed: for a person with a second factor, the
+ * code. No code yet is not a failure (the form asks for it); a wrong, expired or replayed code counts against
+ * the account exactly like a wrong password, so lock-out covers codes too. Null means: go on and sign in.
+ */
+export async function secondFactorStep(
+  db: Database,
+  user: { id: string; email: string; role: string },
+  code: string | undefined,
+  attempt: Attempt,
+  now = new Date(),
+): Promise<SecondFactorRefusal | null> {
+  if (!(await isEnrolled(db, user.id))) return null;
+  if (!code?.trim()) {
+    return {
+      ok: false,
+      code: SECOND_FACTOR_REQUIRED,
+      message: SECOND_FACTOR_MESSAGES[SECOND_FACTOR_REQUIRED],
+    };
+  }
+  const check = await verifySecondFactor(db, user.id, code, now);
+  if (!check.ok) {
+    await recordFailure(db, attempt.keys, now);
+    await attempt.audit("failure", "wrong second-factor code", user);
+    const locked = await lockedUntil(db, attempt.keys, now);
+    if (locked) return { ok: false, message: retryMessage(locked, now) };
+    return { ok: false, code: SECOND_FACTOR_INVALID, message: SECOND_FACTOR_MESSAGES[SECOND_FACTOR_INVALID] };
+  }
+  if (check.via === "recovery-code") {
+    await recordAudit(db, {
+      actorId: user.id,
+      actorLabel: user.email,
+      actorRole: user.role,
+      action: "auth.recovery-code-used",
+      result: "success",
+      input: { recoveryCodesLeft: check.recoveryCodesLeft },
+      clientAddress: attempt.client.address,
+      userAgent: attempt.client.userAgent,
+    });
+  }
+  return null;
+}

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { submitWith } from "@/lib/client/form-submit";
+import { signInErrorMessage } from "@/lib/sign-in-errors";
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const [error, setError] = useState<string | undefined>(initialError);
@@ -24,9 +25,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       return;
     }
     setPending(false);
-    setError(
-      result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.",
-    );
+    // The server answers a code; what the person reads is the fixed message for it.
+    setError(signInErrorMessage(result?.error ?? "sign-in-failed"));
   }
 
   return (

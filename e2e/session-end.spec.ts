@@ -27,7 +27,9 @@ test("signing out ends the session for every copy of its cookie, and the page sa
   const stolen = await thief.newPage();
   await open(stolen, "/kerio/extensions");
   await expect(stolen).toHaveURL(/\/login\?callbackUrl=%2Fkerio%2Fextensions&error=session-ended$/);
-  await expect(stolen.locator("form").getByRole("alert")).toHaveText("Your session has ended. Sign in again to continue.");
+  await expect(stolen.locator("form").getByRole("alert")).toHaveText(
+    "Your session has ended. Sign in again to continue.",
+  );
   await thief.close();
 });
 

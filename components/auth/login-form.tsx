@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { submitWith } from "@/lib/client/form-submit";
-import { isSecondFactorErrorCode, SECOND_FACTOR_MESSAGES } from "@/lib/second-factor";
+import { asksForSecondFactor, signInErrorMessage } from "@/lib/sign-in-errors";
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const [error, setError] = useState<string | undefined>(initialError);
@@ -28,14 +28,10 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       return;
     }
     setPending(false);
-    if (isSecondFactorErrorCode(result?.error)) {
-      setAskCode(true);
-      setError(SECOND_FACTOR_MESSAGES[result.error]);
-      return;
-    }
-    setError(
-      result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password.",
-    );
+    // The server answers a code; what the person reads is the fixed message for it.
+    const code = result?.error ?? "sign-in-failed";
+    if (asksForSecondFactor(code)) setAskCode(true);
+    setError(signInErrorMessage(code));
   }
 
   return (

@@ -119,7 +119,7 @@ beforeAll(async () => {
   const signedOut = await userWithSession(db, "admin");
   await revokeSessions(db, signedOut.user.id);
   const forged = await encode({
-    token: { sub: signedOut.user.id, sv: 2 },
+    token: { sub: signedOut.user.id, sv: 2, sid: "forged-session", sat: Date.now() },
     secret: "not-the-console-secret-not-the-console-secret",
   });
   credentials = {

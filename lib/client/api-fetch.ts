@@ -44,8 +44,10 @@ export async function apiFetch<T>(
   if (!response.ok) {
     const error = (payload as ApiErrorBody | null)?.error;
     if (response.status === 401 && typeof window !== "undefined") {
+      // A session that ended (idle, too old, signed out elsewhere) is said so on the login page.
+      const ended = error?.code === "session_ended" ? "&error=session-ended" : "";
       window.location.assign(
-        `/login?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`,
+        `/login?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}${ended}`,
       );
     }
     throw new ApiRequestError(

@@ -14,7 +14,29 @@ const LogLevelSchema = optional(
   z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }),
 ).transform((level) => level ?? "info");
 
-const EnvSchema = z.object({
+/** Whether a URL names this machine: 127.0.0.0/8, ::1 or localhost. */
+export function isLoopbackUrl(url: string): boolean {
+  const host = new URL(url).hostname;
+  return (
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    host === "[::1]" ||
+    /^127\.\d+\.\d+\.\d+$/.test(host)
+  );
+}
+
+const minutes = (name: string, fallback: number, max: number) =>
+  optional(
+    z.coerce
+      .number()
+      .int(`${name} must be a whole number of minutes`)
+      .min(1, `${name} must be at least 1 minute`)
+      .max(max, `${name} must be at most ${max} minutes`),
+  ).transform((value) => value ?? fallback);
+
+const EnvObject = z.object({
+  /** Set by Next: `production` under `next start`. */
+  NODE_ENV: optional(z.string()),
   DATA_DIR: optional(z.string()).transform((dir) => path.resolve(/*turbopackIgnore: true*/ dir ?? "./.data")),
   DATABASE_URL: optional(
     z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// or postgresql:// URL" }),
@@ -22,8 +44,16 @@ const EnvSchema = z.object({
   NEXTAUTH_SECRET: optional(z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters")),
   ADMIN_EMAIL: optional(z.email("ADMIN_EMAIL must be an email address")),
   ADMIN_PASSWORD: optional(z.string()),
+  /** The console's public address (next-auth reads it too; `https://` makes its cookies `__Secure-`). */
+  NEXTAUTH_URL: optional(
+    z.url({ protocol: /^https?$/, error: "NEXTAUTH_URL must be an http:// or https:// URL" }),
+  ),
   /** Seeds one demo account per role on an empty database and prints them (the demo and the e2e suite). */
   DEMO_ACCOUNTS: optional(z.enum(["0", "1"])).transform((flag) => flag === "1"),
+  /** How long a session lasts at most after signing in, however active (default 12 hours). */
+  SESSION_MAX_AGE_MINUTES: minutes("SESSION_MAX_AGE_MINUTES", 12 * 60, 30 * 24 * 60),
+  /** How long a session survives without a request (default 30 minutes). */
+  SESSION_IDLE_MINUTES: minutes("SESSION_IDLE_MINUTES", 30, 24 * 60),
   /**
    * Master key for vendor secrets stored in the database. Unset: a key file is generated in DATA_DIR, which
    * suits one embedded instance; instances sharing a PostgreSQL database must all be given the same value.
@@ -72,20 +102,53 @@ const EnvSchema = z.object({
   LOG_LEVEL: LogLevelSchema,
 });
 
+const EnvSchema = EnvObject.superRefine((config, context) => {
+  if (config.SESSION_IDLE_MINUTES > config.SESSION_MAX_AGE_MINUTES) {
+    context.addIssue({
+      code: "custom",
+      path: ["SESSION_IDLE_MINUTES"],
+      message: `SESSION_IDLE_MINUTES (${config.SESSION_IDLE_MINUTES}) must not exceed SESSION_MAX_AGE_MINUTES (${config.SESSION_MAX_AGE_MINUTES})`,
+    });
+  }
+  if (config.DEMO_ACCOUNTS && isProduction(config)) {
+    context.addIssue({
+      code: "custom",
+      path: ["DEMO_ACCOUNTS"],
+      message:
+        "DEMO_ACCOUNTS=1 seeds accounts whose passwords are public, so it is refused in production (a production build whose NEXTAUTH_URL is unset or names another host than this machine). Remove it, or set NEXTAUTH_URL to a loopback address (http://127.0.0.1:<port>) for a local demo.",
+    });
+  }
+});
+
+/**
+ * "Production", for the settings that must never reach a real deployment: a production build (`next start`)
+ * that is not declared to live on this machine. The demo and the end-to-end server run `next start` too, but
+ * with NEXTAUTH_URL on loopback, where public passwords reach nobody else; a real deployment names its public
+ * address there (secure cookies and cross-site checks need it) or leaves it unset, and both are refused.
+ */
+function isProduction({ NODE_ENV, NEXTAUTH_URL }: { NODE_ENV?: string; NEXTAUTH_URL?: string }): boolean {
+  if (NODE_ENV !== "production") return false;
+  return NEXTAUTH_URL === undefined || !isLoopbackUrl(NEXTAUTH_URL);
+}
+
 export type ServerConfig = z.infer<typeof EnvSchema>;
 
 let cached: ServerConfig | undefined;
 
 /** The validated environment. A bad value stops the console with a message naming the variable. */
 export function serverConfig(): ServerConfig {
-  if (cached) return cached;
-  const parsed = EnvSchema.safeParse(process.env);
+  cached ??= parseServerConfig(process.env);
+  return cached;
+}
+
+/** Validates an environment without caching it (serverConfig's work, and what tests check). */
+export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
+  const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid console configuration:\n${problems.join("\n")}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 /**

@@ -3,7 +3,7 @@ import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { CreateUserInput, UpdateUserInput, UserDto } from "@/lib/api/users";
 import type { Role } from "@/lib/permissions";
 import { conflict, notFound, validationFailed } from "@/lib/server/api/errors";
-import { hashPassword } from "@/lib/server/auth/password-hash";
+import { hashPassword, needsRehash } from "@/lib/server/auth/password-hash";
 import { checkPassword } from "@/lib/server/auth/password-policy";
 import { enrolledUserIds, isEnrolled } from "@/lib/server/auth/second-factor";
 import type { Database } from "@/lib/server/db/client";
@@ -133,6 +133,22 @@ export async function revokeSessions(db: Database, id: string): Promise<UserDto>
 
 export async function markSignedIn(db: Database, id: string): Promise<void> {
   await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, id));
+}
+
+/**
+ * After a successful sign-in, stores the password again when its hash predates today's scrypt cost. Only
+ * while the stored hash is still the one that was verified: a password changed meanwhile is not overwritten.
+ */
+export async function upgradePasswordHash(
+  db: Database,
+  user: Pick<UserRow, "id" | "passwordHash">,
+  password: string,
+): Promise<void> {
+  if (!needsRehash(user.passwordHash)) return;
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(and(eq(users.id, user.id), eq(users.passwordHash, user.passwordHash)));
 }
 
 export async function ensureUser(

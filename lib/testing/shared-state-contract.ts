@@ -27,6 +27,23 @@ export function sharedStateContract(store: () => SharedState): void {
     expect(await state.deleteIfEquals("session", "second")).toBe(false);
   });
 
+  it("replaces a value only while it exists, and never brings back one that expired or was deleted", async () => {
+    const state = store();
+    expect(await state.setIfPresent("absent", "x", 60_000)).toBe(false);
+    expect(await state.get("absent")).toBeNull();
+    await state.set("live", "first", 40);
+    expect(await state.setIfPresent("live", "second", 60_000)).toBe(true);
+    await sleep(80);
+    // The TTL was replaced too: it outlived its first 40 ms.
+    expect(await state.get("live")).toBe("second");
+    await state.set("brief", "one", 30);
+    await sleep(80);
+    expect(await state.setIfPresent("brief", "two", 60_000)).toBe(false);
+    await state.delete("live");
+    expect(await state.setIfPresent("live", "third", 60_000)).toBe(false);
+    expect(await state.get("live")).toBeNull();
+  });
+
   it("runs the holders of one lock one after the other, never interleaved, even when one fails", async () => {
     const state = store();
     const log: string[] = [];

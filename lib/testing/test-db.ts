@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type { Role } from "@/lib/permissions";
+import { startSession } from "@/lib/server/auth/session-lifetime";
 import { authSecret } from "@/lib/server/config";
 import {
   closeDatabase,
@@ -46,8 +47,12 @@ export async function userWithSession(db: Database, role: Role) {
   return { user, cookie: await sessionCookie(user.id, 1) };
 }
 
+/** A session cookie as a sign-in makes it: the claims next-auth's jwt callback writes, and a live session. */
 export async function sessionCookie(userId: string, sessionVersion: number): Promise<string> {
-  const token = await encode({ token: { sub: userId, sv: sessionVersion }, secret: authSecret() });
+  const token = await encode({
+    token: { sub: userId, sv: sessionVersion, ...(await startSession()) },
+    secret: authSecret(),
+  });
   return `next-auth.session-token=${token}`;
 }
 

@@ -5,6 +5,7 @@ import { findActiveToken } from "@/lib/server/api-tokens";
 import { database } from "@/lib/server/db/client";
 import { findUserById } from "@/lib/server/users";
 import { readSessionClaims } from "./session-cookie";
+import { continueSession, sessionEnded } from "./session-lifetime";
 
 /** Who is making a request: a signed-in person or a script holding an API token. */
 export type Actor =
@@ -14,7 +15,8 @@ export type Actor =
 /**
  * Resolves the actor from a bearer token or the session cookie. The user row is read on every request, so
  * disabling a user, changing their role or "sign out everywhere" takes effect at their next request even
- * though the session itself is a stateless JWT.
+ * though the session itself is a stateless JWT. A session past its absolute or idle limit, or signed out, is
+ * refused with `session_ended` (lib/server/auth/session-lifetime.ts).
  */
 export async function resolveActor(headers: Headers): Promise<Actor | null> {
   const db = await database();
@@ -33,6 +35,7 @@ export async function resolveActor(headers: Headers): Promise<Actor | null> {
   }
   const claims = await readSessionClaims(headers.get("cookie"));
   if (!claims) return null;
+  if (!(await continueSession(claims))) throw sessionEnded();
   const user = await findUserById(db, claims.userId);
   if (!user || user.disabledAt || user.sessionVersion !== claims.sessionVersion) return null;
   return { kind: "user", id: user.id, label: user.email, name: user.name, role: user.role };

@@ -2,21 +2,35 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { can, type Permission } from "@/lib/permissions";
+import { ApiError } from "@/lib/server/api/errors";
 import { database } from "@/lib/server/db/client";
 import { pendingSetupStep } from "./account-setup";
 import { type Actor, resolveActor } from "./actor";
+import { SESSION_ENDED } from "./session-lifetime";
+
+/** The signed-in person, or why there is none: a session that ended deserves a word on the login page. */
+async function pageActor(): Promise<Actor | "session-ended" | null> {
+  try {
+    return await resolveActor(await headers());
+  } catch (error) {
+    return error instanceof ApiError && error.code === SESSION_ENDED ? "session-ended" : null;
+  }
+}
 
 /** The signed-in person for a page, or null. Pages that need one call requirePermission instead. */
 export async function currentActor(): Promise<Actor | null> {
-  return resolveActor(await headers()).catch(() => null);
+  const actor = await pageActor();
+  return actor === "session-ended" ? null : actor;
 }
 
 /**
- * Every console page starts with this: signed-out visitors go to the login page (and come back after), a
- * signed-in person without the permission gets the 403 page.
+ * Every console page starts with this: signed-out visitors go to the login page (and come back after), told
+ * so when their session ended; a signed-in person without the permission gets the 403 page.
  */
 export async function requirePermission(permission: Permission, returnTo: string): Promise<Actor> {
-  const actor = await currentActor();
+  const actor = await pageActor();
+  if (actor === "session-ended")
+    redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}&error=session-ended`);
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!can(actor.role, permission)) forbidden();
   // A generated password to replace or a required second factor to enrol comes before any other page.

@@ -1,12 +1,30 @@
+import { scryptSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "./password-hash";
+import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 
 describe("password hashing (scrypt)", () => {
   it("verifies the right password and refuses a wrong one", async () => {
     const encoded = await hashPassword("correct horse battery staple");
-    expect(encoded).toMatch(/^scrypt\$32768\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    // OWASP's minimum for scrypt: N=2^17, r=8, p=1.
+    expect(encoded).toMatch(/^scrypt\$131072\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(needsRehash(encoded)).toBe(false);
     expect(await verifyPassword("correct horse battery staple", encoded)).toBe(true);
     expect(await verifyPassword("correct horse battery stapl", encoded)).toBe(false);
+  });
+
+  it("still verifies hashes made at the former cost, and marks them for re-hashing", async () => {
+    // "correct horse battery staple" at N=2^15, as the console stored it before.
+    const former =
+      "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$" +
+      scryptSync("correct horse battery staple", Buffer.alloc(16), 32, {
+        N: 2 ** 15,
+        r: 8,
+        p: 1,
+        maxmem: 2 ** 26,
+      }).toString("base64url");
+    expect(await verifyPassword("correct horse battery staple", former)).toBe(true);
+    expect(needsRehash(former)).toBe(true);
+    expect(needsRehash("md5$abc")).toBe(true);
   });
 
   it("salts every hash", async () => {

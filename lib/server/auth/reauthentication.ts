@@ -2,7 +2,8 @@ import "server-only";
 import { ApiError, validationFailed } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
 import { findUserById } from "@/lib/server/users";
-import { lockedUntil, recordFailure, recordSuccess, retryMessage, throttleKeys } from "./login-throttle";
+import { SIGN_IN_ERRORS } from "@/lib/sign-in-errors";
+import { claimAttempt, lockedUntil, recordFailure, recordSuccess, throttleKeys } from "./login-throttle";
 import { verifyPassword } from "./password-hash";
 import { verifySecondFactor } from "./second-factor";
 
@@ -20,8 +21,9 @@ export async function confirmIdentity(
   clientAddress: string | null,
 ): Promise<void> {
   const keys = throttleKeys(person.email, clientAddress);
-  const locked = await lockedUntil(db, keys);
-  if (locked) throw new ApiError(429, "too_many_attempts", retryMessage(locked));
+  const lockedOut = new ApiError(429, "too_many_attempts", SIGN_IN_ERRORS["locked-out"]);
+  // Counted before the check, as at sign-in, so parallel guesses cannot slip past the limit.
+  if (!(await claimAttempt(db, keys))) throw lockedOut;
   const user = await findUserById(db, person.id);
   const field = proof.password !== undefined ? "password" : "code";
   const proven =
@@ -30,12 +32,11 @@ export async function confirmIdentity(
       ? await verifyPassword(proof.password, user.passwordHash)
       : proof.code !== undefined && (await verifySecondFactor(db, user.id, proof.code)).ok);
   if (proven) {
-    await recordSuccess(db, person.email);
+    await recordSuccess(db, keys);
     return;
   }
   await recordFailure(db, keys);
-  const nowLocked = await lockedUntil(db, keys);
-  if (nowLocked) throw new ApiError(429, "too_many_attempts", retryMessage(nowLocked));
+  if (await lockedUntil(db, keys)) throw lockedOut;
   const message =
     field === "password" ? "The password is wrong." : "The code is wrong, expired or already used.";
   throw validationFailed(message, [{ field, message }]);

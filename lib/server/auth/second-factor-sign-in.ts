@@ -1,16 +1,11 @@
 import "server-only";
-import {
-  SECOND_FACTOR_INVALID,
-  SECOND_FACTOR_MESSAGES,
-  SECOND_FACTOR_REQUIRED,
-  type SecondFactorErrorCode,
-} from "@/lib/second-factor";
 import { recordAudit } from "@/lib/server/audit/audit-log";
 import type { Database } from "@/lib/server/db/client";
-import { lockedUntil, recordFailure, retryMessage, type ThrottleKey } from "./login-throttle";
+import type { SignInErrorCode } from "@/lib/sign-in-errors";
+import { lockedUntil, recordFailure, releaseAttempt, type ThrottleKey } from "./login-throttle";
 import { isEnrolled, verifySecondFactor } from "./second-factor";
 
-export type SecondFactorRefusal = { ok: false; message: string; code?: SecondFactorErrorCode };
+export type SecondFactorRefusal = { ok: false; code: SignInErrorCode };
 
 interface Attempt {
   keys: ThrottleKey[];
@@ -21,8 +16,10 @@ interface Attempt {
 
 /**
  * The sign-in step after the password and the account state passed: for a person with a second factor, the
- * code. No code yet is not a failure (the form asks for it); a wrong, expired or replayed code counts against
- * the account exactly like a wrong password, so lock-out covers codes too. Null means: go on and sign in.
+ * code. No code yet is not a failure (the form asks for it), so the attempt counted for it is given back, but
+ * the account's earlier failures are not forgiven: knowing the password must not reset the count of wrong
+ * codes. A wrong, expired or replayed code stays counted exactly like a wrong password, so lock-out covers
+ * codes too. Null means: go on and sign in.
  */
 export async function secondFactorStep(
   db: Database,
@@ -33,19 +30,15 @@ export async function secondFactorStep(
 ): Promise<SecondFactorRefusal | null> {
   if (!(await isEnrolled(db, user.id))) return null;
   if (!code?.trim()) {
-    return {
-      ok: false,
-      code: SECOND_FACTOR_REQUIRED,
-      message: SECOND_FACTOR_MESSAGES[SECOND_FACTOR_REQUIRED],
-    };
+    await releaseAttempt(db, attempt.keys);
+    return { ok: false, code: "second-factor-required" };
   }
   const check = await verifySecondFactor(db, user.id, code, now);
   if (!check.ok) {
     await recordFailure(db, attempt.keys, now);
     await attempt.audit("failure", "wrong second-factor code", user);
     const locked = await lockedUntil(db, attempt.keys, now);
-    if (locked) return { ok: false, message: retryMessage(locked, now) };
-    return { ok: false, code: SECOND_FACTOR_INVALID, message: SECOND_FACTOR_MESSAGES[SECOND_FACTOR_INVALID] };
+    return { ok: false, code: locked ? "locked-out" : "second-factor-invalid" };
   }
   if (check.via === "recovery-code") {
     await recordAudit(db, {

@@ -2,8 +2,22 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { authSecret } from "@/lib/server/config";
 
-/** next-auth's cookie name; `__Secure-` when served over HTTPS. Values over ~4 KB are split into `.0`, `.1`, ... */
-const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+/**
+ * Whether next-auth names and marks its cookies for HTTPS: when NEXTAUTH_URL is `https://` (next-auth's own
+ * default, made explicit in authOptions so the two cannot disagree).
+ */
+export function secureSessionCookie(publicUrl = process.env.NEXTAUTH_URL): boolean {
+  return publicUrl?.startsWith("https://") ?? false;
+}
+
+/**
+ * The one name the session cookie has here. On HTTPS only `__Secure-…` is read: browsers accept that name only
+ * from a secure page with the `Secure` flag, whereas a plain-named cookie can be planted over plain HTTP or
+ * by a sibling subdomain (session fixation). Values over ~4 KB are split into `.0`, `.1`, ...
+ */
+export function sessionCookieName(): string {
+  return secureSessionCookie() ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
 
 export function parseCookieHeader(header: string | null): Map<string, string> {
   const cookies = new Map<string, string>();
@@ -22,20 +36,27 @@ export function parseCookieHeader(header: string | null): Map<string, string> {
 }
 
 function sessionToken(cookies: Map<string, string>): string | null {
-  for (const name of COOKIE_NAMES) {
-    const whole = cookies.get(name);
-    if (whole) return whole;
-    const chunks = [...cookies.keys()]
-      .filter((key) => key.startsWith(`${name}.`))
-      .sort((a, b) => Number(a.slice(name.length + 1)) - Number(b.slice(name.length + 1)));
-    if (chunks.length > 0) return chunks.map((key) => cookies.get(key)).join("");
-  }
-  return null;
+  const name = sessionCookieName();
+  const whole = cookies.get(name);
+  if (whole) return whole;
+  const chunks = [...cookies.keys()]
+    .filter((key) => key.startsWith(`${name}.`))
+    .sort((a, b) => Number(a.slice(name.length + 1)) - Number(b.slice(name.length + 1)));
+  return chunks.length > 0 ? chunks.map((key) => cookies.get(key)).join("") : null;
+}
+
+/** Whether the Cookie header carries a session cookie at all, valid or not. */
+export function hasSessionCookie(cookieHeader: string | null): boolean {
+  return sessionToken(parseCookieHeader(cookieHeader)) !== null;
 }
 
 export interface SessionClaims {
   userId: string;
   sessionVersion: number;
+  /** This session's id (one per sign-in, kept across next-auth's refreshes): what sign-out revokes. */
+  sessionId: string;
+  /** When the person signed in (ms): the absolute lifetime counts from here, whatever refreshed the JWT. */
+  signedInAt: number;
 }
 
 /**
@@ -46,6 +67,14 @@ export async function readSessionClaims(cookieHeader: string | null): Promise<Se
   const token = sessionToken(parseCookieHeader(cookieHeader));
   if (!token) return null;
   const claims = await decode({ token, secret: authSecret() }).catch(() => null);
-  if (!claims || typeof claims.sub !== "string" || typeof claims.sv !== "number") return null;
-  return { userId: claims.sub, sessionVersion: claims.sv };
+  // JWTs from before sessions had ids and a start carry neither: their holders sign in again.
+  if (
+    !claims ||
+    typeof claims.sub !== "string" ||
+    typeof claims.sv !== "number" ||
+    typeof claims.sid !== "string" ||
+    typeof claims.sat !== "number"
+  )
+    return null;
+  return { userId: claims.sub, sessionVersion: claims.sv, sessionId: claims.sid, signedInAt: claims.sat };
 }

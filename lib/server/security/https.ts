@@ -31,3 +31,15 @@ export function warnIfSessionCookieInsecure(https: boolean, publicUrl = process.
       "address, so the session cookie is not marked Secure. Set NEXTAUTH_URL to the console's public https:// address.",
   );
 }
+
+/**
+ * The console's own origin, for resolving links against: the declared public address, or else the address the
+ * request came to (scheme from servedOverHttps, host from X-Forwarded-Host or Host).
+ */
+export function consoleOrigin(headers: Headers, publicUrl = process.env.NEXTAUTH_URL): string {
+  if (publicUrl) return new URL(publicUrl).origin;
+  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host") || "localhost";
+  const origin = `${servedOverHttps(headers, publicUrl) ? "https" : "http"}://${host}`;
+  // A Host header that is not a host (a client can send anything) gets a placeholder origin.
+  return URL.canParse(origin) ? new URL(origin).origin : "http://localhost";
+}

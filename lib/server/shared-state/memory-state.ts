@@ -28,6 +28,12 @@ export class MemoryState implements SharedState {
     this.values.set(key, { value, expiresAt: this.now() + ttlMs });
   }
 
+  async setIfPresent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    if ((await this.get(key)) === null) return false;
+    await this.set(key, value, ttlMs);
+    return true;
+  }
+
   async delete(key: string): Promise<void> {
     this.values.delete(key);
   }

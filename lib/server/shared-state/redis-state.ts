@@ -121,6 +121,16 @@ export class RedisState implements SharedState {
     );
   }
 
+  async setIfPresent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    const answer = await this.command((client) =>
+      client.set(this.prefix + key, value, {
+        expiration: { type: "PX", value: Math.max(1, Math.round(ttlMs)) },
+        condition: "XX",
+      }),
+    );
+    return answer === "OK";
+  }
+
   async delete(key: string): Promise<void> {
     await this.command((client) => client.del(this.prefix + key));
   }

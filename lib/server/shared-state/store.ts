@@ -13,6 +13,11 @@ export interface SharedState {
   get(key: string): Promise<string | null>;
   /** Stores `value` for `ttlMs`; after that it is gone, as if deleted. */
   set(key: string, value: string, ttlMs: number): Promise<void>;
+  /**
+   * Replaces the value and its TTL only while the key exists (Redis `SET … XX`); answers whether it did. A
+   * value that expired or was deleted stays gone: a late writer cannot bring it back.
+   */
+  setIfPresent(key: string, value: string, ttlMs: number): Promise<boolean>;
   delete(key: string): Promise<void>;
   /** Deletes only while the value is still `expected` (compare-and-delete); answers whether it did. */
   deleteIfEquals(key: string, expected: string): Promise<boolean>;

@@ -7,7 +7,9 @@ function fakeControl(
   answers: Partial<Record<string, (params: Record<string, unknown> | undefined) => unknown>>,
 ) {
   const log: string[] = [];
-  const listed: Array<Record<string, unknown>> = [{ id: "1", groupName: "Y", type: "Host", host: "192.0.2.1" }];
+  const listed: Array<Record<string, unknown>> = [
+    { id: "1", groupName: "Y", type: "Host", host: "192.0.2.1" },
+  ];
   let nextId = 2;
   const rpc = {
     call: async (method: string, params?: Record<string, unknown>) => {

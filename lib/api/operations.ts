@@ -1,5 +1,6 @@
 import * as apiTokens from "./api-tokens";
 import * as audit from "./audit";
+import * as connectionExchanges from "./connection-exchanges";
 import * as connections from "./connections";
 import * as kalliope from "./kalliope";
 import * as kayako from "./kayako";
@@ -30,6 +31,7 @@ export const OPERATIONS: readonly Operation[] = [
   connections.updateConnection,
   connections.deleteConnection,
   connections.testConnection,
+  connectionExchanges.listConnectionExchanges,
   kerioExtensions.listExtensions,
   kerioExtensions.getExtension,
   kerioExtensions.createExtension,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ConnectionConfig, ConnectionTestResultDto } from "@/lib/api/connections";
 import { CONNECTION_DEFAULTS, CONNECTION_KIND_LABELS } from "@/lib/connection-kinds";
+import { exchangeRecorder, secretValuesOf } from "@/lib/server/diagnostics/exchange-log";
 import { type HttpClient, withHttpClient } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
 import { kalliopeLoginRoundTrip } from "@/lib/server/vendors/kalliope/session";
@@ -54,6 +55,8 @@ export async function probeConnection(
   try {
     const detail = await withHttpClient({ ...httpOptionsOf(resolved.entry.plain), retries: 0 }, (opened) => {
       client = opened;
+      // A test's exchanges are what an admin looks at first in the connection's diagnostics.
+      opened.observe(exchangeRecorder(resolved.entry.id, secretValuesOf(resolved.config)));
       return roundTrip(opened, resolved.config);
     });
     const latencyMs = latency();

@@ -11,6 +11,7 @@ import type { ConnectionKind } from "@/lib/connection-kinds";
 import { conflict, notFound } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
 import { connectionHealth, connections } from "@/lib/server/db/schema";
+import { forgetConnectionExchanges } from "@/lib/server/diagnostics/exchange-log";
 import { forgetHttpClient } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
 import { forgetConnectionCaches } from "./connection-caches";
@@ -258,6 +259,11 @@ export async function deleteConnection(db: Database, id: string): Promise<Connec
   await db.delete(connectionHealth).where(eq(connectionHealth.connectionId, id));
   await forgetHttpClient(id);
   forgetConnectionCaches(id);
+  // The row is gone already: a store that does not answer must not turn the removal into an error (the
+  // exchanges then expire on their own).
+  await forgetConnectionExchanges(id).catch((error: unknown) =>
+    console.warn(`[diagnostics] could not drop the exchanges of ${id}: ${(error as Error).message}`),
+  );
   return fromRow(row);
 }
 

@@ -57,11 +57,16 @@ test("an admin opens a connection's diagnostics after a test, reads an exchange 
   await signIn(page, "admin", "/admin/connections");
   const row = page.getByTestId(`connection-row-${id}`);
 
+  // The health runner probes a new connection on its own, so a real log is rarely empty for long: the empty
+  // state is shown from an empty answer.
+  const exchangesApi = `**/api/v1/connections/${id}/exchanges`;
+  await page.route(exchangesApi, (route) => route.fulfill({ json: { connectionId: id, items: [] } }));
   await row.getByRole("button", { name: "Diagnostics" }).click();
   const diagnostics = page.getByRole("dialog", { name: `Diagnostics of ${name}` });
   await expect(diagnostics.getByText("No exchanges yet")).toBeVisible();
   await diagnostics.getByRole("button", { name: "Close" }).click();
   await expect(diagnostics).toBeHidden();
+  await page.unroute(exchangesApi);
 
   await row.getByRole("button", { name: "Test connection" }).click();
   const result = page.getByRole("dialog", { name: `Test of ${name}` });
@@ -70,14 +75,14 @@ test("an admin opens a connection's diagnostics after a test, reads an exchange 
 
   await row.getByRole("button", { name: "Diagnostics" }).click();
   const exchanges = diagnostics.getByRole("list", { name: "Exchanges" });
-  // Newest first: the signed call, then the login before it.
-  await expect(exchanges.getByRole("listitem")).toHaveCount(2);
-  await expect(exchanges.getByRole("listitem").nth(0)).toContainText("/apiv2/profile/get");
-  await expect(exchanges.getByRole("listitem").nth(1)).toContainText("/admin/agent/api_login.php");
-  await expect(exchanges.getByRole("listitem").nth(1)).toContainText("200");
+  const items = exchanges.getByRole("listitem");
+  // Newest first: the test's signed call comes before its login.
+  await expect(items.first()).toContainText("/apiv2/profile/get");
+  await expect(items.nth(1)).toContainText("/admin/agent/api_login.php");
+  await expect(items.nth(1)).toContainText("200");
 
   // Opened from the keyboard: the login's code is redacted, the tenant is not.
-  const login = exchanges.getByRole("listitem").nth(1);
+  const login = items.nth(1);
   await login.locator("summary").focus();
   await page.keyboard.press("Enter");
   await expect(login.getByRole("heading", { name: "Request" })).toBeVisible();
@@ -86,8 +91,10 @@ test("an admin opens a connection's diagnostics after a test, reads an exchange 
   await expect(login.getByRole("heading", { name: "Response" })).toBeVisible();
   await expect(login).toContainText('"token":"[redacted]"');
 
+  const before = await items.count();
+  expect((await page.request.post(`/api/v1/connections/${id}/test`)).status()).toBe(200);
   await diagnostics.getByRole("button", { name: "Refresh" }).click();
-  await expect(exchanges.getByRole("listitem")).toHaveCount(2);
+  await expect.poll(() => items.count()).toBeGreaterThan(before);
 
   const content = await page.content();
   expect(content).not.toContain(PASSWORD);
@@ -100,10 +107,11 @@ test("an admin opens a connection's diagnostics after a test, reads an exchange 
   const text = readFileSync(await download.path(), "utf8");
   const file = JSON.parse(text) as ConnectionExchangesDto;
   expect(file.connectionId).toBe(id);
-  expect(file.items.map((item) => item.path)).toEqual([
-    expect.stringContaining("/apiv2/profile/get"),
-    "/admin/agent/api_login.php",
-  ]);
+  const paths = file.items.map((item) => item.path);
+  expect(paths).toContain("/admin/agent/api_login.php");
+  expect(paths).toContain("/apiv2/profile/get");
+  const times = file.items.map((item) => item.at);
+  expect(times).toEqual([...times].sort().reverse());
   expect(text).not.toContain(PASSWORD);
   expect(text).not.toContain(API_KEY);
 
@@ -112,8 +120,8 @@ test("an admin opens a connection's diagnostics after a test, reads an exchange 
   await page.getByLabel("Colour theme").selectOption("dark");
   await expect(page.locator("html")).toHaveClass(/\bdark\b/);
   await row.getByRole("button", { name: "Diagnostics" }).click();
-  await expect(exchanges.getByRole("listitem")).toHaveCount(2);
-  await exchanges.getByRole("listitem").nth(0).locator("summary").click();
+  await items.first().locator("summary").click();
+  await expect(items.first().getByRole("heading", { name: "Request" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
 

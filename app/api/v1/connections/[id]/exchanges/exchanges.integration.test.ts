@@ -46,6 +46,8 @@ const wire: HttpExchange[] = [];
 const simulators: RunningSimulator[] = [];
 
 beforeAll(async () => {
+  // Opening the database costs seconds on a busy machine: here, under the hook's longer timeout.
+  await freshDatabase();
   installSharedState(new MemoryState());
   installFileConnections([]);
   const observe = HttpClient.prototype.observe;

@@ -24,9 +24,17 @@ export const MIN_SECRET_LENGTH = 4;
 
 /**
  * Only the start of a body is redacted and kept: appliances answer megabytes of CDRs, and redacting all of
- * it would hold the event loop for nothing that is shown.
+ * it would hold the event loop for nothing that is shown (4 KiB are). Four times what is kept leaves room
+ * for redaction to shrink the text without the window's cut edge coming into view.
  */
-const REDACTION_WINDOW_BYTES = 64 * 1024;
+const REDACTION_WINDOW_BYTES = 4 * EXCHANGE_BODY_BYTES;
+
+/**
+ * Values removed by name in one exchange that are also hunted by value. A list answer can name thousands
+ * (`"token"` on every row); those are all blanked by name, and hunting each by value would cost far more than
+ * it could catch.
+ */
+const MAX_FOUND_PER_EXCHANGE = 32;
 
 const SECRET_HEADER =
   /^(authorization|proxy-authorization|cookie|set-cookie)$|^x-(token|auth)|token|secret|passw|signature|session|api-?key/i;
@@ -55,7 +63,8 @@ export interface RedactionResult {
 class Harvest {
   readonly values = new Set<string>();
   add(value: string | undefined): void {
-    if (value && value.length >= MIN_SECRET_LENGTH) this.values.add(value);
+    if (value && value.length >= MIN_SECRET_LENGTH && this.values.size < MAX_FOUND_PER_EXCHANGE)
+      this.values.add(value);
   }
 }
 
@@ -217,6 +226,26 @@ const escapeXml = (text: string) =>
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&apos;");
 
+/**
+ * The same secrets come back in every exchange of a connection: their spellings and the matcher built from
+ * them are kept, so recording costs one scan of the text, not the encoding of every secret again. Both caches
+ * start over when full, which keeps them bounded without bookkeeping.
+ */
+const SPELLINGS_KEPT = 2048;
+const MATCHERS_KEPT = 64;
+const spellingCache = new Map<string, string[]>();
+const matcherCache = new Map<string, RegExp | null>();
+
+function cachedSpellings(secret: string): string[] {
+  let forms = spellingCache.get(secret);
+  if (!forms) {
+    if (spellingCache.size >= SPELLINGS_KEPT) spellingCache.clear();
+    forms = spellingsOf(secret);
+    spellingCache.set(secret, forms);
+  }
+  return forms;
+}
+
 /** Every spelling of a secret the wire may carry. */
 export function spellingsOf(secret: string): string[] {
   const forms = [
@@ -236,14 +265,16 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 
 /** One regular expression over every spelling of every secret, longest first so no secret is half-replaced. */
 function valueMatcher(secrets: Iterable<string>): RegExp | null {
-  const spellings = new Set<string>();
-  for (const secret of secrets) {
-    if (secret.length < MIN_SECRET_LENGTH) continue;
-    for (const form of spellingsOf(secret)) spellings.add(form);
-  }
-  if (spellings.size === 0) return null;
+  const distinct = [...new Set(secrets)].filter((secret) => secret.length >= MIN_SECRET_LENGTH).sort();
+  const key = distinct.join("\u0000");
+  const cached = matcherCache.get(key);
+  if (cached !== undefined) return cached;
+  const spellings = new Set(distinct.flatMap(cachedSpellings));
   const alternatives = [...spellings].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return new RegExp(alternatives.join("|"), "g");
+  const matcher = alternatives.length > 0 ? new RegExp(alternatives.join("|"), "g") : null;
+  if (matcherCache.size >= MATCHERS_KEPT) matcherCache.clear();
+  matcherCache.set(key, matcher);
+  return matcher;
 }
 
 function isBinary(bytes: Buffer, contentType: string): boolean {

@@ -244,6 +244,21 @@ describe("cutting bodies", () => {
     expect(redacted?.text).not.toContain("ssssssssss");
   });
 
+  it("redacts only the start of a huge body, and shows nothing when redaction could bring its cut edge into view", () => {
+    const huge = `${"x".repeat(100_000)}`;
+    const shown = redactExchange(exchange({ requestHeaders: {}, requestBody: huge }), []).exchange.request
+      .body;
+    expect(shown).toMatchObject({ bytes: 100_000, truncated: true, binary: false });
+    expect(shown?.text).toBe("x".repeat(EXCHANGE_BODY_BYTES));
+    // A long secret repeated over the whole window shrinks it to almost nothing: a secret cut by the window's
+    // edge could then reach the part shown, so nothing is.
+    const secret = `${"k".repeat(500)}-long-secret`;
+    const dense = redactExchange(exchange({ requestHeaders: {}, requestBody: `${secret} `.repeat(200) }), [
+      secret,
+    ]).exchange.request.body;
+    expect(dense).toMatchObject({ text: "", truncated: true });
+  });
+
   it("keeps short bodies whole and binary ones as a size only", () => {
     const short = redactExchange(exchange({ requestHeaders: {}, requestBody: "hello" }), []).exchange;
     expect(short.request.body).toEqual({ text: "hello", bytes: 5, truncated: false, binary: false });

@@ -13,6 +13,7 @@ import type { ConnectionDto, ConnectionTestResultDto } from "@/lib/api/connectio
 import { apiFetch } from "@/lib/client/api-fetch";
 import { connectionKeys } from "@/lib/client/query-keys";
 import { CONNECTION_KIND_LABELS, needsTimeZone } from "@/lib/connection-kinds";
+import { ConnectionDiagnostics } from "./connection-diagnostics";
 import { ConnectionForm } from "./connection-form";
 import { HealthBadge, HealthDetails, InsecureBadge, TimeZoneMissingBadge } from "./health-badge";
 import { type PinRequest, TestResult } from "./test-result";
@@ -33,6 +34,7 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
   });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<ConnectionDto | null>(null);
+  const [diagnosing, setDiagnosing] = useState<ConnectionDto | null>(null);
   const [tested, setTested] = useState<{ connection: ConnectionDto; result: ConnectionTestResultDto } | null>(
     null,
   );
@@ -149,6 +151,9 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
                           ? "Testing…"
                           : "Test connection"}
                       </Button>
+                      <Button size="sm" variant="secondary" onClick={() => setDiagnosing(connection)}>
+                        Diagnostics
+                      </Button>
                       {connection.source === "console" && (
                         <>
                           <Button
@@ -204,6 +209,7 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
           </>
         )}
       </Dialog>
+      <ConnectionDiagnostics connection={diagnosing} onClose={() => setDiagnosing(null)} />
       <ConfirmDialog
         open={deleting !== null}
         title="Delete connection"

@@ -7,13 +7,15 @@ export interface DialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** `wide` for content that needs the room (tables, recorded exchanges); forms keep the narrow default. */
+  size?: "default" | "wide";
 }
 
 /**
  * A modal on the native <dialog> element: the browser provides the focus trap, Escape to close and the
  * inert background, which hand-rolled modals usually get wrong.
  */
-export function Dialog({ open, title, onClose, children }: DialogProps) {
+export function Dialog({ open, title, onClose, children, size = "default" }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -26,7 +28,7 @@ export function Dialog({ open, title, onClose, children }: DialogProps) {
       ref={ref}
       aria-labelledby="dialog-title"
       onClose={onClose}
-      className="m-auto w-full max-w-lg rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
+      className={`m-auto w-full ${size === "wide" ? "max-w-5xl" : "max-w-lg"} rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100`}
     >
       {open && (
         <div className="space-y-4 p-6">

@@ -1,6 +1,7 @@
 import * as account from "./account";
 import * as apiTokens from "./api-tokens";
 import * as audit from "./audit";
+import * as connectionExchanges from "./connection-exchanges";
 import * as connections from "./connections";
 import * as kalliope from "./kalliope";
 import * as kayako from "./kayako";
@@ -40,6 +41,7 @@ export const OPERATIONS: readonly Operation[] = [
   connections.updateConnection,
   connections.deleteConnection,
   connections.testConnection,
+  connectionExchanges.listConnectionExchanges,
   kerioExtensions.listExtensions,
   kerioExtensions.getExtension,
   kerioExtensions.createExtension,

@@ -20,6 +20,7 @@ export const auditKeys = {
 export const connectionKeys = {
   all: ["connections"] as const,
   list: () => [...connectionKeys.all, "list"] as const,
+  exchanges: (connectionId: string) => [...connectionKeys.all, "exchanges", connectionId] as const,
 };
 
 export const extensionKeys = {

@@ -44,6 +44,20 @@ export function sharedStateContract(store: () => SharedState): void {
     expect(await state.get("live")).toBeNull();
   });
 
+  it("keeps a list newest first, capped at its length, deleted with its key and gone after its TTL", async () => {
+    const state = store();
+    expect(await state.listItems("log")).toEqual([]);
+    for (const item of ["1", "2", "3", "4", "5"]) await state.pushCapped("log", item, 3, 60_000);
+    expect(await state.listItems("log")).toEqual(["5", "4", "3"]);
+    await state.pushCapped("other", "x", 3, 60_000);
+    await state.delete("log");
+    expect(await state.listItems("log")).toEqual([]);
+    expect(await state.listItems("other")).toEqual(["x"]);
+    await state.pushCapped("short", "y", 3, 40);
+    await sleep(120);
+    expect(await state.listItems("short")).toEqual([]);
+  });
+
   it("runs the holders of one lock one after the other, never interleaved, even when one fails", async () => {
     const state = store();
     const log: string[] = [];

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ClockComparisonDto, ConnectionConfig, ConnectionTestResultDto } from "@/lib/api/connections";
 import { CONNECTION_DEFAULTS, CONNECTION_KIND_LABELS, needsTimeZone } from "@/lib/connection-kinds";
+import { exchangeRecorder, secretValuesOf } from "@/lib/server/diagnostics/exchange-log";
 import type { HttpClient } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
 import { logger } from "@/lib/server/logging/logger";
@@ -62,6 +63,8 @@ export async function probeConnection(
   const client = new ClockWatchingClient({ ...httpOptionsOf(resolved.entry.plain), retries: 0 }, now);
   const latency = () => Math.max(0, Math.round(performance.now() - started));
   try {
+    // A test's exchanges are what an admin looks at first in the connection's diagnostics.
+    client.observe(exchangeRecorder(resolved.entry.id, secretValuesOf(resolved.config)));
     const detail = await roundTrip(client, resolved.config);
     const latencyMs = latency();
     return {

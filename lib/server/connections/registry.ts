@@ -14,6 +14,7 @@ import { conflict, notFound, unprocessable, validationFailed } from "@/lib/serve
 import { serverConfig } from "@/lib/server/config";
 import type { Database } from "@/lib/server/db/client";
 import { connectionHealth, connections } from "@/lib/server/db/schema";
+import { forgetConnectionExchanges } from "@/lib/server/diagnostics/exchange-log";
 import { addressRefusal } from "@/lib/server/http/address-policy";
 import { forgetHttpClient } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
@@ -319,6 +320,11 @@ export async function deleteConnection(db: Database, id: string): Promise<Connec
   await db.delete(connectionHealth).where(eq(connectionHealth.connectionId, id));
   await forgetHttpClient(id);
   forgetConnectionCaches(id);
+  // The row is gone already: a store that does not answer must not turn the removal into an error (the
+  // exchanges then expire on their own).
+  await forgetConnectionExchanges(id).catch((error: unknown) =>
+    console.warn(`[diagnostics] could not drop the exchanges of ${id}: ${(error as Error).message}`),
+  );
   return fromRow(row);
 }
 

@@ -4,6 +4,7 @@ import type { ConnectionConfig } from "@/lib/api/connections";
 import { CONNECTION_KIND_LABELS, type ConnectionKind } from "@/lib/connection-kinds";
 import { notFound } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
+import { exchangeRecorder, secretValuesOf } from "@/lib/server/diagnostics/exchange-log";
 import { type HttpClient, httpClientFor } from "@/lib/server/http/client";
 import { resolveConnection } from "./registry";
 import { httpOptionsOf } from "./settings";
@@ -35,9 +36,12 @@ export async function vendorConnection<K extends ConnectionKind>(
     .update(JSON.stringify([options.baseUrl, config]))
     .digest("hex")
     .slice(0, 16);
+  // The product's name goes into transport errors: "KalliopePBX at pbx:443 did not answer…".
+  const http = httpClientFor(connectionId, { ...options, vendor: CONNECTION_KIND_LABELS[kind] });
+  // Set on every resolve, so the diagnostics always hunt the secrets the connection has now.
+  http.observe(exchangeRecorder(connectionId, secretValuesOf(config)));
   return {
-    // The product's name goes into transport errors: "KalliopePBX at pbx:443 did not answer…".
-    http: httpClientFor(connectionId, { ...options, vendor: CONNECTION_KIND_LABELS[kind] }),
+    http,
     // Checked just above; TypeScript cannot narrow a union through a generic kind.
     config: config as Extract<ConnectionConfig, { kind: K }>,
     cacheKey: `${connectionId}:${fingerprint}`,

@@ -62,6 +62,27 @@ export interface HttpResponse {
   serverDate(): Date | null;
 }
 
+/**
+ * One attempt as it went over the wire, handed to the connection's diagnostics (lib/server/diagnostics/).
+ * Raw: secrets are still in it, so an observer must redact before keeping anything.
+ */
+export interface HttpExchange {
+  startedAt: number;
+  durationMs: number;
+  method: HttpRequest["method"];
+  /** The path as sent, base path prefix and query included. */
+  path: string;
+  requestHeaders: Record<string, string>;
+  requestBody: string | Buffer | undefined;
+  /** Null when no answer came (a refused connection, a timeout, an answer over the size cap). */
+  response: { status: number; headers: HttpResponse["headers"]; body: Buffer } | null;
+  /** The transport failure's code when no answer came. */
+  failure: string | null;
+}
+
+/** Sees every attempt; it is called on the request path, so it must be cheap, synchronous and never throw. */
+export type ExchangeObserver = (exchange: HttpExchange) => void;
+
 const UNREACHABLE = new Set([
   "ECONNREFUSED",
   "ENOTFOUND",
@@ -173,6 +194,7 @@ export class HttpClient {
   private readonly pool: Pool;
   private readonly prefix: string;
   private certificate: CertificateDto | null = null;
+  private observer: ExchangeObserver | undefined;
 
   constructor(options: HttpClientOptions) {
     this.options = options;
@@ -198,6 +220,11 @@ export class HttpClient {
     return this.certificate;
   }
 
+  /** Hands every attempt from now on to `observer` (the connection's diagnostics), replacing any before it. */
+  observe(observer: ExchangeObserver | undefined): void {
+    this.observer = observer;
+  }
+
   async request(request: HttpRequest): Promise<HttpResponse> {
     const idempotent = request.idempotent ?? (request.method === "GET" || request.method === "HEAD");
     const retries = idempotent ? (request.retries ?? this.options.retries ?? 2) : 0;
@@ -220,11 +247,51 @@ export class HttpClient {
 
   private async once(request: HttpRequest): Promise<HttpResponse> {
     const query = request.query ? new URLSearchParams(request.query).toString() : "";
+    const path = `${this.prefix}${request.path}${query ? `?${query}` : ""}`;
+    const headers = request.signHeaders ? { ...request.headers, ...request.signHeaders() } : request.headers;
+    if (!this.observer) return this.send(request, path, headers);
+    const startedAt = Date.now();
+    const started = performance.now();
+    const report = (response: HttpExchange["response"], failure: string | null) =>
+      this.report({
+        startedAt,
+        durationMs: Math.round(performance.now() - started),
+        method: request.method,
+        path,
+        requestHeaders: headers ?? {},
+        requestBody: request.body,
+        response,
+        failure,
+      });
+    try {
+      const response = await this.send(request, path, headers);
+      report({ status: response.status, headers: response.headers, body: response.body }, null);
+      return response;
+    } catch (error) {
+      report(null, errorCode(error) ?? (error as Error)?.name ?? "error");
+      throw error;
+    }
+  }
+
+  /** Diagnostics must never break a vendor call: an observer that throws is dropped here, silently. */
+  private report(exchange: HttpExchange): void {
+    try {
+      this.observer?.(exchange);
+    } catch {
+      // The observer logs its own failures; the request goes on.
+    }
+  }
+
+  private async send(
+    request: HttpRequest,
+    path: string,
+    requestHeaders: Record<string, string> | undefined,
+  ): Promise<HttpResponse> {
     const limit = request.maxResponseBytes ?? this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     const response = await this.pool.request({
       method: request.method,
-      path: `${this.prefix}${request.path}${query ? `?${query}` : ""}`,
-      headers: request.signHeaders ? { ...request.headers, ...request.signHeaders() } : request.headers,
+      path,
+      headers: requestHeaders,
       body: request.body,
     });
     const declared = Number(response.headers["content-length"] ?? 0);

@@ -9,6 +9,7 @@ import type { LockAttempt, LockOptions, SharedState } from "./store";
 export class MemoryState implements SharedState {
   readonly crossesProcesses = false;
   private readonly values = new Map<string, { value: string; expiresAt: number }>();
+  private readonly lists = new Map<string, { items: string[]; expiresAt: number }>();
   /** The last run queued on each lock; it is removed when it settles and nobody queued behind it. */
   private readonly tails = new Map<string, Promise<unknown>>();
 
@@ -36,6 +37,28 @@ export class MemoryState implements SharedState {
 
   async delete(key: string): Promise<void> {
     this.values.delete(key);
+    this.lists.delete(key);
+  }
+
+  async pushCapped(key: string, item: string, max: number, ttlMs: number): Promise<void> {
+    const list = this.liveList(key) ?? { items: [], expiresAt: 0 };
+    list.items.unshift(item);
+    list.items.length = Math.min(list.items.length, Math.max(0, max));
+    list.expiresAt = this.now() + ttlMs;
+    this.lists.set(key, list);
+  }
+
+  async listItems(key: string): Promise<string[]> {
+    return [...(this.liveList(key)?.items ?? [])];
+  }
+
+  private liveList(key: string): { items: string[]; expiresAt: number } | undefined {
+    const list = this.lists.get(key);
+    if (list && list.expiresAt <= this.now()) {
+      this.lists.delete(key);
+      return undefined;
+    }
+    return list;
   }
 
   async deleteIfEquals(key: string, expected: string): Promise<boolean> {
@@ -64,5 +87,6 @@ export class MemoryState implements SharedState {
 
   async close(): Promise<void> {
     this.values.clear();
+    this.lists.clear();
   }
 }

@@ -42,6 +42,16 @@ describe("Redis shared state (several instances)", () => {
     expect(await raw.pTTL(`${prefix}session`)).toBeGreaterThan(59_000);
   });
 
+  it("shows one instance's capped list to another, trimmed and expiring in Redis itself", async () => {
+    const prefix = `list-${randomUUID()}:`;
+    const [a, b] = [instance(prefix), instance(prefix)];
+    for (const item of ["1", "2", "3"]) await a.pushCapped("exchanges:pbx", item, 2, 60_000);
+    await b.pushCapped("exchanges:pbx", "4", 2, 60_000);
+    expect(await a.listItems("exchanges:pbx")).toEqual(["4", "3"]);
+    expect(await raw.lLen(`${prefix}exchanges:pbx`)).toBe(2);
+    expect(await raw.pTTL(`${prefix}exchanges:pbx`)).toBeGreaterThan(59_000);
+  });
+
   it("makes an instance wait for the lock another instance holds", async () => {
     const prefix = `wait-${randomUUID()}:`;
     const [a, b] = [instance(prefix), instance(prefix)];

@@ -135,6 +135,24 @@ export class RedisState implements SharedState {
     await this.command((client) => client.del(this.prefix + key));
   }
 
+  async pushCapped(key: string, item: string, max: number, ttlMs: number): Promise<void> {
+    const listKey = this.prefix + key;
+    // One transaction, so readers on other instances never see the list longer than `max` or without expiry.
+    await this.command((client) =>
+      client
+        .multi()
+        .lPush(listKey, item)
+        .lTrim(listKey, 0, Math.max(0, max) - 1)
+        .pExpire(listKey, Math.max(1, Math.round(ttlMs)))
+        .exec(),
+    );
+  }
+
+  async listItems(key: string): Promise<string[]> {
+    const items = await this.command((client) => client.lRange(this.prefix + key, 0, -1));
+    return items.map(String);
+  }
+
   async deleteIfEquals(key: string, expected: string): Promise<boolean> {
     const deleted = await this.command((client) =>
       client.eval(DELETE_IF_EQUALS_SCRIPT, { keys: [this.prefix + key], arguments: [expected] }),

@@ -18,9 +18,17 @@ export interface SharedState {
    * value that expired or was deleted stays gone: a late writer cannot bring it back.
    */
   setIfPresent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Deletes a value or a list. */
   delete(key: string): Promise<void>;
   /** Deletes only while the value is still `expected` (compare-and-delete); answers whether it did. */
   deleteIfEquals(key: string, expected: string): Promise<boolean>;
+  /**
+   * Puts `item` at the head of the list `key` and keeps only its newest `max` items, in one step; the list
+   * lives `ttlMs` after its last push (a log that nobody writes to any more goes away on its own).
+   */
+  pushCapped(key: string, item: string, max: number, ttlMs: number): Promise<void>;
+  /** The items of the list `key`, newest first; empty when there is none. */
+  listItems(key: string): Promise<string[]>;
   /**
    * Runs `run` while holding the lock `key`, waiting up to `waitMs` for it (then LockBusyError). The lease
    * bounds how long a crashed holder can block the others; a live holder keeps extending it.

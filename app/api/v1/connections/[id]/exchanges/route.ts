@@ -1,0 +1,16 @@
+import { listConnectionExchanges } from "@/lib/api/connection-exchanges";
+import { notFound } from "@/lib/server/api/errors";
+import { route } from "@/lib/server/api/route";
+import { findConnectionEntry } from "@/lib/server/connections/registry";
+import { connectionExchanges } from "@/lib/server/diagnostics/exchange-log";
+
+export const GET = route(listConnectionExchanges, async ({ db, params, query }) => {
+  if (!(await findConnectionEntry(db, params.id)))
+    throw notFound(`No connection with the id "${params.id}".`);
+  const list = { connectionId: params.id, items: await connectionExchanges(params.id) };
+  if (query.download !== "true") return list;
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  return Response.json(list, {
+    headers: { "content-disposition": `attachment; filename="${params.id}-exchanges-${stamp}.json"` },
+  });
+});

@@ -1,0 +1,174 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
+import type {
+  ConnectionExchangeDto,
+  ConnectionExchangesDto,
+  ExchangeBodyDto,
+} from "@/lib/api/connection-exchanges";
+import { EXCHANGES_KEPT } from "@/lib/api/connection-exchanges";
+import type { ConnectionDto } from "@/lib/api/connections";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { connectionKeys } from "@/lib/client/query-keys";
+
+export interface ConnectionDiagnosticsProps {
+  /** The connection whose exchanges are shown; null keeps the dialog closed. */
+  connection: ConnectionDto | null;
+  onClose: () => void;
+}
+
+const exchangesPath = (id: string) => `/api/v1/connections/${encodeURIComponent(id)}/exchanges`;
+
+/**
+ * The last exchanges of a connection with its appliance, redacted on the server: what an admin reads, or
+ * downloads and sends along, when an appliance answers in a way nobody foresaw.
+ */
+export function ConnectionDiagnostics({ connection, onClose }: ConnectionDiagnosticsProps) {
+  return (
+    <Dialog
+      open={connection !== null}
+      size="wide"
+      title={`Diagnostics of ${connection?.name ?? ""}`}
+      onClose={onClose}
+    >
+      {connection && <ExchangeList connection={connection} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function ExchangeList({ connection, onClose }: { connection: ConnectionDto; onClose: () => void }) {
+  const exchanges = useQuery({
+    queryKey: connectionKeys.exchanges(connection.id),
+    queryFn: ({ signal }) => apiFetch<ConnectionExchangesDto>(exchangesPath(connection.id), { signal }),
+  });
+  const items = exchanges.data?.items ?? [];
+  return (
+    <>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        The last {EXCHANGES_KEPT} requests the console sent to this appliance and what it answered, newest
+        first. Passwords, keys, tokens, signatures and cookies are replaced by <code>[redacted]</code>; bodies
+        are cut at 4 KiB.
+      </p>
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => void exchanges.refetch()}
+          disabled={exchanges.isFetching}
+        >
+          {exchanges.isFetching ? "Refreshing…" : "Refresh"}
+        </Button>
+        <a
+          href={`${exchangesPath(connection.id)}?download=true`}
+          download
+          className="inline-flex items-center rounded-md bg-sky-700 px-2.5 py-1 text-xs font-medium text-white hover:bg-sky-800 dark:hover:bg-sky-600"
+        >
+          Download
+        </a>
+      </div>
+      {exchanges.isPending && <TableSkeleton rows={3} />}
+      <QueryErrorState query={exchanges} />
+      {exchanges.data && items.length === 0 && (
+        <EmptyState title="No exchanges yet">
+          Test the connection or open one of its pages; its requests show here.
+        </EmptyState>
+      )}
+      {items.length > 0 && (
+        <ul aria-label="Exchanges" className="max-h-[60vh] space-y-1 overflow-y-auto">
+          {items.map((exchange) => (
+            <ExchangeItem key={exchange.id} exchange={exchange} />
+          ))}
+        </ul>
+      )}
+      <div className="flex justify-end">
+        <Button variant="secondary" onClick={onClose}>
+          Close
+        </Button>
+      </div>
+    </>
+  );
+}
+
+function statusTone(exchange: ConnectionExchangeDto) {
+  if (exchange.status === null || exchange.status >= 500) return "bad" as const;
+  if (exchange.status >= 400) return "warn" as const;
+  return "good" as const;
+}
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour12: false });
+
+/** One exchange: a summary line that opens (Enter or Space on it) to headers and bodies. */
+function ExchangeItem({ exchange }: { exchange: ConnectionExchangeDto }) {
+  return (
+    <li className="rounded-md border border-slate-200 dark:border-slate-800">
+      <details>
+        <summary className="grid cursor-pointer grid-cols-[4.5rem_3.5rem_1fr_auto_4.5rem] items-center gap-2 px-3 py-2 text-xs hover:bg-slate-50 dark:hover:bg-slate-800/60">
+          <time dateTime={exchange.at} className="tabular-nums text-slate-600 dark:text-slate-400">
+            {time(exchange.at)}
+          </time>
+          <span className="font-mono font-semibold">{exchange.method}</span>
+          <code className="truncate" title={exchange.path}>
+            {exchange.path}
+          </code>
+          <Badge tone={statusTone(exchange)}>{exchange.status ?? exchange.failure ?? "no answer"}</Badge>
+          <span className="text-right tabular-nums text-slate-600 dark:text-slate-400">
+            {exchange.durationMs} ms
+          </span>
+        </summary>
+        <div className="grid gap-3 border-t border-slate-200 p-3 text-xs md:grid-cols-2 dark:border-slate-800">
+          <Side title="Request" headers={exchange.request.headers} body={exchange.request.body} />
+          {exchange.response ? (
+            <Side title="Response" headers={exchange.response.headers} body={exchange.response.body} />
+          ) : (
+            <section>
+              <h3 className="font-semibold">Response</h3>
+              <p className="mt-1">No answer ({exchange.failure ?? "unknown failure"}).</p>
+            </section>
+          )}
+        </div>
+      </details>
+    </li>
+  );
+}
+
+function Side({
+  title,
+  headers,
+  body,
+}: {
+  title: string;
+  headers: Record<string, string>;
+  body: ExchangeBodyDto | null;
+}) {
+  return (
+    <section className="min-w-0 space-y-2">
+      <h3 className="font-semibold">{title}</h3>
+      <pre className="overflow-x-auto whitespace-pre-wrap rounded bg-slate-100 p-2 [overflow-wrap:anywhere] dark:bg-slate-950">
+        {Object.entries(headers)
+          .map(([name, value]) => `${name}: ${value}`)
+          .join("\n") || "(no headers)"}
+      </pre>
+      <BodyView body={body} />
+    </section>
+  );
+}
+
+function BodyView({ body }: { body: ExchangeBodyDto | null }) {
+  if (!body) return <p className="text-slate-600 dark:text-slate-400">No body.</p>;
+  if (body.binary)
+    return <p className="text-slate-600 dark:text-slate-400">Binary data, {body.bytes} bytes.</p>;
+  return (
+    <>
+      <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded bg-slate-100 p-2 [overflow-wrap:anywhere] dark:bg-slate-950">
+        {body.text || "(not shown)"}
+      </pre>
+      {body.truncated && (
+        <p className="text-slate-600 dark:text-slate-400">First 4 KiB of {body.bytes} bytes.</p>
+      )}
+    </>
+  );
+}

@@ -207,7 +207,8 @@ function listAll(ctx: CallContext, args: ActionArgs): Reply {
   return xmlReply(renderTickets(store, page, false, ctx.settings.postOrder));
 }
 
-function applyTicketUpdate(ctx: CallContext, id: number): Ticket {
+/** Applies a PUT's fields; true when anything changed. */
+function applyTicketUpdate(ctx: CallContext, id: number): boolean {
   const { store, post, now } = ctx;
   const ticket = store.ticket(id);
   if (!ticket) throw new Error(`ticket ${id} vanished`);
@@ -262,8 +263,8 @@ function applyTicketUpdate(ctx: CallContext, id: number): Ticket {
     change.templateGroupId = byId?.id ?? byTitle?.id ?? last?.id ?? ticket.templateGroupId;
   }
   const changed = (Object.keys(change) as (keyof Ticket)[]).some((field) => change[field] !== ticket[field]);
-  if (!changed) return ticket;
-  return store.updateTicket(id, { ...change, lastActivity: now });
+  if (changed) store.updateTicket(id, { ...change, lastActivity: now });
+  return changed;
 }
 
 const ticketController: Controller = {
@@ -289,9 +290,8 @@ const ticketController: Controller = {
     action("Put", 1, (ctx, [raw]) => {
       const id = resolveTicketId(ctx.store, raw);
       if (!id) return ticketNotFound();
-      const before = ctx.store.ticket(id);
       // Changes notify the owner and requester by mail (README decision 21), after they are saved.
-      if (applyTicketUpdate(ctx, id) !== before && ctx.settings.mailFails) return mailerException(ctx);
+      if (applyTicketUpdate(ctx, id) && ctx.settings.mailFails) return mailerException(ctx);
       return xmlReply(renderTickets(ctx.store, [id], true, ctx.settings.postOrder));
     }),
     action("Delete", 1, (ctx, [raw]) => {

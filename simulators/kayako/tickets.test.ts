@@ -426,11 +426,13 @@ describe("tickets", () => {
       });
       expect(change.body).toMatch(/^Uncaught Exception/);
       expect(sim.store.ticket(12)?.priorityId).toBe(other?.id);
-      // A change that changes nothing notifies nobody.
+      // A change that changes nothing notifies nobody, on an edited ticket or an untouched one.
       const same = await kayakoSend(sim, "PUT", "/Tickets/Ticket/12", {
         ticketpriorityid: String(other?.id),
       });
       expect(tickets(same.body)).toHaveLength(1);
+      const ignored = await kayakoSend(sim, "PUT", "/Tickets/Ticket/33", { ticketstatusid: "9999" });
+      expect(tickets(ignored.body)).toHaveLength(1);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, gt, max } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type {
   HelpdeskUserDto,
@@ -49,6 +49,7 @@ let operatorId: string;
 let viewer: string;
 let connectionId: string;
 let counter = 0;
+let auditedBefore = 0;
 
 /**
  * Every answer the Kayako documents allow where they are silent (simulators/kayako/README.md, "Switches"):
@@ -75,18 +76,31 @@ async function createConnection(overrides: Record<string, unknown> = {}): Promis
   return id;
 }
 
-beforeEach(async () => {
+/** The database and its people live as long as one helpdesk variant; each test gets its own connection. */
+beforeAll(async () => {
   db = await freshDatabase();
   installFileConnections([]);
-  simulator.settings.apiEnabled = true;
-  simulator.settings.junkBeforeXml = "";
   admin = (await userWithSession(db, "admin")).cookie;
   const op = await userWithSession(db, "operator");
   operator = op.cookie;
   operatorId = op.user.id;
   viewer = (await userWithSession(db, "viewer")).cookie;
-  connectionId = await createConnection();
 });
+
+beforeEach(async () => {
+  simulator.settings.apiEnabled = true;
+  simulator.settings.junkBeforeXml = "";
+  connectionId = await createConnection();
+  const [last] = await db.select({ id: max(auditEvents.id) }).from(auditEvents);
+  auditedBefore = last?.id ?? 0;
+});
+
+/** This test's audit records of one action. */
+const auditsOf = (action: string) =>
+  db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, action), gt(auditEvents.id, auditedBefore)));
 
 /** The first item, or a failed test when there is none. */
 function first<T>(items: readonly T[]): T {
@@ -256,7 +270,7 @@ describe.each(HELPDESKS)("Kayako tickets API, $name", ({ options, countsTickets 
     );
     expect(applied.notApplied).toEqual([]);
     expect(applied.ticket.resolved).toBe(true);
-    const rows = await db.select().from(auditEvents).where(eq(auditEvents.action, "kayako.ticket.update"));
+    const rows = await auditsOf("kayako.ticket.update");
     expect(rows.map((r) => r.result)).toEqual(["success", "success"]);
     expect(first(rows).targetConnection).toBe(connectionId);
     expect(first(rows).targetId).toBe(String(ticket.id));
@@ -305,7 +319,7 @@ describe.each(HELPDESKS)("Kayako tickets API, $name", ({ options, countsTickets 
     ]);
 
     expect((await reply(viewer)).status).toBe(403);
-    const audits = await db.select().from(auditEvents).where(eq(auditEvents.action, "kayako.ticket.reply"));
+    const audits = await auditsOf("kayako.ticket.reply");
     expect(audits.map((a) => a.result).sort()).toEqual(["denied", "failure", "success", "success"]);
     // The reply text stays out of the audit log.
     expect(JSON.stringify(audits.map((a) => a.input))).not.toContain("We are on it");

@@ -14,11 +14,8 @@ import { auditEvents } from "@/lib/server/db/schema";
 import { kayakoSignature } from "@/lib/server/vendors/kayako/sign";
 import { connectionFor } from "@/lib/testing/connection-fixtures";
 import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
-import {
-  type KayakoSimulatorOptions,
-  type RunningKayakoSimulator,
-  startKayakoSimulator,
-} from "@/simulators/kayako/simulator";
+import { type RunningKayakoSimulator, startKayakoSimulator } from "@/simulators/kayako/simulator";
+import { KAYAKO_VARIANTS } from "@/simulators/kayako/variants";
 import { POST as CREATE_CONNECTION } from "../connections/route";
 import { GET as LOOKUPS } from "./[connectionId]/lookups/route";
 import { PUT as SET_MAPPING } from "./[connectionId]/staff-mappings/[userId]/route";
@@ -50,20 +47,6 @@ let viewer: string;
 let connectionId: string;
 let counter = 0;
 let auditedBefore = 0;
-
-/**
- * Every answer the Kayako documents allow where they are silent (simulators/kayako/README.md, "Switches"):
- * each test runs against each helpdesk below.
- */
-const HELPDESKS: Array<{ name: string; options: KayakoSimulatorOptions; countsTickets: boolean }> = [
-  { name: "as our notes read it", options: {}, countsTickets: true },
-  {
-    name: "an older build: no GetTicketCount, search limit 20, newest posts first",
-    options: { ticketCountRoute: false, searchResultLimit: 20, postOrder: "desc" },
-    countsTickets: false,
-  },
-  { name: "a helpdesk whose mail fails after saving", options: { mailFails: true }, countsTickets: true },
-];
 
 async function createConnection(overrides: Record<string, unknown> = {}): Promise<string> {
   const id = `help-${++counter}-${Date.now().toString(36)}`;
@@ -126,7 +109,8 @@ async function mapOperator(staffId: number) {
   });
 }
 
-describe.each(HELPDESKS)("Kayako tickets API, $name", ({ options, countsTickets }) => {
+describe.each(KAYAKO_VARIANTS)("Kayako tickets API, $name", ({ options }) => {
+  const countsTickets = options.ticketCountRoute !== false;
   beforeAll(async () => {
     simulator = await startKayakoSimulator({
       port: 0,

@@ -300,7 +300,7 @@ function TicketsSummary({ page, pages }: { page: TicketPageDto; pages: number })
     <span>
       {page.total === null
         ? `Page ${page.page} · ${page.hasMore ? "more tickets follow" : "last page"} (this helpdesk does not report a total)`
-        : `${page.total.toLocaleString("en")} tickets · page ${page.page} of ${pages}`}
+        : `${page.total.toLocaleString("en")} ${page.total === 1 ? "ticket" : "tickets"} · page ${page.page} of ${pages}`}
       {page.truncated &&
         " · Kayako's search stops at its result limit and may hide more matches: narrow the search"}
     </span>

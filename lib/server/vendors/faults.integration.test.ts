@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ListTicketsQuery } from "@/lib/api/kayako";
 import { ListMailUsersQuery } from "@/lib/api/kerio-connect";
 import { LoginHistoryQuery } from "@/lib/api/kiwire";
 import { HttpClient } from "@/lib/server/http/client";
@@ -527,6 +528,18 @@ describe("Kayako", () => {
       "Kayako answered HTTP 500: the helpdesk failed on its side (it may be restarting); try again shortly.",
     );
     await expect(kayakoLoginRoundTrip(http, sim.credentials)).resolves.toContain("Signed request accepted");
+  });
+
+  it("a ticket count that keeps failing costs the list its total, not the list", async () => {
+    proxy.reset();
+    proxy.failNext(RETRIES + 1, (request) => request.url.includes("GetTicketCount"));
+    const page = await tickets.list(ListTicketsQuery.parse({ status: "all", pageSize: "3" }));
+    expect(page.items).toHaveLength(3);
+    expect(page.total).toBeNull();
+    expect(page.hasMore).toBe(true);
+    // A failure is not an absent route: the next list counts again.
+    const again = await tickets.list(ListTicketsQuery.parse({ status: "all", pageSize: "3" }));
+    expect(again.total).toBe([...sim.store.ticketIds()].length);
   });
 
   it("posts a reply once when the answer is lost after Kayako saved it, and reports the saved post", async () => {

@@ -25,6 +25,8 @@ const client = (extra: Partial<ConstructorParameters<typeof KalliopeClient>[0]> 
 
 describe.each(KALLIOPE_VARIANTS)("a PBX $name", ({ options }) => {
   beforeAll(async () => {
+    // Opening the embedded database is slow the first time: do it under the hook's time limit, not a test's.
+    await freshDatabase();
     sim = await startKalliopeSimulator({
       port: 0,
       callsPerDay: 60,

@@ -11,7 +11,10 @@ import { demoAccount, signIn } from "./sign-in";
  */
 
 let simulator: RunningKayakoSimulator;
+/** An older build without GetTicketCount: the list pages without a total. */
+let olderBuild: RunningKayakoSimulator;
 const connectionId = `help-e2e-${Date.now().toString(36)}`;
+const olderConnectionId = `help-e2e-old-${Date.now().toString(36)}`;
 let ticket: TicketSummaryDto;
 let staffId: number;
 
@@ -19,18 +22,30 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
   simulator = await startKayakoSimulator({ port: 0, tickets: 40, staff: 4, users: 20, organizations: 3 });
+  olderBuild = await startKayakoSimulator({
+    port: 0,
+    tickets: 150,
+    staff: 4,
+    users: 20,
+    ticketCountRoute: false,
+  });
   const admin = await browser.newPage();
   await signIn(admin, "admin");
-  const created = await admin.request.post("/api/v1/connections", {
-    data: asSimulatorConnection({
-      id: connectionId,
-      kind: "kayako",
-      name: `E2E helpdesk ${connectionId}`,
-      baseUrl: simulator.baseUrl,
-      ...simulator.credentials,
-    }),
-  });
-  expect(created.status(), await created.text()).toBe(201);
+  for (const [id, sim] of [
+    [connectionId, simulator],
+    [olderConnectionId, olderBuild],
+  ] as const) {
+    const created = await admin.request.post("/api/v1/connections", {
+      data: asSimulatorConnection({
+        id,
+        kind: "kayako",
+        name: `E2E helpdesk ${id}`,
+        baseUrl: sim.baseUrl,
+        ...sim.credentials,
+      }),
+    });
+    expect(created.status(), await created.text()).toBe(201);
+  }
 
   const mappings = await admin.request.get(`/api/v1/kayako/${connectionId}/staff-mappings`);
   expect(mappings.status(), await mappings.text()).toBe(200);
@@ -54,6 +69,7 @@ test.beforeAll(async ({ browser }) => {
 });
 test.afterAll(async () => {
   await simulator?.close();
+  await olderBuild?.close();
 });
 
 const ticketsPath = `/kayako/tickets?connection=${connectionId}`;
@@ -61,6 +77,9 @@ const ticketsPath = `/kayako/tickets?connection=${connectionId}`;
 test("an operator finds a ticket, replies and closes it", async ({ page }) => {
   await signIn(page, "operator", ticketsPath);
   await expect(page.getByRole("table", { name: "Tickets" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Pages" })).toContainText(
+    /^\d+ tickets? · page 1 of \d+/,
+  );
 
   await page.getByRole("textbox", { name: "Search", exact: true }).fill(ticket.displayId);
   await page.getByRole("button", { name: "Apply filters" }).click();
@@ -85,6 +104,16 @@ test("an operator finds a ticket, replies and closes it", async ({ page }) => {
   const status = simulator.store.statuses.find((s) => s.id === simulator.store.ticket(ticket.id)?.statusId);
   expect(status?.markAsResolved).toBe(1);
   await expect(panel.getByRole("button", { name: "Close ticket" })).toHaveCount(0);
+});
+
+test("on a helpdesk that cannot count tickets, the list says so and still pages", async ({ page }) => {
+  await signIn(page, "viewer", `/kayako/tickets?connection=${olderConnectionId}`);
+  const pages = page.getByRole("navigation", { name: "Pages" });
+  await expect(pages).toContainText("Page 1 · more tickets follow (this helpdesk does not report a total)");
+  await pages.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(pages).toContainText(/^Page 2 · /);
+  await expect(page.getByRole("table", { name: "Tickets" }).getByRole("row")).not.toHaveCount(1);
 });
 
 test("a viewer reads the ticket but has no write action, and the API refuses a reply", async ({ page }) => {

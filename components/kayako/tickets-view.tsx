@@ -94,7 +94,14 @@ export function TicketsView({ connections, canWrite, canMapStaff }: TicketsViewP
     );
   }
 
-  const pages = tickets.data ? Math.max(1, Math.ceil(tickets.data.total / PAGE_SIZE)) : 1;
+  // Next follows what the helpdesk sent (one row past the page), even where its count says otherwise.
+  const pages = tickets.data
+    ? Math.max(
+        1,
+        Math.ceil((tickets.data.total ?? 0) / PAGE_SIZE),
+        state.page + (tickets.data.hasMore ? 1 : 0),
+      )
+    : 1;
   const options = (items: { id: number; title: string }[] | undefined, any: string) => [
     { value: "", label: any },
     ...(items ?? []).map((item) => ({ value: String(item.id), label: item.title })),
@@ -260,12 +267,7 @@ export function TicketsView({ connections, canWrite, canMapStaff }: TicketsViewP
             </tbody>
           </Table>
           <ListFooter
-            summary={
-              <span>
-                {tickets.data.total.toLocaleString("en")} tickets · page {state.page} of {pages}
-                {tickets.data.truncated && " · search shows Kayako's first 100 matches"}
-              </span>
-            }
+            summary={<TicketsSummary page={tickets.data} pages={pages} />}
             page={state.page}
             pages={pages}
             onPage={(page) => void setState({ page })}
@@ -289,6 +291,19 @@ export function TicketsView({ connections, canWrite, canMapStaff }: TicketsViewP
         <StaffMappingPanel connectionId={connectionId} lookups={lookups.data} />
       )}
     </>
+  );
+}
+
+/** Where the reader is in the list, with what the helpdesk could not say said plainly. */
+function TicketsSummary({ page, pages }: { page: TicketPageDto; pages: number }) {
+  return (
+    <span>
+      {page.total === null
+        ? `Page ${page.page} · ${page.hasMore ? "more tickets follow" : "last page"} (this helpdesk does not report a total)`
+        : `${page.total.toLocaleString("en")} ${page.total === 1 ? "ticket" : "tickets"} · page ${page.page} of ${pages}`}
+      {page.truncated &&
+        " · Kayako's search stops at its result limit and may hide more matches: narrow the search"}
+    </span>
   );
 }
 

@@ -90,10 +90,20 @@ export type TicketDetailDto = z.infer<typeof TicketDetailSchema>;
 
 export const TicketPageSchema = z.object({
   items: z.array(TicketSummarySchema),
-  total: z.int(),
+  total: z
+    .int()
+    .nullable()
+    .describe(
+      "Tickets matching the filters; null where the helpdesk cannot count (builds without GetTicketCount)",
+    ),
+  hasMore: z.boolean().describe("A next page exists"),
   page: z.int(),
   pageSize: z.int(),
-  truncated: z.boolean().describe("Free-text search returns at most Kayako's result limit"),
+  truncated: z
+    .boolean()
+    .describe(
+      "Free-text search returned as many hits as Kayako's largest search so far: its result limit may hide more",
+    ),
 });
 export type TicketPageDto = z.infer<typeof TicketPageSchema>;
 

@@ -108,27 +108,55 @@ function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function jsonSerializer(detailed: boolean, contentType: string): Serializer {
+/**
+ * How `detailed` JSON and XML lay out a call's path, which no public source shows (notes §2.5): `nested` puts
+ * the `detail_*` rows in a `details` list of the call; `rows` is the CSV export's layout, one record per path
+ * step with the call's fields repeated (a call without path keeps one record with empty `detail_*` fields).
+ */
+export type DetailedLayout = "nested" | "rows";
+export const DETAILED_LAYOUTS: readonly DetailedLayout[] = ["nested", "rows"];
+
+/** The call's records in the `rows` layout: its summary fields plus one path step each. */
+function stepRecords(view: CallView): Array<Record<string, string | number>> {
+  const empty = Object.fromEntries(DETAIL_FIELDS.map((field) => [field, ""]));
+  const steps = view.details.length === 0 ? [empty] : view.details;
+  return steps.map((step) => ({ ...view.summary, ...step }));
+}
+
+function jsonSerializer(detailed: DetailedLayout | null, contentType: string): Serializer {
   return {
     contentType,
     head: "[",
     call: (_call, view, index) => {
-      const value = detailed ? { ...view.summary, details: view.details } : view.summary;
-      return (index === 0 ? "" : ",") + JSON.stringify(value);
+      const records =
+        detailed === "rows"
+          ? stepRecords(view)
+          : [detailed === "nested" ? { ...view.summary, details: view.details } : view.summary];
+      return (index === 0 ? "" : ",") + records.map((record) => JSON.stringify(record)).join(",");
     },
     tail: "]",
   };
 }
 
-function xmlSerializer(detailed: boolean, contentType: string): Serializer {
+function xmlSerializer(detailed: DetailedLayout | null, contentType: string): Serializer {
   return {
     contentType,
     head: '<?xml version="1.0"?>\n<cdr>\n',
     call: (_call, view) => {
+      if (detailed === "rows") {
+        return stepRecords(view)
+          .map((record) => {
+            let out = "    <call>\n";
+            for (const [field, value] of Object.entries(record))
+              out += `        <${field}>${xmlEscape(value)}</${field}>\n`;
+            return `${out}    </call>\n`;
+          })
+          .join("");
+      }
       let out = "    <call>\n";
       for (const field of SUMMARY_FIELDS)
         out += `        <${field}>${xmlEscape(view.summary[field])}</${field}>\n`;
-      if (detailed) {
+      if (detailed === "nested") {
         out += "        <details>\n";
         for (const row of view.details) {
           out += "            <detail>\n";
@@ -188,10 +216,10 @@ function bluesSerializer(): Serializer {
  * `v3_compat` has no public field list (notes §2.9); it is served in the summary shape. `blues_out` is
  * always text/plain, whatever Accept says (document §2.2).
  */
-export function serializerFor(format: CdrFormat, output: Negotiated): Serializer {
+export function serializerFor(format: CdrFormat, output: Negotiated, layout: DetailedLayout): Serializer {
   if (format === "blues_out") return bluesSerializer();
-  const detailed = format === "detailed";
+  const detailed = format === "detailed" ? layout : null;
   if (output.type === "json") return jsonSerializer(detailed, output.contentType);
-  if (output.type === "csv") return csvSerializer(detailed, output.contentType);
+  if (output.type === "csv") return csvSerializer(detailed !== null, output.contentType);
   return xmlSerializer(detailed, output.contentType);
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { faultsFromEnv } from "../shared/faults";
-import { DEFAULTS, startKalliopeSimulator } from "./simulator";
+import { DETAILED_LAYOUTS, type DetailedLayout } from "./cdr-format";
+import { CDR_OUTPUTS, type CdrOutput, DEFAULTS, startKalliopeSimulator } from "./simulator";
 
 /** Runs the KalliopePBX simulator alone: `npx tsx simulators/kalliope/main.ts [--port 8084] [--https] ...` */
 
@@ -17,6 +18,10 @@ const { values } = parseArgs({
     "time-zone": { type: "string" },
     "flat-volume": { type: "boolean", default: false },
     "clock-offset-ms": { type: "string", default: "0" },
+    "detailed-layout": { type: "string", default: DEFAULTS.detailedLayout },
+    "auth-failure-status": { type: "string", default: String(DEFAULTS.authFailureStatus) },
+    "cdr-output": { type: "string", default: DEFAULTS.cdrOutput },
+    "salt-xml": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -35,6 +40,11 @@ if (values.help) {
   --time-zone ZONE      PBX IANA time zone, e.g. Europe/Rome (daylight saving included; overrides --utc-offset)
   --flat-volume         exactly --calls-per-day every day (no weekday/holiday pattern)
   --clock-offset-ms N   run the PBX clock ahead (+) or behind (-) real time
+Where the documents are silent (README "Switches"):
+  --detailed-layout nested|rows   detailed JSON/XML: path in a details list, or one record per step like CSV (default nested)
+  --auth-failure-status N         status of every refused signature, e.g. 400 or 403 (default 401)
+  --cdr-output negotiated|json|xml|csv   answer CDRs as Accept asks, or always in one type (default negotiated)
+  --salt-xml                      answer the salt in XML even when JSON is asked for, like older firmware
 Faults come from SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE.`);
   process.exit(0);
 }
@@ -43,6 +53,12 @@ function number(name: string, text: string): number {
   const value = Number(text);
   if (!Number.isFinite(value)) throw new Error(`--${name} must be a number, got "${text}"`);
   return value;
+}
+
+function oneOf<T extends string>(name: string, text: string, allowed: readonly T[]): T {
+  const found = allowed.find((value) => value === text);
+  if (found === undefined) throw new Error(`--${name} must be one of ${allowed.join(", ")}, got "${text}"`);
+  return found;
 }
 
 const simulator = await startKalliopeSimulator({
@@ -59,6 +75,10 @@ const simulator = await startKalliopeSimulator({
   clockOffsetMs: number("clock-offset-ms", values["clock-offset-ms"]),
   faults: faultsFromEnv(),
   logAuthFailures: true,
+  detailedLayout: oneOf<DetailedLayout>("detailed-layout", values["detailed-layout"], DETAILED_LAYOUTS),
+  authFailureStatus: number("auth-failure-status", values["auth-failure-status"]),
+  cdrOutput: oneOf<CdrOutput>("cdr-output", values["cdr-output"], CDR_OUTPUTS),
+  saltAnswer: values["salt-xml"] ? "xml" : "negotiated",
 });
 
 const window = simulator.dataWindow();

@@ -7,7 +7,14 @@ import { listen } from "../shared/server";
 import type { RunningSimulator, SimulatorOptions } from "../shared/types";
 import { type AuthFailureReason, createVerifier, type KalliopeTenant, type KalliopeUser } from "./auth";
 import { CdrStore, hashSeed } from "./cdr-data";
-import { negotiate, serializerFor, viewOf } from "./cdr-format";
+import {
+  type DetailedLayout,
+  type Negotiated,
+  negotiate,
+  type OutputType,
+  serializerFor,
+  viewOf,
+} from "./cdr-format";
 import { CDR_FORMATS, type CdrFilter, CdrRequestError, filterFromBody, filterFromPath } from "./cdr-query";
 import { dayNumberOf, fixedOffsetZone, ianaZone, isoDateOfDay, type PbxZone, SECONDS_PER_DAY } from "./dates";
 
@@ -44,7 +51,19 @@ export interface KalliopeSimulatorOptions extends SimulatorOptions {
   firmwareVersion?: string;
   /** Print each refused request's reason on stderr (the CLI turns this on). */
   logAuthFailures?: boolean;
+  /** How `detailed` JSON and XML lay out a call's path (notes §2.5: unknown); default `nested`. */
+  detailedLayout?: DetailedLayout;
+  /**
+   * `negotiated` (default) answers CDRs in the type `Accept` asks for; `json`, `xml` or `csv` always answer that
+   * type, as a PBX would that does not know the Accept strings a client sends (notes §2.3: inferred).
+   */
+  cdrOutput?: CdrOutput;
+  /** `negotiated` (default): JSON salt when asked; `xml`: always the XML salt, like older firmware (notes §1.4). */
+  saltAnswer?: "negotiated" | "xml";
 }
+
+export type CdrOutput = "negotiated" | OutputType;
+export const CDR_OUTPUTS: readonly CdrOutput[] = ["negotiated", "json", "xml", "csv"];
 
 export type KalliopeCredentials = { username: string; password: string; domain: string };
 
@@ -85,7 +104,16 @@ export const DEFAULTS = {
   authFailureStatus: 401,
   authFailureMessage: "Authentication failed",
   firmwareVersion: "4.9.9",
+  detailedLayout: "nested",
+  cdrOutput: "negotiated",
+  saltAnswer: "negotiated",
 } as const;
+
+const FIXED_TYPES: Record<OutputType, string> = {
+  json: "application/json; charset=UTF-8",
+  xml: "application/xml; charset=UTF-8",
+  csv: "text/csv; charset=UTF-8",
+};
 
 /**
  * Predefined users (notes §1.6): `privacyadmin` sees full numbers, `admin` sees them masked, `phonebook`
@@ -188,6 +216,12 @@ export async function startKalliopeSimulator(
   const authFailureStatus = options.authFailureStatus ?? DEFAULTS.authFailureStatus;
   const authFailureMessage = options.authFailureMessage ?? DEFAULTS.authFailureMessage;
   const firmwareVersion = options.firmwareVersion ?? DEFAULTS.firmwareVersion;
+  const detailedLayout = options.detailedLayout ?? DEFAULTS.detailedLayout;
+  const cdrOutput = options.cdrOutput ?? DEFAULTS.cdrOutput;
+  const saltAnswer = options.saltAnswer ?? DEFAULTS.saltAnswer;
+  if (!Number.isInteger(authFailureStatus) || authFailureStatus < 400 || authFailureStatus > 499) {
+    throw new Error(`authFailureStatus must be a 4xx status, got ${authFailureStatus}`);
+  }
   const tenants = options.tenants ?? defaultTenants(seed);
   if (!tenants.some((tenant) => tenant.domain === "default")) {
     throw new Error(
@@ -229,7 +263,7 @@ export async function startKalliopeSimulator(
     }
     // Fetching the salt is what a console does once per session: the closest thing to a login here.
     stats.logins += 1;
-    if ((req.headers.accept ?? "").toLowerCase().includes("json")) {
+    if (saltAnswer === "negotiated" && (req.headers.accept ?? "").toLowerCase().includes("json")) {
       res.writeHead(200, { "content-type": "application/json; charset=UTF-8" });
       res.end(JSON.stringify({ salt: tenant.salt }));
       return;
@@ -271,7 +305,10 @@ export async function startKalliopeSimulator(
       sendError(req, res, 405, `Method ${req.method} Not Allowed`, { allow: "GET, POST" });
       return;
     }
-    const negotiated = negotiate(req.headers.accept);
+    const negotiated: Negotiated | null =
+      cdrOutput === "negotiated"
+        ? negotiate(req.headers.accept)
+        : { type: cdrOutput, contentType: FIXED_TYPES[cdrOutput] };
     if (negotiated === null && format !== "blues_out") {
       sendError(req, res, 406, "Not Acceptable: ask for application/json, application/xml or text/csv");
       return;
@@ -295,7 +332,7 @@ export async function startKalliopeSimulator(
       }
       throw error;
     }
-    const serializer = serializerFor(format, negotiated ?? { type: "xml", contentType: "" });
+    const serializer = serializerFor(format, negotiated ?? { type: "xml", contentType: "" }, detailedLayout);
     const nowMs = clock.now();
     const window = dataWindow();
     let fromDay = Math.max(window.firstDay, Math.floor(filter.from / SECONDS_PER_DAY));

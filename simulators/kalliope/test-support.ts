@@ -20,8 +20,10 @@ export async function fetchSalt(sim: RunningKalliopeSimulator, domain: string): 
     headers: { accept: "application/json" },
   });
   if (response.status !== 200) throw new Error(`salt for ${domain}: HTTP ${response.status}`);
-  const { salt } = (await response.json()) as { salt: string };
-  return salt;
+  // JSON as asked, or XML from a simulator with `saltAnswer: "xml"`.
+  const text = await response.text();
+  if (text.startsWith("{")) return (JSON.parse(text) as { salt: string }).salt;
+  return /<salt>([^<]+)<\/salt>/.exec(text)?.[1] ?? "";
 }
 
 export async function signedHeader(

@@ -11,6 +11,13 @@ export interface KayakoSettings {
   postOrder: "asc" | "desc";
   /** `t_resultlimit`: at most this many tickets from TicketSearch. */
   searchResultLimit: number;
+  /** The build has `Ticket::GetTicketCount` (newer builds only, notes §4.2, §8). */
+  ticketCountRoute: boolean;
+  /**
+   * Outgoing mail fails: a write that sends mail (a mailed staff reply, a ticket change that notifies) is
+   * saved first, then the mailer throws and the answer is PHP's uncaught-exception page, HTTP 200.
+   */
+  mailFails: boolean;
   apiKey: string;
   secretKey: string;
 }
@@ -25,6 +32,8 @@ export interface CallContext {
   post: Record<string, string>;
   /** "/App/Controller/..." for messages. */
   route: string;
+  /** The router line of uncaught-exception pages. */
+  routerPath: string;
 }
 
 export type ActionArgs = readonly (string | undefined)[];
@@ -38,6 +47,8 @@ export interface Action {
   total: number;
   /** The real controller has the method but the simulator does not implement it. */
   notSimulated?: boolean;
+  /** Whether this helpdesk's build has the method (absent: every build has it). */
+  inBuild?: (settings: KayakoSettings) => boolean;
   run(ctx: CallContext, args: ActionArgs): Reply;
 }
 

@@ -23,6 +23,9 @@ const USAGE = `Usage: npx tsx simulators/kayako/main.ts [options]
   --api-disabled        answer every request 403, as with the API interface switched off
   --junk                prepend a PHP warning before every <?xml
   --post-order asc|desc order of posts in ticket answers (default asc)
+  --search-limit <n>    most tickets TicketSearch returns, t_resultlimit (default ${KAYAKO_DEFAULTS.searchResultLimit})
+  --without-ticket-count  an older build without /Tickets/Ticket/GetTicketCount
+  --mail-fails          outgoing mail fails after a reply or ticket change is saved (HTTP 200 exception page)
   --help                show this text`;
 
 function integer(name: string, value: string | undefined): number | undefined {
@@ -49,6 +52,9 @@ async function main(): Promise<void> {
       "api-disabled": { type: "boolean" },
       junk: { type: "boolean" },
       "post-order": { type: "string" },
+      "search-limit": { type: "string" },
+      "without-ticket-count": { type: "boolean" },
+      "mail-fails": { type: "boolean" },
       help: { type: "boolean" },
     },
   });
@@ -74,6 +80,9 @@ async function main(): Promise<void> {
     apiEnabled: !values["api-disabled"],
     junkBeforeXml: values.junk ? PHP_NOTICE_JUNK : "",
     ...(postOrder === undefined ? {} : { postOrder }),
+    searchResultLimit: integer("search-limit", values["search-limit"]) ?? KAYAKO_DEFAULTS.searchResultLimit,
+    ticketCountRoute: !values["without-ticket-count"],
+    mailFails: values["mail-fails"] ?? false,
     faults: faultsFromEnv(),
   });
   const salt = "1234567890";

@@ -50,6 +50,10 @@ export interface KayakoSimulatorOptions extends SimulatorOptions {
   postOrder?: "asc" | "desc";
   /** Most tickets TicketSearch returns (`t_resultlimit`). Default 100. */
   searchResultLimit?: number;
+  /** false: an older build without `GetTicketCount` (notes §4.2, §8). Default true. */
+  ticketCountRoute?: boolean;
+  /** true: outgoing mail fails after a write is saved, answered as an uncaught exception. Default false. */
+  mailFails?: boolean;
 }
 
 export interface RunningKayakoSimulator extends RunningSimulator {
@@ -59,7 +63,7 @@ export interface RunningKayakoSimulator extends RunningSimulator {
   credentials: { apiKey: string; secretKey: string };
   /** The simulated helpdesk, for tests to inspect. */
   store: KayakoStore;
-  /** Mutable while running (API on/off, junk before XML, post order, search limit, keys). */
+  /** Mutable while running (API on/off, junk before XML, post order, search limit, build, mail, keys). */
   settings: KayakoSettings;
   /** Kayako has no login: `logins` stays 0; signed requests are counted instead. */
   stats: { requests: number; logins: number; authenticated: number; authFailures: number };
@@ -129,6 +133,8 @@ export async function startKayakoSimulator(
     junkBeforeXml: options.junkBeforeXml ?? "",
     postOrder: options.postOrder ?? "asc",
     searchResultLimit: options.searchResultLimit ?? KAYAKO_DEFAULTS.searchResultLimit,
+    ticketCountRoute: options.ticketCountRoute ?? true,
+    mailFails: options.mailFails ?? false,
     apiKey: options.apiKey ?? demo.apiKey,
     secretKey: options.secretKey ?? demo.secretKey,
   };
@@ -215,7 +221,9 @@ export async function startKayakoSimulator(
 
     // A public method named by the action segment is called directly (PHP method names are
     // case-insensitive); otherwise `Controller_api::__call` maps the verb and passes the segment as ID.
-    let target = controller.actions.find((a) => a.name.toLowerCase() === actionName.toLowerCase());
+    // A method the helpdesk's build lacks is no public method there: the segment becomes an ID argument.
+    const actions = controller.actions.filter((a) => a.inBuild?.(settings) ?? true);
+    let target = actions.find((a) => a.name.toLowerCase() === actionName.toLowerCase());
     let callArgs: string[] = args;
     if (!target) {
       const fn =
@@ -228,7 +236,7 @@ export async function startKayakoSimulator(
             : method === "PUT"
               ? "Put"
               : "Delete";
-      target = controller.actions.find((a) => a.name === fn);
+      target = actions.find((a) => a.name === fn);
       callArgs = [actionName === "Index" ? "" : actionName, ...args];
       if (!target) {
         return uncaughtException(
@@ -256,6 +264,7 @@ export async function startKayakoSimulator(
       method,
       post: request.post,
       route: `/${segments.join("/")}`,
+      routerPath,
     };
     return target.run(ctx, callArgs);
   };

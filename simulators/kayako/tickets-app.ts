@@ -27,7 +27,7 @@ import {
   renderTicketTotal,
   renderTypes,
 } from "./render";
-import { emptyReply, type Reply, statusReply, xmlReply } from "./responses";
+import { emptyReply, type Reply, statusReply, uncaughtException, xmlReply } from "./responses";
 import { searchTickets } from "./search";
 import type { KayakoStore, TicketQuery } from "./store";
 
@@ -207,7 +207,8 @@ function listAll(ctx: CallContext, args: ActionArgs): Reply {
   return xmlReply(renderTickets(store, page, false, ctx.settings.postOrder));
 }
 
-function applyTicketUpdate(ctx: CallContext, id: number): Ticket {
+/** Applies a PUT's fields; true when anything changed. */
+function applyTicketUpdate(ctx: CallContext, id: number): boolean {
   const { store, post, now } = ctx;
   const ticket = store.ticket(id);
   if (!ticket) throw new Error(`ticket ${id} vanished`);
@@ -262,8 +263,8 @@ function applyTicketUpdate(ctx: CallContext, id: number): Ticket {
     change.templateGroupId = byId?.id ?? byTitle?.id ?? last?.id ?? ticket.templateGroupId;
   }
   const changed = (Object.keys(change) as (keyof Ticket)[]).some((field) => change[field] !== ticket[field]);
-  if (!changed) return ticket;
-  return store.updateTicket(id, { ...change, lastActivity: now });
+  if (changed) store.updateTicket(id, { ...change, lastActivity: now });
+  return changed;
 }
 
 const ticketController: Controller = {
@@ -272,12 +273,15 @@ const ticketController: Controller = {
   actions: [
     action("GetList", 0, () => statusReply(400, "Not Implemented, Call /Tickets/Ticket/ListAll instead.")),
     action("ListAll", 1, listAll, 8),
-    action(
-      "GetTicketCount",
-      1,
-      (ctx, args) => xmlReply(renderTicketTotal(ctx.store.queryTickets(ticketQuery(ctx, args)).length)),
-      4,
-    ),
+    {
+      ...action(
+        "GetTicketCount",
+        1,
+        (ctx, args) => xmlReply(renderTicketTotal(ctx.store.queryTickets(ticketQuery(ctx, args)).length)),
+        4,
+      ),
+      inBuild: (settings) => settings.ticketCountRoute,
+    },
     action("Get", 1, (ctx, [raw]) => {
       const id = resolveTicketId(ctx.store, raw);
       if (!id) return ticketNotFound();
@@ -286,7 +290,8 @@ const ticketController: Controller = {
     action("Put", 1, (ctx, [raw]) => {
       const id = resolveTicketId(ctx.store, raw);
       if (!id) return ticketNotFound();
-      applyTicketUpdate(ctx, id);
+      // Changes notify the owner and requester by mail (README decision 21), after they are saved.
+      if (applyTicketUpdate(ctx, id) && ctx.settings.mailFails) return mailerException(ctx);
       return xmlReply(renderTickets(ctx.store, [id], true, ctx.settings.postOrder));
     }),
     action("Delete", 1, (ctx, [raw]) => {
@@ -300,6 +305,16 @@ const ticketController: Controller = {
 };
 
 // ------------------------------------------------------------------ TicketPost
+
+/** What a helpdesk whose SMTP server is down answers after saving a write that sends mail. */
+function mailerException(ctx: CallContext): Reply {
+  return uncaughtException(
+    ctx.routerPath,
+    "SMTP Error: Could not connect to SMTP host.",
+    "./__swift/thirdparty/PHPMailer/class.phpmailer.php",
+    true,
+  );
+}
 
 function postList(ctx: CallContext, rawTicketId: string, postId: string | undefined): Reply {
   const ticketId = rawTicketColumn(rawTicketId);
@@ -360,6 +375,7 @@ function createPost(ctx: CallContext): Reply {
   }
 
   let created: TicketPost;
+  let mailed = false;
   if (!noUser) {
     const userKey = phpIntegerKey(post.userid ?? "");
     const user = userKey === null ? undefined : store.user(userKey);
@@ -424,6 +440,7 @@ function createPost(ctx: CallContext): Reply {
     // CreateStaff's `$_dontSendEmail` argument is DetectHTMLContent(contents): plain-text replies are
     // mailed to the requester, HTML ones are not (notes §4.4, inferred). Private posts are never mailed.
     if (!isHtml && !isPrivate) {
+      mailed = true;
       store.sentEmails.push({
         ticketId,
         postId: created.id,
@@ -444,6 +461,11 @@ function createPost(ctx: CallContext): Reply {
       dateline: now,
       contents: f.contents,
     });
+  }
+  // The post, its attachments and the ticket are saved; then the mailer throws (README decision 21).
+  if (mailed && ctx.settings.mailFails) {
+    store.sentEmails.pop();
+    return mailerException(ctx);
   }
   return postList(ctx, rawTicketId, String(created.id));
 }

@@ -371,4 +371,68 @@ describe("tickets", () => {
       expect(tickets(noFlag.body)).toHaveLength(0);
     });
   });
+
+  describe("switches for what the documents leave open", () => {
+    afterAll(() => {
+      sim.settings.ticketCountRoute = true;
+      sim.settings.mailFails = false;
+      sim.settings.searchResultLimit = 100;
+    });
+
+    it("an older build without GetTicketCount takes the segment for a ticket ID: 404 Ticket not Found", async () => {
+      sim.settings.ticketCountRoute = false;
+      const res = await kayakoGet(sim, `/Tickets/Ticket/GetTicketCount/${ALL_TICKET_DEPARTMENTS}`);
+      expect([res.status, res.body]).toEqual([404, "Ticket not Found"]);
+      sim.settings.ticketCountRoute = true;
+      const counted = await kayakoGet(sim, `/Tickets/Ticket/GetTicketCount/${ALL_TICKET_DEPARTMENTS}`);
+      expect(counted.status).toBe(200);
+    });
+
+    it("cuts search hits at the configured result limit", async () => {
+      sim.settings.searchResultLimit = 7;
+      const hits = ids(
+        (await kayakoSend(sim, "POST", "/Tickets/TicketSearch", { query: "a", contents: "1" })).body,
+      );
+      expect(hits).toHaveLength(7);
+    });
+
+    it("with failing mail, saves a mailed reply and a ticket change, then answers the exception page", async () => {
+      sim.settings.mailFails = true;
+      const staff = sim.store.staff.find((s) => s.isEnabled === 1);
+      const beforePosts = sim.store.posts(12).length;
+      const mails = sim.store.sentEmails.length;
+      const reply = await kayakoSend(sim, "POST", "/Tickets/TicketPost", {
+        ticketid: "12",
+        contents: "Saved before the mailer failed.",
+        staffid: String(staff?.id),
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.body).toMatch(/^Uncaught Exception\n[\s\S]*Could not connect to SMTP host/);
+      expect(sim.store.posts(12)).toHaveLength(beforePosts + 1);
+      expect(sim.store.posts(12).at(-1)?.contents).toBe("Saved before the mailer failed.");
+      expect(sim.store.sentEmails).toHaveLength(mails);
+      // A private note sends no mail, so it is answered as usual.
+      const note = await kayakoSend(sim, "POST", "/Tickets/TicketPost", {
+        ticketid: "12",
+        contents: "Internal.",
+        staffid: String(staff?.id),
+        isprivate: "1",
+      });
+      expect(posts(note.body)).toHaveLength(1);
+
+      const other = sim.store.priorities.find((p) => p.id !== sim.store.ticket(12)?.priorityId);
+      const change = await kayakoSend(sim, "PUT", "/Tickets/Ticket/12", {
+        ticketpriorityid: String(other?.id),
+      });
+      expect(change.body).toMatch(/^Uncaught Exception/);
+      expect(sim.store.ticket(12)?.priorityId).toBe(other?.id);
+      // A change that changes nothing notifies nobody, on an edited ticket or an untouched one.
+      const same = await kayakoSend(sim, "PUT", "/Tickets/Ticket/12", {
+        ticketpriorityid: String(other?.id),
+      });
+      expect(tickets(same.body)).toHaveLength(1);
+      const ignored = await kayakoSend(sim, "PUT", "/Tickets/Ticket/33", { ticketstatusid: "9999" });
+      expect(tickets(ignored.body)).toHaveLength(1);
+    });
+  });
 });

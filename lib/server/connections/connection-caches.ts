@@ -1,6 +1,7 @@
 import "server-only";
 import { forgetConnectionDays } from "@/lib/server/vendors/kalliope/cdr-days";
 import { forgetKalliopeSigning } from "@/lib/server/vendors/kalliope/client";
+import { forgetKayakoCapabilities } from "@/lib/server/vendors/kayako/capabilities";
 import { forgetLookups } from "@/lib/server/vendors/kayako/lookups";
 
 /**
@@ -15,4 +16,5 @@ export function forgetConnectionCaches(connectionId: string): void {
   forgetKalliopeSigning(connectionId);
   // Keyed by a fingerprint of the URL and keys, not the id: all helpdesks' lookups are refetched (5-minute cache).
   forgetLookups();
+  forgetKayakoCapabilities();
 }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ListTicketsQuery } from "@/lib/api/kayako";
 import { ListMailUsersQuery } from "@/lib/api/kerio-connect";
 import { LoginHistoryQuery } from "@/lib/api/kiwire";
 import { HttpClient } from "@/lib/server/http/client";
@@ -533,18 +534,41 @@ describe("Kayako", () => {
     await expect(kayakoLoginRoundTrip(http, sim.credentials)).resolves.toContain("Signed request accepted");
   });
 
-  it("posts a reply once when the answer is lost after Kayako saved it; the error says it may exist", async () => {
+  it("a ticket count that keeps failing costs the list its total, not the list", async () => {
+    proxy.reset();
+    proxy.failNext(RETRIES + 1, (request) => request.url.includes("GetTicketCount"));
+    const page = await tickets.list(ListTicketsQuery.parse({ status: "all", pageSize: "3" }));
+    expect(page.items).toHaveLength(3);
+    expect(page.total).toBeNull();
+    expect(page.hasMore).toBe(true);
+    // A failure is not an absent route: the next list counts again.
+    const again = await tickets.list(ListTicketsQuery.parse({ status: "all", pageSize: "3" }));
+    expect(again.total).toBe([...sim.store.ticketIds()].length);
+  });
+
+  it("posts a reply once when the answer is lost after Kayako saved it, and reports the saved post", async () => {
     const before = (await tickets.get("2")).posts.length;
     proxy.reset();
     proxy.loseNextAnswer(isReply);
+    const staffId = lookups.staff[0]?.id ?? 1;
+    const reply = await tickets.reply("2", staffId, { contents: "Lost answer", isPrivate: false });
+    expect(proxy.requests.filter(isReply)).toHaveLength(1);
+    const after = (await tickets.get("2")).posts;
+    expect(after).toHaveLength(before + 1);
+    expect(after.filter((post) => post.contents === "Lost answer")).toEqual([reply]);
+  });
+
+  it("says a reply may exist when its answer is lost and the ticket cannot be read back", async () => {
+    proxy.reset();
+    proxy.loseNextAnswer(isReply);
+    // The read-back and its retries all meet an HTTP 500.
+    proxy.failNext(RETRIES + 1, (request) => request.method === "GET");
     const error = await vendorFailure(() =>
-      tickets.reply("2", lookups.staff[0]?.id ?? 1, { contents: "Lost answer", isPrivate: false }),
+      tickets.reply("3", lookups.staff[0]?.id ?? 1, { contents: "Lost twice", isPrivate: false }),
     );
     expect(error.message).toMatch(/^Kayako at .* closed the connection before answering/);
     expect(error.message).toContain("reload and check");
     expect(proxy.requests.filter(isReply)).toHaveLength(1);
-    const after = (await tickets.get("2")).posts;
-    expect(after).toHaveLength(before + 1);
-    expect(after.filter((post) => post.contents === "Lost answer")).toHaveLength(1);
+    expect(sim.store.posts(3).filter((post) => post.contents === "Lost twice")).toHaveLength(1);
   });
 });

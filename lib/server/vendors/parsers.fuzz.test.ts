@@ -491,6 +491,20 @@ const CDR_JSON = JSON.stringify([
     details: [{ detail_destination_type: "extension", detail_waiting_time: 5 }],
   },
 ]);
+/** `detailed` laid out like the CSV export: one record per path step (simulator switch `detailedLayout`). */
+const CDR_JSON_ROWS = JSON.stringify(
+  ["extension", "queue"].map((type) => ({
+    id: "1700000000.1",
+    caller: "1001",
+    status: "OK",
+    bill_secs: 30,
+    detail_destination_type: type,
+    detail_waiting_time: 5,
+  })),
+);
+const CDR_XML_ROWS =
+  '<?xml version="1.0"?><cdr><call><id>1700000000.1</id><detail_destination_type>ivr</detail_destination_type></call>' +
+  "<call><id>1700000000.1</id><detail_destination_type>queue</detail_destination_type></call></cdr>";
 const CDR_CSV =
   "#id,caller,called,status,bill_secs,duration,detail_destination_type,detail_waiting_time\n" +
   '1700000000.1,1001,1002,OK,30,35,extension,5\n1700000000.1,1001,1002,OK,30,35,"queue, ""main""",12\n';
@@ -537,6 +551,8 @@ describe("KalliopePBX parsers", () => {
       jsonAnswers(CDR_JSON, (inner) => inner, CDR_FIELDS),
       garbled(CDR_CSV),
       garbled(CDR_XML),
+      jsonAnswers(CDR_JSON_ROWS, (inner) => inner, CDR_FIELDS),
+      garbled(CDR_XML_ROWS),
       cdrXml,
       cdrCsv,
       fc.constantFrom(`<cdr>${"<call>".repeat(5_000)}`, `#id${",x".repeat(20_000)}\n1`, '"'.repeat(50_000)),

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CallPageDto, CallStatsDto, KalliopeCall } from "@/lib/api/kalliope";
 import { installFileConnections } from "@/lib/server/connections/file-source";
-import type { Database } from "@/lib/server/db/client";
 import { forgetParsedDays } from "@/lib/server/vendors/kalliope/cdr-days";
 import { connectionFor } from "@/lib/testing/connection-fixtures";
 import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import { type RunningKalliopeSimulator, startKalliopeSimulator } from "@/simulators/kalliope/simulator";
+import { KALLIOPE_VARIANTS } from "@/simulators/kalliope/variants";
 import { POST as CREATE_CONNECTION } from "../connections/route";
 import { GET as GET_ONE } from "./[connectionId]/calls/[callId]/route";
 import { GET as EXPORT } from "./[connectionId]/calls/export/route";
@@ -19,16 +19,16 @@ const D1 = day(2);
 const D2 = day(1);
 
 let simulator: RunningKalliopeSimulator;
-let db: Database;
+let admin: string;
 let viewer: string;
 let connectionId: string;
 let counter = 0;
 /** The simulator's own records of D1..D2, as the console's DTO, to check the filters against. */
 let known: KalliopeCall[];
 
-beforeAll(async () => {
-  simulator = await startKalliopeSimulator({ port: 0, callsPerDay: 400, days: 4, dailyVariation: false });
-  known = [D1, D2].flatMap((d) =>
+/** The simulator's records of D1..D2 as the console's DTO (path steps as their destination types). */
+function knownCalls(): KalliopeCall[] {
+  return [D1, D2].flatMap((d) =>
     simulator.cdr
       .callsForDay("default", Math.floor(Date.parse(`${d}T00:00:00Z`) / 86_400_000))
       .map(({ summary: s, details }) => ({
@@ -46,28 +46,10 @@ beforeAll(async () => {
         answeredBy: s.answered_by,
         billSeconds: s.bill_secs,
         durationSeconds: s.duration,
-        path: details.map(() => null as never),
+        path: details.map((step) => ({ destinationType: step.detail_destination_type }) as never),
       })),
   );
-}, 60_000);
-afterAll(async () => {
-  await simulator?.close();
-});
-
-beforeEach(async () => {
-  db = await freshDatabase();
-  forgetParsedDays();
-  installFileConnections([]);
-  const admin = (await userWithSession(db, "admin")).cookie;
-  viewer = (await userWithSession(db, "viewer")).cookie;
-  connectionId = `pbx-${++counter}-${Date.now().toString(36)}`;
-  const response = await call(CREATE_CONNECTION, {
-    method: "POST",
-    headers: { cookie: admin },
-    body: connectionFor(simulator, { id: connectionId }),
-  });
-  expect(response.status).toBe(201);
-});
+}
 
 async function list(query: string): Promise<CallPageDto> {
   const response = await call(LIST, {
@@ -81,7 +63,37 @@ async function list(query: string): Promise<CallPageDto> {
 
 const ids = (calls: { id: string }[]) => calls.map((c) => c.id).sort();
 
-describe("call records through the BFF against the Kalliope simulator", () => {
+describe.each(KALLIOPE_VARIANTS)("call records through the BFF, a PBX $name", ({ options }) => {
+  beforeAll(async () => {
+    simulator = await startKalliopeSimulator({
+      port: 0,
+      callsPerDay: 400,
+      days: 4,
+      dailyVariation: false,
+      ...options,
+    });
+    known = knownCalls();
+    // The database and its people live as long as one PBX variant; each test gets its own connection.
+    const db = await freshDatabase();
+    installFileConnections([]);
+    admin = (await userWithSession(db, "admin")).cookie;
+    viewer = (await userWithSession(db, "viewer")).cookie;
+  }, 60_000);
+  afterAll(async () => {
+    await simulator?.close();
+  });
+
+  beforeEach(async () => {
+    forgetParsedDays();
+    connectionId = `pbx-${++counter}-${Date.now().toString(36)}`;
+    const response = await call(CREATE_CONNECTION, {
+      method: "POST",
+      headers: { cookie: admin },
+      body: connectionFor(simulator, { id: connectionId }),
+    });
+    expect(response.status).toBe(201);
+  });
+
   it("applies every filter exactly as the known data says", async () => {
     const withCaller = known.find((c) => c.caller.length >= 6) as KalliopeCall;
     const part = withCaller.caller.slice(1, 4);
@@ -155,7 +167,10 @@ describe("call records through the BFF against the Kalliope simulator", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as KalliopeCall;
     expect(body.caller).toBe(target.caller);
-    expect(body.path).toHaveLength(target.path.length);
+    // The whole path, step by step, whichever way the PBX lays `detailed` out.
+    expect(body.path.map((step) => step.destinationType)).toEqual(
+      target.path.map((step) => step.destinationType),
+    );
     const missing = await call(GET_ONE, {
       headers: { cookie: viewer },
       params: { connectionId, callId: `${Math.floor(Date.parse(`${D1}T00:00:00Z`) / 1000)}.99999` },

@@ -83,6 +83,39 @@ describe("Kalliope CDR parsers on the document's samples", () => {
     expect(call?.path[0]?.answeredBy).toBe("200");
   });
 
+  it("reads detailed JSON and XML laid out like the CSV export, one record per path step", () => {
+    const step = (id: string, type: string, cause: string) => ({
+      id,
+      status: "OK",
+      caller: "201",
+      bill_secs: 3,
+      duration: 9,
+      detail_destination_type: type,
+      detail_exit_cause: cause,
+    });
+    const records = [step("1.1", "ivr", ""), step("1.1", "queue", "NCC"), step("2.1", "", "")];
+    const fromJson = parseCdrJson(JSON.stringify(records));
+    const fromXml = parseCdrXml(
+      `<cdr>${records
+        .map(
+          (r) =>
+            `<call>${Object.entries(r)
+              .map(([k, v]) => `<${k}>${v}</${k}>`)
+              .join("")}</call>`,
+        )
+        .join("")}</cdr>`,
+    );
+    for (const calls of [fromJson, fromXml]) {
+      expect(calls.map((c) => c.id)).toEqual(["1.1", "2.1"]);
+      expect(calls[0]?.path.map((s) => [s.destinationType, s.exitCause])).toEqual([
+        ["ivr", ""],
+        ["queue", "NCC"],
+      ]);
+      expect(calls[0]?.durationSeconds).toBe(9);
+      expect(calls[1]?.path).toEqual([]);
+    }
+  });
+
   it("refuses a non-array JSON and an XML without <cdr>", () => {
     expect(() => parseCdrJson('{"code":401}')).toThrow(/not an array/);
     expect(() => parseCdrXml("<result><code>401</code></result>")).toThrow(/no <cdr> root/);

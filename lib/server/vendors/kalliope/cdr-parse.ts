@@ -4,9 +4,10 @@ import { VendorError } from "@/lib/server/http/errors";
 
 /**
  * The CDR answer in its three encodings (document §2.2–2.3): JSON (a top-level array), CSV (a `#` header
- * line; `detailed` repeats the call's columns on each path row) and XML (`<cdr><call>…`). Some firmware or
- * tenants answer only CSV or XML, so all three land on the same `KalliopeCall`. Fields are read by name, so
- * an added column does not break parsing, and codes stay as the PBX wrote them.
+ * line; `detailed` repeats the call's columns on each path row) and XML (`<cdr><call>…`), in either layout of
+ * `detailed` (see `callsOf`). Some firmware or tenants answer only CSV or XML, so all three land on the same
+ * `KalliopeCall`. Fields are read by name, so an added column does not break parsing, and codes stay as the
+ * PBX wrote them.
  */
 
 type Row = Record<string, unknown>;
@@ -65,6 +66,27 @@ function callOf(row: Row, path: KalliopeCallStep[]): KalliopeCall {
   };
 }
 
+/**
+ * Records in the PBX's order, as JSON, XML or CSV hold them. How `detailed` lays out a call's path is not
+ * public (notes §2.5), and both layouts are read here, record by record: a `details` list inside the call, or
+ * the CSV export's layout of one record per path step with the call's fields repeated (consecutive records
+ * with one id are one call). So each answer shows its own layout, and a PBX that changes it on an upgrade is
+ * read right from its next answer.
+ */
+function callsOf(records: Iterable<Row>): KalliopeCall[] {
+  const calls: KalliopeCall[] = [];
+  let current: KalliopeCall | undefined;
+  for (const row of records) {
+    if (!current || current.id !== str(row, "id")) {
+      const nested = Array.isArray(row.details) ? (row.details as unknown[]) : [];
+      current = callOf(row, nested.filter((d): d is Row => d !== null && typeof d === "object").map(stepOf));
+      calls.push(current);
+    }
+    if (str(row, "detail_destination_type") !== "") current.path.push(stepOf(row));
+  }
+  return calls;
+}
+
 function malformed(format: string, why: string): VendorError {
   return new VendorError(
     "unexpected_response",
@@ -80,12 +102,12 @@ export function parseCdrJson(text: string): KalliopeCall[] {
     throw malformed("JSON", error instanceof Error ? error.message : "parse error");
   }
   if (!Array.isArray(value)) throw malformed("JSON", "not an array");
-  return value.map((item: unknown) => {
-    if (item === null || typeof item !== "object") throw malformed("JSON", "an entry is not an object");
-    const row = item as Row;
-    const details = Array.isArray(row.details) ? (row.details as unknown[]) : [];
-    return callOf(row, details.filter((d): d is Row => d !== null && typeof d === "object").map(stepOf));
-  });
+  return callsOf(
+    value.map((item: unknown) => {
+      if (item === null || typeof item !== "object") throw malformed("JSON", "an entry is not an object");
+      return item as Row;
+    }),
+  );
 }
 
 /** RFC 4180 records; quoted fields may hold commas, quotes and newlines. */
@@ -128,22 +150,15 @@ export function parseCdrCsv(text: string): KalliopeCall[] {
   if (!header) return [];
   const columns = header.map((name, index) => (index === 0 ? name.replace(/^#/, "") : name).trim());
   if (!columns.includes("id")) throw malformed("CSV", "no id column in the header");
-  const hasDetails = columns.includes("detail_destination_type");
-  const calls: KalliopeCall[] = [];
-  let current: KalliopeCall | undefined;
-  for (const record of records) {
-    const row: Row = {};
-    columns.forEach((name, index) => {
-      row[name] = record[index] ?? "";
-    });
-    // Detailed CSV repeats a call's columns on each path row: consecutive rows with one id are one call.
-    if (!current || current.id !== str(row, "id")) {
-      current = callOf(row, []);
-      calls.push(current);
-    }
-    if (hasDetails && str(row, "detail_destination_type") !== "") current.path.push(stepOf(row));
-  }
-  return calls;
+  return callsOf(
+    records.map((record) => {
+      const row: Row = {};
+      columns.forEach((name, index) => {
+        row[name] = record[index] ?? "";
+      });
+      return row;
+    }),
+  );
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -171,20 +186,19 @@ function xmlFields(block: string): Row {
 
 export function parseCdrXml(text: string): KalliopeCall[] {
   if (!/<cdr[\s>/]/.test(text)) throw malformed("XML", "no <cdr> root");
-  const calls: KalliopeCall[] = [];
+  const records: Row[] = [];
   for (const match of text.matchAll(/<call>([\s\S]*?)<\/call>/g)) {
     const body = match[1] ?? "";
     const detailsAt = body.indexOf("<details");
-    const summary = xmlFields(detailsAt === -1 ? body : body.slice(0, detailsAt));
-    const path: KalliopeCallStep[] = [];
+    const row = xmlFields(detailsAt === -1 ? body : body.slice(0, detailsAt));
     if (detailsAt !== -1) {
-      for (const detail of body.slice(detailsAt).matchAll(/<detail>([\s\S]*?)<\/detail>/g)) {
-        path.push(stepOf(xmlFields(detail[1] ?? "")));
-      }
+      row.details = [...body.slice(detailsAt).matchAll(/<detail>([\s\S]*?)<\/detail>/g)].map((detail) =>
+        xmlFields(detail[1] ?? ""),
+      );
     }
-    calls.push(callOf(summary, path));
+    records.push(row);
   }
-  return calls;
+  return callsOf(records);
 }
 
 /** By the answer's Content-Type, falling back to its first character (older firmware mislabels). */

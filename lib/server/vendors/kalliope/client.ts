@@ -4,7 +4,7 @@ import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
 import { parseCdr } from "./cdr-parse";
 import { pbxDateAt, wallTimeAt } from "./pbx-time";
-import { CREATED_WINDOW_MS, fetchSalt, type KalliopeCredentials } from "./session";
+import { CREATED_WINDOW_MS, fetchSalt, type KalliopeCredentials, REFUSALS } from "./session";
 import { createdAt, digestPassword, randomNonce, xAuthenticate } from "./sign";
 
 /**
@@ -128,19 +128,33 @@ export class KalliopeClient {
     });
   }
 
-  /** One signed request, with one retry after a refusal (new nonce, fresh salt, corrected clock). */
+  /**
+   * One signed request, with one retry after a refusal (new nonce, fresh salt, corrected clock). The PBX's
+   * refusal status is undocumented (notes §1.7): 401, 403 and 400 are all taken for one. 400 and 403 may also
+   * refuse the request itself (a date it cannot read, a right the user lacks), so when the retry meets them
+   * again a signed read without arguments decides: if that passes, the refusal is this request's and is
+   * returned to the caller as an answer; never more than these three signed requests.
+   */
   async request(method: "GET" | "POST", path: string, body?: string): Promise<HttpResponse> {
     const first = await this.send(method, path, body, await this.salt());
-    if (first.status !== 401 && first.status !== 403) return first;
+    if (!REFUSALS.has(first.status)) return first;
     this.checkClock(first);
-    const second = await this.send(method, path, body, await this.salt(true));
-    if (second.status !== 401 && second.status !== 403) return second;
+    const salt = await this.salt(true);
+    const second = await this.send(method, path, body, salt);
+    if (!REFUSALS.has(second.status)) return second;
     this.checkClock(second);
+    if (second.status !== 401 && (await this.signatureAccepted(salt))) return second;
     throw new VendorError(
       "wrong_credentials",
       `KalliopePBX refused the user name or password for domain "${this.credentials.domain}" (HTTP ${second.status}). Check both, and that the user has the API permission.`,
       { vendorMessage: `HTTP ${second.status}` },
     );
+  }
+
+  /** Whether the PBX takes our signature at all: the firmware version needs nothing but the header. */
+  private async signatureAccepted(salt: string): Promise<boolean> {
+    const probe = await this.send("GET", "/rest/dashboard/firmwareVersion", undefined, salt);
+    return !REFUSALS.has(probe.status);
   }
 
   /** After a refusal: a skew beyond the window is an error; a smaller one is corrected for what follows. */

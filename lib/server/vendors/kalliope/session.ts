@@ -16,6 +16,9 @@ export interface KalliopeCredentials {
   domain: string;
 }
 
+/** Statuses a PBX may refuse a signature with: 401 by our reading, 400 or 403 by others' (notes §1.7). */
+export const REFUSALS: ReadonlySet<number> = new Set([400, 401, 403]);
+
 /** The PBX accepts Created within ±5 minutes of its clock (document §1.1). */
 export const CREATED_WINDOW_MS = 5 * 60 * 1000;
 
@@ -79,7 +82,8 @@ export async function kalliopeRequest(
     // A retry would resend a used nonce, which the PBX refuses: signed requests are never retried here.
     retries: 0,
   });
-  if (response.status === 401 || response.status === 403) throw refusal(response, credentials, now());
+  // The firmware read has no argument a 400 or 403 could be about: here each is a refused signature.
+  if (REFUSALS.has(response.status)) throw refusal(response, credentials, now());
   return response;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { vendorConnection } from "@/lib/server/connections/vendor-connection";
 import type { Database } from "@/lib/server/db/client";
+import { capabilitiesFor } from "./capabilities";
 import { KayakoClient } from "./client";
 import { type Lookups, lookupsFor } from "./lookups";
 import { KayakoTickets } from "./tickets";
@@ -16,5 +17,5 @@ export async function kayakoFor(db: Database, connectionId: string): Promise<Kay
   const client = new KayakoClient(http, { apiKey: config.apiKey, secretKey: config.secretKey });
   // The cache key changes with the URL or keys, so an edited connection never serves the old helpdesk's lookups.
   const lookups = () => lookupsFor(client, cacheKey);
-  return { tickets: new KayakoTickets(client, lookups), lookups };
+  return { tickets: new KayakoTickets(client, lookups, capabilitiesFor(cacheKey)), lookups };
 }

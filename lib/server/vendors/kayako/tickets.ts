@@ -13,8 +13,10 @@ import type {
 } from "@/lib/api/kayako";
 import { notFound, unprocessable } from "@/lib/server/api/errors";
 import { VendorError } from "@/lib/server/http/errors";
+import { emptyCapabilities, type KayakoCapabilities, RECHECK_MS } from "./capabilities";
 import type { KayakoClient } from "./client";
 import type { Lookups } from "./lookups";
+import { keepIfMayHaveRun, readBack } from "./write-outcome";
 import { isoTime, listOf, numberOf, textOf, textsOf, type XmlNode } from "./xml";
 
 /** Console sort → ListAll's whitelisted sort field (kayako-notes §4.2; anything else sorts by ticket id). */
@@ -26,6 +28,12 @@ const SORT_FIELDS: Record<TicketSort, string> = {
   status: "ticketstatustitle",
   department: "departmenttitle",
 };
+
+/**
+ * Fewer hits than this are a whole search result: a helpdesk whose search shows fewer than ten tickets is not
+ * one anybody runs, so only a search of at least this many hits may have reached the result limit.
+ */
+const SMALLEST_SEARCH_LIMIT = 10;
 
 const SEARCH_FLAGS = [
   "ticketid",
@@ -47,6 +55,7 @@ export class KayakoTickets {
   constructor(
     private readonly client: KayakoClient,
     private readonly lookups: () => Promise<Lookups>,
+    private readonly capabilities: KayakoCapabilities = emptyCapabilities(),
   ) {}
 
   async list(input: ListTicketsInput): Promise<TicketPageDto> {
@@ -54,8 +63,8 @@ export class KayakoTickets {
     if (input.q) return this.search(input, lookups);
     const departments = input.department ? [input.department] : lookups.departments.map((d) => String(d.id));
     const statuses = statusIds(input.status, lookups);
-    const empty = { items: [], total: 0, page: input.page, pageSize: input.pageSize, truncated: false };
-    if (departments.length === 0 || statuses.length === 0) return empty;
+    const start = (input.page - 1) * input.pageSize;
+    if (departments.length === 0 || statuses.length === 0) return pageOf([], 0, input);
     const owner = input.owner === undefined ? "-1" : input.owner === "unassigned" ? "0" : input.owner;
     const user = input.user ?? "-1";
     const filters = `${departments.join(",")}/${statuses.join(",")}/${owner}/${user}`;
@@ -70,32 +79,73 @@ export class KayakoTickets {
       const matching = listOf(all.tickets, "ticket")
         .map((t) => summaryOf(t, lookups))
         .filter((t) => String(t.priorityId) === input.priority);
-      const start = (input.page - 1) * input.pageSize;
-      return { ...empty, items: matching.slice(start, start + input.pageSize), total: matching.length };
+      return pageOf(matching.slice(start, start + input.pageSize), matching.length, input);
     }
 
-    const start = (input.page - 1) * input.pageSize;
-    const [page, count] = await Promise.all([
+    // One row more than the page tells whether a next page exists, with or without a count.
+    const [page, total] = await Promise.all([
       this.client.get(
-        `/Tickets/Ticket/ListAll/${filters}/${input.pageSize}/${start}/${order}`,
+        `/Tickets/Ticket/ListAll/${filters}/${input.pageSize + 1}/${start}/${order}`,
         "the ticket list",
       ),
-      this.client.get(`/Tickets/Ticket/GetTicketCount/${filters}`, "the ticket count"),
+      this.count(filters),
     ]);
+    const rows = listOf(page.tickets, "ticket").map((t) => summaryOf(t, lookups));
     return {
-      ...empty,
-      items: listOf(page.tickets, "ticket").map((t) => summaryOf(t, lookups)),
-      total: numberOf(count.tickets, "totalcount"),
+      items: rows.slice(0, input.pageSize),
+      total,
+      hasMore: rows.length > input.pageSize,
+      page: input.page,
+      pageSize: input.pageSize,
+      truncated: false,
     };
   }
 
-  /** Free text goes through TicketSearch, which returns at most the helpdesk's result limit, unpaged. */
+  /**
+   * The total of a ticket list, or null where the helpdesk cannot say. Older builds have no GetTicketCount
+   * (kayako-notes §4.2, §8): they take the action for a ticket id and answer 404 "Ticket not Found", which is
+   * remembered for the connection so later pages do not ask again. A count that fails otherwise costs the
+   * page its total, never the page itself.
+   */
+  private async count(filters: string): Promise<number | null> {
+    const known = this.capabilities.ticketCount;
+    if (known && !known.present && Date.now() - known.at < RECHECK_MS) return null;
+    try {
+      const answer = await this.client.get(`/Tickets/Ticket/GetTicketCount/${filters}`, "the ticket count");
+      const total = Number(textOf(answer.tickets, "totalcount") || Number.NaN);
+      const present = Number.isSafeInteger(total) && total >= 0;
+      this.capabilities.ticketCount = { present, at: Date.now() };
+      return present ? total : null;
+    } catch (error) {
+      if (error instanceof VendorError && error.outcome === "not_found") {
+        this.capabilities.ticketCount = { present: false, at: Date.now() };
+        return null;
+      }
+      if (
+        error instanceof VendorError &&
+        error.outcome !== "wrong_credentials" &&
+        error.outcome !== "api_disabled"
+      )
+        return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Free text goes through TicketSearch, which returns at most the helpdesk's result limit and cannot page
+   * past it (kayako-notes §4.6). The limit is a setting no API reports, so the hits are compared with the
+   * largest search this helpdesk has answered: reaching it means the result may have been cut, and the page
+   * says so rather than presenting a cut list as complete.
+   */
   private async search(input: ListTicketsInput, lookups: Lookups): Promise<TicketPageDto> {
     const fields: Record<string, string> = { query: input.q ?? "" };
     for (const flag of SEARCH_FLAGS) fields[flag] = "1";
     const found = await this.client.search("/Tickets/TicketSearch", fields, "the ticket search");
+    const hits = listOf(found.tickets, "ticket");
+    const capabilities = this.capabilities;
+    capabilities.largestSearch = Math.max(capabilities.largestSearch, hits.length);
     const statuses = new Set(statusIds(input.status, lookups));
-    const matching = listOf(found.tickets, "ticket")
+    const matching = hits
       .map((t) => summaryOf(t, lookups))
       .filter(
         (t) =>
@@ -108,11 +158,8 @@ export class KayakoTickets {
       .sort(comparator(input.sort, input.dir));
     const start = (input.page - 1) * input.pageSize;
     return {
-      items: matching.slice(start, start + input.pageSize),
-      total: matching.length,
-      page: input.page,
-      pageSize: input.pageSize,
-      truncated: listOf(found.tickets, "ticket").length >= 100,
+      ...pageOf(matching.slice(start, start + input.pageSize), matching.length, input),
+      truncated: hits.length >= SMALLEST_SEARCH_LIMIT && hits.length >= capabilities.largestSearch,
     };
   }
 
@@ -126,29 +173,62 @@ export class KayakoTickets {
     return detailOf(ticket, lookups);
   }
 
+  /**
+   * A staff reply or private note. When the answer does not show the new post (a mask id, simulator decision
+   * 7; a mailer that failed after saving; an answer lost on the way back) the ticket is read back, and the
+   * post found there is the result: a reply Kayako stored is never reported as failed, nor sent twice.
+   */
   async reply(ticketId: string, staffId: number, input: ReplyToTicketInput): Promise<TicketPostDto> {
-    const answer = await this.client.post(
-      "/Tickets/TicketPost",
-      { ticketid: ticketId, contents: input.contents, staffid: staffId, isprivate: input.isPrivate ? 1 : 0 },
-      `the reply to ticket ${ticketId}`,
+    const sentAt = Date.now();
+    const answer = await this.client
+      .post(
+        "/Tickets/TicketPost",
+        {
+          ticketid: ticketId,
+          contents: input.contents,
+          staffid: staffId,
+          isprivate: input.isPrivate ? 1 : 0,
+        },
+        `the reply to ticket ${ticketId}`,
+      )
+      .catch(keepIfMayHaveRun);
+    const post = answer instanceof VendorError ? undefined : listOf(answer.posts, "post")[0];
+    if (post) return postOf(post);
+    const saved = await readBack(() => this.savedReply(ticketId, staffId, input.contents, sentAt));
+    if (saved) return saved;
+    if (answer instanceof VendorError) throw answer;
+    throw new VendorError(
+      "unexpected_response",
+      `Kayako answered the reply to ticket ${ticketId} without the post, and the ticket does not show it: reload the ticket before sending again.`,
     );
-    const post = listOf(answer.posts, "post")[0];
-    // With a mask id Kayako answers an empty <posts> although the post was created (simulator decision 7).
-    if (!post) {
-      return {
-        id: 0,
-        author: "",
-        email: "",
-        fromStaff: true,
-        isPrivate: input.isPrivate,
-        isHtml: false,
-        contents: input.contents,
-        created: new Date().toISOString(),
-      };
-    }
-    return postOf(post);
   }
 
+  /** The newest post of this staff member with these contents, sent at most `CLOCK_SLACK_S` before `sentAt`. */
+  private async savedReply(
+    ticketId: string,
+    staffId: number,
+    contents: string,
+    sentAt: number,
+  ): Promise<TicketPostDto | null> {
+    const answer = await this.client.get(`/Tickets/Ticket/${ticketId}`, `ticket ${ticketId}`);
+    const since = Math.floor(sentAt / 1000) - CLOCK_SLACK_S;
+    const wanted = sameText(contents);
+    const [newest] = listOf(listOf(answer.tickets, "ticket")[0]?.posts, "post")
+      .filter(
+        (p) =>
+          numberOf(p, "staffid") === staffId &&
+          numberOf(p, "dateline") >= since &&
+          sameText(textOf(p, "contents")) === wanted,
+      )
+      .sort((a, b) => numberOf(b, "id") - numberOf(a, "id"));
+    return newest ? postOf(newest) : null;
+  }
+
+  /**
+   * Changes only the given fields and reports those Kayako silently ignored (it drops invalid ids and still
+   * answers 200). When the answer does not hold the ticket, the ticket is read back and compared instead; only
+   * a failed answer whose read-back shows none of the changes is reported as a failure.
+   */
   async update(ticketId: string, input: UpdateTicketInput): Promise<UpdateTicketResultDto> {
     const requested: Array<{ field: keyof UpdateTicketInput; vendor: string; value: number }> = [];
     if (input.statusId !== undefined)
@@ -164,20 +244,29 @@ export class KayakoTickets {
     // Only the changed fields: sending the whole ticket back could overwrite someone else's concurrent edit.
     const fields = Object.fromEntries(requested.map((r) => [r.vendor, r.value]));
     const [answer, lookups] = await Promise.all([
-      this.client.put(`/Tickets/Ticket/${ticketId}`, fields, `the update of ticket ${ticketId}`),
+      this.client
+        .put(`/Tickets/Ticket/${ticketId}`, fields, `the update of ticket ${ticketId}`)
+        .catch(keepIfMayHaveRun),
       this.lookups(),
     ]);
-    const node = listOf(answer.tickets, "ticket")[0];
-    if (!node) {
+    const ticketNode =
+      (answer instanceof VendorError ? undefined : listOf(answer.tickets, "ticket")[0]) ??
+      listOf(
+        (await readBack(() => this.client.get(`/Tickets/Ticket/${ticketId}`, `ticket ${ticketId}`)))?.tickets,
+        "ticket",
+      )[0];
+    if (!ticketNode) {
+      if (answer instanceof VendorError) throw answer;
       throw new VendorError(
         "unexpected_response",
-        `Kayako answered the update of ticket ${ticketId} without the ticket.`,
+        `Kayako answered the update of ticket ${ticketId} without the ticket, and reading it back failed: reload the ticket to see whether the change was made.`,
       );
     }
-    const ticket = detailOf(node, lookups);
+    const ticket = detailOf(ticketNode, lookups);
     const notApplied = requested
       .filter((r) => ticket[r.field] !== r.value)
       .map((r) => ({ field: r.field, requested: r.value, actual: ticket[r.field] }));
+    if (answer instanceof VendorError && notApplied.length === requested.length) throw answer;
     return { ticket, notApplied };
   }
 
@@ -201,6 +290,29 @@ export class KayakoTickets {
       enabled: numberOf(u, "isenabled") === 1,
     }));
   }
+}
+
+/**
+ * How far a helpdesk's clock may lag ours when a read-back looks for a post just sent: the same text from the
+ * same staff member within this window is that post.
+ */
+const CLOCK_SLACK_S = 10 * 60;
+
+/** Kayako stores what it was sent, but line endings and outer blanks may change on the way. */
+function sameText(text: string): string {
+  return text.replace(/\r\n?/g, "\n").trim();
+}
+
+/** A page cut from a list the console holds whole, so its total is known. */
+function pageOf(items: TicketSummaryDto[], total: number, input: ListTicketsInput): TicketPageDto {
+  return {
+    items,
+    total,
+    hasMore: (input.page - 1) * input.pageSize + items.length < total,
+    page: input.page,
+    pageSize: input.pageSize,
+    truncated: false,
+  };
 }
 
 export function statusIds(status: string, lookups: Lookups): string[] {
@@ -249,7 +361,10 @@ export function summaryOf(ticket: XmlNode, lookups: Lookups): TicketSummaryDto {
 }
 
 function detailOf(ticket: XmlNode, lookups: Lookups): TicketDetailDto {
-  const posts = listOf(ticket.posts, "post").map(postOf);
+  // `t_postorder` may put the newest post first (kayako-notes §4.3): the conversation reads oldest first anyway.
+  const posts = listOf(ticket.posts, "post")
+    .map(postOf)
+    .sort((a, b) => a.id - b.id);
   return { ...summaryOf(ticket, lookups), posts };
 }
 

@@ -104,10 +104,11 @@ let viewer: string;
 beforeAll(async () => {
   db = await freshDatabase();
   installFileConnections([]);
+  // A fresh shared state first: it also holds the sessions the cookies below start.
+  clearKiwireTokens();
   admin = (await userWithSession(db, "admin")).cookie;
   operator = (await userWithSession(db, "operator")).cookie;
   viewer = (await userWithSession(db, "viewer")).cookie;
-  clearKiwireTokens();
 }, 60_000);
 
 async function ok<T>(response: Response, status = 200): Promise<T> {

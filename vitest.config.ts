@@ -15,6 +15,9 @@ export default defineConfig({
     // The simulators listen on 127.0.0.1, which connections may only reach when the deployment allows it;
     // warnings and errors only, since a line per request of every test would bury the results (log tests lower it).
     env: { TZ: "UTC", ALLOW_LOOPBACK_CONNECTIONS: "1", LOG_LEVEL: "warn" },
+    // Vitest's default is one worker per core but one, so a 2-core machine ran every file in turn; the files
+    // mostly wait on simulators and the embedded database, so two workers share the cores well.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -158,7 +158,9 @@ function readFaults(name: string, harness: () => Harness) {
         ),
       );
       expect(waited).toBeGreaterThanOrEqual(READ_TIMEOUT_MS - 20);
-      expect(waited).toBeLessThan(READ_TIMEOUT_MS * 2.5);
+      // Three attempts cannot finish in less than three read timeouts; one may take longer than one on a busy
+      // machine. The request count below is the exact proof.
+      expect(waited).toBeLessThan(READ_TIMEOUT_MS * 3);
       expect(proxy.requests.filter(isRead)).toHaveLength(1);
       // Let the abandoned request finish on the simulator, so closing it later aborts nothing.
       await sleep(faults.latencyMs - waited + 50);

@@ -10,10 +10,10 @@ import type {
   ConnectionExchangesDto,
   ExchangeBodyDto,
 } from "@/lib/api/connection-exchanges";
-import { EXCHANGES_KEPT } from "@/lib/api/connection-exchanges";
 import type { ConnectionDto } from "@/lib/api/connections";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { connectionKeys } from "@/lib/client/query-keys";
+import { EXCHANGES_KEPT } from "@/lib/connection-exchanges-limits";
 
 export interface ConnectionDiagnosticsProps {
   /** The connection whose exchanges are shown; null keeps the dialog closed. */

@@ -8,10 +8,6 @@ import { defineOperation } from "./operation";
  * server before it is stored (lib/server/diagnostics/redact-exchange.ts).
  */
 
-/** How many exchanges each connection keeps, and how much of each body. */
-export const EXCHANGES_KEPT = 50;
-export const EXCHANGE_BODY_BYTES = 4096;
-
 export const ExchangeBodySchema = z.object({
   text: z
     .string()

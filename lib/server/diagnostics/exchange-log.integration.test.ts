@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { EXCHANGE_BODY_BYTES, EXCHANGES_KEPT } from "@/lib/api/connection-exchanges";
+import { EXCHANGE_BODY_BYTES, EXCHANGES_KEPT } from "@/lib/connection-exchanges-limits";
 import { HttpClient } from "@/lib/server/http/client";
 import { MemoryState } from "@/lib/server/shared-state/memory-state";
 import { installSharedState } from "@/lib/server/shared-state/shared-state";

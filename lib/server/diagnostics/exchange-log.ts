@@ -1,11 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import {
-  type ConnectionExchangeDto,
-  ConnectionExchangeSchema,
-  EXCHANGES_KEPT,
-} from "@/lib/api/connection-exchanges";
+import { type ConnectionExchangeDto, ConnectionExchangeSchema } from "@/lib/api/connection-exchanges";
 import type { ConnectionConfig } from "@/lib/api/connections";
+import { EXCHANGES_KEPT } from "@/lib/connection-exchanges-limits";
 import { SECRET_FIELDS } from "@/lib/connection-kinds";
 import type { ExchangeObserver, HttpExchange } from "@/lib/server/http/client";
 import { sharedState } from "@/lib/server/shared-state/shared-state";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EXCHANGE_BODY_BYTES } from "@/lib/api/connection-exchanges";
+import { EXCHANGE_BODY_BYTES } from "@/lib/connection-exchanges-limits";
 import type { HttpExchange } from "@/lib/server/http/client";
 import { MIN_SECRET_LENGTH, REDACTED, redactExchange, spellingsOf } from "./redact-exchange";
 

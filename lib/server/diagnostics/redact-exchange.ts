@@ -1,9 +1,6 @@
 import "server-only";
-import {
-  type ConnectionExchangeDto,
-  EXCHANGE_BODY_BYTES,
-  type ExchangeBodyDto,
-} from "@/lib/api/connection-exchanges";
+import type { ConnectionExchangeDto, ExchangeBodyDto } from "@/lib/api/connection-exchanges";
+import { EXCHANGE_BODY_BYTES } from "@/lib/connection-exchanges-limits";
 import type { HttpExchange } from "@/lib/server/http/client";
 
 /**

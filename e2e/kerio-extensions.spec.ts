@@ -83,10 +83,24 @@ test("an operator creates, edits, imports 50 with two bad rows, fixes them and d
   const taken = telNums()[0] ?? "";
   await page.getByRole("button", { name: "New extension" }).click();
   const again = page.getByRole("dialog", { name: "New extension" });
+  // A bad number is caught in the browser, in the server's words, and focus goes to the field.
+  await again.getByLabel("Number").fill("12ab");
+  await again.getByLabel("Description").focus();
+  await again.getByRole("button", { name: "Create extension" }).click();
+  await expect(again.getByText("An extension number is 1–10 digits")).toBeVisible();
+  await expect(again.getByLabel("Number")).toBeFocused();
   await again.getByLabel("Number").fill(taken);
   await again.getByRole("button", { name: "Create extension" }).click();
   await expect(again.getByText(`Extension ${taken} already exists`)).toBeVisible();
+  // What was typed is not thrown away without asking: Escape asks, Keep editing stays, Cancel asks again.
+  await page.keyboard.press("Escape");
+  const discard = again.getByRole("alert").filter({ hasText: "Discard what you typed?" });
+  await expect(discard).toBeVisible();
+  await discard.getByRole("button", { name: "Keep editing" }).click();
+  await expect(again.getByLabel("Number")).toHaveValue(taken);
   await again.getByRole("button", { name: "Cancel" }).click();
+  await discard.getByRole("button", { name: "Discard" }).click();
+  await expect(again).toBeHidden();
 
   // Import 50 rows: one refused by the preview (bad number), one by the PBX (number taken).
   const base = 7000;

@@ -2,18 +2,22 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import type { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import {
   CALL_PERMISSION_LABELS,
+  CreateExtensionSchema,
   type ExtensionDto,
   type ExtensionWriteResultDto,
-  type OwnerDto,
+  UpdateExtensionSchema,
 } from "@/lib/api/kerio-extensions";
-import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
+import { ApiRequestError } from "@/lib/client/api-fetch";
+import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
-import { extensionKeys } from "@/lib/client/query-keys";
+import { extensionQueries } from "@/lib/client/queries/kerio-extensions";
+import { useFieldErrors, type Validation, validateInput } from "@/lib/client/validate-input";
 
 export interface ExtensionFormProps {
   connectionId: string;
@@ -37,31 +41,54 @@ const CREATE_FLAGS = [
   { name: "recordOutbound", label: "Record outgoing calls" },
 ] as const;
 
+type ExtensionWrite =
+  | { kind: "create"; body: z.input<typeof CreateExtensionSchema> }
+  | { kind: "update"; number: string; body: z.input<typeof UpdateExtensionSchema> };
+
+/**
+ * The write the form asks for, checked with the same schema the server applies: a bad field is shown at once,
+ * in the server's words, without a round trip.
+ */
+function extensionWrite(data: FormData, extension: ExtensionDto | undefined): Validation<ExtensionWrite> {
+  const text = (name: string) => String(data.get(name) ?? "").trim();
+  const owner = text("ownerGuid");
+  const sip = text("sipUsername");
+  const common = {
+    description: text("description"),
+    callPermission: Number(text("callPermission")),
+    ownerGuid: owner ? Number(owner) : null,
+    ...(sip && sip !== (extension?.sipUsername ?? "") && { sipUsername: sip }),
+  };
+  if (extension) {
+    const body = { ...common, ...(data.get("regenerate") === "on" && { regenerateSipPassword: true }) };
+    const checked = validateInput(UpdateExtensionSchema, body);
+    return checked.ok ? { ok: true, data: { kind: "update", number: extension.number, body } } : checked;
+  }
+  const flags = Object.fromEntries(CREATE_FLAGS.map((flag) => [flag.name, data.get(flag.name) === "on"]));
+  const body = { ...common, ...flags, number: text("number") };
+  const checked = validateInput(CreateExtensionSchema, body);
+  return checked.ok ? { ok: true, data: { kind: "create", body } } : checked;
+}
+
 /** Create or edit one extension; a new SIP password is shown once, with a copy button, then forgotten. */
 export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFormProps) {
   const queryClient = useQueryClient();
-  const base = `/api/v1/kerio/${encodeURIComponent(connectionId)}/extensions`;
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
   const [formError, setFormError] = useState<string | null>(null);
   const [issued, setIssued] = useState<ExtensionWriteResultDto | null>(null);
-  const next = useQuery({
-    queryKey: extensionKeys.nextNumber(connectionId),
-    queryFn: ({ signal }) => apiFetch<{ number: string }>(`${base}/next-number`, { signal }),
-    enabled: !extension,
-    staleTime: 0,
-  });
-  const owners = useQuery({
-    queryKey: extensionKeys.owners(connectionId),
-    queryFn: ({ signal }) => apiFetch<{ items: OwnerDto[] }>(`${base}/owners`, { signal }),
-    staleTime: 60_000,
-  });
+  const [typedNumber, setTypedNumber] = useState<string | null>(null);
+  const next = useQuery({ ...extensionQueries.nextNumber(connectionId), enabled: !extension, staleTime: 0 });
+  const owners = useQuery({ ...extensionQueries.owners(connectionId), staleTime: 60_000 });
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      extension
-        ? apiFetch<ExtensionWriteResultDto>(`${base}/${extension.number}`, { method: "PATCH", body })
-        : apiFetch<ExtensionWriteResultDto>(base, { method: "POST", body }),
+    mutationFn: (write: ExtensionWrite) =>
+      write.kind === "update"
+        ? callOperation("updateExtension", {
+            params: { connectionId, number: write.number },
+            body: write.body,
+          })
+        : callOperation("createExtension", { params: { connectionId }, body: write.body }),
     onSuccess: (result) => {
-      void queryClient.invalidateQueries({ queryKey: extensionKeys.connection(connectionId) });
+      void queryClient.invalidateQueries({ queryKey: extensionQueries.connection(connectionId) });
       if (result.sipPassword) setIssued(result);
       else onClose();
     },
@@ -116,28 +143,21 @@ export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFor
   ];
 
   return (
-    <Dialog open title={title} onClose={onClose}>
+    <Dialog open title={title} onClose={onClose} guardTypedInput>
       <form
+        ref={formRef}
         aria-label={title}
         className="space-y-3"
+        noValidate
         onSubmit={submitWith((data) => {
-          const text = (name: string) => String(data.get(name) ?? "").trim();
-          const owner = text("ownerGuid");
-          const body: Record<string, unknown> = {
-            description: text("description"),
-            callPermission: Number(text("callPermission")),
-            ownerGuid: owner ? Number(owner) : null,
-          };
-          if (!extension) {
-            body.number = text("number");
-            for (const flag of CREATE_FLAGS) body[flag.name] = data.get(flag.name) === "on";
-          }
-          const sip = text("sipUsername");
-          if (sip && sip !== (extension?.sipUsername ?? "")) body.sipUsername = sip;
-          if (data.get("regenerate") === "on") body.regenerateSipPassword = true;
-          setErrors({});
           setFormError(null);
-          save.mutate(body);
+          const write = extensionWrite(data, extension);
+          if (!write.ok) {
+            setErrors(write.fieldErrors);
+            return;
+          }
+          setErrors({});
+          save.mutate(write.data);
         })}
       >
         {!extension && (
@@ -146,8 +166,9 @@ export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFor
             name="number"
             required
             inputMode="numeric"
-            key={next.data?.number ?? "pending"}
-            defaultValue={next.data?.number ?? ""}
+            // The suggestion fills the field until the person types: a late answer never replaces their number.
+            value={typedNumber ?? next.data?.number ?? ""}
+            onChange={(event) => setTypedNumber(event.target.value)}
             hint={
               next.isPending ? "Asking the PBX for the next free number…" : "The next free number on the PBX"
             }
@@ -205,9 +226,7 @@ export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFor
           </p>
         )}
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
+          <DialogCancelButton />
           <Button type="submit" disabled={save.isPending || (!extension && next.isPending)}>
             {save.isPending ? "Saving…" : extension ? "Save" : "Create extension"}
           </Button>

@@ -1,6 +1,7 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from "react";
+import { Button } from "./button";
 
 export interface DialogProps {
   open: boolean;
@@ -9,25 +10,49 @@ export interface DialogProps {
   children: ReactNode;
   /** `wide` for content that needs the room (tables, recorded exchanges); forms keep the narrow default. */
   size?: "default" | "wide";
+  /**
+   * For forms: once something was typed, Escape and `DialogCancelButton` ask before throwing it away. A
+   * second Escape on that question discards (the browser closes a dialog on a repeated Escape regardless).
+   */
+  guardTypedInput?: boolean;
 }
+
+/** Closes the dialog, asking first when it guards typed input. */
+const RequestCloseContext = createContext<(() => void) | null>(null);
 
 /**
  * A modal on the native <dialog> element: the browser provides the focus trap, Escape to close and the
  * inert background, which hand-rolled modals usually get wrong.
  */
-export function Dialog({ open, title, onClose, children, size = "default" }: DialogProps) {
+export function Dialog({ open, title, onClose, children, size = "default", guardTypedInput }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const [typed, setTyped] = useState(false);
+  const [askingToDiscard, setAskingToDiscard] = useState(false);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
+    if (!open) {
+      setTyped(false);
+      setAskingToDiscard(false);
+    }
   }, [open]);
+  const requestClose = () => {
+    if (guardTypedInput && typed) setAskingToDiscard(true);
+    else onClose();
+  };
   return (
     <dialog
       ref={ref}
       aria-labelledby="dialog-title"
       onClose={onClose}
+      onCancel={(event) => {
+        if (!guardTypedInput || !typed || askingToDiscard) return;
+        event.preventDefault();
+        setAskingToDiscard(true);
+      }}
+      onInput={guardTypedInput ? () => setTyped(true) : undefined}
       className={`m-auto w-full ${size === "wide" ? "max-w-5xl" : "max-w-lg"} rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100`}
     >
       {open && (
@@ -35,10 +60,45 @@ export function Dialog({ open, title, onClose, children, size = "default" }: Dia
           <h2 id="dialog-title" className="text-lg font-semibold">
             {title}
           </h2>
-          {children}
+          <RequestCloseContext value={requestClose}>{children}</RequestCloseContext>
+          {askingToDiscard && (
+            <DiscardQuestion onKeep={() => setAskingToDiscard(false)} onDiscard={onClose} />
+          )}
         </div>
       )}
     </dialog>
+  );
+}
+
+function DiscardQuestion({ onKeep, onDiscard }: { onKeep: () => void; onDiscard: () => void }) {
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => keep.current?.focus(), []);
+  return (
+    <div
+      role="alert"
+      className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
+      <span>Discard what you typed?</span>
+      <span className="flex gap-2">
+        <Button ref={keep} variant="secondary" size="sm" onClick={onKeep}>
+          Keep editing
+        </Button>
+        <Button variant="danger" size="sm" onClick={onDiscard}>
+          Discard
+        </Button>
+      </span>
+    </div>
+  );
+}
+
+/** A form's Cancel: asks before discarding typed input when its dialog guards it. */
+export function DialogCancelButton({ children = "Cancel" }: { children?: ReactNode }) {
+  const requestClose = useContext(RequestCloseContext);
+  if (!requestClose) throw new Error("DialogCancelButton belongs inside a Dialog");
+  return (
+    <Button variant="secondary" onClick={requestClose}>
+      {children}
+    </Button>
   );
 }
 

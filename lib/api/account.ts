@@ -79,8 +79,6 @@ export const TwoFactorPolicySchema = z.strictObject({
 
 export const getAccount = defineOperation({
   operationId: "getAccount",
-  method: "GET",
-  path: "/api/v1/account",
   summary: "Your own account: pending steps and two-factor state",
   tag: "Account",
   permission: "account.self",
@@ -91,8 +89,6 @@ export const getAccount = defineOperation({
 
 export const changeOwnPassword = defineOperation({
   operationId: "changeOwnPassword",
-  method: "POST",
-  path: "/api/v1/account/password",
   summary: "Change your password (your other sessions end)",
   tag: "Account",
   permission: "account.self",
@@ -105,8 +101,6 @@ export const changeOwnPassword = defineOperation({
 
 export const startTwoFactorEnrolment = defineOperation({
   operationId: "startTwoFactorEnrolment",
-  method: "POST",
-  path: "/api/v1/account/two-factor/enrolment",
   summary: "Start adding an authenticator app: a new secret to scan or type",
   tag: "Account",
   permission: "account.self",
@@ -118,8 +112,6 @@ export const startTwoFactorEnrolment = defineOperation({
 
 export const confirmTwoFactorEnrolment = defineOperation({
   operationId: "confirmTwoFactorEnrolment",
-  method: "POST",
-  path: "/api/v1/account/two-factor",
   summary: "Turn two-factor sign-in on with the app's first code; answers the recovery codes",
   tag: "Account",
   permission: "account.self",
@@ -132,8 +124,6 @@ export const confirmTwoFactorEnrolment = defineOperation({
 
 export const removeTwoFactor = defineOperation({
   operationId: "removeTwoFactor",
-  method: "DELETE",
-  path: "/api/v1/account/two-factor",
   summary: "Turn your two-factor sign-in off (needs your password or a code)",
   tag: "Account",
   permission: "account.self",
@@ -145,8 +135,6 @@ export const removeTwoFactor = defineOperation({
 
 export const regenerateRecoveryCodes = defineOperation({
   operationId: "regenerateRecoveryCodes",
-  method: "POST",
-  path: "/api/v1/account/two-factor/recovery-codes",
   summary: "Replace your recovery codes (needs your password or a code); the old ones stop working",
   tag: "Account",
   permission: "account.self",
@@ -158,8 +146,6 @@ export const regenerateRecoveryCodes = defineOperation({
 
 export const resetUserTwoFactor = defineOperation({
   operationId: "resetUserTwoFactor",
-  method: "DELETE",
-  path: "/api/v1/users/{id}/two-factor",
   summary: "Turn off a person's two-factor sign-in (they lost their authenticator and recovery codes)",
   tag: "Users",
   permission: "users.manage",
@@ -171,8 +157,6 @@ export const resetUserTwoFactor = defineOperation({
 
 export const getTwoFactorPolicy = defineOperation({
   operationId: "getTwoFactorPolicy",
-  method: "GET",
-  path: "/api/v1/settings/two-factor",
   summary: "Who must use two-factor sign-in",
   tag: "Users",
   permission: "users.manage",
@@ -181,8 +165,6 @@ export const getTwoFactorPolicy = defineOperation({
 
 export const setTwoFactorPolicy = defineOperation({
   operationId: "setTwoFactorPolicy",
-  method: "PUT",
-  path: "/api/v1/settings/two-factor",
   summary: "Require two-factor sign-in for nobody, admins, or everyone",
   tag: "Users",
   permission: "users.manage",

@@ -37,8 +37,6 @@ export const CreatedApiTokenSchema = ApiTokenSchema.extend({
 
 export const listApiTokens = defineOperation({
   operationId: "listApiTokens",
-  method: "GET",
-  path: "/api/v1/api-tokens",
   summary: "List API tokens (never their secrets)",
   tag: "API tokens",
   permission: "tokens.manage",
@@ -48,8 +46,6 @@ export const listApiTokens = defineOperation({
 
 export const createApiToken = defineOperation({
   operationId: "createApiToken",
-  method: "POST",
-  path: "/api/v1/api-tokens",
   summary: "Create an API token with a role; the secret is returned once",
   tag: "API tokens",
   permission: "tokens.manage",
@@ -62,8 +58,6 @@ export const createApiToken = defineOperation({
 
 export const revokeApiToken = defineOperation({
   operationId: "revokeApiToken",
-  method: "DELETE",
-  path: "/api/v1/api-tokens/{id}",
   summary: "Revoke an API token (effective immediately)",
   tag: "API tokens",
   permission: "tokens.manage",

@@ -54,8 +54,6 @@ export const AuditListQuerySchema = AuditFilterSchema.extend({
 
 export const listAuditEvents = defineOperation({
   operationId: "listAuditEvents",
-  method: "GET",
-  path: "/api/v1/audit-events",
   summary: "Page through the audit log, newest first",
   tag: "Audit",
   permission: "audit.read",
@@ -70,8 +68,6 @@ export const listAuditEvents = defineOperation({
 
 export const exportAuditEvents = defineOperation({
   operationId: "exportAuditEvents",
-  method: "GET",
-  path: "/api/v1/audit-events/export",
   summary: "Download every audit event matching the filters as CSV (streamed)",
   tag: "Audit",
   permission: "audit.read",

@@ -53,8 +53,6 @@ export const ConnectionExchangesQuery = z.strictObject({
 
 export const listConnectionExchanges = defineOperation({
   operationId: "listConnectionExchanges",
-  method: "GET",
-  path: "/api/v1/connections/{id}/exchanges",
   summary:
     "The connection's last 50 exchanges with its appliance, newest first, with every secret redacted (diagnostics)",
   tag: "Connections",

@@ -457,8 +457,6 @@ export const ConnectionIdParams = z.strictObject({ id: ConnectionIdSchema });
 
 export const listConnections = defineOperation({
   operationId: "listConnections",
-  method: "GET",
-  path: "/api/v1/connections",
   summary: "List vendor connections with their health (settings only for connections.manage)",
   tag: "Connections",
   permission: "connections.read",
@@ -467,8 +465,6 @@ export const listConnections = defineOperation({
 
 export const getConnection = defineOperation({
   operationId: "getConnection",
-  method: "GET",
-  path: "/api/v1/connections/{id}",
   summary: "One vendor connection with its health (settings only for connections.manage)",
   tag: "Connections",
   permission: "connections.read",
@@ -478,8 +474,6 @@ export const getConnection = defineOperation({
 
 export const createConnection = defineOperation({
   operationId: "createConnection",
-  method: "POST",
-  path: "/api/v1/connections",
   summary: "Add a vendor connection; its secrets are stored encrypted and never returned",
   tag: "Connections",
   permission: "connections.manage",
@@ -491,8 +485,6 @@ export const createConnection = defineOperation({
 
 export const updateConnection = defineOperation({
   operationId: "updateConnection",
-  method: "PATCH",
-  path: "/api/v1/connections/{id}",
   summary: "Change a connection's settings or replace a secret (connections from the file are read-only)",
   tag: "Connections",
   permission: "connections.manage",
@@ -504,8 +496,6 @@ export const updateConnection = defineOperation({
 
 export const deleteConnection = defineOperation({
   operationId: "deleteConnection",
-  method: "DELETE",
-  path: "/api/v1/connections/{id}",
   summary: "Remove a connection and its stored secrets (connections from the file are read-only)",
   tag: "Connections",
   permission: "connections.manage",
@@ -516,8 +506,6 @@ export const deleteConnection = defineOperation({
 
 export const testConnection = defineOperation({
   operationId: "testConnection",
-  method: "POST",
-  path: "/api/v1/connections/{id}/test",
   summary:
     "Log in to the appliance with the stored settings and report latency, the certificate, and a fix on failure",
   tag: "Connections",

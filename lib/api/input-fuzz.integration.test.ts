@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
+import type { Operation } from "@/lib/api/operation";
 import { OPERATIONS } from "@/lib/api/operations";
 import { CONNECTION_KINDS } from "@/lib/connection-kinds";
 import { ApiError } from "@/lib/server/api/errors";
@@ -702,7 +703,7 @@ describe("the shared input schemas", () => {
     withSparseArray: true,
     withTypedArray: true,
   });
-  const schemas = OPERATIONS.flatMap((operation) =>
+  const schemas = (OPERATIONS as readonly Operation[]).flatMap((operation) =>
     (["params", "query", "body"] as const).flatMap((where) => {
       const schema = operation[where];
       return schema ? [{ name: `${operation.operationId} ${where}`, schema, where }] : [];

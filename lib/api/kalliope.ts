@@ -299,13 +299,10 @@ export const CallParams = z.strictObject({
   callId: z.string().regex(/^\d+(\.\d+)?$/, "A call id is the PBX unique id, e.g. 1463997154.0"),
 });
 
-const BASE = "/api/v1/kalliope/{connectionId}/calls";
 const TAG = "KalliopePBX";
 
 export const listCalls = defineOperation({
   operationId: "listCalls",
-  method: "GET",
-  path: BASE,
   summary: "A page of call records, filtered and sorted on the server over cached PBX days",
   tag: TAG,
   permission: "calls.read",
@@ -316,8 +313,6 @@ export const listCalls = defineOperation({
 
 export const getCallStats = defineOperation({
   operationId: "getCallStats",
-  method: "GET",
-  path: `${BASE}/stats`,
   summary: "Totals and chart series for the filtered calls",
   tag: TAG,
   permission: "calls.read",
@@ -328,8 +323,6 @@ export const getCallStats = defineOperation({
 
 export const exportCalls = defineOperation({
   operationId: "exportCalls",
-  method: "GET",
-  path: `${BASE}/export`,
   summary: "The whole filtered set as a streamed CSV (X-Total-Count gives the row count for progress)",
   tag: TAG,
   permission: "calls.export",
@@ -340,8 +333,6 @@ export const exportCalls = defineOperation({
 
 export const getCall = defineOperation({
   operationId: "getCall",
-  method: "GET",
-  path: `${BASE}/{callId}`,
   summary: "One call with its call path",
   tag: TAG,
   permission: "calls.read",

@@ -186,8 +186,6 @@ const TAG = "Kayako tickets";
 
 export const listTickets = defineOperation({
   operationId: "listTickets",
-  method: "GET",
-  path: "/api/v1/kayako/{connectionId}/tickets",
   summary: "List helpdesk tickets with filters, sort and paging",
   tag: TAG,
   permission: "tickets.read",
@@ -198,8 +196,6 @@ export const listTickets = defineOperation({
 
 export const getTicket = defineOperation({
   operationId: "getTicket",
-  method: "GET",
-  path: "/api/v1/kayako/{connectionId}/tickets/{ticketId}",
   summary: "One ticket with its conversation",
   tag: TAG,
   permission: "tickets.read",
@@ -209,8 +205,6 @@ export const getTicket = defineOperation({
 
 export const replyToTicket = defineOperation({
   operationId: "replyToTicket",
-  method: "POST",
-  path: "/api/v1/kayako/{connectionId}/tickets/{ticketId}/replies",
   summary: "Reply (or add a private note) as the Kayako staff member mapped to the caller",
   tag: TAG,
   permission: "tickets.write",
@@ -223,8 +217,6 @@ export const replyToTicket = defineOperation({
 
 export const updateTicket = defineOperation({
   operationId: "updateTicket",
-  method: "PATCH",
-  path: "/api/v1/kayako/{connectionId}/tickets/{ticketId}",
   summary: "Change status, priority, owner or department; reports changes Kayako ignored",
   tag: TAG,
   permission: "tickets.write",
@@ -236,8 +228,6 @@ export const updateTicket = defineOperation({
 
 export const searchHelpdeskUsers = defineOperation({
   operationId: "searchHelpdeskUsers",
-  method: "GET",
-  path: "/api/v1/kayako/{connectionId}/users",
   summary: "Search helpdesk users by name, e-mail or organisation",
   tag: TAG,
   permission: "tickets.read",
@@ -248,8 +238,6 @@ export const searchHelpdeskUsers = defineOperation({
 
 export const listTicketLookups = defineOperation({
   operationId: "listTicketLookups",
-  method: "GET",
-  path: "/api/v1/kayako/{connectionId}/lookups",
   summary: "Departments, statuses, priorities and staff for filters and pickers",
   tag: TAG,
   permission: "tickets.read",
@@ -259,8 +247,6 @@ export const listTicketLookups = defineOperation({
 
 export const listStaffMappings = defineOperation({
   operationId: "listKayakoStaffMappings",
-  method: "GET",
-  path: "/api/v1/kayako/{connectionId}/staff-mappings",
   summary: "Which Kayako staff member each console user replies as",
   tag: TAG,
   permission: "users.manage",
@@ -270,8 +256,6 @@ export const listStaffMappings = defineOperation({
 
 export const setStaffMapping = defineOperation({
   operationId: "setKayakoStaffMapping",
-  method: "PUT",
-  path: "/api/v1/kayako/{connectionId}/staff-mappings/{userId}",
   summary: "Map a console user to a Kayako staff member (null removes the mapping)",
   tag: TAG,
   permission: "users.manage",

@@ -85,13 +85,10 @@ export const RemoveMailUserQuery = z.strictObject({
 });
 export type RemoveMailUserInput = z.infer<typeof RemoveMailUserQuery>;
 
-const BASE = "/api/v1/kerio/{connectionId}";
 const TAG = "Kerio Connect";
 
 export const listMailDomains = defineOperation({
   operationId: "listMailDomains",
-  method: "GET",
-  path: `${BASE}/mail-domains`,
   summary: "The mail domains of a Kerio Connect server",
   tag: TAG,
   permission: "mail.read",
@@ -101,8 +98,6 @@ export const listMailDomains = defineOperation({
 
 export const listMailUsers = defineOperation({
   operationId: "listMailUsers",
-  method: "GET",
-  path: `${BASE}/mail-users`,
   summary: "A page of one domain's users, sorted and searched on the server",
   tag: TAG,
   permission: "mail.read",
@@ -113,8 +108,6 @@ export const listMailUsers = defineOperation({
 
 export const createMailUser = defineOperation({
   operationId: "createMailUser",
-  method: "POST",
-  path: `${BASE}/mail-users`,
   summary: "Create a mail user; Kerio's per-user refusal (e.g. the licence's user limit) is the error",
   tag: TAG,
   permission: "mail.write",
@@ -127,8 +120,6 @@ export const createMailUser = defineOperation({
 
 export const updateMailUser = defineOperation({
   operationId: "updateMailUser",
-  method: "PATCH",
-  path: `${BASE}/mail-users/{userId}`,
   summary: "Enable, disable or rename a mail user",
   tag: TAG,
   permission: "mail.write",
@@ -140,8 +131,6 @@ export const updateMailUser = defineOperation({
 
 export const removeMailUser = defineOperation({
   operationId: "removeMailUser",
-  method: "DELETE",
-  path: `${BASE}/mail-users/{userId}`,
   summary: "Remove a mail user, deleting the mailbox or keeping its folder; confirmed by login name",
   tag: TAG,
   permission: "mail.write",

@@ -113,13 +113,10 @@ export const TimeRangeSchema = z.object({
 });
 export type TimeRangeDto = z.infer<typeof TimeRangeSchema>;
 
-const BASE = "/api/v1/kerio/{connectionId}";
 const TAG = "Kerio Control";
 
 export const listAddressGroups = defineOperation({
   operationId: "listAddressGroups",
-  method: "GET",
-  path: `${BASE}/address-groups`,
   summary: "IP address groups with their entries",
   tag: TAG,
   permission: "firewall.read",
@@ -129,8 +126,6 @@ export const listAddressGroups = defineOperation({
 
 export const createAddressGroupEntry = defineOperation({
   operationId: "createAddressGroupEntry",
-  method: "POST",
-  path: `${BASE}/address-groups`,
   summary: "Add an entry (and the group if new), then apply and confirm",
   tag: TAG,
   permission: "firewall.write",
@@ -143,8 +138,6 @@ export const createAddressGroupEntry = defineOperation({
 
 export const updateAddressGroupEntry = defineOperation({
   operationId: "updateAddressGroupEntry",
-  method: "PATCH",
-  path: `${BASE}/address-groups/{entryId}`,
   summary: "Edit, enable or disable an entry, then apply and confirm",
   tag: TAG,
   permission: "firewall.write",
@@ -156,8 +149,6 @@ export const updateAddressGroupEntry = defineOperation({
 
 export const removeAddressGroupEntry = defineOperation({
   operationId: "removeAddressGroupEntry",
-  method: "DELETE",
-  path: `${BASE}/address-groups/{entryId}`,
   summary: "Remove an entry after Kerio's cut-off check, then apply and confirm",
   tag: TAG,
   permission: "firewall.write",
@@ -169,8 +160,6 @@ export const removeAddressGroupEntry = defineOperation({
 
 export const listTimeRanges = defineOperation({
   operationId: "listTimeRanges",
-  method: "GET",
-  path: `${BASE}/time-ranges`,
   summary: "Time ranges (read-only)",
   tag: TAG,
   permission: "firewall.read",

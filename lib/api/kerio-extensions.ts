@@ -141,13 +141,10 @@ export const ImportResultSchema = z.object({
 });
 export type ImportResultDto = z.infer<typeof ImportResultSchema>;
 
-const BASE = "/api/v1/kerio/{connectionId}/extensions";
 const TAG = "Kerio Operator";
 
 export const listExtensions = defineOperation({
   operationId: "listExtensions",
-  method: "GET",
-  path: BASE,
   summary: "A page of extensions, sorted and searched on the PBX",
   tag: TAG,
   permission: "extensions.read",
@@ -158,8 +155,6 @@ export const listExtensions = defineOperation({
 
 export const getNextExtensionNumber = defineOperation({
   operationId: "getNextExtensionNumber",
-  method: "GET",
-  path: `${BASE}/next-number`,
   summary: "The next free extension number, to prefill the create form",
   tag: TAG,
   permission: "extensions.read",
@@ -169,8 +164,6 @@ export const getNextExtensionNumber = defineOperation({
 
 export const listExtensionOwners = defineOperation({
   operationId: "listExtensionOwners",
-  method: "GET",
-  path: `${BASE}/owners`,
   summary: "PBX users that can own an extension",
   tag: TAG,
   permission: "extensions.read",
@@ -180,8 +173,6 @@ export const listExtensionOwners = defineOperation({
 
 export const getExtension = defineOperation({
   operationId: "getExtension",
-  method: "GET",
-  path: `${BASE}/{number}`,
   summary: "One extension by number",
   tag: TAG,
   permission: "extensions.read",
@@ -191,8 +182,6 @@ export const getExtension = defineOperation({
 
 export const createExtension = defineOperation({
   operationId: "createExtension",
-  method: "POST",
-  path: BASE,
   summary: "Create an extension; the generated SIP password is returned once",
   tag: TAG,
   permission: "extensions.write",
@@ -205,8 +194,6 @@ export const createExtension = defineOperation({
 
 export const updateExtension = defineOperation({
   operationId: "updateExtension",
-  method: "PATCH",
-  path: `${BASE}/{number}`,
   summary: "Change an extension or regenerate its SIP password",
   tag: TAG,
   permission: "extensions.write",
@@ -218,8 +205,6 @@ export const updateExtension = defineOperation({
 
 export const deleteExtension = defineOperation({
   operationId: "deleteExtension",
-  method: "DELETE",
-  path: `${BASE}/{number}`,
   summary: "Delete an extension (all lines of a multi-registration group)",
   tag: TAG,
   permission: "extensions.write",
@@ -230,8 +215,6 @@ export const deleteExtension = defineOperation({
 
 export const importExtensions = defineOperation({
   operationId: "importExtensions",
-  method: "POST",
-  path: `${BASE}/import`,
   summary: "Create many extensions; every row gets its own result",
   tag: TAG,
   permission: "extensions.write",

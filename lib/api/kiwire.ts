@@ -239,12 +239,8 @@ export const SessionPageSchema = z.object({
 export type SessionPageDto = z.infer<typeof SessionPageSchema>;
 
 const TAG = "Kiwire";
-const BASE = "/api/v1/kiwire/{connectionId}";
-
 export const listVouchers = defineOperation({
   operationId: "listVouchers",
-  method: "GET",
-  path: `${BASE}/vouchers`,
   summary: "Vouchers filtered by batch, status, profile and creation dates",
   tag: TAG,
   permission: "vouchers.read",
@@ -255,8 +251,6 @@ export const listVouchers = defineOperation({
 
 export const createVouchers = defineOperation({
   operationId: "createVouchers",
-  method: "POST",
-  path: `${BASE}/vouchers`,
   summary: "Generate a batch of up to 1,000 vouchers; answers the new codes",
   tag: TAG,
   permission: "vouchers.write",
@@ -269,8 +263,6 @@ export const createVouchers = defineOperation({
 
 export const deleteVoucher = defineOperation({
   operationId: "deleteVoucher",
-  method: "DELETE",
-  path: `${BASE}/vouchers/{code}`,
   summary: "Delete (void) one voucher; Kiwire keeps it as expired",
   tag: TAG,
   permission: "vouchers.write",
@@ -281,8 +273,6 @@ export const deleteVoucher = defineOperation({
 
 export const exportVouchers = defineOperation({
   operationId: "exportVouchers",
-  method: "GET",
-  path: `${BASE}/vouchers/export`,
   summary: "A batch, a selection or a filtered set of vouchers as CSV",
   tag: TAG,
   permission: "vouchers.read",
@@ -293,8 +283,6 @@ export const exportVouchers = defineOperation({
 
 export const listHotspotUsers = defineOperation({
   operationId: "listHotspotUsers",
-  method: "GET",
-  path: `${BASE}/users`,
   summary: "Hotspot users, paged by Kiwire (start/limit); search, status and sort filter in the console",
   tag: TAG,
   permission: "hotspot.read",
@@ -305,8 +293,6 @@ export const listHotspotUsers = defineOperation({
 
 export const getHotspotUser = defineOperation({
   operationId: "getHotspotUser",
-  method: "GET",
-  path: `${BASE}/users/{username}`,
   summary: "One hotspot user",
   tag: TAG,
   permission: "hotspot.read",
@@ -316,8 +302,6 @@ export const getHotspotUser = defineOperation({
 
 export const createHotspotUser = defineOperation({
   operationId: "createHotspotUser",
-  method: "POST",
-  path: `${BASE}/users`,
   summary: "Create a hotspot user",
   tag: TAG,
   permission: "hotspot.write",
@@ -330,8 +314,6 @@ export const createHotspotUser = defineOperation({
 
 export const deleteHotspotUser = defineOperation({
   operationId: "deleteHotspotUser",
-  method: "DELETE",
-  path: `${BASE}/users/{username}`,
   summary: "Erase a hotspot user",
   tag: TAG,
   permission: "hotspot.write",
@@ -342,8 +324,6 @@ export const deleteHotspotUser = defineOperation({
 
 export const listHotspotProfiles = defineOperation({
   operationId: "listHotspotProfiles",
-  method: "GET",
-  path: `${BASE}/profiles`,
   summary: "Profiles (plans), for pickers and reference",
   tag: TAG,
   permission: "hotspot.read",
@@ -353,8 +333,6 @@ export const listHotspotProfiles = defineOperation({
 
 export const listNas = defineOperation({
   operationId: "listNas",
-  method: "GET",
-  path: `${BASE}/nas`,
   summary: "NAS entries and their zones, for pickers and reference",
   tag: TAG,
   permission: "hotspot.read",
@@ -364,8 +342,6 @@ export const listNas = defineOperation({
 
 export const listLoginHistory = defineOperation({
   operationId: "listLoginHistory",
-  method: "GET",
-  path: `${BASE}/login-history`,
   summary: "Sessions, newest first, for one user or all, in a time range",
   tag: TAG,
   permission: "hotspot.read",

@@ -1,12 +1,11 @@
 import type { z } from "zod";
 import type { Permission } from "@/lib/permissions";
-
-export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+import { type HttpMethod, type OperationId, ROUTES } from "./routes";
 
 /**
  * One BFF operation: the contract the route handler enforces and the OpenAPI document publishes. Both are
  * built from this one object, so the documentation cannot drift from what the server accepts.
- * `operationId` is public API: never rename one once published.
+ * `operationId` is public API: never rename one once published; its method and path are in `ROUTES`.
  */
 export interface Operation<
   TParams extends z.ZodType = z.ZodType,
@@ -14,6 +13,7 @@ export interface Operation<
   TBody extends z.ZodType = z.ZodType,
 > {
   operationId: string;
+  /** From `ROUTES`, like the path. */
   method: HttpMethod;
   /** OpenAPI path template, e.g. `/api/v1/users/{id}`. */
   path: string;
@@ -40,8 +40,19 @@ export interface Operation<
   duringAccountSetup?: true;
 }
 
-export function defineOperation<TParams extends z.ZodType, TQuery extends z.ZodType, TBody extends z.ZodType>(
-  operation: Operation<TParams, TQuery, TBody>,
-): Operation<TParams, TQuery, TBody> {
-  return operation;
+/** An operation as written in `lib/api/*`: everything but its method and path, which `ROUTES` holds. */
+export type OperationDefinition = Omit<Operation, "operationId" | "method" | "path"> & {
+  operationId: OperationId;
+};
+
+/**
+ * Completes a definition with its method and path. The result keeps the definition's exact type (which schemas
+ * it has, and which it has not), so the browser's typed client can derive each operation's input and answer.
+ */
+export function defineOperation<const TDefinition extends OperationDefinition>(
+  definition: TDefinition,
+): TDefinition & (typeof ROUTES)[TDefinition["operationId"]] {
+  // TypeScript cannot index the routes by a generic key and keep the pairing; the spread is that pairing.
+  return { ...definition, ...ROUTES[definition.operationId] } as TDefinition &
+    (typeof ROUTES)[TDefinition["operationId"]];
 }

@@ -17,7 +17,7 @@ import * as users from "./users";
  * Every published operation. The OpenAPI document and the access-matrix tests are generated from this list,
  * so an operation missing here is missing from the contract: add each new feature's operations.
  */
-export const OPERATIONS: readonly Operation[] = [
+export const OPERATIONS = [
   users.listUsers,
   users.createUser,
   users.updateUser,
@@ -85,4 +85,4 @@ export const OPERATIONS: readonly Operation[] = [
   kiwire.listHotspotProfiles,
   kiwire.listNas,
   kiwire.listLoginHistory,
-];
+] as const satisfies readonly Operation[];

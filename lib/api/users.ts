@@ -43,8 +43,6 @@ export const UserIdParams = z.strictObject({ id: z.uuid("The user id must be a U
 
 export const listUsers = defineOperation({
   operationId: "listUsers",
-  method: "GET",
-  path: "/api/v1/users",
   summary: "List console users",
   tag: "Users",
   permission: "users.manage",
@@ -54,8 +52,6 @@ export const listUsers = defineOperation({
 
 export const createUser = defineOperation({
   operationId: "createUser",
-  method: "POST",
-  path: "/api/v1/users",
   summary: "Create a console user",
   tag: "Users",
   permission: "users.manage",
@@ -68,8 +64,6 @@ export const createUser = defineOperation({
 
 export const updateUser = defineOperation({
   operationId: "updateUser",
-  method: "PATCH",
-  path: "/api/v1/users/{id}",
   summary: "Change a user's name or role, disable or re-enable them, or reset their password",
   tag: "Users",
   permission: "users.manage",
@@ -82,8 +76,6 @@ export const updateUser = defineOperation({
 
 export const revokeUserSessions = defineOperation({
   operationId: "revokeUserSessions",
-  method: "POST",
-  path: "/api/v1/users/{id}/revoke-sessions",
   summary: "Sign a user out everywhere (their sessions end at their next request)",
   tag: "Users",
   permission: "users.manage",

@@ -1,13 +1,14 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { defineOperation } from "@/lib/api/operation";
+import type { Operation } from "@/lib/api/operation";
 import { createApiToken } from "@/lib/server/api-tokens";
 import { auditEvents } from "@/lib/server/db/schema";
 import { captureLogs } from "@/lib/testing/log-capture";
 import { freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import { route } from "./route";
 
-const WRITE = defineOperation({
+// Written out in full: a test operation has no entry in the published routes.
+const WRITE = {
   operationId: "testAbortableWrite",
   method: "POST",
   path: "/api/v1/test/{connectionId}",
@@ -18,9 +19,9 @@ const WRITE = defineOperation({
   body: z.object({ name: z.string(), password: z.string().optional() }),
   response: z.object({ ok: z.boolean() }),
   audit: { action: "test.write", resource: "test" },
-});
+} satisfies Operation;
 
-const PEOPLE_ONLY = defineOperation({ ...WRITE, operationId: "testPeopleOnly", allowTokens: false });
+const PEOPLE_ONLY = { ...WRITE, operationId: "testPeopleOnly", allowTokens: false } satisfies Operation;
 
 // Opening PGlite takes the hook's longer timeout, not the first test's.
 beforeAll(async () => {

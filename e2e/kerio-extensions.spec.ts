@@ -179,9 +179,75 @@ test("an operator selects rows on two pages and deletes exactly those", async ({
   const confirm = page.getByRole("dialog", { name: "Delete 3 extensions?" });
   await expect(confirm).toContainText(`Extensions ${chosen.join(", ")} are removed from the PBX.`);
   await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("bulk-summary")).toHaveText("3 of 3 extensions deleted.");
   await expect(page.getByRole("toolbar", { name: "Selection" })).toHaveCount(0);
   expect(telNums().length).toBe(before - 3);
   for (const number of chosen) expect(telNums()).not.toContain(number);
+});
+
+test("an operator selects every extension matching a search but one, and deletes exactly those", async ({
+  page,
+}) => {
+  // The first journey imported 7000–7049 as "Imported n", then deleted 7007 and fixed 7010 and 7020.
+  const matching = Array.from({ length: 50 }, (_, i) => String(7000 + i)).filter(
+    (number) => !["7007", "7010", "7020"].includes(number),
+  );
+  await signIn(page, "operator", `${extensionsPath}&q=Imported&sort=number&dir=asc&size=25`);
+  await expect(page.getByTestId("extension-count")).toHaveText("47 extensions · page 1 of 2");
+  await page.getByLabel("Select every row on this page").check();
+  const toolbar = page.getByRole("toolbar", { name: "Selection" });
+  await expect(toolbar.getByTestId("selection-count")).toHaveText("25 selected");
+  await toolbar.getByRole("button", { name: "Select all 47 extensions matching the filter" }).click();
+  await expect(toolbar.getByTestId("selection-count")).toHaveText(
+    "47 selected (every extension matching the filter)",
+  );
+  await page.getByLabel("Select 7000", { exact: true }).uncheck();
+  await expect(toolbar.getByTestId("selection-count")).toHaveText(
+    "46 selected (every extension matching the filter but 1)",
+  );
+
+  const before = telNums().length;
+  await toolbar.getByRole("button", { name: "Delete selected" }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete 46 extensions?" });
+  await expect(confirm).toContainText("Every extension matching “Imported”, but the 1 unticked,");
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("bulk-summary")).toHaveText("46 of 46 extensions deleted.");
+  await expect(page.getByTestId("extension-count")).toHaveText("1 extension · page 1 of 1");
+  expect(telNums().length).toBe(before - 46);
+  expect(telNums()).toContain("7000");
+  for (const number of matching.slice(1)) expect(telNums()).not.toContain(number);
+});
+
+test("an operator's column choice comes back on a link that names no columns", async ({ page }) => {
+  await signIn(page, "operator", extensionsPath);
+  await expect(page.getByRole("columnheader", { name: "Owner" })).toBeVisible();
+  const columns = page.getByRole("group", { name: "Columns" });
+  const saved = page.waitForResponse(
+    (response) => response.url().endsWith("/api/v1/account/table-columns/kerio-extensions") && response.ok(),
+  );
+  await columns.getByLabel("Owner").uncheck();
+  await saved;
+  await expect(page).toHaveURL(
+    /cols=description%2CsipUsername%2Cstatus%2Cpermission|cols=description,sipUsername,status,permission/,
+  );
+  await expect(page.getByRole("columnheader", { name: "Owner" })).toHaveCount(0);
+
+  // A fresh link without `cols`: the saved choice, not the default.
+  await open(page, extensionsPath);
+  await expect(page.getByTestId("extension-count")).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Owner" })).toHaveCount(0);
+  await expect(page.getByRole("columnheader", { name: "Description" })).toBeVisible();
+  // A link that names its columns wins over the saved choice.
+  await open(page, `${extensionsPath}&cols=owner`);
+  await expect(page.getByRole("columnheader", { name: "Owner" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Description" })).toHaveCount(0);
+  // Put the default back for the journeys after this one.
+  await open(page, extensionsPath);
+  const restored = page.waitForResponse(
+    (response) => response.url().includes("/table-columns/") && response.ok(),
+  );
+  await page.getByRole("group", { name: "Columns" }).getByLabel("Owner").check();
+  await restored;
 });
 
 test("a viewer reads extensions, sees no write action, and the API answers 403", async ({ page }) => {

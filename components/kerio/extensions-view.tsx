@@ -138,6 +138,14 @@ export function ExtensionsView({ connections, savedColumns, canWrite }: Extensio
     enabled: connectionId !== "",
   });
 
+  const collectMatching = (signal: AbortSignal) =>
+    collectPages((page) =>
+      callOperation(
+        "listExtensions",
+        { params: { connectionId }, query: { ...listQuery, page, pageSize: COLLECT_PAGE_SIZE } },
+        { signal },
+      ),
+    );
   const runDelete = (target: DeleteTarget) => {
     setDeleting(null);
     void bulk.start({
@@ -155,15 +163,6 @@ export function ExtensionsView({ connections, savedColumns, canWrite }: Extensio
       },
     });
   };
-  const collectMatching = (signal: AbortSignal) =>
-    collectPages((page) =>
-      callOperation(
-        "listExtensions",
-        { params: { connectionId }, query: { ...listQuery, page, pageSize: COLLECT_PAGE_SIZE } },
-        { signal },
-      ),
-    );
-
   if (connections.length === 0) {
     return (
       <>

@@ -37,6 +37,20 @@ test("an operator generates a batch, prints it, exports CSV and deletes one vouc
 
   await page.getByRole("button", { name: "Generate vouchers" }).click();
   const dialog = page.getByRole("dialog", { name: "Generate vouchers" });
+  // Bad fields are caught in the browser, in the server's words, before anything reaches Kiwire; focus goes
+  // to the first of them.
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().includes("/vouchers")) posts.push(request.url());
+  });
+  await dialog.getByLabel("Prefix").fill("E2E!");
+  await dialog.getByLabel("Quantity").fill("1500");
+  await dialog.getByLabel("Remark").focus();
+  await dialog.getByRole("button", { name: "Generate" }).click();
+  await expect(dialog.getByText("Letters, digits, _ and - only")).toBeVisible();
+  await expect(dialog.getByText("At most 1,000 per batch")).toBeVisible();
+  await expect(dialog.getByLabel("Prefix")).toBeFocused();
+  expect(posts).toEqual([]);
   await dialog.getByLabel("Prefix").fill("E2E");
   await dialog.getByLabel("Quantity").fill("12");
   await dialog.getByLabel("Profile").selectOption("wx_temp");
@@ -108,6 +122,16 @@ test("an operator creates a hotspot user, sees its details and login history, an
   await dialog.getByLabel("User name").fill("e2eguest");
   await dialog.getByLabel("Password").fill("pw-e2e-123");
   await dialog.getByLabel("Profile").selectOption("wx_temp");
+  await dialog.getByLabel("MAC binding").fill("AA:BB:CC");
+  await dialog.getByRole("button", { name: "Create user" }).click();
+  await expect(dialog.getByText("A MAC is six hex pairs")).toBeVisible();
+  await expect(dialog.getByLabel("MAC binding")).toBeFocused();
+  expect(simulator.store.users.has("e2eguest")).toBe(false);
+  // What was typed is not thrown away without asking.
+  await page.keyboard.press("Escape");
+  const discard = dialog.getByRole("alert").filter({ hasText: "Discard what you typed?" });
+  await discard.getByRole("button", { name: "Keep editing" }).click();
+  await expect(dialog.getByLabel("User name")).toHaveValue("e2eguest");
   await dialog.getByLabel("MAC binding").fill("AA:BB:CC:DD:EE:01");
   await dialog.getByRole("button", { name: "Create user" }).click();
   await expect(dialog).toBeHidden();
@@ -122,6 +146,20 @@ test("an operator creates a hotspot user, sees its details and login history, an
     detail.getByRole("table", { name: "Login history" }).or(detail.getByText("No sessions")),
   ).toBeVisible();
   await page.keyboard.press("Escape");
+
+  // Cancel on a form with typed input asks; Discard closes it and creates nothing.
+  await open(page, `/kiwire/users?connection=${connectionId}`);
+  await page.getByRole("button", { name: "New user" }).click();
+  const second = page.getByRole("dialog", { name: "New hotspot user" });
+  await second.getByLabel("User name").fill("e2enever");
+  await second.getByRole("button", { name: "Cancel" }).click();
+  await second
+    .getByRole("alert")
+    .filter({ hasText: "Discard what you typed?" })
+    .getByRole("button", { name: "Discard" })
+    .click();
+  await expect(second).toBeHidden();
+  expect(simulator.store.users.has("e2enever")).toBe(false);
 
   await open(page, `/kiwire/users?connection=${connectionId}&q=e2eguest`);
   await page.getByTestId("hotspot-user-e2eguest").getByRole("button", { name: "Delete" }).click();

@@ -1,28 +1,24 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { SortableTh, sortPressed } from "@/components/ui/sortable-th";
 import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import {
-  type AccountDto,
-  HOTSPOT_USER_SORTS,
-  type HotspotUserPageDto,
-  KIWIRE_STATUSES,
-} from "@/lib/api/kiwire";
-import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
+import { HOTSPOT_USER_SORTS, KIWIRE_STATUSES } from "@/lib/api/kiwire";
+import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
-import { kiwireKeys } from "@/lib/client/query-keys";
-import { SessionsTable } from "./sessions-table";
+import { kiwireQueries } from "@/lib/client/queries/kiwire";
+import { HotspotUserCreate } from "./hotspot-user-create";
+import { HotspotUserDetail } from "./hotspot-user-detail";
+import { StatusBadge } from "./status-badge";
 import { TableReadNote } from "./table-read";
-import { useKiwirePickers } from "./voucher-generate";
-import { KiwireConnectionPicker, StatusBadge, useKiwireConnections } from "./vouchers-view";
+import { KiwireConnectionPicker, useKiwireConnections } from "./vouchers-view";
 
 const COLUMNS = ["fullName", "profile", "status", "email", "zone", "mac", "createdAt", "expiresAt"] as const;
 type Column = (typeof COLUMNS)[number];
@@ -65,33 +61,28 @@ export function HotspotUsersView({ canWrite }: { canWrite: boolean }) {
   const queryClient = useQueryClient();
   const connections = useKiwireConnections();
   const connectionId = state.connection || connections.data?.[0]?.id || "";
-  const base = `/api/v1/kiwire/${encodeURIComponent(connectionId)}`;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [deleting, setDeleting] = useState<string[] | null>(null);
   const [creating, setCreating] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const shown = new Set<Column>(state.cols);
 
-  const listState = {
-    page: String(state.page),
-    pageSize: String(PAGE_SIZE),
-    dir: state.dir,
-    ...(state.q && { q: state.q }),
-    ...(state.status && { status: state.status }),
-    ...(state.sort && { sort: state.sort }),
-  };
   const users = useQuery({
-    queryKey: kiwireKeys.users(connectionId, listState),
-    queryFn: ({ signal }) =>
-      apiFetch<HotspotUserPageDto>(`${base}/users?${new URLSearchParams(listState)}`, { signal }),
+    ...kiwireQueries.users(connectionId, {
+      page: state.page,
+      pageSize: PAGE_SIZE,
+      dir: state.dir,
+      ...(state.q && { q: state.q }),
+      ...(state.status && { status: state.status }),
+      ...(state.sort && { sort: state.sort }),
+    }),
     enabled: connectionId !== "",
-    placeholderData: keepPreviousData,
   });
   const remove = useMutation({
     mutationFn: async (names: string[]) => {
       const failures: string[] = [];
       for (const name of names) {
-        await apiFetch(`${base}/users/${encodeURIComponent(name)}`, { method: "DELETE" }).catch(
+        await callOperation("deleteHotspotUser", { params: { connectionId, username: name } }).catch(
           (error: Error) => failures.push(`${name}: ${error.message}`),
         );
       }
@@ -100,7 +91,7 @@ export function HotspotUsersView({ canWrite }: { canWrite: boolean }) {
     onSettled: () => {
       setSelected(new Set());
       setDeleting(null);
-      void queryClient.invalidateQueries({ queryKey: kiwireKeys.connection(connectionId) });
+      void queryClient.invalidateQueries({ queryKey: kiwireQueries.connection(connectionId) });
     },
     onError: (error) => setActionError(error.message),
   });
@@ -280,14 +271,14 @@ export function HotspotUsersView({ canWrite }: { canWrite: boolean }) {
         </>
       )}
       {state.user && connectionId && (
-        <UserDetail
+        <HotspotUserDetail
           connectionId={connectionId}
           username={state.user}
           onClose={() => void setState({ user: null })}
         />
       )}
       {creating && connectionId && (
-        <UserCreate connectionId={connectionId} onClose={() => setCreating(false)} />
+        <HotspotUserCreate connectionId={connectionId} onClose={() => setCreating(false)} />
       )}
       <ConfirmDialog
         open={deleting !== null}
@@ -300,153 +291,5 @@ export function HotspotUsersView({ canWrite }: { canWrite: boolean }) {
         onClose={() => setDeleting(null)}
       />
     </>
-  );
-}
-
-function UserDetail({
-  connectionId,
-  username,
-  onClose,
-}: {
-  connectionId: string;
-  username: string;
-  onClose: () => void;
-}) {
-  const base = `/api/v1/kiwire/${encodeURIComponent(connectionId)}`;
-  const [range, setRange] = useState<{ from: string; to: string }>({ from: "", to: "" });
-  const user = useQuery({
-    queryKey: kiwireKeys.user(connectionId, username),
-    queryFn: ({ signal }) =>
-      apiFetch<AccountDto>(`${base}/users/${encodeURIComponent(username)}`, { signal }),
-  });
-  return (
-    <Dialog open title={`User ${username}`} onClose={onClose}>
-      <QueryErrorState query={user} />
-      {user.data && (
-        <dl className="mb-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
-          {(
-            [
-              ["Full name", user.data.fullName],
-              ["Profile", user.data.profile],
-              ["Status", user.data.status],
-              ["Zone", user.data.zone || "any"],
-              ["MAC", user.data.mac || "—"],
-              ["Created", user.data.createdAt ?? "—"],
-              ["Expires", user.data.expiresAt ?? "—"],
-            ] as const
-          ).map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="font-medium">{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      <form
-        aria-label="Login history range"
-        className="mb-2 flex items-end gap-2"
-        onSubmit={submitWith((form) =>
-          setRange({ from: String(form.get("from") ?? ""), to: String(form.get("to") ?? "") }),
-        )}
-      >
-        <TextField label="From" name="from" type="date" defaultValue={range.from} />
-        <TextField label="To" name="to" type="date" defaultValue={range.to} />
-        <Button type="submit">Show</Button>
-      </form>
-      <SessionsTable
-        connectionId={connectionId}
-        username={username}
-        from={range.from}
-        to={range.to}
-        page={1}
-      />
-    </Dialog>
-  );
-}
-
-function UserCreate({ connectionId, onClose }: { connectionId: string; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const { profiles, zones } = useKiwirePickers(connectionId);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      apiFetch<AccountDto>(`/api/v1/kiwire/${encodeURIComponent(connectionId)}/users`, {
-        method: "POST",
-        body,
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: kiwireKeys.connection(connectionId) });
-      onClose();
-    },
-    onError: (error) => {
-      if (error instanceof ApiRequestError) setErrors(error.fieldErrors());
-      setFormError(error.message);
-    },
-  });
-  return (
-    <Dialog open title="New hotspot user" onClose={onClose}>
-      <form
-        aria-label="New hotspot user"
-        className="grid gap-3"
-        onSubmit={submitWith((form) => {
-          setErrors({});
-          setFormError(null);
-          const get = (name: string) => String(form.get(name) ?? "");
-          create.mutate({
-            username: get("username"),
-            password: get("password"),
-            profile: get("profile"),
-            fullName: get("fullName"),
-            email: get("email"),
-            zone: get("zone"),
-            mac: get("mac"),
-            ...(get("expiry") && { expiry: get("expiry") }),
-          });
-        })}
-      >
-        <TextField label="User name" name="username" required error={errors.username} />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          required
-          autoComplete="new-password"
-          error={errors.password}
-        />
-        <SelectField
-          label="Profile"
-          name="profile"
-          required
-          error={errors.profile}
-          options={(profiles.data?.items ?? []).map((p) => ({
-            value: p.name,
-            label: `${p.name} (${p.type})`,
-          }))}
-        />
-        <SelectField
-          label="Zone"
-          name="zone"
-          options={[{ value: "", label: "Any zone" }, ...zones.map((z) => ({ value: z, label: z }))]}
-        />
-        <TextField label="Full name" name="fullName" error={errors.fullName} />
-        <TextField label="E-mail" name="email" type="email" error={errors.email} />
-        <TextField label="Expiry date" name="expiry" type="date" error={errors.expiry} />
-        <TextField label="MAC binding" name="mac" placeholder="AA:BB:CC:DD:EE:FF" error={errors.mac} />
-        {formError && (
-          <p role="alert" className="text-sm text-red-700">
-            {formError}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={create.isPending}>
-            Create user
-          </Button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

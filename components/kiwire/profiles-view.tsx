@@ -4,7 +4,7 @@ import { parseAsString, useQueryStates } from "nuqs";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import { useKiwirePickers } from "./voucher-generate";
+import { useHotspotPickers } from "./use-hotspot-pickers";
 import { KiwireConnectionPicker, useKiwireConnections } from "./vouchers-view";
 
 /** Profiles (plans) and NAS entries, read only: Kiwire's own admin pages are where they are changed. */
@@ -12,7 +12,7 @@ export function ProfilesView() {
   const [state, setState] = useQueryStates({ connection: parseAsString.withDefault("") });
   const connections = useKiwireConnections();
   const connectionId = state.connection || connections.data?.[0]?.id || "";
-  const { profiles, nas } = useKiwirePickers(connectionId);
+  const { profiles, nas } = useHotspotPickers(connectionId);
   const dash = (value: number | null) => (value === null ? "—" : value.toLocaleString("en"));
   return (
     <>

@@ -1,11 +1,9 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { SessionPageDto } from "@/lib/api/kiwire";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { kiwireKeys } from "@/lib/client/query-keys";
+import { kiwireQueries } from "@/lib/client/queries/kiwire";
 
 export interface SessionsTableProps {
   connectionId: string;
@@ -23,22 +21,15 @@ function bytes(value: number | null): string {
 
 /** Login history (Kiwire's radacct rows), newest first; one user's or everyone's. */
 export function SessionsTable({ connectionId, username, from, to, page, onPage }: SessionsTableProps) {
-  const query = {
-    page: String(page),
-    pageSize: "50",
-    ...(username && { username }),
-    ...(from && { from }),
-    ...(to && { to }),
-  };
   const sessions = useQuery({
-    queryKey: kiwireKeys.history(connectionId, query),
-    queryFn: ({ signal }) =>
-      apiFetch<SessionPageDto>(
-        `/api/v1/kiwire/${encodeURIComponent(connectionId)}/login-history?${new URLSearchParams(query)}`,
-        { signal },
-      ),
+    ...kiwireQueries.loginHistory(connectionId, {
+      page,
+      pageSize: 50,
+      ...(username && { username }),
+      ...(from && { from }),
+      ...(to && { to }),
+    }),
     enabled: connectionId !== "",
-    placeholderData: keepPreviousData,
   });
   if (sessions.isPending) return <TableSkeleton rows={5} />;
   if (sessions.isError) return <QueryErrorState query={sessions} />;

@@ -1,14 +1,18 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import type { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
-import type { CreatedVouchersDto, HotspotProfileDto, NasDto } from "@/lib/api/kiwire";
-import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
+import { type CreatedVouchersDto, CreateVouchersSchema } from "@/lib/api/kiwire";
+import { ApiRequestError } from "@/lib/client/api-fetch";
+import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
-import { kiwireKeys } from "@/lib/client/query-keys";
+import { kiwireQueries } from "@/lib/client/queries/kiwire";
+import { useFieldErrors, type Validation, validateInput } from "@/lib/client/validate-input";
+import { useHotspotPickers } from "./use-hotspot-pickers";
 
 export interface VoucherGenerateProps {
   connectionId: string;
@@ -16,65 +20,61 @@ export interface VoucherGenerateProps {
   onCreated: (created: CreatedVouchersDto) => void;
 }
 
-export function useKiwirePickers(connectionId: string) {
-  const base = `/api/v1/kiwire/${encodeURIComponent(connectionId)}`;
-  const profiles = useQuery({
-    queryKey: kiwireKeys.profiles(connectionId),
-    queryFn: ({ signal }) => apiFetch<{ items: HotspotProfileDto[] }>(`${base}/profiles`, { signal }),
-    enabled: connectionId !== "",
-    staleTime: 60_000,
+type VoucherBatch = z.output<typeof CreateVouchersSchema>;
+
+/**
+ * The batch the form asks for, checked with the schema the server applies. An empty or unreadable quantity is
+ * left out, so the person reads the schema's "Enter a number" instead of a zero's "At least 1".
+ */
+function voucherBatch(data: FormData): Validation<VoucherBatch> {
+  const text = (name: string) => String(data.get(name) ?? "").trim();
+  const quantity = text("quantity");
+  return validateInput(CreateVouchersSchema, {
+    prefix: text("prefix"),
+    ...(quantity && { quantity: Number(quantity) }),
+    profile: text("profile"),
+    zone: text("zone"),
+    remark: text("remark"),
+    ...(text("expiry") && { expiry: text("expiry") }),
   });
-  const nas = useQuery({
-    queryKey: kiwireKeys.nas(connectionId),
-    queryFn: ({ signal }) => apiFetch<{ items: NasDto[] }>(`${base}/nas`, { signal }),
-    enabled: connectionId !== "",
-    staleTime: 60_000,
-  });
-  const zones = [...new Set((nas.data?.items ?? []).map((n) => n.zone).filter(Boolean))];
-  return { profiles, nas, zones };
 }
 
 /** Kiwire creates a batch in one call, so progress is the wait for that call, with the count it will make. */
 export function VoucherGenerate({ connectionId, onClose, onCreated }: VoucherGenerateProps) {
   const queryClient = useQueryClient();
-  const { profiles, zones } = useKiwirePickers(connectionId);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { profiles, zones } = useHotspotPickers(connectionId);
+  const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
   const [formError, setFormError] = useState<string | null>(null);
-  const [quantity, setQuantity] = useState(0);
   const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      apiFetch<CreatedVouchersDto>(`/api/v1/kiwire/${encodeURIComponent(connectionId)}/vouchers`, {
-        method: "POST",
-        body,
-      }),
+    mutationFn: (body: VoucherBatch) => callOperation("createVouchers", { params: { connectionId }, body }),
     onSuccess: (created) => {
-      void queryClient.invalidateQueries({ queryKey: kiwireKeys.connection(connectionId) });
+      void queryClient.invalidateQueries({ queryKey: kiwireQueries.connection(connectionId) });
       onCreated(created);
     },
     onError: (error) => {
-      if (error instanceof ApiRequestError) setErrors(error.fieldErrors());
-      setFormError(error.message);
+      if (error instanceof ApiRequestError) {
+        const fields = error.fieldErrors();
+        setErrors(fields);
+        setFormError(Object.keys(fields).length > 0 ? null : error.message);
+      } else setFormError(error.message);
     },
   });
   return (
-    <Dialog open title="Generate vouchers" onClose={onClose}>
+    <Dialog open title="Generate vouchers" onClose={onClose} guardTypedInput>
       <form
+        ref={formRef}
         aria-label="Generate vouchers"
         className="grid gap-3"
-        onSubmit={submitWith((form) => {
-          setErrors({});
+        noValidate
+        onSubmit={submitWith((data) => {
           setFormError(null);
-          const qty = Number(form.get("quantity"));
-          setQuantity(qty);
-          const expiry = String(form.get("expiry") ?? "");
-          create.mutate({
-            prefix: String(form.get("prefix") ?? ""),
-            quantity: qty,
-            profile: String(form.get("profile") ?? ""),
-            zone: String(form.get("zone") ?? ""),
-            remark: String(form.get("remark") ?? ""),
-            ...(expiry && { expiry }),
-          });
+          const batch = voucherBatch(data);
+          if (!batch.ok) {
+            setErrors(batch.fieldErrors);
+            return;
+          }
+          setErrors({});
+          create.mutate(batch.data);
         })}
       >
         <TextField label="Prefix" name="prefix" defaultValue="" maxLength={16} error={errors.prefix} />
@@ -82,6 +82,7 @@ export function VoucherGenerate({ connectionId, onClose, onCreated }: VoucherGen
           label="Quantity"
           name="quantity"
           type="number"
+          inputMode="numeric"
           min={1}
           max={1000}
           defaultValue={10}
@@ -102,6 +103,7 @@ export function VoucherGenerate({ connectionId, onClose, onCreated }: VoucherGen
         <SelectField
           label="Zone"
           name="zone"
+          error={errors.zone}
           options={[{ value: "", label: "Any zone" }, ...zones.map((z) => ({ value: z, label: z }))]}
         />
         <TextField
@@ -115,18 +117,16 @@ export function VoucherGenerate({ connectionId, onClose, onCreated }: VoucherGen
         {create.isPending && (
           <div role="status" className="text-sm">
             <progress className="w-full" aria-label="Generating" />
-            Generating {quantity.toLocaleString("en")} vouchers on Kiwire…
+            Generating {create.variables.quantity.toLocaleString("en")} vouchers on Kiwire…
           </div>
         )}
         {formError && (
-          <p role="alert" className="text-sm text-red-700">
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
             {formError}
           </p>
         )}
         <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
+          <DialogCancelButton />
           <Button type="submit" disabled={create.isPending || profiles.isPending}>
             Generate
           </Button>

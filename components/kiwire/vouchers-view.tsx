@@ -1,9 +1,8 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useState } from "react";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -12,12 +11,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
-import { type AccountDto, KIWIRE_STATUSES, type VoucherPageDto } from "@/lib/api/kiwire";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { type AccountDto, KIWIRE_STATUSES } from "@/lib/api/kiwire";
+import { callOperation, type OperationQuery, operationUrl } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
-import { connectionKeys, kiwireKeys } from "@/lib/client/query-keys";
+import { kiwireQueries } from "@/lib/client/queries/kiwire";
+import { connectionKeys } from "@/lib/client/query-keys";
+import { StatusBadge } from "./status-badge";
 import { createdBatchNotice, TableReadNote } from "./table-read";
-import { useKiwirePickers, VoucherGenerate } from "./voucher-generate";
+import { useHotspotPickers } from "./use-hotspot-pickers";
+import { VoucherGenerate } from "./voucher-generate";
 import { VoucherPrint } from "./voucher-print";
 
 const PAGE_SIZES = [25, 50, 100, 500] as const;
@@ -33,12 +35,6 @@ const searchParams = {
   page: parseAsInteger.withDefault(1),
   size: parseAsInteger.withDefault(50),
 };
-
-export function StatusBadge({ status }: { status: AccountDto["status"] }) {
-  const tone =
-    status === "active" ? "good" : status === "suspended" ? "warn" : status === "expired" ? "bad" : "neutral";
-  return <Badge tone={tone}>{status}</Badge>;
-}
 
 export function KiwireConnectionPicker({
   value,
@@ -62,7 +58,7 @@ export function KiwireConnectionPicker({
 export function useKiwireConnections() {
   return useQuery({
     queryKey: connectionKeys.list(),
-    queryFn: ({ signal }) => apiFetch<{ items: ConnectionDto[] }>("/api/v1/connections", { signal }),
+    queryFn: ({ signal }) => callOperation("listConnections", {}, { signal }),
     select: (data) => data.items.filter((item) => item.kind === "kiwire"),
   });
 }
@@ -74,16 +70,15 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
   const connectionId = state.connection || connections.data?.[0]?.id || "";
   const connectionName = connections.data?.find((c) => c.id === connectionId)?.name ?? "";
   const pageSize = (PAGE_SIZES as readonly number[]).includes(state.size) ? state.size : 50;
-  const { profiles } = useKiwirePickers(connectionId);
+  const { profiles } = useHotspotPickers(connectionId);
   const [selected, setSelected] = useState<Map<string, AccountDto>>(new Map());
   const [generating, setGenerating] = useState(false);
   const [printing, setPrinting] = useState<AccountDto[] | null>(null);
   const [deleting, setDeleting] = useState<AccountDto[] | null>(null);
   const [notice, setNotice] = useState<{ text: string; warn: boolean } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const base = `/api/v1/kiwire/${encodeURIComponent(connectionId)}`;
 
-  const filter = {
+  const filter: OperationQuery<"exportVouchers"> = {
     ...(state.batch && { batch: state.batch }),
     ...(state.status && { status: state.status }),
     ...(state.profile && { profile: state.profile }),
@@ -92,14 +87,8 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
     ...(state.q && { q: state.q }),
   };
   const vouchers = useQuery({
-    queryKey: kiwireKeys.vouchers(connectionId, { ...filter, page: state.page, pageSize }),
-    queryFn: ({ signal }) =>
-      apiFetch<VoucherPageDto>(
-        `${base}/vouchers?${new URLSearchParams({ ...filter, page: String(state.page), pageSize: String(pageSize) })}`,
-        { signal },
-      ),
+    ...kiwireQueries.vouchers(connectionId, { ...filter, page: state.page, pageSize }),
     enabled: connectionId !== "",
-    placeholderData: keepPreviousData,
   });
 
   const remove = useMutation({
@@ -107,7 +96,7 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
       const failures: string[] = [];
       // One request per voucher: each delete is audited with its own code.
       for (const target of targets) {
-        await apiFetch(`${base}/vouchers/${encodeURIComponent(target.username)}`, { method: "DELETE" }).catch(
+        await callOperation("deleteVoucher", { params: { connectionId, code: target.username } }).catch(
           (error: Error) => failures.push(`${target.username}: ${error.message}`),
         );
       }
@@ -117,7 +106,7 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
     onSettled: () => {
       setSelected(new Map());
       setDeleting(null);
-      void queryClient.invalidateQueries({ queryKey: kiwireKeys.connection(connectionId) });
+      void queryClient.invalidateQueries({ queryKey: kiwireQueries.connection(connectionId) });
     },
     onSuccess: (count) =>
       setNotice({ text: `${count} voucher${count === 1 ? "" : "s"} deleted.`, warn: false }),
@@ -127,8 +116,8 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
   const printBatch = async () => {
     setActionError(null);
     try {
-      const page = await apiFetch<VoucherPageDto>(
-        `${base}/vouchers?${new URLSearchParams({ batch: state.batch, pageSize: "1000" })}`,
+      const page = await queryClient.fetchQuery(
+        kiwireQueries.vouchers(connectionId, { batch: state.batch, pageSize: 1000 }),
       );
       setPrinting(page.items);
     } catch (error) {
@@ -137,7 +126,10 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
   };
 
   const exportHref = (codes?: string[]) =>
-    `${base}/vouchers/export?${new URLSearchParams(codes ? { codes: codes.join(",") } : filter)}`;
+    operationUrl("exportVouchers", {
+      params: { connectionId },
+      query: codes ? { codes: codes.join(",") } : filter,
+    });
 
   const data = vouchers.data;
   const items = data?.items ?? [];

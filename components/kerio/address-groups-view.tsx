@@ -1,16 +1,20 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { parseAsString, useQueryStates } from "nuqs";
 import { useState } from "react";
+import {
+  ConnectionPicker,
+  NoConnectionState,
+  useConnectionChoice,
+} from "@/components/connections/connection-picker";
+import { ColumnTable } from "@/components/data-table/column-table";
+import type { ColumnDef } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
-import type { ConnectionDto } from "@/lib/api/connections";
+import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import {
   ADDRESS_ENTRY_TYPES,
   type AddressEntryChangeDto,
@@ -21,7 +25,7 @@ import {
 } from "@/lib/api/kerio-control";
 import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
-import { connectionKeys } from "@/lib/client/query-keys";
+import type { ConnectionChoice } from "@/lib/connection-kinds";
 
 /** Kept beside the view: only this page reads Kerio Control address groups. */
 const firewallKeys = {
@@ -55,22 +59,44 @@ function entryValue(entry: AddressEntryDto): string {
   }
 }
 
+const ENTRY_COLUMNS: readonly ColumnDef<AddressEntryDto>[] = [
+  { id: "type", header: "Type", cell: (entry) => TYPE_LABELS[entry.type] },
+  { id: "value", header: "Value", className: "font-mono", cell: entryValue },
+  { id: "description", header: "Description", cell: (entry) => entry.description },
+  {
+    id: "status",
+    header: "Status",
+    cell: (entry) => (
+      <>
+        {entry.enabled ? <Badge tone="good">enabled</Badge> : <Badge>disabled</Badge>}
+        {entry.pending && <Badge tone="warn">not applied</Badge>}
+      </>
+    ),
+  },
+];
+
+const TIME_RANGE_COLUMNS: readonly ColumnDef<TimeRangeDto>[] = [
+  { id: "group", header: "Group", cell: (range) => range.groupName },
+  { id: "type", header: "Type", cell: (range) => range.type },
+  { id: "when", header: "When", cell: (range) => range.summary },
+  { id: "description", header: "Description", cell: (range) => range.description },
+];
+
 /** The last change's outcome: "applied and confirmed" or the exact failed step, until the next change. */
 type Outcome = { ok: true; message: string } | { ok: false; message: string };
 
-export function AddressGroupsView({ canWrite }: { canWrite: boolean }) {
-  const [state, setState] = useQueryStates({ connection: parseAsString.withDefault("") });
+export interface AddressGroupsViewProps {
+  connections: ConnectionChoice[];
+  canWrite: boolean;
+}
+
+export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewProps) {
+  const { connectionId, choose } = useConnectionChoice(connections);
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<AddressEntryDto | "new" | null>(null);
   const [removing, setRemoving] = useState<{ entry: AddressEntryDto; cutOff: string | null } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const connections = useQuery({
-    queryKey: connectionKeys.list(),
-    queryFn: ({ signal }) => apiFetch<{ items: ConnectionDto[] }>("/api/v1/connections", { signal }),
-    select: (data) => data.items.filter((item) => item.kind === "kerio-control"),
-  });
-  const connectionId = state.connection || connections.data?.[0]?.id || "";
   const base = `/api/v1/kerio/${encodeURIComponent(connectionId)}`;
   const groups = useQuery({
     queryKey: firewallKeys.groups(connectionId),
@@ -121,22 +147,45 @@ export function AddressGroupsView({ canWrite }: { canWrite: boolean }) {
     onSettled: refresh,
   });
 
+  if (connections.length === 0) {
+    return (
+      <>
+        <PageHeader title="IP address groups" description="Address groups on a Kerio Control firewall." />
+        <NoConnectionState kind="kerio-control" />
+      </>
+    );
+  }
+
   const allGroups = groups.data?.groups ?? [];
+  const entryActions = (entry: AddressEntryDto) => (
+    <>
+      <Button variant="ghost" size="sm" onClick={() => setEditing(entry)}>
+        Edit
+      </Button>
+      <Button variant="ghost" size="sm" disabled={toggle.isPending} onClick={() => toggle.mutate(entry)}>
+        {entry.enabled ? "Disable" : "Enable"}
+      </Button>
+      <Button variant="ghost" size="sm" onClick={() => setRemoving({ entry, cutOff: null })}>
+        Remove
+      </Button>
+    </>
+  );
   return (
     <>
       <PageHeader
         title="IP address groups"
         description="Address groups on a Kerio Control firewall. Every change is applied and confirmed at once."
-        actions={
-          canWrite && connectionId ? <Button onClick={() => setEditing("new")}>Add entry</Button> : undefined
-        }
+        actions={canWrite ? <Button onClick={() => setEditing("new")}>Add entry</Button> : undefined}
       />
       <div className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 dark:border-slate-800 dark:bg-slate-900">
-        <SelectField
+        <ConnectionPicker
           label="Firewall"
+          connections={connections}
           value={connectionId}
-          onChange={(event) => void setState({ connection: event.currentTarget.value })}
-          options={(connections.data ?? []).map((item) => ({ value: item.id, label: item.name }))}
+          onChange={(id) => {
+            setOutcome(null);
+            choose(id);
+          }}
         />
       </div>
       {outcome && (
@@ -148,82 +197,31 @@ export function AddressGroupsView({ canWrite }: { canWrite: boolean }) {
           {outcome.message}
         </p>
       )}
-      {connections.data && connections.data.length === 0 && (
-        <EmptyState title="No Kerio Control connection">An admin adds one under Connections.</EmptyState>
-      )}
-      {groups.isPending && connectionId && <TableSkeleton rows={8} />}
+      {groups.isPending && <TableSkeleton rows={8} />}
       <QueryErrorState query={groups} />
       {allGroups.map((group) => (
         <section key={group.id} aria-label={`Group ${group.name}`} className="mb-6">
           <h2 className="mb-2 text-base font-semibold">{group.name}</h2>
-          <Table aria-label={`Entries of ${group.name}`}>
-            <thead>
-              <tr>
-                <Th>Type</Th>
-                <Th>Value</Th>
-                <Th>Description</Th>
-                <Th>Status</Th>
-                {canWrite && <Th>Actions</Th>}
-              </tr>
-            </thead>
-            <tbody>
-              {group.entries.map((entry) => (
-                <tr key={entry.id} data-testid={`address-entry-${entry.id}`}>
-                  <Td>{TYPE_LABELS[entry.type]}</Td>
-                  <Td className="font-mono">{entryValue(entry)}</Td>
-                  <Td>{entry.description}</Td>
-                  <Td>
-                    {entry.enabled ? <Badge tone="good">enabled</Badge> : <Badge>disabled</Badge>}
-                    {entry.pending && <Badge tone="warn">not applied</Badge>}
-                  </Td>
-                  {canWrite && (
-                    <Td className="whitespace-nowrap">
-                      <Button variant="ghost" size="sm" onClick={() => setEditing(entry)}>
-                        Edit
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        disabled={toggle.isPending}
-                        onClick={() => toggle.mutate(entry)}
-                      >
-                        {entry.enabled ? "Disable" : "Enable"}
-                      </Button>
-                      <Button variant="ghost" size="sm" onClick={() => setRemoving({ entry, cutOff: null })}>
-                        Remove
-                      </Button>
-                    </Td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <ColumnTable
+            label={`Entries of ${group.name}`}
+            columns={ENTRY_COLUMNS}
+            rows={group.entries}
+            rowKey={(entry) => entry.id}
+            rowTestId={(entry) => `address-entry-${entry.id}`}
+            actions={canWrite ? entryActions : undefined}
+          />
         </section>
       ))}
       <section aria-label="Time ranges" className="mt-8">
         <h2 className="mb-2 text-lg font-semibold">Time ranges</h2>
         <QueryErrorState query={timeRanges} />
         {timeRanges.data && (
-          <Table aria-label="Time ranges">
-            <thead>
-              <tr>
-                <Th>Group</Th>
-                <Th>Type</Th>
-                <Th>When</Th>
-                <Th>Description</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {timeRanges.data.items.map((range) => (
-                <tr key={range.id}>
-                  <Td>{range.groupName}</Td>
-                  <Td>{range.type}</Td>
-                  <Td>{range.summary}</Td>
-                  <Td>{range.description}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <ColumnTable
+            label="Time ranges"
+            columns={TIME_RANGE_COLUMNS}
+            rows={timeRanges.data.items}
+            rowKey={(range) => range.id}
+          />
         )}
       </section>
       {editing && (

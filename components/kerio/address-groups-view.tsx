@@ -20,19 +20,14 @@ import {
   type AddressEntryChangeDto,
   type AddressEntryDto,
   type AddressEntryType,
-  type AddressGroupListDto,
+  type CreateAddressEntryInput,
   type TimeRangeDto,
 } from "@/lib/api/kerio-control";
-import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
+import { ApiRequestError } from "@/lib/client/api-fetch";
+import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
+import { firewallQueries } from "@/lib/client/queries/kerio-control";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
-
-/** Kept beside the view: only this page reads Kerio Control address groups. */
-const firewallKeys = {
-  connection: (connectionId: string) => ["kerio-firewall", connectionId] as const,
-  groups: (connectionId: string) => ["kerio-firewall", connectionId, "groups"] as const,
-  timeRanges: (connectionId: string) => ["kerio-firewall", connectionId, "time-ranges"] as const,
-};
 
 const TYPE_LABELS: Record<AddressEntryType, string> = {
   Host: "Host",
@@ -97,26 +92,17 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
   const [removing, setRemoving] = useState<{ entry: AddressEntryDto; cutOff: string | null } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const base = `/api/v1/kerio/${encodeURIComponent(connectionId)}`;
-  const groups = useQuery({
-    queryKey: firewallKeys.groups(connectionId),
-    queryFn: ({ signal }) => apiFetch<AddressGroupListDto>(`${base}/address-groups`, { signal }),
-    enabled: connectionId !== "",
-  });
-  const timeRanges = useQuery({
-    queryKey: firewallKeys.timeRanges(connectionId),
-    queryFn: ({ signal }) => apiFetch<{ items: TimeRangeDto[] }>(`${base}/time-ranges`, { signal }),
-    enabled: connectionId !== "",
-  });
+  const groups = useQuery({ ...firewallQueries.groups(connectionId), enabled: connectionId !== "" });
+  const timeRanges = useQuery({ ...firewallQueries.timeRanges(connectionId), enabled: connectionId !== "" });
   const refresh = () =>
-    void queryClient.invalidateQueries({ queryKey: firewallKeys.connection(connectionId) });
+    void queryClient.invalidateQueries({ queryKey: firewallQueries.connection(connectionId) });
   const report = (result: AddressEntryChangeDto) => setOutcome({ ok: true, message: result.apply.message });
   const fail = (error: Error) => setOutcome({ ok: false, message: error.message });
 
   const toggle = useMutation({
     mutationFn: (entry: AddressEntryDto) =>
-      apiFetch<AddressEntryChangeDto>(`${base}/address-groups/${encodeURIComponent(entry.id)}`, {
-        method: "PATCH",
+      callOperation("updateAddressGroupEntry", {
+        params: { connectionId, entryId: entry.id },
         body: { enabled: !entry.enabled },
       }),
     onMutate: () => setOutcome(null),
@@ -126,10 +112,10 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
   });
   const remove = useMutation({
     mutationFn: ({ entry, acknowledge }: { entry: AddressEntryDto; acknowledge: boolean }) =>
-      apiFetch<AddressEntryChangeDto>(
-        `${base}/address-groups/${encodeURIComponent(entry.id)}${acknowledge ? "?acknowledgeCutOff=true" : ""}`,
-        { method: "DELETE" },
-      ),
+      callOperation("removeAddressGroupEntry", {
+        params: { connectionId, entryId: entry.id },
+        query: acknowledge ? { acknowledgeCutOff: "true" } : {},
+      }),
     onMutate: () => setOutcome(null),
     onSuccess: (result) => {
       setRemoving(null);
@@ -226,7 +212,7 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
       </section>
       {editing && (
         <AddressEntryDialog
-          base={base}
+          connectionId={connectionId}
           entry={editing === "new" ? undefined : editing}
           groups={allGroups.map((group) => ({ id: group.id, name: group.name }))}
           onClose={() => setEditing(null)}
@@ -268,14 +254,14 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
 }
 
 function AddressEntryDialog({
-  base,
+  connectionId,
   entry,
   groups,
   onClose,
   onSaved,
   onFailed,
 }: {
-  base: string;
+  connectionId: string;
   entry?: AddressEntryDto;
   groups: { id: string; name: string }[];
   onClose: () => void;
@@ -285,13 +271,10 @@ function AddressEntryDialog({
   const [type, setType] = useState<AddressEntryType>(entry?.type ?? "Host");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
+    mutationFn: (body: CreateAddressEntryInput) =>
       entry
-        ? apiFetch<AddressEntryChangeDto>(`${base}/address-groups/${encodeURIComponent(entry.id)}`, {
-            method: "PATCH",
-            body,
-          })
-        : apiFetch<AddressEntryChangeDto>(`${base}/address-groups`, { method: "POST", body }),
+        ? callOperation("updateAddressGroupEntry", { params: { connectionId, entryId: entry.id }, body })
+        : callOperation("createAddressGroupEntry", { params: { connectionId }, body }),
     onSuccess: onSaved,
     onError: (error) => {
       const fields = error instanceof ApiRequestError ? error.fieldErrors() : {};

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { parseAsString } from "nuqs";
 import { useState } from "react";
 import {
@@ -20,24 +20,17 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryErrorState } from "@/components/ui/states";
 import {
+  type CreateMailUserInput,
   MAIL_USER_SORTS,
-  type MailDomainDto,
   type MailRemovalMode,
   type MailUserDto,
-  type MailUserPageDto,
   type MailUserSort,
 } from "@/lib/api/kerio-connect";
-import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
+import { ApiRequestError } from "@/lib/client/api-fetch";
+import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
+import { mailQueries } from "@/lib/client/queries/kerio-connect";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
-
-/** Kept beside the view: only this page reads Kerio Connect users. */
-const mailKeys = {
-  connection: (connectionId: string) => ["kerio-mail", connectionId] as const,
-  domains: (connectionId: string) => ["kerio-mail", connectionId, "domains"] as const,
-  list: (connectionId: string, state: Record<string, string | number>) =>
-    ["kerio-mail", connectionId, "users", state] as const,
-};
 
 const mailUserList = defineListState({
   sorts: MAIL_USER_SORTS,
@@ -104,46 +97,30 @@ export function MailUsersView({ connections, canWrite }: MailUsersViewProps) {
   const [removing, setRemoving] = useState<MailUserDto | null>(null);
   const [rowError, setRowError] = useState<RowError>(null);
 
-  const base = `/api/v1/kerio/${encodeURIComponent(connectionId)}`;
-  const domains = useQuery({
-    queryKey: mailKeys.domains(connectionId),
-    queryFn: ({ signal }) => apiFetch<{ items: MailDomainDto[] }>(`${base}/mail-domains`, { signal }),
-    enabled: connectionId !== "",
-  });
+  const domains = useQuery({ ...mailQueries.domains(connectionId), enabled: connectionId !== "" });
   const domainId = list.filters.domain || domains.data?.items[0]?.id || "";
-  const listState = {
-    domainId,
-    q: list.filters.q,
-    sort: list.sort,
-    dir: list.dir,
-    page: list.page,
-    pageSize: list.pageSize,
-  };
   const users = useQuery({
-    queryKey: mailKeys.list(connectionId, listState),
-    queryFn: ({ signal }) => {
-      const query = new URLSearchParams({
-        domainId,
-        page: String(list.page),
-        pageSize: String(list.pageSize),
-        sort: list.sort,
-        dir: list.dir,
-        ...(list.filters.q && { q: list.filters.q }),
-      });
-      return apiFetch<MailUserPageDto>(`${base}/mail-users?${query}`, { signal });
-    },
+    ...mailQueries.users(connectionId, {
+      domainId,
+      page: list.page,
+      pageSize: list.pageSize,
+      sort: list.sort,
+      dir: list.dir,
+      ...(list.filters.q && { q: list.filters.q }),
+    }),
     enabled: connectionId !== "" && domainId !== "",
-    placeholderData: keepPreviousData,
   });
+  const refresh = () =>
+    void queryClient.invalidateQueries({ queryKey: mailQueries.connection(connectionId) });
   const toggle = useMutation({
     mutationFn: (user: MailUserDto) =>
-      apiFetch<MailUserDto>(`${base}/mail-users/${encodeURIComponent(user.id)}`, {
-        method: "PATCH",
+      callOperation("updateMailUser", {
+        params: { connectionId, userId: user.id },
         body: { enabled: !user.enabled },
       }),
     onMutate: () => setRowError(null),
     onError: (error, user) => setRowError({ id: user.id, message: error.message }),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: mailKeys.connection(connectionId) }),
+    onSettled: refresh,
   });
 
   if (connections.length === 0) {
@@ -242,22 +219,22 @@ export function MailUsersView({ connections, canWrite }: MailUsersViewProps) {
       )}
       {creating && (
         <CreateMailUserDialog
-          base={base}
+          connectionId={connectionId}
           domainId={domainId}
           domainName={domainName}
           onDone={() => {
             setCreating(false);
-            void queryClient.invalidateQueries({ queryKey: mailKeys.connection(connectionId) });
+            refresh();
           }}
         />
       )}
       {removing && (
         <RemoveMailUserDialog
-          base={base}
+          connectionId={connectionId}
           user={removing}
           onDone={() => {
             setRemoving(null);
-            void queryClient.invalidateQueries({ queryKey: mailKeys.connection(connectionId) });
+            refresh();
           }}
         />
       )}
@@ -266,12 +243,12 @@ export function MailUsersView({ connections, canWrite }: MailUsersViewProps) {
 }
 
 function CreateMailUserDialog({
-  base,
+  connectionId,
   domainId,
   domainName,
   onDone,
 }: {
-  base: string;
+  connectionId: string;
   domainId: string;
   domainName: string;
   onDone: () => void;
@@ -279,8 +256,8 @@ function CreateMailUserDialog({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      apiFetch<MailUserDto>(`${base}/mail-users`, { method: "POST", body }),
+    mutationFn: (body: CreateMailUserInput) =>
+      callOperation("createMailUser", { params: { connectionId }, body }),
     onSuccess: onDone,
     onError: (error) => {
       const fields = error instanceof ApiRequestError ? error.fieldErrors() : {};
@@ -333,11 +310,11 @@ function CreateMailUserDialog({
 }
 
 function RemoveMailUserDialog({
-  base,
+  connectionId,
   user,
   onDone,
 }: {
-  base: string;
+  connectionId: string;
   user: MailUserDto;
   onDone: () => void;
 }) {
@@ -345,10 +322,10 @@ function RemoveMailUserDialog({
   const [typed, setTyped] = useState("");
   const remove = useMutation({
     mutationFn: () =>
-      apiFetch<MailUserDto>(
-        `${base}/mail-users/${encodeURIComponent(user.id)}?${new URLSearchParams({ mode, confirm: typed })}`,
-        { method: "DELETE" },
-      ),
+      callOperation("removeMailUser", {
+        params: { connectionId, userId: user.id },
+        query: { mode, confirm: typed },
+      }),
     onSuccess: onDone,
   });
   return (

@@ -2,13 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { ColumnTable } from "@/components/data-table/column-table";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
-import { QueryErrorState } from "@/components/ui/states";
+import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { submitWith } from "@/lib/client/form-submit";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
-import { SessionsTable } from "./sessions-table";
+import { sessionKey, USER_SESSION_COLUMNS } from "./session-columns";
 
 export interface HotspotUserDetailProps {
   connectionId: string;
@@ -54,13 +55,43 @@ export function HotspotUserDetail({ connectionId, username, onClose }: HotspotUs
         <TextField label="To" name="to" type="date" defaultValue={range.to} />
         <Button type="submit">Show</Button>
       </form>
-      <SessionsTable
-        connectionId={connectionId}
-        username={username}
-        from={range.from}
-        to={range.to}
-        page={1}
-      />
+      <UserSessions connectionId={connectionId} username={username} from={range.from} to={range.to} />
     </Dialog>
+  );
+}
+
+/** The user's latest sessions in the range (the first page; the Login history page pages through the rest). */
+function UserSessions({
+  connectionId,
+  username,
+  from,
+  to,
+}: {
+  connectionId: string;
+  username: string;
+  from: string;
+  to: string;
+}) {
+  const sessions = useQuery(
+    kiwireQueries.loginHistory(connectionId, {
+      page: 1,
+      pageSize: 50,
+      username,
+      ...(from && { from }),
+      ...(to && { to }),
+    }),
+  );
+  if (sessions.isPending) return <TableSkeleton rows={5} />;
+  if (sessions.isError) return <QueryErrorState query={sessions} />;
+  if (sessions.data.items.length === 0)
+    return <EmptyState title="No sessions">Widen the time range.</EmptyState>;
+  return (
+    <ColumnTable
+      label="Login history"
+      columns={USER_SESSION_COLUMNS}
+      rows={sessions.data.items}
+      rowKey={sessionKey}
+      rowTestId={() => "session-row"}
+    />
   );
 }

@@ -97,6 +97,51 @@ test("an operator generates a batch, prints it, exports CSV and deletes one vouc
   expect(simulator.store.vouchers.get(victim)?.status).toBe("exp");
 });
 
+test("a selection spans pages: print and delete act on exactly the vouchers ticked", async ({ page }) => {
+  await signIn(page, "operator", `${vouchersPath}&size=25`);
+  const active = () => [...simulator.store.vouchers.values()].filter((v) => v.status === "act").length;
+  const activeBefore = active();
+  const table = page.getByRole("table", { name: "Vouchers" });
+  // The first active voucher of the page (an expired one stays expired when deleted).
+  const firstCode = async () =>
+    (
+      await table
+        .locator("tbody tr")
+        .filter({ hasText: /\bactive\b/ })
+        .first()
+        .getByRole("checkbox")
+        .getAttribute("aria-label")
+    )?.replace("Select ", "") ?? "";
+  const onPage1 = await firstCode();
+  await table.getByRole("checkbox", { name: `Select ${onPage1}` }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByTestId("voucher-count")).toContainText("page 2 of");
+  await expect(page.getByTestId(`voucher-row-${onPage1}`)).toHaveCount(0);
+  const onPage2 = await firstCode();
+  expect(onPage2).not.toBe(onPage1);
+  await table.getByRole("checkbox", { name: `Select ${onPage2}` }).check();
+  await expect(page.getByTestId("selection-count")).toHaveText("2 selected (1 on other pages)");
+
+  await page.getByRole("button", { name: "Print selected" }).click();
+  const print = page.getByRole("dialog", { name: "Print vouchers" });
+  expect((await print.getByTestId("voucher-code").allTextContents()).sort()).toEqual(
+    [onPage1, onPage2].sort(),
+  );
+  await print.getByRole("button", { name: "Close" }).click();
+
+  await page.getByRole("button", { name: "Delete selected" }).click();
+  await page
+    .getByRole("dialog", { name: "Delete 2 vouchers?" })
+    .getByRole("button", { name: "Delete" })
+    .click();
+  await expect(page.getByTestId("bulk-summary")).toHaveText("2 of 2 vouchers deleted.");
+  expect(simulator.store.vouchers.get(onPage1)?.status).toBe("exp");
+  expect(simulator.store.vouchers.get(onPage2)?.status).toBe("exp");
+  // Exactly those two: nothing else on either page was touched.
+  expect(active()).toBe(activeBefore - 2);
+  await expect(page.getByTestId("selection-count")).toHaveCount(0);
+});
+
 test("a viewer sees vouchers without write actions and the API answers 403", async ({ page }) => {
   await signIn(page, "viewer", vouchersPath);
   await expect(page.getByTestId("voucher-count")).toBeVisible();

@@ -1,18 +1,15 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
-import { SelectField, TextField } from "@/components/ui/field";
+import { Dialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/field";
 import { CreateHotspotUserSchema } from "@/lib/api/kiwire";
-import { ApiRequestError } from "@/lib/client/api-fetch";
 import { callOperation } from "@/lib/client/call-operation";
-import { submitWith } from "@/lib/client/form-submit";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
-import { useFieldErrors, type Validation, validateInput } from "@/lib/client/validate-input";
-import { useHotspotPickers } from "./use-hotspot-pickers";
+import { type Validation, validateInput } from "@/lib/client/validate-input";
+import { CheckedFormFooter, useCheckedForm } from "./checked-form";
+import { HotspotPlanFields } from "./hotspot-plan-fields";
 
 export interface HotspotUserCreateProps {
   connectionId: string;
@@ -38,41 +35,23 @@ function newHotspotUser(data: FormData): Validation<NewHotspotUser> {
 
 export function HotspotUserCreate({ connectionId, onClose }: HotspotUserCreateProps) {
   const queryClient = useQueryClient();
-  const { profiles, zones } = useHotspotPickers(connectionId);
-  const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
-  const [formError, setFormError] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: (body: NewHotspotUser) =>
-      callOperation("createHotspotUser", { params: { connectionId }, body }),
-    onSuccess: () => {
+  const form = useCheckedForm({
+    check: newHotspotUser,
+    send: (body: NewHotspotUser) => callOperation("createHotspotUser", { params: { connectionId }, body }),
+    onSent: () => {
       void queryClient.invalidateQueries({ queryKey: kiwireQueries.connection(connectionId) });
       onClose();
     },
-    onError: (error) => {
-      if (error instanceof ApiRequestError) {
-        const fields = error.fieldErrors();
-        setErrors(fields);
-        setFormError(Object.keys(fields).length > 0 ? null : error.message);
-      } else setFormError(error.message);
-    },
   });
+  const { errors } = form;
   return (
     <Dialog open title="New hotspot user" onClose={onClose} guardTypedInput>
       <form
-        ref={formRef}
+        ref={form.formRef}
         aria-label="New hotspot user"
         className="grid gap-3"
         noValidate
-        onSubmit={submitWith((data) => {
-          setFormError(null);
-          const user = newHotspotUser(data);
-          if (!user.ok) {
-            setErrors(user.fieldErrors);
-            return;
-          }
-          setErrors({});
-          create.mutate(user.data);
-        })}
+        onSubmit={form.onSubmit}
       >
         <TextField label="User name" name="username" required error={errors.username} />
         <TextField
@@ -83,37 +62,16 @@ export function HotspotUserCreate({ connectionId, onClose }: HotspotUserCreatePr
           autoComplete="new-password"
           error={errors.password}
         />
-        <SelectField
-          label="Profile"
-          name="profile"
-          required
-          error={errors.profile}
-          options={(profiles.data?.items ?? []).map((p) => ({
-            value: p.name,
-            label: `${p.name} (${p.type})`,
-          }))}
-        />
-        <SelectField
-          label="Zone"
-          name="zone"
-          error={errors.zone}
-          options={[{ value: "", label: "Any zone" }, ...zones.map((z) => ({ value: z, label: z }))]}
-        />
+        <HotspotPlanFields connectionId={connectionId} errors={errors} />
         <TextField label="Full name" name="fullName" error={errors.fullName} />
         <TextField label="E-mail" name="email" type="email" error={errors.email} />
         <TextField label="Expiry date" name="expiry" type="date" error={errors.expiry} />
         <TextField label="MAC binding" name="mac" placeholder="AA:BB:CC:DD:EE:FF" error={errors.mac} />
-        {formError && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {formError}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <DialogCancelButton />
-          <Button type="submit" disabled={create.isPending}>
-            Create user
-          </Button>
-        </div>
+        <CheckedFormFooter
+          formError={form.formError}
+          submitLabel="Create user"
+          disabled={form.mutation.isPending}
+        />
       </form>
     </Dialog>
   );

@@ -3,35 +3,32 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { parseAsString, parseAsStringLiteral, useQueryState } from "nuqs";
 import { type ReactNode, useState } from "react";
-import {
-  ConnectionPicker,
-  NoConnectionState,
-  useConnectionChoice,
-} from "@/components/connections/connection-picker";
+import { useConnectionChoice } from "@/components/connections/connection-picker";
 import { BulkSummary } from "@/components/data-table/bulk-summary";
 import { collectPages } from "@/components/data-table/collect-pages";
 import { ColumnChooser } from "@/components/data-table/column-chooser";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import { defineListState } from "@/components/data-table/list-state";
-import { type Selection, selectedCount, selectionTargets } from "@/components/data-table/selection";
+import { type Selection, selectedCount } from "@/components/data-table/selection";
 import { countOf, SelectionToolbar } from "@/components/data-table/selection-toolbar";
 import { useBulkAction } from "@/components/data-table/use-bulk-action";
 import { useListState } from "@/components/data-table/use-list-state";
 import { useSelection } from "@/components/data-table/use-selection";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { SelectField, TextField } from "@/components/ui/field";
-import { PageHeader } from "@/components/ui/page-header";
+import { TextField } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/states";
 import { type AccountDto, HOTSPOT_USER_SORTS, KIWIRE_STATUSES } from "@/lib/api/kiwire";
 import { callOperation, type OperationQuery } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
+import { type DeleteTarget, deleteRows, rowsToDelete } from "./delete-rows";
+import { HotspotPage } from "./hotspot-page";
+import { StatusBadge, StatusFilter } from "./hotspot-status";
 import { HotspotUserCreate } from "./hotspot-user-create";
 import { HotspotUserDetail } from "./hotspot-user-detail";
-import { StatusBadge } from "./status-badge";
 import { TableReadNote } from "./table-read";
 
 /**
@@ -77,16 +74,13 @@ export interface HotspotUsersViewProps {
   canWrite: boolean;
 }
 
-/** What a delete acts on: one row's own Delete, or the selection (ticked rows or every matching row). */
-type DeleteTarget = { kind: "row"; user: AccountDto } | { kind: "selection" };
-
 export function HotspotUsersView({ connections, savedColumns, canWrite }: HotspotUsersViewProps) {
   const { connectionId, choose } = useConnectionChoice(connections);
   const list = useListState(userList, savedColumns);
   const [detail, setDetail] = useQueryState("user", parseAsString.withDefault(""));
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
+  const [deleting, setDeleting] = useState<DeleteTarget<AccountDto> | null>(null);
   const query = (page: number, pageSize: number): OperationQuery<"listHotspotUsers"> => ({
     page,
     pageSize,
@@ -113,85 +107,62 @@ export function HotspotUsersView({ connections, savedColumns, canWrite }: Hotspo
       const totalItems = answer.totalItems ?? (answer.hasMore ? Number.POSITIVE_INFINITY : 0);
       return { items: answer.items, totalItems };
     });
-  const runDelete = (target: DeleteTarget) => {
+  const runDelete = (target: DeleteTarget<AccountDto>) => {
     setDeleting(null);
-    void bulk.start({
-      verb: { progress: "Deleting", done: "deleted" },
-      rows: (signal) =>
-        target.kind === "row"
-          ? Promise.resolve([target.user])
-          : selectionTargets(selection.selection, idOf, collectMatching, signal),
-      // One request per user: each delete is audited with its own user name.
-      act: (user) =>
+    deleteRows(target, {
+      bulk,
+      selection,
+      collectMatching,
+      remove: (user) =>
         callOperation("deleteHotspotUser", { params: { connectionId, username: user.username } }),
-      onFinished: (outcomes) => {
-        selection.settle(outcomes, target.kind === "selection");
-        void queryClient.invalidateQueries({ queryKey: kiwireQueries.connection(connectionId) });
-      },
+      onFinished: () =>
+        void queryClient.invalidateQueries({ queryKey: kiwireQueries.connection(connectionId) }),
     });
   };
-
-  if (connections.length === 0) {
-    return (
-      <>
-        <PageHeader title="Hotspot users" description="Accounts on a Kiwire hotspot." />
-        <NoConnectionState kind="kiwire" />
-      </>
-    );
-  }
 
   const data = users.data;
   // Without a filter Kiwire pages by itself and only says whether there is more.
   const pages = data ? (data.hasMore ? list.page + 1 : list.page) : 1;
 
   return (
-    <>
-      <PageHeader
-        title="Hotspot users"
-        description="Accounts on a Kiwire hotspot, paged by the appliance."
-        actions={canWrite ? <Button onClick={() => setCreating(true)}>New user</Button> : undefined}
-      />
-      <div className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 dark:border-slate-800 dark:bg-slate-900">
-        <ConnectionPicker
-          label="Kiwire"
-          connections={connections}
-          value={connectionId}
-          onChange={(id) => {
-            choose(id);
-            list.goToPage(1);
-          }}
-        />
-        <SelectField
-          label="Status"
-          value={list.filters.status ?? ""}
-          onChange={(event) =>
-            list.setFilters({ status: KIWIRE_STATUSES.find((s) => s === event.currentTarget.value) ?? null })
-          }
-          options={[
-            { value: "", label: "Any status" },
-            ...KIWIRE_STATUSES.map((s) => ({ value: s, label: s })),
-          ]}
-        />
-        <form
-          key={list.filters.q}
-          aria-label="Search users"
-          className="flex items-end gap-2"
-          onSubmit={submitWith((form) => list.setFilters({ q: String(form.get("q") ?? "").trim() || null }))}
-        >
-          <div className="flex-1">
-            <TextField
-              label="Search"
-              name="q"
-              defaultValue={list.filters.q}
-              placeholder="user name, name, e-mail"
-            />
+    <HotspotPage
+      title="Hotspot users"
+      description="Accounts on a Kiwire hotspot, paged by the appliance."
+      actions={canWrite ? <Button onClick={() => setCreating(true)}>New user</Button> : undefined}
+      connections={connections}
+      connectionId={connectionId}
+      onConnectionChange={(id) => {
+        choose(id);
+        list.goToPage(1);
+      }}
+      filterColumns={3}
+      filters={
+        <>
+          <StatusFilter value={list.filters.status} onChange={(status) => list.setFilters({ status })} />
+          <form
+            key={list.filters.q}
+            aria-label="Search users"
+            className="flex items-end gap-2"
+            onSubmit={submitWith((form) =>
+              list.setFilters({ q: String(form.get("q") ?? "").trim() || null }),
+            )}
+          >
+            <div className="flex-1">
+              <TextField
+                label="Search"
+                name="q"
+                defaultValue={list.filters.q}
+                placeholder="user name, name, e-mail"
+              />
+            </div>
+            <Button type="submit">Search</Button>
+          </form>
+          <div className="sm:col-span-3">
+            <ColumnChooser table="kiwire-hotspot-users" list={list} columns={COLUMNS} />
           </div>
-          <Button type="submit">Search</Button>
-        </form>
-        <div className="sm:col-span-3">
-          <ColumnChooser table="kiwire-hotspot-users" list={list} columns={COLUMNS} />
-        </div>
-      </div>
+        </>
+      }
+    >
       <BulkSummary bulk={bulk} noun={NOUN} rowLabel={idOf} />
       {canWrite && (
         <SelectionToolbar
@@ -235,7 +206,7 @@ export function HotspotUsersView({ connections, savedColumns, canWrite }: Hotspo
                 variant="ghost"
                 size="sm"
                 disabled={bulk.busy}
-                onClick={() => setDeleting({ kind: "row", user })}
+                onClick={() => setDeleting({ kind: "row", row: user })}
               >
                 Delete
               </Button>
@@ -260,17 +231,16 @@ export function HotspotUsersView({ connections, savedColumns, canWrite }: Hotspo
         onConfirm={() => deleting && runDelete(deleting)}
         onClose={() => setDeleting(null)}
       />
-    </>
+    </HotspotPage>
   );
 }
 
 /** The confirmation names who goes: the one user, the ticked names, or the count matching the filter. */
 function deleteConfirmation(
-  target: DeleteTarget | null,
+  target: DeleteTarget<AccountDto> | null,
   selection: Selection<AccountDto>,
 ): { title: string; message: ReactNode } {
-  const rows =
-    target?.kind === "row" ? [target.user] : selection.scope === "rows" ? [...selection.rows.values()] : null;
+  const rows = rowsToDelete(target, selection);
   const [only] = rows ?? [];
   if (rows?.length === 1 && only) {
     return {

@@ -2,21 +2,17 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { parseAsString } from "nuqs";
-import {
-  ConnectionPicker,
-  NoConnectionState,
-  useConnectionChoice,
-} from "@/components/connections/connection-picker";
+import { useConnectionChoice } from "@/components/connections/connection-picker";
 import { DataTable } from "@/components/data-table/data-table";
 import { defineListState } from "@/components/data-table/list-state";
 import { useListState } from "@/components/data-table/use-list-state";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { submitWith } from "@/lib/client/form-submit";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
+import { HotspotPage } from "./hotspot-page";
 import { SESSION_COLUMNS, sessionKey } from "./session-columns";
 
 /** Kiwire's history has one order, newest first: the one "sort" the model needs. */
@@ -49,34 +45,19 @@ export function LoginHistoryView({ connections }: { connections: ConnectionChoic
     }),
     enabled: connectionId !== "",
   });
-  const header = (
-    <PageHeader
-      title="Hotspot login history"
-      description="Sessions across all hotspot users, newest first."
-    />
-  );
-  if (connections.length === 0) {
-    return (
-      <>
-        {header}
-        <NoConnectionState kind="kiwire" />
-      </>
-    );
-  }
   const data = sessions.data;
   return (
-    <>
-      {header}
-      <div className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
-        <ConnectionPicker
-          label="Kiwire"
-          connections={connections}
-          value={connectionId}
-          onChange={(id) => {
-            choose(id);
-            list.goToPage(1);
-          }}
-        />
+    <HotspotPage
+      title="Hotspot login history"
+      description="Sessions across all hotspot users, newest first."
+      connections={connections}
+      connectionId={connectionId}
+      onConnectionChange={(id) => {
+        choose(id);
+        list.goToPage(1);
+      }}
+      filterColumns={4}
+      filters={
         <form
           key={`${user}|${from}|${to}`}
           aria-label="Filter sessions"
@@ -94,7 +75,8 @@ export function LoginHistoryView({ connections }: { connections: ConnectionChoic
           <TextField label="To" name="to" type="date" defaultValue={to} />
           <Button type="submit">Apply</Button>
         </form>
-      </div>
+      }
+    >
       <DataTable
         label="Login history"
         list={list}
@@ -108,6 +90,6 @@ export function LoginHistoryView({ connections }: { connections: ConnectionChoic
         rowKey={sessionKey}
         rowTestId={() => "session-row"}
       />
-    </>
+    </HotspotPage>
   );
 }

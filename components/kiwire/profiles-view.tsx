@@ -1,17 +1,13 @@
 "use client";
 
 import type { UseQueryResult } from "@tanstack/react-query";
-import {
-  ConnectionPicker,
-  NoConnectionState,
-  useConnectionChoice,
-} from "@/components/connections/connection-picker";
+import { useConnectionChoice } from "@/components/connections/connection-picker";
 import { ColumnTable } from "@/components/data-table/column-table";
 import type { ColumnDef } from "@/components/data-table/columns";
-import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import type { HotspotProfileDto, NasDto } from "@/lib/api/kiwire";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
+import { HotspotPage } from "./hotspot-page";
 import { useHotspotPickers } from "./use-hotspot-pickers";
 
 const dash = (value: number | null) => (value === null ? "—" : value.toLocaleString("en"));
@@ -40,31 +36,20 @@ const NAS_COLUMNS: readonly ColumnDef<NasDto>[] = [
 export function ProfilesView({ connections }: { connections: ConnectionChoice[] }) {
   const { connectionId, choose } = useConnectionChoice(connections);
   const { profiles, nas } = useHotspotPickers(connectionId);
-  const header = (
-    <PageHeader
+  return (
+    <HotspotPage
       title="Hotspot profiles and NAS"
       description="Read from Kiwire for reference and for the pickers."
-    />
-  );
-  if (connections.length === 0) {
-    return (
-      <>
-        {header}
-        <NoConnectionState kind="kiwire" />
-      </>
-    );
-  }
-  return (
-    <>
-      {header}
-      <div className="mb-4 max-w-sm">
-        <ConnectionPicker label="Kiwire" connections={connections} value={connectionId} onChange={choose} />
-      </div>
+      connections={connections}
+      filterColumns={1}
+      connectionId={connectionId}
+      onConnectionChange={choose}
+    >
       <h2 className="mb-2 text-lg font-semibold">Profiles</h2>
       <ReferenceTable label="Profiles" query={profiles} columns={PROFILE_COLUMNS} rowKey={(p) => p.name} />
       <h2 className="mt-6 mb-2 text-lg font-semibold">NAS</h2>
       <ReferenceTable label="NAS" query={nas} columns={NAS_COLUMNS} rowKey={(n) => n.id} />
-    </>
+    </HotspotPage>
   );
 }
 

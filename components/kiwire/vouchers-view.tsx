@@ -3,11 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { parseAsString, parseAsStringLiteral } from "nuqs";
 import { type ReactNode, useState } from "react";
-import {
-  ConnectionPicker,
-  NoConnectionState,
-  useConnectionChoice,
-} from "@/components/connections/connection-picker";
+import { useConnectionChoice } from "@/components/connections/connection-picker";
 import { BulkSummary } from "@/components/data-table/bulk-summary";
 import { collectPages } from "@/components/data-table/collect-pages";
 import { ColumnChooser } from "@/components/data-table/column-chooser";
@@ -22,14 +18,15 @@ import { useSelection } from "@/components/data-table/use-selection";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
-import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { type AccountDto, KIWIRE_STATUSES } from "@/lib/api/kiwire";
 import { callOperation, type OperationQuery, operationUrl } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
-import { StatusBadge } from "./status-badge";
+import { type DeleteTarget, deleteRows, rowsToDelete } from "./delete-rows";
+import { HotspotPage } from "./hotspot-page";
+import { StatusBadge, StatusFilter } from "./hotspot-status";
 import { createdBatchNotice, TableReadNote } from "./table-read";
 import { useHotspotPickers } from "./use-hotspot-pickers";
 import { VoucherGenerate } from "./voucher-generate";
@@ -96,9 +93,6 @@ export interface VouchersViewProps {
   canWrite: boolean;
 }
 
-/** What a delete acts on: one row's own Delete, or the selection (ticked rows or every matching row). */
-type DeleteTarget = { kind: "row"; voucher: AccountDto } | { kind: "selection" };
-
 export function VouchersView({ connections, savedColumns, canWrite }: VouchersViewProps) {
   const { connectionId, connection, choose } = useConnectionChoice(connections);
   const list = useListState(voucherList, savedColumns);
@@ -106,7 +100,7 @@ export function VouchersView({ connections, savedColumns, canWrite }: VouchersVi
   const { profiles } = useHotspotPickers(connectionId);
   const [generating, setGenerating] = useState(false);
   const [printing, setPrinting] = useState<AccountDto[] | null>(null);
-  const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
+  const [deleting, setDeleting] = useState<DeleteTarget<AccountDto> | null>(null);
   const [notice, setNotice] = useState<{ text: string; warn: boolean } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const filter: OperationQuery<"exportVouchers"> = {
@@ -152,30 +146,19 @@ export function VouchersView({ connections, savedColumns, canWrite }: VouchersVi
       setActionError(error instanceof Error ? error.message : String(error));
     }
   };
-  const runDelete = (target: DeleteTarget) => {
+  const runDelete = (target: DeleteTarget<AccountDto>) => {
     setDeleting(null);
     setNotice(null);
-    void bulk.start({
-      verb: { progress: "Deleting", done: "deleted" },
-      rows: (signal) =>
-        target.kind === "row" ? Promise.resolve([target.voucher]) : selectedVouchers(signal),
-      // One request per voucher: each delete is audited with its own code.
-      act: (voucher) => callOperation("deleteVoucher", { params: { connectionId, code: voucher.username } }),
-      onFinished: (outcomes) => {
-        selection.settle(outcomes, target.kind === "selection");
-        void queryClient.invalidateQueries({ queryKey: kiwireQueries.connection(connectionId) });
-      },
+    deleteRows(target, {
+      bulk,
+      selection,
+      collectMatching,
+      remove: (voucher) =>
+        callOperation("deleteVoucher", { params: { connectionId, code: voucher.username } }),
+      onFinished: () =>
+        void queryClient.invalidateQueries({ queryKey: kiwireQueries.connection(connectionId) }),
     });
   };
-
-  if (connections.length === 0) {
-    return (
-      <>
-        <PageHeader title="Hotspot vouchers" description="Vouchers on a Kiwire hotspot." />
-        <NoConnectionState kind="kiwire" />
-      </>
-    );
-  }
 
   const data = vouchers.data;
   const pages = pageCount(data?.totalItems ?? 0, list.pageSize);
@@ -184,75 +167,62 @@ export function VouchersView({ connections, savedColumns, canWrite }: VouchersVi
   const selectionHref = selectionExportHref(selection.selection, filter, exportHref);
 
   return (
-    <>
-      <PageHeader
-        title="Hotspot vouchers"
-        description="Vouchers on a Kiwire hotspot: generate a batch, print it as cards or slips, export it."
-        actions={
-          canWrite ? <Button onClick={() => setGenerating(true)}>Generate vouchers</Button> : undefined
-        }
-      />
-      <div className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
-        <ConnectionPicker
-          label="Kiwire"
-          connections={connections}
-          value={connectionId}
-          onChange={(id) => {
-            choose(id);
-            // Batches are the other hotspot's: the filter would match nothing there.
-            list.setFilters({ batch: null });
-          }}
-        />
-        <SelectField
-          label="Batch"
-          value={list.filters.batch}
-          onChange={(event) => list.setFilters({ batch: event.currentTarget.value || null })}
-          options={[
-            { value: "", label: "All batches" },
-            ...(data?.batches ?? []).map((b) => ({ value: b, label: b })),
-          ]}
-        />
-        <SelectField
-          label="Status"
-          value={list.filters.status ?? ""}
-          onChange={(event) =>
-            list.setFilters({ status: KIWIRE_STATUSES.find((s) => s === event.currentTarget.value) ?? null })
-          }
-          options={[
-            { value: "", label: "Any status" },
-            ...KIWIRE_STATUSES.map((s) => ({ value: s, label: s })),
-          ]}
-        />
-        <SelectField
-          label="Profile"
-          value={list.filters.profile}
-          onChange={(event) => list.setFilters({ profile: event.currentTarget.value || null })}
-          options={[
-            { value: "", label: "Any profile" },
-            ...(profiles.data?.items ?? []).map((p) => ({ value: p.name, label: p.name })),
-          ]}
-        />
-        <form
-          key={`${list.filters.q}|${list.filters.from}|${list.filters.to}`}
-          aria-label="Filter vouchers"
-          className="grid items-end gap-3 sm:col-span-4 sm:grid-cols-4"
-          onSubmit={submitWith((form) =>
-            list.setFilters({
-              q: String(form.get("q") ?? "").trim() || null,
-              from: String(form.get("from") ?? "") || null,
-              to: String(form.get("to") ?? "") || null,
-            }),
-          )}
-        >
-          <TextField label="Code contains" name="q" defaultValue={list.filters.q} />
-          <TextField label="Created from" name="from" type="date" defaultValue={list.filters.from} />
-          <TextField label="Created to" name="to" type="date" defaultValue={list.filters.to} />
-          <Button type="submit">Apply</Button>
-        </form>
-        <div className="sm:col-span-4">
-          <ColumnChooser table="kiwire-vouchers" list={list} columns={columns} />
-        </div>
-      </div>
+    <HotspotPage
+      title="Hotspot vouchers"
+      description="Vouchers on a Kiwire hotspot: generate a batch, print it as cards or slips, export it."
+      actions={canWrite ? <Button onClick={() => setGenerating(true)}>Generate vouchers</Button> : undefined}
+      connections={connections}
+      connectionId={connectionId}
+      onConnectionChange={(id) => {
+        choose(id);
+        // Batches are the other hotspot's: the filter would match nothing there.
+        list.setFilters({ batch: null });
+      }}
+      filterColumns={4}
+      filters={
+        <>
+          <SelectField
+            label="Batch"
+            value={list.filters.batch}
+            onChange={(event) => list.setFilters({ batch: event.currentTarget.value || null })}
+            options={[
+              { value: "", label: "All batches" },
+              ...(data?.batches ?? []).map((b) => ({ value: b, label: b })),
+            ]}
+          />
+          <StatusFilter value={list.filters.status} onChange={(status) => list.setFilters({ status })} />
+          <SelectField
+            label="Profile"
+            value={list.filters.profile}
+            onChange={(event) => list.setFilters({ profile: event.currentTarget.value || null })}
+            options={[
+              { value: "", label: "Any profile" },
+              ...(profiles.data?.items ?? []).map((p) => ({ value: p.name, label: p.name })),
+            ]}
+          />
+          <form
+            key={`${list.filters.q}|${list.filters.from}|${list.filters.to}`}
+            aria-label="Filter vouchers"
+            className="grid items-end gap-3 sm:col-span-4 sm:grid-cols-4"
+            onSubmit={submitWith((form) =>
+              list.setFilters({
+                q: String(form.get("q") ?? "").trim() || null,
+                from: String(form.get("from") ?? "") || null,
+                to: String(form.get("to") ?? "") || null,
+              }),
+            )}
+          >
+            <TextField label="Code contains" name="q" defaultValue={list.filters.q} />
+            <TextField label="Created from" name="from" type="date" defaultValue={list.filters.from} />
+            <TextField label="Created to" name="to" type="date" defaultValue={list.filters.to} />
+            <Button type="submit">Apply</Button>
+          </form>
+          <div className="sm:col-span-4">
+            <ColumnChooser table="kiwire-vouchers" list={list} columns={columns} />
+          </div>
+        </>
+      }
+    >
       {notice && (
         <p
           role="status"
@@ -336,7 +306,7 @@ export function VouchersView({ connections, savedColumns, canWrite }: VouchersVi
                   variant="ghost"
                   size="sm"
                   disabled={bulk.busy}
-                  onClick={() => setDeleting({ kind: "row", voucher })}
+                  onClick={() => setDeleting({ kind: "row", row: voucher })}
                 >
                   Delete
                 </Button>
@@ -380,7 +350,7 @@ export function VouchersView({ connections, savedColumns, canWrite }: VouchersVi
         onConfirm={() => deleting && runDelete(deleting)}
         onClose={() => setDeleting(null)}
       />
-    </>
+    </HotspotPage>
   );
 }
 
@@ -407,15 +377,10 @@ function selectionExportHref(
 
 /** The confirmation names what goes: the one voucher, the ticked codes, or the count matching the filter. */
 function deleteConfirmation(
-  target: DeleteTarget | null,
+  target: DeleteTarget<AccountDto> | null,
   selection: Selection<AccountDto>,
 ): { title: string; message: ReactNode } {
-  const rows =
-    target?.kind === "row"
-      ? [target.voucher]
-      : selection.scope === "rows"
-        ? [...selection.rows.values()]
-        : null;
+  const rows = rowsToDelete(target, selection);
   const [only] = rows ?? [];
   if (rows?.length === 1 && only) {
     return {

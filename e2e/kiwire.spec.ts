@@ -37,6 +37,20 @@ test("an operator generates a batch, prints it, exports CSV and deletes one vouc
 
   await page.getByRole("button", { name: "Generate vouchers" }).click();
   const dialog = page.getByRole("dialog", { name: "Generate vouchers" });
+  // Bad fields are caught in the browser, in the server's words, before anything reaches Kiwire; focus goes
+  // to the first of them.
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().includes("/vouchers")) posts.push(request.url());
+  });
+  await dialog.getByLabel("Prefix").fill("E2E!");
+  await dialog.getByLabel("Quantity").fill("1500");
+  await dialog.getByLabel("Remark").focus();
+  await dialog.getByRole("button", { name: "Generate" }).click();
+  await expect(dialog.getByText("Letters, digits, _ and - only")).toBeVisible();
+  await expect(dialog.getByText("At most 1,000 per batch")).toBeVisible();
+  await expect(dialog.getByLabel("Prefix")).toBeFocused();
+  expect(posts).toEqual([]);
   await dialog.getByLabel("Prefix").fill("E2E");
   await dialog.getByLabel("Quantity").fill("12");
   await dialog.getByLabel("Profile").selectOption("wx_temp");
@@ -83,6 +97,51 @@ test("an operator generates a batch, prints it, exports CSV and deletes one vouc
   expect(simulator.store.vouchers.get(victim)?.status).toBe("exp");
 });
 
+test("a selection spans pages: print and delete act on exactly the vouchers ticked", async ({ page }) => {
+  await signIn(page, "operator", `${vouchersPath}&size=25`);
+  const active = () => [...simulator.store.vouchers.values()].filter((v) => v.status === "act").length;
+  const activeBefore = active();
+  const table = page.getByRole("table", { name: "Vouchers" });
+  // The first active voucher of the page (an expired one stays expired when deleted).
+  const firstCode = async () =>
+    (
+      await table
+        .locator("tbody tr")
+        .filter({ hasText: /\bactive\b/ })
+        .first()
+        .getByRole("checkbox")
+        .getAttribute("aria-label")
+    )?.replace("Select ", "") ?? "";
+  const onPage1 = await firstCode();
+  await table.getByRole("checkbox", { name: `Select ${onPage1}` }).check();
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByTestId("voucher-count")).toContainText("page 2 of");
+  await expect(page.getByTestId(`voucher-row-${onPage1}`)).toHaveCount(0);
+  const onPage2 = await firstCode();
+  expect(onPage2).not.toBe(onPage1);
+  await table.getByRole("checkbox", { name: `Select ${onPage2}` }).check();
+  await expect(page.getByTestId("selection-count")).toHaveText("2 selected (1 on other pages)");
+
+  await page.getByRole("button", { name: "Print selected" }).click();
+  const print = page.getByRole("dialog", { name: "Print vouchers" });
+  expect((await print.getByTestId("voucher-code").allTextContents()).sort()).toEqual(
+    [onPage1, onPage2].sort(),
+  );
+  await print.getByRole("button", { name: "Close" }).click();
+
+  await page.getByRole("button", { name: "Delete selected" }).click();
+  await page
+    .getByRole("dialog", { name: "Delete 2 vouchers?" })
+    .getByRole("button", { name: "Delete" })
+    .click();
+  await expect(page.getByTestId("bulk-summary")).toHaveText("2 of 2 vouchers deleted.");
+  expect(simulator.store.vouchers.get(onPage1)?.status).toBe("exp");
+  expect(simulator.store.vouchers.get(onPage2)?.status).toBe("exp");
+  // Exactly those two: nothing else on either page was touched.
+  expect(active()).toBe(activeBefore - 2);
+  await expect(page.getByTestId("selection-count")).toHaveCount(0);
+});
+
 test("a viewer sees vouchers without write actions and the API answers 403", async ({ page }) => {
   await signIn(page, "viewer", vouchersPath);
   await expect(page.getByTestId("voucher-count")).toBeVisible();
@@ -108,6 +167,16 @@ test("an operator creates a hotspot user, sees its details and login history, an
   await dialog.getByLabel("User name").fill("e2eguest");
   await dialog.getByLabel("Password").fill("pw-e2e-123");
   await dialog.getByLabel("Profile").selectOption("wx_temp");
+  await dialog.getByLabel("MAC binding").fill("AA:BB:CC");
+  await dialog.getByRole("button", { name: "Create user" }).click();
+  await expect(dialog.getByText("A MAC is six hex pairs")).toBeVisible();
+  await expect(dialog.getByLabel("MAC binding")).toBeFocused();
+  expect(simulator.store.users.has("e2eguest")).toBe(false);
+  // What was typed is not thrown away without asking.
+  await page.keyboard.press("Escape");
+  const discard = dialog.getByRole("alert").filter({ hasText: "Discard what you typed?" });
+  await discard.getByRole("button", { name: "Keep editing" }).click();
+  await expect(dialog.getByLabel("User name")).toHaveValue("e2eguest");
   await dialog.getByLabel("MAC binding").fill("AA:BB:CC:DD:EE:01");
   await dialog.getByRole("button", { name: "Create user" }).click();
   await expect(dialog).toBeHidden();
@@ -122,6 +191,20 @@ test("an operator creates a hotspot user, sees its details and login history, an
     detail.getByRole("table", { name: "Login history" }).or(detail.getByText("No sessions")),
   ).toBeVisible();
   await page.keyboard.press("Escape");
+
+  // Cancel on a form with typed input asks; Discard closes it and creates nothing.
+  await open(page, `/kiwire/users?connection=${connectionId}`);
+  await page.getByRole("button", { name: "New user" }).click();
+  const second = page.getByRole("dialog", { name: "New hotspot user" });
+  await second.getByLabel("User name").fill("e2enever");
+  await second.getByRole("button", { name: "Cancel" }).click();
+  await second
+    .getByRole("alert")
+    .filter({ hasText: "Discard what you typed?" })
+    .getByRole("button", { name: "Discard" })
+    .click();
+  await expect(second).toBeHidden();
+  expect(simulator.store.users.has("e2enever")).toBe(false);
 
   await open(page, `/kiwire/users?connection=${connectionId}&q=e2eguest`);
   await page.getByTestId("hotspot-user-e2eguest").getByRole("button", { name: "Delete" }).click();

@@ -1,452 +1,261 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
-import { useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { parseAsString, parseAsStringLiteral, useQueryState } from "nuqs";
+import { type ReactNode, useState } from "react";
+import { useConnectionChoice } from "@/components/connections/connection-picker";
+import { BulkSummary } from "@/components/data-table/bulk-summary";
+import { collectPages } from "@/components/data-table/collect-pages";
+import { ColumnChooser } from "@/components/data-table/column-chooser";
+import type { ColumnDef } from "@/components/data-table/columns";
+import { DataTable } from "@/components/data-table/data-table";
+import { defineListState } from "@/components/data-table/list-state";
+import { type Selection, selectedCount } from "@/components/data-table/selection";
+import { countOf, SelectionToolbar } from "@/components/data-table/selection-toolbar";
+import { useBulkAction } from "@/components/data-table/use-bulk-action";
+import { useListState } from "@/components/data-table/use-list-state";
+import { useSelection } from "@/components/data-table/use-selection";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
-import { SelectField, TextField } from "@/components/ui/field";
-import { PageHeader } from "@/components/ui/page-header";
-import { SortableTh, sortPressed } from "@/components/ui/sortable-th";
-import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
-import {
-  type AccountDto,
-  HOTSPOT_USER_SORTS,
-  type HotspotUserPageDto,
-  KIWIRE_STATUSES,
-} from "@/lib/api/kiwire";
-import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/field";
+import { EmptyState } from "@/components/ui/states";
+import { type AccountDto, HOTSPOT_USER_SORTS, KIWIRE_STATUSES } from "@/lib/api/kiwire";
+import { callOperation, type OperationQuery } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
-import { kiwireKeys } from "@/lib/client/query-keys";
-import { SessionsTable } from "./sessions-table";
+import { kiwireQueries } from "@/lib/client/queries/kiwire";
+import type { ConnectionChoice } from "@/lib/connection-kinds";
+import { type DeleteTarget, deleteRows, rowsToDelete } from "./delete-rows";
+import { HotspotPage } from "./hotspot-page";
+import { StatusBadge, StatusFilter } from "./hotspot-status";
+import { HotspotUserCreate } from "./hotspot-user-create";
+import { HotspotUserDetail } from "./hotspot-user-detail";
 import { TableReadNote } from "./table-read";
-import { useKiwirePickers } from "./voucher-generate";
-import { KiwireConnectionPicker, StatusBadge, useKiwireConnections } from "./vouchers-view";
 
-const COLUMNS = ["fullName", "profile", "status", "email", "zone", "mac", "createdAt", "expiresAt"] as const;
-type Column = (typeof COLUMNS)[number];
-const LABELS: Record<Column, string> = {
-  fullName: "Full name",
-  profile: "Profile",
-  status: "Status",
-  email: "E-mail",
-  zone: "Zone",
-  mac: "MAC",
-  createdAt: "Created",
-  expiresAt: "Expires",
-};
-const SORT_OF: Partial<Record<Column | "username", (typeof HOTSPOT_USER_SORTS)[number]>> = {
-  username: "username",
-  fullName: "fullname",
-  createdAt: "createdate",
-  expiresAt: "expiry",
-};
+/**
+ * "kiwire" is Kiwire's own order, the default: without a sort the BFF pages straight through Kiwire, while any
+ * sort makes it read the whole table first.
+ */
+const USER_ORDERS = ["kiwire", ...HOTSPOT_USER_SORTS] as const;
+type UserOrder = (typeof USER_ORDERS)[number];
 
-const searchParams = {
-  connection: parseAsString.withDefault(""),
-  q: parseAsString.withDefault(""),
-  status: parseAsStringLiteral(KIWIRE_STATUSES),
-  sort: parseAsStringLiteral(HOTSPOT_USER_SORTS),
-  dir: parseAsStringLiteral(["asc", "desc"] as const).withDefault("asc"),
-  page: parseAsInteger.withDefault(1),
-  cols: parseAsArrayOf(parseAsStringLiteral(COLUMNS)).withDefault([
-    "fullName",
-    "profile",
-    "status",
-    "expiresAt",
-  ]),
-  user: parseAsString.withDefault(""),
-};
-const PAGE_SIZE = 50;
+const userList = defineListState({
+  sorts: USER_ORDERS,
+  defaultSort: "kiwire",
+  defaultDirection: "asc",
+  pageSizes: [50],
+  defaultPageSize: 50,
+  columns: ["fullName", "profile", "status", "email", "zone", "mac", "createdAt", "expiresAt"],
+  defaultColumns: ["fullName", "profile", "status", "expiresAt"],
+  filters: { q: parseAsString.withDefault(""), status: parseAsStringLiteral(KIWIRE_STATUSES) },
+});
 
-export function HotspotUsersView({ canWrite }: { canWrite: boolean }) {
-  const [state, setState] = useQueryStates(searchParams);
+/** The most the BFF pages at once: a delete of every matching user reads them in as few requests as it can. */
+const COLLECT_PAGE_SIZE = 500;
+const NOUN = { one: "user", other: "users" };
+const idOf = (user: AccountDto) => user.username;
+const dash = (value: string | null) => value || "—";
+
+const COLUMNS: readonly ColumnDef<AccountDto, UserOrder>[] = [
+  { id: "username", header: "User name", sort: "username", className: "font-mono", cell: (u) => u.username },
+  { id: "fullName", header: "Full name", sort: "fullname", cell: (u) => dash(u.fullName) },
+  { id: "profile", header: "Profile", cell: (u) => dash(u.profile) },
+  { id: "status", header: "Status", cell: (u) => <StatusBadge status={u.status} /> },
+  { id: "email", header: "E-mail", cell: (u) => dash(u.email) },
+  { id: "zone", header: "Zone", cell: (u) => dash(u.zone) },
+  { id: "mac", header: "MAC", cell: (u) => dash(u.mac) },
+  { id: "createdAt", header: "Created", sort: "createdate", cell: (u) => dash(u.createdAt) },
+  { id: "expiresAt", header: "Expires", sort: "expiry", cell: (u) => dash(u.expiresAt) },
+];
+
+export interface HotspotUsersViewProps {
+  connections: ConnectionChoice[];
+  /** The person's remembered column choice, for a link that names no columns. */
+  savedColumns: string[] | null;
+  canWrite: boolean;
+}
+
+export function HotspotUsersView({ connections, savedColumns, canWrite }: HotspotUsersViewProps) {
+  const { connectionId, choose } = useConnectionChoice(connections);
+  const list = useListState(userList, savedColumns);
+  const [detail, setDetail] = useQueryState("user", parseAsString.withDefault(""));
   const queryClient = useQueryClient();
-  const connections = useKiwireConnections();
-  const connectionId = state.connection || connections.data?.[0]?.id || "";
-  const base = `/api/v1/kiwire/${encodeURIComponent(connectionId)}`;
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [deleting, setDeleting] = useState<string[] | null>(null);
   const [creating, setCreating] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const shown = new Set<Column>(state.cols);
-
-  const listState = {
-    page: String(state.page),
-    pageSize: String(PAGE_SIZE),
-    dir: state.dir,
-    ...(state.q && { q: state.q }),
-    ...(state.status && { status: state.status }),
-    ...(state.sort && { sort: state.sort }),
-  };
+  const [deleting, setDeleting] = useState<DeleteTarget<AccountDto> | null>(null);
+  const query = (page: number, pageSize: number): OperationQuery<"listHotspotUsers"> => ({
+    page,
+    pageSize,
+    dir: list.dir,
+    ...(list.filters.q && { q: list.filters.q }),
+    ...(list.filters.status && { status: list.filters.status }),
+    ...(list.sort !== "kiwire" && { sort: list.sort }),
+  });
+  const selection = useSelection({ idOf, resetKey: connectionId, filterKey: JSON.stringify(list.filters) });
+  const bulk = useBulkAction(idOf);
   const users = useQuery({
-    queryKey: kiwireKeys.users(connectionId, listState),
-    queryFn: ({ signal }) =>
-      apiFetch<HotspotUserPageDto>(`${base}/users?${new URLSearchParams(listState)}`, { signal }),
+    ...kiwireQueries.users(connectionId, query(list.page, list.pageSize)),
     enabled: connectionId !== "",
-    placeholderData: keepPreviousData,
   });
-  const remove = useMutation({
-    mutationFn: async (names: string[]) => {
-      const failures: string[] = [];
-      for (const name of names) {
-        await apiFetch(`${base}/users/${encodeURIComponent(name)}`, { method: "DELETE" }).catch(
-          (error: Error) => failures.push(`${name}: ${error.message}`),
-        );
-      }
-      if (failures.length > 0) throw new Error(`Not deleted: ${failures.join("; ")}`);
-    },
-    onSettled: () => {
-      setSelected(new Set());
-      setDeleting(null);
-      void queryClient.invalidateQueries({ queryKey: kiwireKeys.connection(connectionId) });
-    },
-    onError: (error) => setActionError(error.message),
-  });
+
+  const collectMatching = (signal: AbortSignal) =>
+    collectPages(async (page) => {
+      const answer = await callOperation(
+        "listHotspotUsers",
+        { params: { connectionId }, query: query(page, COLLECT_PAGE_SIZE) },
+        { signal },
+      );
+      // Kiwire's own paging gives no count: read on while it says there is more.
+      const totalItems = answer.totalItems ?? (answer.hasMore ? Number.POSITIVE_INFINITY : 0);
+      return { items: answer.items, totalItems };
+    });
+  const runDelete = (target: DeleteTarget<AccountDto>) => {
+    setDeleting(null);
+    deleteRows(target, {
+      bulk,
+      selection,
+      collectMatching,
+      remove: (user) =>
+        callOperation("deleteHotspotUser", { params: { connectionId, username: user.username } }),
+      onFinished: () =>
+        void queryClient.invalidateQueries({ queryKey: kiwireQueries.connection(connectionId) }),
+    });
+  };
 
   const data = users.data;
-  const items = data?.items ?? [];
-  const header = (column: Column | "username", label: string) => {
-    const sort = SORT_OF[column];
-    if (!sort) return <Th key={column}>{label}</Th>;
-    const active = state.sort === sort;
-    return (
-      <SortableTh
-        key={column}
-        label={label}
-        direction={active ? state.dir : null}
-        onSort={() => void setState(sortPressed(state, sort))}
-      />
-    );
-  };
+  // Without a filter Kiwire pages by itself and only says whether there is more.
+  const pages = data ? (data.hasMore ? list.page + 1 : list.page) : 1;
 
   return (
-    <>
-      <PageHeader
-        title="Hotspot users"
-        description="Accounts on a Kiwire hotspot, paged by the appliance."
-        actions={
-          canWrite && connectionId ? <Button onClick={() => setCreating(true)}>New user</Button> : undefined
-        }
-      />
-      <div className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 dark:border-slate-800 dark:bg-slate-900">
-        <KiwireConnectionPicker
-          value={connectionId}
-          connections={connections.data ?? []}
-          onChange={(id) => void setState({ connection: id, page: 1 })}
-        />
-        <SelectField
-          label="Status"
-          value={state.status ?? ""}
-          onChange={(event) =>
-            void setState({
-              status: (event.currentTarget.value || null) as (typeof KIWIRE_STATUSES)[number] | null,
-              page: 1,
-            })
-          }
-          options={[
-            { value: "", label: "Any status" },
-            ...KIWIRE_STATUSES.map((s) => ({ value: s, label: s })),
-          ]}
-        />
-        <form
-          key={state.q}
-          aria-label="Search users"
-          className="flex items-end gap-2"
-          onSubmit={submitWith(
-            (form) => void setState({ q: String(form.get("q") ?? "").trim() || null, page: 1 }),
-          )}
-        >
-          <div className="flex-1">
-            <TextField label="Search" name="q" defaultValue={state.q} placeholder="user name, name, e-mail" />
-          </div>
-          <Button type="submit">Search</Button>
-        </form>
-        <fieldset className="flex flex-wrap gap-3 text-sm sm:col-span-3">
-          <legend className="mb-1 font-medium">Columns</legend>
-          {COLUMNS.map((column) => (
-            <label key={column} className="flex items-center gap-1">
-              <input
-                type="checkbox"
-                checked={shown.has(column)}
-                onChange={() =>
-                  void setState({
-                    cols: shown.has(column)
-                      ? state.cols.filter((c) => c !== column)
-                      : COLUMNS.filter((c) => c === column || shown.has(c)),
-                  })
-                }
+    <HotspotPage
+      title="Hotspot users"
+      description="Accounts on a Kiwire hotspot, paged by the appliance."
+      actions={canWrite ? <Button onClick={() => setCreating(true)}>New user</Button> : undefined}
+      connections={connections}
+      connectionId={connectionId}
+      onConnectionChange={(id) => {
+        choose(id);
+        list.goToPage(1);
+      }}
+      filterColumns={3}
+      filters={
+        <>
+          <StatusFilter value={list.filters.status} onChange={(status) => list.setFilters({ status })} />
+          <form
+            key={list.filters.q}
+            aria-label="Search users"
+            className="flex items-end gap-2"
+            onSubmit={submitWith((form) =>
+              list.setFilters({ q: String(form.get("q") ?? "").trim() || null }),
+            )}
+          >
+            <div className="flex-1">
+              <TextField
+                label="Search"
+                name="q"
+                defaultValue={list.filters.q}
+                placeholder="user name, name, e-mail"
               />
-              {LABELS[column]}
-            </label>
-          ))}
-        </fieldset>
-      </div>
-      {connections.data && connections.data.length === 0 && (
-        <EmptyState title="No Kiwire connection">An admin adds one under Connections.</EmptyState>
-      )}
-      {actionError && <ErrorState message={actionError} onDismiss={() => setActionError(null)} />}
-      {users.isPending && connectionId && <TableSkeleton rows={8} />}
-      <QueryErrorState query={users} />
-      {data && items.length === 0 && <EmptyState title="No users match">Clear the search.</EmptyState>}
-      {canWrite && selected.size > 0 && (
-        <div role="toolbar" aria-label="Selection" className="mb-2 flex items-center gap-3 text-sm">
-          <span>{selected.size} selected</span>
-          <Button variant="danger" size="sm" onClick={() => setDeleting([...selected])}>
+            </div>
+            <Button type="submit">Search</Button>
+          </form>
+          <div className="sm:col-span-3">
+            <ColumnChooser table="kiwire-hotspot-users" list={list} columns={COLUMNS} />
+          </div>
+        </>
+      }
+    >
+      <BulkSummary bulk={bulk} noun={NOUN} rowLabel={idOf} />
+      {canWrite && (
+        <SelectionToolbar
+          controls={selection}
+          bulk={bulk}
+          pageRows={data?.items ?? []}
+          total={data?.totalItems ?? 0}
+          noun={NOUN}
+        >
+          <Button variant="danger" size="sm" onClick={() => setDeleting({ kind: "selection" })}>
             Delete selected
           </Button>
-        </div>
+        </SelectionToolbar>
       )}
-      {data && items.length > 0 && (
-        <>
-          <Table aria-label="Hotspot users">
-            <thead>
-              <tr>
-                {canWrite && (
-                  <Th>
-                    <span className="sr-only">Select</span>
-                  </Th>
-                )}
-                {header("username", "User name")}
-                {COLUMNS.filter((c) => shown.has(c)).map((c) => header(c, LABELS[c]))}
-                <Th>Actions</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((user) => (
-                <tr key={user.username} data-testid={`hotspot-user-${user.username}`}>
-                  {canWrite && (
-                    <Td>
-                      <input
-                        type="checkbox"
-                        aria-label={`Select ${user.username}`}
-                        checked={selected.has(user.username)}
-                        onChange={() => {
-                          const next = new Set(selected);
-                          if (next.has(user.username)) next.delete(user.username);
-                          else next.add(user.username);
-                          setSelected(next);
-                        }}
-                      />
-                    </Td>
-                  )}
-                  <Td className="font-mono">{user.username}</Td>
-                  {COLUMNS.filter((c) => shown.has(c)).map((c) => (
-                    <Td key={c}>
-                      {c === "status" ? <StatusBadge status={user.status} /> : (user[c] ?? "—")}
-                    </Td>
-                  ))}
-                  <Td className="whitespace-nowrap">
-                    <Button variant="ghost" size="sm" onClick={() => void setState({ user: user.username })}>
-                      Details
-                    </Button>
-                    {canWrite && (
-                      <Button variant="ghost" size="sm" onClick={() => setDeleting([user.username])}>
-                        Delete
-                      </Button>
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-          <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
-            <span data-testid="hotspot-user-count">
-              {data.totalItems === null
-                ? `Page ${state.page}`
-                : `${data.totalItems.toLocaleString("en")} users · page ${state.page}`}
-              <TableReadNote read={data.table} noun="users" />
-            </span>
-            <div className="flex gap-2">
+      <DataTable
+        label="Hotspot users"
+        list={list}
+        columns={COLUMNS}
+        rows={data?.items}
+        query={users}
+        empty={<EmptyState title="No users match">Clear the search.</EmptyState>}
+        summary={
+          <span data-testid="hotspot-user-count">
+            {data?.totalItems == null
+              ? `Page ${list.page}`
+              : `${countOf(data.totalItems, NOUN)} · page ${list.page}`}
+            <TableReadNote read={data?.table ?? null} noun="users" />
+          </span>
+        }
+        pages={pages}
+        rowKey={idOf}
+        rowTestId={(user) => `hotspot-user-${user.username}`}
+        selection={canWrite ? { controls: selection, rowLabel: idOf } : undefined}
+        actions={(user) => (
+          <>
+            <Button variant="ghost" size="sm" onClick={() => void setDetail(user.username)}>
+              Details
+            </Button>
+            {canWrite && (
               <Button
+                variant="ghost"
                 size="sm"
-                variant="secondary"
-                disabled={state.page <= 1}
-                onClick={() => void setState({ page: state.page - 1 })}
+                disabled={bulk.busy}
+                onClick={() => setDeleting({ kind: "row", row: user })}
               >
-                Previous
+                Delete
               </Button>
-              <Button
-                size="sm"
-                variant="secondary"
-                disabled={!data.hasMore}
-                onClick={() => void setState({ page: state.page + 1 })}
-              >
-                Next
-              </Button>
-            </div>
-          </nav>
-        </>
-      )}
-      {state.user && connectionId && (
-        <UserDetail
+            )}
+          </>
+        )}
+      />
+      {detail && (
+        <HotspotUserDetail
           connectionId={connectionId}
-          username={state.user}
-          onClose={() => void setState({ user: null })}
+          username={detail}
+          onClose={() => void setDetail(null)}
         />
       )}
-      {creating && connectionId && (
-        <UserCreate connectionId={connectionId} onClose={() => setCreating(false)} />
-      )}
+      {creating && <HotspotUserCreate connectionId={connectionId} onClose={() => setCreating(false)} />}
       <ConfirmDialog
         open={deleting !== null}
-        title={deleting?.length === 1 ? `Delete user ${deleting[0]}?` : `Delete ${deleting?.length} users?`}
-        message={<p>{deleting?.join(", ")} will be erased from Kiwire; this cannot be undone.</p>}
+        {...deleteConfirmation(deleting, selection.selection)}
         confirmLabel="Delete"
         danger
-        pending={remove.isPending}
-        onConfirm={() => deleting && remove.mutate(deleting)}
+        pending={bulk.busy}
+        onConfirm={() => deleting && runDelete(deleting)}
         onClose={() => setDeleting(null)}
       />
-    </>
+    </HotspotPage>
   );
 }
 
-function UserDetail({
-  connectionId,
-  username,
-  onClose,
-}: {
-  connectionId: string;
-  username: string;
-  onClose: () => void;
-}) {
-  const base = `/api/v1/kiwire/${encodeURIComponent(connectionId)}`;
-  const [range, setRange] = useState<{ from: string; to: string }>({ from: "", to: "" });
-  const user = useQuery({
-    queryKey: kiwireKeys.user(connectionId, username),
-    queryFn: ({ signal }) =>
-      apiFetch<AccountDto>(`${base}/users/${encodeURIComponent(username)}`, { signal }),
-  });
-  return (
-    <Dialog open title={`User ${username}`} onClose={onClose}>
-      <QueryErrorState query={user} />
-      {user.data && (
-        <dl className="mb-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
-          {(
-            [
-              ["Full name", user.data.fullName],
-              ["Profile", user.data.profile],
-              ["Status", user.data.status],
-              ["Zone", user.data.zone || "any"],
-              ["MAC", user.data.mac || "—"],
-              ["Created", user.data.createdAt ?? "—"],
-              ["Expires", user.data.expiresAt ?? "—"],
-            ] as const
-          ).map(([label, value]) => (
-            <div key={label} className="contents">
-              <dt className="font-medium">{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      <form
-        aria-label="Login history range"
-        className="mb-2 flex items-end gap-2"
-        onSubmit={submitWith((form) =>
-          setRange({ from: String(form.get("from") ?? ""), to: String(form.get("to") ?? "") }),
-        )}
-      >
-        <TextField label="From" name="from" type="date" defaultValue={range.from} />
-        <TextField label="To" name="to" type="date" defaultValue={range.to} />
-        <Button type="submit">Show</Button>
-      </form>
-      <SessionsTable
-        connectionId={connectionId}
-        username={username}
-        from={range.from}
-        to={range.to}
-        page={1}
-      />
-    </Dialog>
-  );
-}
-
-function UserCreate({ connectionId, onClose }: { connectionId: string; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const { profiles, zones } = useKiwirePickers(connectionId);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      apiFetch<AccountDto>(`/api/v1/kiwire/${encodeURIComponent(connectionId)}/users`, {
-        method: "POST",
-        body,
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: kiwireKeys.connection(connectionId) });
-      onClose();
-    },
-    onError: (error) => {
-      if (error instanceof ApiRequestError) setErrors(error.fieldErrors());
-      setFormError(error.message);
-    },
-  });
-  return (
-    <Dialog open title="New hotspot user" onClose={onClose}>
-      <form
-        aria-label="New hotspot user"
-        className="grid gap-3"
-        onSubmit={submitWith((form) => {
-          setErrors({});
-          setFormError(null);
-          const get = (name: string) => String(form.get(name) ?? "");
-          create.mutate({
-            username: get("username"),
-            password: get("password"),
-            profile: get("profile"),
-            fullName: get("fullName"),
-            email: get("email"),
-            zone: get("zone"),
-            mac: get("mac"),
-            ...(get("expiry") && { expiry: get("expiry") }),
-          });
-        })}
-      >
-        <TextField label="User name" name="username" required error={errors.username} />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          required
-          autoComplete="new-password"
-          error={errors.password}
-        />
-        <SelectField
-          label="Profile"
-          name="profile"
-          required
-          error={errors.profile}
-          options={(profiles.data?.items ?? []).map((p) => ({
-            value: p.name,
-            label: `${p.name} (${p.type})`,
-          }))}
-        />
-        <SelectField
-          label="Zone"
-          name="zone"
-          options={[{ value: "", label: "Any zone" }, ...zones.map((z) => ({ value: z, label: z }))]}
-        />
-        <TextField label="Full name" name="fullName" error={errors.fullName} />
-        <TextField label="E-mail" name="email" type="email" error={errors.email} />
-        <TextField label="Expiry date" name="expiry" type="date" error={errors.expiry} />
-        <TextField label="MAC binding" name="mac" placeholder="AA:BB:CC:DD:EE:FF" error={errors.mac} />
-        {formError && (
-          <p role="alert" className="text-sm text-red-700">
-            {formError}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={create.isPending}>
-            Create user
-          </Button>
-        </div>
-      </form>
-    </Dialog>
-  );
+/** The confirmation names who goes: the one user, the ticked names, or the count matching the filter. */
+function deleteConfirmation(
+  target: DeleteTarget<AccountDto> | null,
+  selection: Selection<AccountDto>,
+): { title: string; message: ReactNode } {
+  const rows = rowsToDelete(target, selection);
+  const [only] = rows ?? [];
+  if (rows?.length === 1 && only) {
+    return {
+      title: `Delete user ${only.username}?`,
+      message: <p>{only.username} will be erased from Kiwire; this cannot be undone.</p>,
+    };
+  }
+  const count = countOf(rows?.length ?? selectedCount(selection), NOUN);
+  return {
+    title: `Delete ${count}?`,
+    message: (
+      <p>
+        {rows ? rows.map(idOf).join(", ") : `Every user matching the filter (${count})`} will be erased from
+        Kiwire; this cannot be undone.
+      </p>
+    ),
+  };
 }

@@ -1,71 +1,95 @@
 "use client";
 
-import { parseAsInteger, parseAsString, useQueryStates } from "nuqs";
+import { useQuery } from "@tanstack/react-query";
+import { parseAsString } from "nuqs";
+import { useConnectionChoice } from "@/components/connections/connection-picker";
+import { DataTable } from "@/components/data-table/data-table";
+import { defineListState } from "@/components/data-table/list-state";
+import { useListState } from "@/components/data-table/use-list-state";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { submitWith } from "@/lib/client/form-submit";
-import { SessionsTable } from "./sessions-table";
-import { KiwireConnectionPicker, useKiwireConnections } from "./vouchers-view";
+import { kiwireQueries } from "@/lib/client/queries/kiwire";
+import type { ConnectionChoice } from "@/lib/connection-kinds";
+import { HotspotPage } from "./hotspot-page";
+import { SESSION_COLUMNS, sessionKey } from "./session-columns";
 
-const searchParams = {
-  connection: parseAsString.withDefault(""),
-  user: parseAsString.withDefault(""),
-  from: parseAsString.withDefault(""),
-  to: parseAsString.withDefault(""),
-  page: parseAsInteger.withDefault(1),
-};
+/** Kiwire's history has one order, newest first: the one "sort" the model needs. */
+const historyList = defineListState({
+  sorts: ["newest"] as const,
+  defaultSort: "newest",
+  defaultDirection: "desc",
+  pageSizes: [50],
+  defaultPageSize: 50,
+  columns: [],
+  defaultColumns: [],
+  filters: {
+    user: parseAsString.withDefault(""),
+    from: parseAsString.withDefault(""),
+    to: parseAsString.withDefault(""),
+  },
+});
 
-export function LoginHistoryView() {
-  const [state, setState] = useQueryStates(searchParams);
-  const connections = useKiwireConnections();
-  const connectionId = state.connection || connections.data?.[0]?.id || "";
+export function LoginHistoryView({ connections }: { connections: ConnectionChoice[] }) {
+  const { connectionId, choose } = useConnectionChoice(connections);
+  const list = useListState(historyList, null);
+  const { user, from, to } = list.filters;
+  const sessions = useQuery({
+    ...kiwireQueries.loginHistory(connectionId, {
+      page: list.page,
+      pageSize: list.pageSize,
+      ...(user && { username: user }),
+      ...(from && { from }),
+      ...(to && { to }),
+    }),
+    enabled: connectionId !== "",
+  });
+  const data = sessions.data;
   return (
-    <>
-      <PageHeader
-        title="Hotspot login history"
-        description="Sessions across all hotspot users, newest first."
-      />
-      <div className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
-        <KiwireConnectionPicker
-          value={connectionId}
-          connections={connections.data ?? []}
-          onChange={(id) => void setState({ connection: id, page: 1 })}
-        />
+    <HotspotPage
+      title="Hotspot login history"
+      description="Sessions across all hotspot users, newest first."
+      connections={connections}
+      connectionId={connectionId}
+      onConnectionChange={(id) => {
+        choose(id);
+        list.goToPage(1);
+      }}
+      filterColumns={4}
+      filters={
         <form
-          key={`${state.user}|${state.from}|${state.to}`}
+          key={`${user}|${from}|${to}`}
           aria-label="Filter sessions"
           className="grid items-end gap-3 sm:col-span-3 sm:grid-cols-4"
-          onSubmit={submitWith(
-            (form) =>
-              void setState({
-                user: String(form.get("user") ?? "").trim() || null,
-                from: String(form.get("from") ?? "") || null,
-                to: String(form.get("to") ?? "") || null,
-                page: 1,
-              }),
+          onSubmit={submitWith((form) =>
+            list.setFilters({
+              user: String(form.get("user") ?? "").trim() || null,
+              from: String(form.get("from") ?? "") || null,
+              to: String(form.get("to") ?? "") || null,
+            }),
           )}
         >
-          <TextField label="User" name="user" defaultValue={state.user} />
-          <TextField label="From" name="from" type="date" defaultValue={state.from} />
-          <TextField label="To" name="to" type="date" defaultValue={state.to} />
+          <TextField label="User" name="user" defaultValue={user} />
+          <TextField label="From" name="from" type="date" defaultValue={from} />
+          <TextField label="To" name="to" type="date" defaultValue={to} />
           <Button type="submit">Apply</Button>
         </form>
-      </div>
-      {connections.data && connections.data.length === 0 && (
-        <EmptyState title="No Kiwire connection">An admin adds one under Connections.</EmptyState>
-      )}
-      {connectionId && (
-        <SessionsTable
-          connectionId={connectionId}
-          username={state.user || undefined}
-          from={state.from}
-          to={state.to}
-          page={state.page}
-          onPage={(page) => void setState({ page })}
-        />
-      )}
-    </>
+      }
+    >
+      <DataTable
+        label="Login history"
+        list={list}
+        columns={SESSION_COLUMNS}
+        rows={data?.items}
+        query={sessions}
+        empty={<EmptyState title="No sessions">Widen the time range.</EmptyState>}
+        summary={<span>Page {list.page}</span>}
+        // Kiwire says only whether there is more, not how much.
+        pages={data?.hasMore ? list.page + 1 : list.page}
+        rowKey={sessionKey}
+        rowTestId={() => "session-row"}
+      />
+    </HotspotPage>
   );
 }

@@ -1,99 +1,72 @@
 "use client";
 
-import { parseAsString, useQueryStates } from "nuqs";
-import { PageHeader } from "@/components/ui/page-header";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { useConnectionChoice } from "@/components/connections/connection-picker";
+import { ColumnTable } from "@/components/data-table/column-table";
+import type { ColumnDef } from "@/components/data-table/columns";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
-import { useKiwirePickers } from "./voucher-generate";
-import { KiwireConnectionPicker, useKiwireConnections } from "./vouchers-view";
+import type { HotspotProfileDto, NasDto } from "@/lib/api/kiwire";
+import type { ConnectionChoice } from "@/lib/connection-kinds";
+import { HotspotPage } from "./hotspot-page";
+import { useHotspotPickers } from "./use-hotspot-pickers";
+
+const dash = (value: number | null) => (value === null ? "—" : value.toLocaleString("en"));
+
+const PROFILE_COLUMNS: readonly ColumnDef<HotspotProfileDto>[] = [
+  { id: "name", header: "Name", className: "font-mono", cell: (p) => p.name },
+  { id: "type", header: "Type", cell: (p) => p.type },
+  { id: "price", header: "Price", cell: (p) => p.price },
+  { id: "minutes", header: "Minutes", cell: (p) => dash(p.minutes) },
+  { id: "idleTimeout", header: "Idle timeout", cell: (p) => dash(p.idleTimeout) },
+  { id: "simultaneous", header: "Simultaneous", cell: (p) => dash(p.simultaneous) },
+  { id: "speed", header: "Down / up kbps", cell: (p) => `${dash(p.downKbps)} / ${dash(p.upKbps)}` },
+];
+
+const NAS_COLUMNS: readonly ColumnDef<NasDto>[] = [
+  { id: "id", header: "Id", className: "font-mono", cell: (n) => n.id },
+  { id: "name", header: "Address", className: "font-mono", cell: (n) => n.name },
+  { id: "shortName", header: "Short name", cell: (n) => n.shortName },
+  { id: "type", header: "Type", cell: (n) => n.type },
+  { id: "zone", header: "Zone", cell: (n) => n.zone },
+  { id: "location", header: "Location", cell: (n) => n.location },
+  { id: "description", header: "Description", cell: (n) => n.description },
+];
 
 /** Profiles (plans) and NAS entries, read only: Kiwire's own admin pages are where they are changed. */
-export function ProfilesView() {
-  const [state, setState] = useQueryStates({ connection: parseAsString.withDefault("") });
-  const connections = useKiwireConnections();
-  const connectionId = state.connection || connections.data?.[0]?.id || "";
-  const { profiles, nas } = useKiwirePickers(connectionId);
-  const dash = (value: number | null) => (value === null ? "—" : value.toLocaleString("en"));
+export function ProfilesView({ connections }: { connections: ConnectionChoice[] }) {
+  const { connectionId, choose } = useConnectionChoice(connections);
+  const { profiles, nas } = useHotspotPickers(connectionId);
   return (
-    <>
-      <PageHeader
-        title="Hotspot profiles and NAS"
-        description="Read from Kiwire for reference and for the pickers."
-      />
-      <div className="mb-4 max-w-sm">
-        <KiwireConnectionPicker
-          value={connectionId}
-          connections={connections.data ?? []}
-          onChange={(id) => void setState({ connection: id })}
-        />
-      </div>
-      {connections.data && connections.data.length === 0 && (
-        <EmptyState title="No Kiwire connection">An admin adds one under Connections.</EmptyState>
-      )}
+    <HotspotPage
+      title="Hotspot profiles and NAS"
+      description="Read from Kiwire for reference and for the pickers."
+      connections={connections}
+      filterColumns={1}
+      connectionId={connectionId}
+      onConnectionChange={choose}
+    >
       <h2 className="mb-2 text-lg font-semibold">Profiles</h2>
-      {profiles.isPending && connectionId && <TableSkeleton rows={4} />}
-      <QueryErrorState query={profiles} />
-      {profiles.data && (
-        <Table aria-label="Profiles">
-          <thead>
-            <tr>
-              <Th>Name</Th>
-              <Th>Type</Th>
-              <Th>Price</Th>
-              <Th>Minutes</Th>
-              <Th>Idle timeout</Th>
-              <Th>Simultaneous</Th>
-              <Th>Down / up kbps</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {profiles.data.items.map((p) => (
-              <tr key={p.name}>
-                <Td className="font-mono">{p.name}</Td>
-                <Td>{p.type}</Td>
-                <Td>{p.price}</Td>
-                <Td>{dash(p.minutes)}</Td>
-                <Td>{dash(p.idleTimeout)}</Td>
-                <Td>{dash(p.simultaneous)}</Td>
-                <Td>
-                  {dash(p.downKbps)} / {dash(p.upKbps)}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <ReferenceTable label="Profiles" query={profiles} columns={PROFILE_COLUMNS} rowKey={(p) => p.name} />
       <h2 className="mt-6 mb-2 text-lg font-semibold">NAS</h2>
-      {nas.isPending && connectionId && <TableSkeleton rows={4} />}
-      <QueryErrorState query={nas} />
-      {nas.data && (
-        <Table aria-label="NAS">
-          <thead>
-            <tr>
-              <Th>Id</Th>
-              <Th>Address</Th>
-              <Th>Short name</Th>
-              <Th>Type</Th>
-              <Th>Zone</Th>
-              <Th>Location</Th>
-              <Th>Description</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {nas.data.items.map((n) => (
-              <tr key={n.id}>
-                <Td className="font-mono">{n.id}</Td>
-                <Td className="font-mono">{n.name}</Td>
-                <Td>{n.shortName}</Td>
-                <Td>{n.type}</Td>
-                <Td>{n.zone}</Td>
-                <Td>{n.location}</Td>
-                <Td>{n.description}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
-    </>
+      <ReferenceTable label="NAS" query={nas} columns={NAS_COLUMNS} rowKey={(n) => n.id} />
+    </HotspotPage>
   );
+}
+
+/** A whole, unpaged list read from Kiwire: loading, error, empty, or the table. */
+function ReferenceTable<TRow>({
+  label,
+  query,
+  columns,
+  rowKey,
+}: {
+  label: string;
+  query: UseQueryResult<{ items: TRow[] }>;
+  columns: readonly ColumnDef<TRow>[];
+  rowKey: (row: TRow) => string;
+}) {
+  if (query.isPending) return <TableSkeleton rows={4} />;
+  if (query.isError) return <QueryErrorState query={query} />;
+  if (query.data.items.length === 0) return <EmptyState title={`No ${label} on this Kiwire`} />;
+  return <ColumnTable label={label} columns={columns} rows={query.data.items} rowKey={rowKey} />;
 }

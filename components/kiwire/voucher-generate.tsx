@@ -1,14 +1,16 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 import { Dialog } from "@/components/ui/dialog";
-import { SelectField, TextField } from "@/components/ui/field";
-import type { CreatedVouchersDto, HotspotProfileDto, NasDto } from "@/lib/api/kiwire";
-import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
-import { submitWith } from "@/lib/client/form-submit";
-import { kiwireKeys } from "@/lib/client/query-keys";
+import { TextField } from "@/components/ui/field";
+import { type CreatedVouchersDto, CreateVouchersSchema } from "@/lib/api/kiwire";
+import { callOperation } from "@/lib/client/call-operation";
+import { kiwireQueries } from "@/lib/client/queries/kiwire";
+import { type Validation, validateInput } from "@/lib/client/validate-input";
+import { CheckedFormFooter, useCheckedForm } from "./checked-form";
+import { HotspotPlanFields } from "./hotspot-plan-fields";
+import { useHotspotPickers } from "./use-hotspot-pickers";
 
 export interface VoucherGenerateProps {
   connectionId: string;
@@ -16,72 +18,53 @@ export interface VoucherGenerateProps {
   onCreated: (created: CreatedVouchersDto) => void;
 }
 
-export function useKiwirePickers(connectionId: string) {
-  const base = `/api/v1/kiwire/${encodeURIComponent(connectionId)}`;
-  const profiles = useQuery({
-    queryKey: kiwireKeys.profiles(connectionId),
-    queryFn: ({ signal }) => apiFetch<{ items: HotspotProfileDto[] }>(`${base}/profiles`, { signal }),
-    enabled: connectionId !== "",
-    staleTime: 60_000,
+type VoucherBatch = z.output<typeof CreateVouchersSchema>;
+
+/**
+ * The batch the form asks for, checked with the schema the server applies. An empty or unreadable quantity is
+ * left out, so the person reads the schema's "Enter a number" instead of a zero's "At least 1".
+ */
+function voucherBatch(data: FormData): Validation<VoucherBatch> {
+  const text = (name: string) => String(data.get(name) ?? "").trim();
+  const quantity = text("quantity");
+  return validateInput(CreateVouchersSchema, {
+    prefix: text("prefix"),
+    ...(quantity && { quantity: Number(quantity) }),
+    profile: text("profile"),
+    zone: text("zone"),
+    remark: text("remark"),
+    ...(text("expiry") && { expiry: text("expiry") }),
   });
-  const nas = useQuery({
-    queryKey: kiwireKeys.nas(connectionId),
-    queryFn: ({ signal }) => apiFetch<{ items: NasDto[] }>(`${base}/nas`, { signal }),
-    enabled: connectionId !== "",
-    staleTime: 60_000,
-  });
-  const zones = [...new Set((nas.data?.items ?? []).map((n) => n.zone).filter(Boolean))];
-  return { profiles, nas, zones };
 }
 
 /** Kiwire creates a batch in one call, so progress is the wait for that call, with the count it will make. */
 export function VoucherGenerate({ connectionId, onClose, onCreated }: VoucherGenerateProps) {
   const queryClient = useQueryClient();
-  const { profiles, zones } = useKiwirePickers(connectionId);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [quantity, setQuantity] = useState(0);
-  const create = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      apiFetch<CreatedVouchersDto>(`/api/v1/kiwire/${encodeURIComponent(connectionId)}/vouchers`, {
-        method: "POST",
-        body,
-      }),
-    onSuccess: (created) => {
-      void queryClient.invalidateQueries({ queryKey: kiwireKeys.connection(connectionId) });
+  const { profiles } = useHotspotPickers(connectionId);
+  const form = useCheckedForm({
+    check: voucherBatch,
+    send: (body: VoucherBatch) => callOperation("createVouchers", { params: { connectionId }, body }),
+    onSent: (created) => {
+      void queryClient.invalidateQueries({ queryKey: kiwireQueries.connection(connectionId) });
       onCreated(created);
     },
-    onError: (error) => {
-      if (error instanceof ApiRequestError) setErrors(error.fieldErrors());
-      setFormError(error.message);
-    },
   });
+  const { errors, mutation } = form;
   return (
-    <Dialog open title="Generate vouchers" onClose={onClose}>
+    <Dialog open title="Generate vouchers" onClose={onClose} guardTypedInput>
       <form
+        ref={form.formRef}
         aria-label="Generate vouchers"
         className="grid gap-3"
-        onSubmit={submitWith((form) => {
-          setErrors({});
-          setFormError(null);
-          const qty = Number(form.get("quantity"));
-          setQuantity(qty);
-          const expiry = String(form.get("expiry") ?? "");
-          create.mutate({
-            prefix: String(form.get("prefix") ?? ""),
-            quantity: qty,
-            profile: String(form.get("profile") ?? ""),
-            zone: String(form.get("zone") ?? ""),
-            remark: String(form.get("remark") ?? ""),
-            ...(expiry && { expiry }),
-          });
-        })}
+        noValidate
+        onSubmit={form.onSubmit}
       >
         <TextField label="Prefix" name="prefix" defaultValue="" maxLength={16} error={errors.prefix} />
         <TextField
           label="Quantity"
           name="quantity"
           type="number"
+          inputMode="numeric"
           min={1}
           max={1000}
           defaultValue={10}
@@ -89,21 +72,7 @@ export function VoucherGenerate({ connectionId, onClose, onCreated }: VoucherGen
           hint="Up to 1,000 per batch"
           error={errors.quantity}
         />
-        <SelectField
-          label="Profile"
-          name="profile"
-          required
-          error={errors.profile}
-          options={(profiles.data?.items ?? []).map((p) => ({
-            value: p.name,
-            label: `${p.name} (${p.type})`,
-          }))}
-        />
-        <SelectField
-          label="Zone"
-          name="zone"
-          options={[{ value: "", label: "Any zone" }, ...zones.map((z) => ({ value: z, label: z }))]}
-        />
+        <HotspotPlanFields connectionId={connectionId} errors={errors} />
         <TextField
           label="Expiry date"
           name="expiry"
@@ -112,25 +81,17 @@ export function VoucherGenerate({ connectionId, onClose, onCreated }: VoucherGen
           error={errors.expiry}
         />
         <TextField label="Remark" name="remark" maxLength={255} error={errors.remark} />
-        {create.isPending && (
+        {mutation.isPending && (
           <div role="status" className="text-sm">
             <progress className="w-full" aria-label="Generating" />
-            Generating {quantity.toLocaleString("en")} vouchers on Kiwire…
+            Generating {mutation.variables.quantity.toLocaleString("en")} vouchers on Kiwire…
           </div>
         )}
-        {formError && (
-          <p role="alert" className="text-sm text-red-700">
-            {formError}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={create.isPending || profiles.isPending}>
-            Generate
-          </Button>
-        </div>
+        <CheckedFormFooter
+          formError={form.formError}
+          submitLabel="Generate"
+          disabled={mutation.isPending || profiles.isPending}
+        />
       </form>
     </Dialog>
   );

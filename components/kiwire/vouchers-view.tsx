@@ -1,230 +1,228 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
-import { useState } from "react";
-import { Badge } from "@/components/ui/badge";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { parseAsString, parseAsStringLiteral } from "nuqs";
+import { type ReactNode, useState } from "react";
+import { useConnectionChoice } from "@/components/connections/connection-picker";
+import { BulkSummary } from "@/components/data-table/bulk-summary";
+import { collectPages } from "@/components/data-table/collect-pages";
+import { ColumnChooser } from "@/components/data-table/column-chooser";
+import type { ColumnDef } from "@/components/data-table/columns";
+import { DataTable } from "@/components/data-table/data-table";
+import { defineListState, pageCount } from "@/components/data-table/list-state";
+import { type Selection, selectedCount, selectionTargets } from "@/components/data-table/selection";
+import { countOf, SelectionToolbar } from "@/components/data-table/selection-toolbar";
+import { useBulkAction } from "@/components/data-table/use-bulk-action";
+import { useListState } from "@/components/data-table/use-list-state";
+import { useSelection } from "@/components/data-table/use-selection";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
-import { ListFooter } from "@/components/ui/list-footer";
-import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
-import type { ConnectionDto } from "@/lib/api/connections";
-import { type AccountDto, KIWIRE_STATUSES, type VoucherPageDto } from "@/lib/api/kiwire";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { EmptyState, ErrorState } from "@/components/ui/states";
+import { type AccountDto, KIWIRE_STATUSES } from "@/lib/api/kiwire";
+import { callOperation, type OperationQuery, operationUrl } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
-import { connectionKeys, kiwireKeys } from "@/lib/client/query-keys";
+import { kiwireQueries } from "@/lib/client/queries/kiwire";
+import type { ConnectionChoice } from "@/lib/connection-kinds";
+import { type DeleteTarget, deleteRows, rowsToDelete } from "./delete-rows";
+import { HotspotPage } from "./hotspot-page";
+import { StatusBadge, StatusFilter } from "./hotspot-status";
 import { createdBatchNotice, TableReadNote } from "./table-read";
-import { useKiwirePickers, VoucherGenerate } from "./voucher-generate";
+import { useHotspotPickers } from "./use-hotspot-pickers";
+import { VoucherGenerate } from "./voucher-generate";
 import { VoucherPrint } from "./voucher-print";
 
-const PAGE_SIZES = [25, 50, 100, 500] as const;
+/** The voucher list has no sort: it shows vouchers in Kiwire's own order, the one "sort" the model needs. */
+const KIWIRE_ORDER = ["kiwire"] as const;
 
-const searchParams = {
-  connection: parseAsString.withDefault(""),
-  batch: parseAsString.withDefault(""),
-  status: parseAsStringLiteral(KIWIRE_STATUSES),
-  profile: parseAsString.withDefault(""),
-  from: parseAsString.withDefault(""),
-  to: parseAsString.withDefault(""),
-  q: parseAsString.withDefault(""),
-  page: parseAsInteger.withDefault(1),
-  size: parseAsInteger.withDefault(50),
-};
+const voucherList = defineListState({
+  sorts: KIWIRE_ORDER,
+  defaultSort: "kiwire",
+  defaultDirection: "asc",
+  pageSizes: [25, 50, 100, 500],
+  defaultPageSize: 50,
+  columns: ["profile", "status", "batch", "createdAt", "expiresAt", "remark"],
+  defaultColumns: ["profile", "status", "batch", "createdAt", "expiresAt", "remark"],
+  filters: {
+    batch: parseAsString.withDefault(""),
+    status: parseAsStringLiteral(KIWIRE_STATUSES),
+    profile: parseAsString.withDefault(""),
+    from: parseAsString.withDefault(""),
+    to: parseAsString.withDefault(""),
+    q: parseAsString.withDefault(""),
+  },
+});
 
-export function StatusBadge({ status }: { status: AccountDto["status"] }) {
-  const tone =
-    status === "active" ? "good" : status === "suspended" ? "warn" : status === "expired" ? "bad" : "neutral";
-  return <Badge tone={tone}>{status}</Badge>;
+/** A batch is at most 1,000 vouchers, and the BFF pages up to 1,000: one request reads a batch or a page of many. */
+const READ_ALL_PAGE_SIZE = 1000;
+const NOUN = { one: "voucher", other: "vouchers" };
+const idOf = (voucher: AccountDto) => voucher.username;
+
+function voucherColumns(
+  showBatch: (batch: string) => void,
+): readonly ColumnDef<AccountDto, (typeof KIWIRE_ORDER)[number]>[] {
+  return [
+    {
+      id: "code",
+      header: "Code",
+      cell: (v) => (
+        <span className={`font-mono ${v.status === "expired" ? "line-through" : ""}`}>{v.username}</span>
+      ),
+    },
+    { id: "profile", header: "Profile", cell: (v) => v.profile },
+    { id: "status", header: "Status", cell: (v) => <StatusBadge status={v.status} /> },
+    {
+      id: "batch",
+      header: "Batch",
+      cell: (v) => (
+        <button type="button" className="hover:underline" onClick={() => showBatch(v.batch)}>
+          {v.batch}
+        </button>
+      ),
+    },
+    { id: "createdAt", header: "Created", cell: (v) => v.createdAt ?? "—" },
+    { id: "expiresAt", header: "Expires", cell: (v) => v.expiresAt ?? "—" },
+    { id: "remark", header: "Remark", cell: (v) => v.remark },
+  ];
 }
 
-export function KiwireConnectionPicker({
-  value,
-  connections,
-  onChange,
-}: {
-  value: string;
-  connections: ConnectionDto[];
-  onChange: (id: string) => void;
-}) {
-  return (
-    <SelectField
-      label="Kiwire"
-      value={value}
-      onChange={(event) => onChange(event.currentTarget.value)}
-      options={connections.map((item) => ({ value: item.id, label: item.name }))}
-    />
-  );
+export interface VouchersViewProps {
+  connections: ConnectionChoice[];
+  /** The person's remembered column choice, for a link that names no columns. */
+  savedColumns: string[] | null;
+  canWrite: boolean;
 }
 
-export function useKiwireConnections() {
-  return useQuery({
-    queryKey: connectionKeys.list(),
-    queryFn: ({ signal }) => apiFetch<{ items: ConnectionDto[] }>("/api/v1/connections", { signal }),
-    select: (data) => data.items.filter((item) => item.kind === "kiwire"),
-  });
-}
-
-export function VouchersView({ canWrite }: { canWrite: boolean }) {
-  const [state, setState] = useQueryStates(searchParams);
+export function VouchersView({ connections, savedColumns, canWrite }: VouchersViewProps) {
+  const { connectionId, connection, choose } = useConnectionChoice(connections);
+  const list = useListState(voucherList, savedColumns);
   const queryClient = useQueryClient();
-  const connections = useKiwireConnections();
-  const connectionId = state.connection || connections.data?.[0]?.id || "";
-  const connectionName = connections.data?.find((c) => c.id === connectionId)?.name ?? "";
-  const pageSize = (PAGE_SIZES as readonly number[]).includes(state.size) ? state.size : 50;
-  const { profiles } = useKiwirePickers(connectionId);
-  const [selected, setSelected] = useState<Map<string, AccountDto>>(new Map());
+  const { profiles } = useHotspotPickers(connectionId);
   const [generating, setGenerating] = useState(false);
   const [printing, setPrinting] = useState<AccountDto[] | null>(null);
-  const [deleting, setDeleting] = useState<AccountDto[] | null>(null);
+  const [deleting, setDeleting] = useState<DeleteTarget<AccountDto> | null>(null);
   const [notice, setNotice] = useState<{ text: string; warn: boolean } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const base = `/api/v1/kiwire/${encodeURIComponent(connectionId)}`;
-
-  const filter = {
-    ...(state.batch && { batch: state.batch }),
-    ...(state.status && { status: state.status }),
-    ...(state.profile && { profile: state.profile }),
-    ...(state.from && { from: state.from }),
-    ...(state.to && { to: state.to }),
-    ...(state.q && { q: state.q }),
+  const filter: OperationQuery<"exportVouchers"> = {
+    ...list.filters,
+    status: list.filters.status ?? undefined,
   };
+  const selection = useSelection({ idOf, resetKey: connectionId, filterKey: JSON.stringify(filter) });
+  const bulk = useBulkAction(idOf);
   const vouchers = useQuery({
-    queryKey: kiwireKeys.vouchers(connectionId, { ...filter, page: state.page, pageSize }),
-    queryFn: ({ signal }) =>
-      apiFetch<VoucherPageDto>(
-        `${base}/vouchers?${new URLSearchParams({ ...filter, page: String(state.page), pageSize: String(pageSize) })}`,
+    ...kiwireQueries.vouchers(connectionId, { ...filter, page: list.page, pageSize: list.pageSize }),
+    enabled: connectionId !== "",
+  });
+
+  const collectMatching = (signal: AbortSignal) =>
+    collectPages((page) =>
+      callOperation(
+        "listVouchers",
+        { params: { connectionId }, query: { ...filter, page, pageSize: READ_ALL_PAGE_SIZE } },
         { signal },
       ),
-    enabled: connectionId !== "",
-    placeholderData: keepPreviousData,
-  });
-
-  const remove = useMutation({
-    mutationFn: async (targets: AccountDto[]) => {
-      const failures: string[] = [];
-      // One request per voucher: each delete is audited with its own code.
-      for (const target of targets) {
-        await apiFetch(`${base}/vouchers/${encodeURIComponent(target.username)}`, { method: "DELETE" }).catch(
-          (error: Error) => failures.push(`${target.username}: ${error.message}`),
-        );
-      }
-      if (failures.length > 0) throw new Error(`Not deleted: ${failures.join("; ")}`);
-      return targets.length;
-    },
-    onSettled: () => {
-      setSelected(new Map());
-      setDeleting(null);
-      void queryClient.invalidateQueries({ queryKey: kiwireKeys.connection(connectionId) });
-    },
-    onSuccess: (count) =>
-      setNotice({ text: `${count} voucher${count === 1 ? "" : "s"} deleted.`, warn: false }),
-    onError: (error) => setActionError(error.message),
-  });
-
+    );
+  const selectedVouchers = (signal: AbortSignal) =>
+    selectionTargets(selection.selection, idOf, collectMatching, signal);
+  const exportHref = (query: OperationQuery<"exportVouchers">) =>
+    operationUrl("exportVouchers", { params: { connectionId }, query });
+  /** Reads the rows first when they are not all at hand (every matching row), then shows or downloads them. */
+  const withSelected = async (use: (vouchers: AccountDto[]) => void) => {
+    setActionError(null);
+    try {
+      use(await selectedVouchers(new AbortController().signal));
+    } catch (error) {
+      setActionError(error instanceof Error ? error.message : String(error));
+    }
+  };
   const printBatch = async () => {
     setActionError(null);
     try {
-      const page = await apiFetch<VoucherPageDto>(
-        `${base}/vouchers?${new URLSearchParams({ batch: state.batch, pageSize: "1000" })}`,
+      const batch = await queryClient.fetchQuery(
+        kiwireQueries.vouchers(connectionId, { batch: list.filters.batch, pageSize: READ_ALL_PAGE_SIZE }),
       );
-      setPrinting(page.items);
+      setPrinting(batch.items);
     } catch (error) {
-      setActionError((error as Error).message);
+      setActionError(error instanceof Error ? error.message : String(error));
     }
   };
-
-  const exportHref = (codes?: string[]) =>
-    `${base}/vouchers/export?${new URLSearchParams(codes ? { codes: codes.join(",") } : filter)}`;
+  const runDelete = (target: DeleteTarget<AccountDto>) => {
+    setDeleting(null);
+    setNotice(null);
+    deleteRows(target, {
+      bulk,
+      selection,
+      collectMatching,
+      remove: (voucher) =>
+        callOperation("deleteVoucher", { params: { connectionId, code: voucher.username } }),
+      onFinished: () =>
+        void queryClient.invalidateQueries({ queryKey: kiwireQueries.connection(connectionId) }),
+    });
+  };
 
   const data = vouchers.data;
-  const items = data?.items ?? [];
-  const pages = data ? Math.max(1, Math.ceil(data.totalItems / pageSize)) : 1;
-  const toggle = (voucher: AccountDto) => {
-    const next = new Map(selected);
-    if (next.has(voucher.username)) next.delete(voucher.username);
-    else next.set(voucher.username, voucher);
-    setSelected(next);
-  };
-  const allOnPage = items.length > 0 && items.every((v) => selected.has(v.username));
+  const pages = pageCount(data?.totalItems ?? 0, list.pageSize);
+  const columns = voucherColumns((batch) => list.setFilters({ batch }));
+  // A selection a link can name: the ticked codes, or the filter itself when nothing was unticked from it.
+  const selectionHref = selectionExportHref(selection.selection, filter, exportHref);
 
   return (
-    <>
-      <PageHeader
-        title="Hotspot vouchers"
-        description="Vouchers on a Kiwire hotspot: generate a batch, print it as cards or slips, export it."
-        actions={
-          canWrite && connectionId ? (
-            <Button onClick={() => setGenerating(true)}>Generate vouchers</Button>
-          ) : undefined
-        }
-      />
-      <div className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900">
-        <KiwireConnectionPicker
-          value={connectionId}
-          connections={connections.data ?? []}
-          onChange={(id) => {
-            setSelected(new Map());
-            void setState({ connection: id, batch: null, page: 1 });
-          }}
-        />
-        <SelectField
-          label="Batch"
-          value={state.batch}
-          onChange={(event) => void setState({ batch: event.currentTarget.value || null, page: 1 })}
-          options={[
-            { value: "", label: "All batches" },
-            ...(data?.batches ?? []).map((b) => ({ value: b, label: b })),
-          ]}
-        />
-        <SelectField
-          label="Status"
-          value={state.status ?? ""}
-          onChange={(event) =>
-            void setState({
-              status: (event.currentTarget.value || null) as (typeof KIWIRE_STATUSES)[number] | null,
-              page: 1,
-            })
-          }
-          options={[
-            { value: "", label: "Any status" },
-            ...KIWIRE_STATUSES.map((s) => ({ value: s, label: s })),
-          ]}
-        />
-        <SelectField
-          label="Profile"
-          value={state.profile}
-          onChange={(event) => void setState({ profile: event.currentTarget.value || null, page: 1 })}
-          options={[
-            { value: "", label: "Any profile" },
-            ...(profiles.data?.items ?? []).map((p) => ({ value: p.name, label: p.name })),
-          ]}
-        />
-        <form
-          key={`${state.q}|${state.from}|${state.to}`}
-          aria-label="Filter vouchers"
-          className="grid items-end gap-3 sm:col-span-4 sm:grid-cols-4"
-          onSubmit={submitWith(
-            (form) =>
-              void setState({
+    <HotspotPage
+      title="Hotspot vouchers"
+      description="Vouchers on a Kiwire hotspot: generate a batch, print it as cards or slips, export it."
+      actions={canWrite ? <Button onClick={() => setGenerating(true)}>Generate vouchers</Button> : undefined}
+      connections={connections}
+      connectionId={connectionId}
+      onConnectionChange={(id) => {
+        choose(id);
+        // Batches are the other hotspot's: the filter would match nothing there.
+        list.setFilters({ batch: null });
+      }}
+      filterColumns={4}
+      filters={
+        <>
+          <SelectField
+            label="Batch"
+            value={list.filters.batch}
+            onChange={(event) => list.setFilters({ batch: event.currentTarget.value || null })}
+            options={[
+              { value: "", label: "All batches" },
+              ...(data?.batches ?? []).map((b) => ({ value: b, label: b })),
+            ]}
+          />
+          <StatusFilter value={list.filters.status} onChange={(status) => list.setFilters({ status })} />
+          <SelectField
+            label="Profile"
+            value={list.filters.profile}
+            onChange={(event) => list.setFilters({ profile: event.currentTarget.value || null })}
+            options={[
+              { value: "", label: "Any profile" },
+              ...(profiles.data?.items ?? []).map((p) => ({ value: p.name, label: p.name })),
+            ]}
+          />
+          <form
+            key={`${list.filters.q}|${list.filters.from}|${list.filters.to}`}
+            aria-label="Filter vouchers"
+            className="grid items-end gap-3 sm:col-span-4 sm:grid-cols-4"
+            onSubmit={submitWith((form) =>
+              list.setFilters({
                 q: String(form.get("q") ?? "").trim() || null,
                 from: String(form.get("from") ?? "") || null,
                 to: String(form.get("to") ?? "") || null,
-                page: 1,
               }),
-          )}
-        >
-          <TextField label="Code contains" name="q" defaultValue={state.q} />
-          <TextField label="Created from" name="from" type="date" defaultValue={state.from} />
-          <TextField label="Created to" name="to" type="date" defaultValue={state.to} />
-          <Button type="submit">Apply</Button>
-        </form>
-      </div>
-      {connections.data && connections.data.length === 0 && (
-        <EmptyState title="No Kiwire connection">An admin adds one under Connections.</EmptyState>
-      )}
+            )}
+          >
+            <TextField label="Code contains" name="q" defaultValue={list.filters.q} />
+            <TextField label="Created from" name="from" type="date" defaultValue={list.filters.from} />
+            <TextField label="Created to" name="to" type="date" defaultValue={list.filters.to} />
+            <Button type="submit">Apply</Button>
+          </form>
+          <div className="sm:col-span-4">
+            <ColumnChooser table="kiwire-vouchers" list={list} columns={columns} />
+          </div>
+        </>
+      }
+    >
       {notice && (
         <p
           role="status"
@@ -234,184 +232,170 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
         </p>
       )}
       {actionError && <ErrorState message={actionError} onDismiss={() => setActionError(null)} />}
-      {vouchers.isPending && connectionId && <TableSkeleton rows={8} />}
-      <QueryErrorState query={vouchers} />
-      {data && items.length === 0 && <EmptyState title="No vouchers match">Change the filters.</EmptyState>}
+      <BulkSummary bulk={bulk} noun={NOUN} rowLabel={idOf} />
       {data && (
         <div
           role="toolbar"
           aria-label="Voucher actions"
           className="mb-2 flex flex-wrap items-center gap-2 text-sm"
         >
-          {state.batch && (
+          {list.filters.batch ? (
             <>
               <Button size="sm" variant="secondary" onClick={() => void printBatch()}>
                 Print batch
               </Button>
-              <a className="rounded border border-slate-300 px-2 py-1" href={exportHref()} download>
-                Export batch CSV
-              </a>
+              <DownloadLink href={exportHref({ batch: list.filters.batch })}>Export batch CSV</DownloadLink>
             </>
-          )}
-          {selected.size > 0 && (
-            <>
-              <span>{selected.size} selected</span>
-              <Button size="sm" variant="secondary" onClick={() => setPrinting([...selected.values()])}>
-                Print selected
-              </Button>
-              <a
-                className="rounded border border-slate-300 px-2 py-1"
-                href={exportHref([...selected.keys()])}
-                download
-              >
-                Export selected CSV
-              </a>
-              {canWrite && (
-                <Button size="sm" variant="danger" onClick={() => setDeleting([...selected.values()])}>
-                  Delete selected
-                </Button>
-              )}
-            </>
-          )}
-          {!state.batch && selected.size === 0 && (
-            <a className="rounded border border-slate-300 px-2 py-1" href={exportHref()} download>
-              Export CSV
-            </a>
+          ) : (
+            <DownloadLink href={exportHref(filter)}>Export CSV</DownloadLink>
           )}
         </div>
       )}
-      {data && items.length > 0 && (
-        <>
-          <Table aria-label="Vouchers">
-            <thead>
-              <tr>
-                <Th>
-                  <input
-                    type="checkbox"
-                    aria-label="Select page"
-                    checked={allOnPage}
-                    onChange={() => {
-                      const next = new Map(selected);
-                      for (const v of items) {
-                        if (allOnPage) next.delete(v.username);
-                        else next.set(v.username, v);
-                      }
-                      setSelected(next);
-                    }}
-                  />
-                </Th>
-                <Th>Code</Th>
-                <Th>Profile</Th>
-                <Th>Status</Th>
-                <Th>Batch</Th>
-                <Th>Created</Th>
-                <Th>Expires</Th>
-                <Th>Remark</Th>
-                {canWrite && <Th>Actions</Th>}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((voucher) => (
-                <tr key={voucher.username} data-testid={`voucher-row-${voucher.username}`}>
-                  <Td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${voucher.username}`}
-                      checked={selected.has(voucher.username)}
-                      onChange={() => toggle(voucher)}
-                    />
-                  </Td>
-                  <Td className={`font-mono ${voucher.status === "expired" ? "line-through" : ""}`}>
-                    {voucher.username}
-                  </Td>
-                  <Td>{voucher.profile}</Td>
-                  <Td>
-                    <StatusBadge status={voucher.status} />
-                  </Td>
-                  <Td>
-                    <button
-                      type="button"
-                      className="hover:underline"
-                      onClick={() => void setState({ batch: voucher.batch, page: 1 })}
-                    >
-                      {voucher.batch}
-                    </button>
-                  </Td>
-                  <Td>{voucher.createdAt ?? "—"}</Td>
-                  <Td>{voucher.expiresAt ?? "—"}</Td>
-                  <Td>{voucher.remark}</Td>
-                  {canWrite && (
-                    <Td>
-                      <Button variant="ghost" size="sm" onClick={() => setDeleting([voucher])}>
-                        Delete
-                      </Button>
-                    </Td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-          <ListFooter
-            summary={
-              <span data-testid="voucher-count">
-                {data.totalItems.toLocaleString("en")} vouchers · page {state.page} of {pages}
-                <TableReadNote read={data.table} noun="vouchers" />
-              </span>
+      <SelectionToolbar
+        controls={selection}
+        bulk={bulk}
+        pageRows={data?.items ?? []}
+        total={data?.totalItems ?? 0}
+        noun={NOUN}
+      >
+        <Button size="sm" variant="secondary" onClick={() => void withSelected(setPrinting)}>
+          Print selected
+        </Button>
+        {selectionHref ? (
+          <DownloadLink href={selectionHref}>Export selected CSV</DownloadLink>
+        ) : (
+          <Button
+            size="sm"
+            variant="secondary"
+            onClick={() =>
+              void withSelected((rows) =>
+                window.location.assign(exportHref({ codes: rows.map(idOf).join(",") })),
+              )
             }
-            page={state.page}
-            pages={pages}
-            onPage={(page) => void setState({ page })}
-            pageSize={{
-              value: pageSize,
-              sizes: PAGE_SIZES,
-              onChange: (size) => void setState({ size, page: 1 }),
-            }}
-          />
-        </>
-      )}
-      {generating && connectionId && (
+          >
+            Export selected CSV
+          </Button>
+        )}
+        {canWrite && (
+          <Button size="sm" variant="danger" onClick={() => setDeleting({ kind: "selection" })}>
+            Delete selected
+          </Button>
+        )}
+      </SelectionToolbar>
+      <DataTable
+        label="Vouchers"
+        list={list}
+        columns={columns}
+        rows={data?.items}
+        query={vouchers}
+        empty={<EmptyState title="No vouchers match">Change the filters.</EmptyState>}
+        summary={
+          <span data-testid="voucher-count">
+            {countOf(data?.totalItems ?? 0, NOUN)} · page {list.page} of {pages}
+            <TableReadNote read={data?.table ?? null} noun="vouchers" />
+          </span>
+        }
+        pages={pages}
+        rowKey={idOf}
+        rowTestId={(voucher) => `voucher-row-${voucher.username}`}
+        selection={{ controls: selection, rowLabel: idOf }}
+        actions={
+          canWrite
+            ? (voucher) => (
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  disabled={bulk.busy}
+                  onClick={() => setDeleting({ kind: "row", row: voucher })}
+                >
+                  Delete
+                </Button>
+              )
+            : undefined
+        }
+      />
+      {generating && (
         <VoucherGenerate
           connectionId={connectionId}
           onClose={() => setGenerating(false)}
           onCreated={(created) => {
             setGenerating(false);
-            setSelected(new Map());
+            selection.clear();
             const { text, complete } = createdBatchNotice(created);
             setNotice({ text, warn: !complete });
-            void setState({
+            list.setFilters({
               batch: created.batch,
               status: null,
               profile: null,
               from: null,
               to: null,
               q: null,
-              page: 1,
             });
           }}
         />
       )}
       {printing && (
-        <VoucherPrint vouchers={printing} siteName={connectionName} onClose={() => setPrinting(null)} />
+        <VoucherPrint
+          vouchers={printing}
+          siteName={connection?.name ?? ""}
+          onClose={() => setPrinting(null)}
+        />
       )}
       <ConfirmDialog
         open={deleting !== null}
-        title={
-          deleting?.length === 1
-            ? `Delete voucher ${deleting[0]?.username}?`
-            : `Delete ${deleting?.length} vouchers?`
-        }
-        message={
-          <p>
-            {deleting?.length === 1 ? `Voucher ${deleting[0]?.username}` : `${deleting?.length} vouchers`} can
-            no longer be used to log in; Kiwire keeps them as expired.
-          </p>
-        }
+        {...deleteConfirmation(deleting, selection.selection)}
         confirmLabel="Delete"
         danger
-        pending={remove.isPending}
-        onConfirm={() => deleting && remove.mutate(deleting)}
+        pending={bulk.busy}
+        onConfirm={() => deleting && runDelete(deleting)}
         onClose={() => setDeleting(null)}
       />
-    </>
+    </HotspotPage>
   );
+}
+
+function DownloadLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <a className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700" href={href} download>
+      {children}
+    </a>
+  );
+}
+
+/**
+ * The export link of a selection, or null when only the rows themselves can say it (every matching voucher but
+ * some unticked): the view then reads them before downloading.
+ */
+function selectionExportHref(
+  selection: Selection<AccountDto>,
+  filter: OperationQuery<"exportVouchers">,
+  exportHref: (query: OperationQuery<"exportVouchers">) => string,
+): string | null {
+  if (selection.scope === "rows") return exportHref({ codes: [...selection.rows.keys()].join(",") });
+  return selection.excluded.size === 0 ? exportHref(filter) : null;
+}
+
+/** The confirmation names what goes: the one voucher, the ticked codes, or the count matching the filter. */
+function deleteConfirmation(
+  target: DeleteTarget<AccountDto> | null,
+  selection: Selection<AccountDto>,
+): { title: string; message: ReactNode } {
+  const rows = rowsToDelete(target, selection);
+  const [only] = rows ?? [];
+  if (rows?.length === 1 && only) {
+    return {
+      title: `Delete voucher ${only.username}?`,
+      message: <p>Voucher {only.username} can no longer be used to log in; Kiwire keeps it as expired.</p>,
+    };
+  }
+  const count = countOf(rows?.length ?? selectedCount(selection), NOUN);
+  return {
+    title: `Delete ${count}?`,
+    message: (
+      <p>
+        {rows ? `Vouchers ${rows.map(idOf).join(", ")}` : `Every voucher matching the filter (${count})`} can
+        no longer be used to log in; Kiwire keeps them as expired.
+      </p>
+    ),
+  };
 }

@@ -56,23 +56,6 @@ export const callKeys = {
     [...callKeys.connection(connectionId), "call", callId] as const,
 };
 
-export const kiwireKeys = {
-  all: ["kiwire"] as const,
-  connection: (connectionId: string) => [...kiwireKeys.all, connectionId] as const,
-  vouchers: (connectionId: string, state: Record<string, string | number | undefined>) =>
-    [...kiwireKeys.connection(connectionId), "vouchers", state] as const,
-  batch: (connectionId: string, batch: string) =>
-    [...kiwireKeys.connection(connectionId), "batch", batch] as const,
-  users: (connectionId: string, state: Record<string, string | number | undefined>) =>
-    [...kiwireKeys.connection(connectionId), "users", state] as const,
-  user: (connectionId: string, username: string) =>
-    [...kiwireKeys.connection(connectionId), "user", username] as const,
-  profiles: (connectionId: string) => [...kiwireKeys.connection(connectionId), "profiles"] as const,
-  nas: (connectionId: string) => [...kiwireKeys.connection(connectionId), "nas"] as const,
-  history: (connectionId: string, state: Record<string, string | number | undefined>) =>
-    [...kiwireKeys.connection(connectionId), "history", state] as const,
-};
-
 export const accountKeys = {
   all: ["account"] as const,
   mine: () => [...accountKeys.all, "mine"] as const,

@@ -1,0 +1,73 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { DialogCancelButton } from "@/components/ui/dialog";
+import { ApiRequestError } from "@/lib/client/api-fetch";
+import { submitWith } from "@/lib/client/form-submit";
+import { useFieldErrors, type Validation } from "@/lib/client/validate-input";
+
+export interface CheckedFormOptions<TBody, TResult> {
+  /** The body the form asks for, checked with the operation's own schema. */
+  check: (data: FormData) => Validation<TBody>;
+  send: (body: TBody) => Promise<TResult>;
+  onSent: (result: TResult) => void;
+}
+
+/**
+ * A write form's round: check in the browser first (a bad field is shown at once, in the server's words, and
+ * nothing is sent), then send; the server's field errors land in the same map, anything else above the buttons.
+ * Either way focus moves to the first bad field.
+ */
+export function useCheckedForm<TBody, TResult>({ check, send, onSent }: CheckedFormOptions<TBody, TResult>) {
+  const { formRef, fieldErrors, setFieldErrors } = useFieldErrors();
+  const [formError, setFormError] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: send,
+    onSuccess: onSent,
+    onError: (error) => {
+      const fields = error instanceof ApiRequestError ? error.fieldErrors() : {};
+      setFieldErrors(fields);
+      setFormError(Object.keys(fields).length > 0 ? null : error.message);
+    },
+  });
+  const onSubmit = submitWith((data) => {
+    setFormError(null);
+    const checked = check(data);
+    if (!checked.ok) {
+      setFieldErrors(checked.fieldErrors);
+      return;
+    }
+    setFieldErrors({});
+    mutation.mutate(checked.data);
+  });
+  return { formRef, errors: fieldErrors, formError, onSubmit, mutation };
+}
+
+/** Below a checked form: the error no field owns, Cancel (which asks before discarding input) and submit. */
+export function CheckedFormFooter({
+  formError,
+  submitLabel,
+  disabled,
+}: {
+  formError: string | null;
+  submitLabel: string;
+  disabled: boolean;
+}) {
+  return (
+    <>
+      {formError && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {formError}
+        </p>
+      )}
+      <div className="flex justify-end gap-2">
+        <DialogCancelButton />
+        <Button type="submit" disabled={disabled}>
+          {submitLabel}
+        </Button>
+      </div>
+    </>
+  );
+}

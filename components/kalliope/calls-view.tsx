@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -11,23 +11,20 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SortableTh, sortPressed } from "@/components/ui/sortable-th";
 import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { ConnectionDto } from "@/lib/api/connections";
 import {
   CALL_SORTS,
   CALL_STATUS_LABELS,
   CALL_STATUSES,
-  type CallPageDto,
   type CallSort,
-  type CallStatsDto,
   codeLabel,
   ENDPOINT_TYPE_LABELS,
   ENDPOINT_TYPES,
   formatDuration,
   MATCH_MODES,
 } from "@/lib/api/kalliope";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { type OperationQuery, operationUrl } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
-import { callKeys, connectionKeys } from "@/lib/client/query-keys";
+import { callQueries } from "@/lib/client/queries/kalliope";
 import { PRESET_LABELS, PRESETS } from "@/lib/kalliope-range";
 import { CallCharts } from "./call-charts";
 import { CallDetail } from "./call-detail";
@@ -95,10 +92,10 @@ const searchParams = {
   gateway: parseAsString.withDefault(""),
   account: parseAsString.withDefault(""),
   answeredBy: parseAsString.withDefault(""),
-  minDur: parseAsString.withDefault(""),
-  maxDur: parseAsString.withDefault(""),
-  minBill: parseAsString.withDefault(""),
-  maxBill: parseAsString.withDefault(""),
+  minDur: parseAsInteger,
+  maxDur: parseAsInteger,
+  minBill: parseAsInteger,
+  maxBill: parseAsInteger,
   uid: parseAsString.withDefault(""),
   sort: parseAsStringLiteral(CALL_SORTS).withDefault("startTime"),
   dir: parseAsStringLiteral(["asc", "desc"] as const).withDefault("desc"),
@@ -117,67 +114,67 @@ function statusTone(status: string) {
 const selectClass =
   "rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
-export function CallsView({ canExport }: { canExport: boolean }) {
+type CallsState = ReturnType<typeof useQueryStates<typeof searchParams>>[0];
+
+/** The URL's filters as the API takes them; an empty filter is left out, which the server reads as "any". */
+function callFilters(state: CallsState): OperationQuery<"getCallStats"> {
+  // Named periods are resolved by the server on the PBX's calendar (its time zone, not the browser's).
+  const period =
+    state.preset === "custom"
+      ? { from: state.from || undefined, to: state.to || undefined }
+      : { preset: state.preset };
+  return {
+    ...period,
+    caller: state.caller || undefined,
+    callerMode: state.callerMode,
+    called: state.called || undefined,
+    calledMode: state.calledMode,
+    status: state.status.join(",") || undefined,
+    source: state.source || undefined,
+    destination: state.destination || undefined,
+    gateway: state.gateway || undefined,
+    accountCode: state.account || undefined,
+    answeredBy: state.answeredBy || undefined,
+    minDuration: state.minDur ?? undefined,
+    maxDuration: state.maxDur ?? undefined,
+    minBill: state.minBill ?? undefined,
+    maxBill: state.maxBill ?? undefined,
+    uniqueId: state.uid || undefined,
+  };
+}
+
+export interface CallsViewProps {
+  connections: { id: string; name: string }[];
+  canExport: boolean;
+}
+
+export function CallsView({ connections, canExport }: CallsViewProps) {
   const [state, setState] = useQueryStates(searchParams);
   const [exportState, setExportState] = useState<{ done: number; total: number } | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
 
-  const connections = useQuery({
-    queryKey: connectionKeys.list(),
-    queryFn: ({ signal }) => apiFetch<{ items: ConnectionDto[] }>("/api/v1/connections", { signal }),
-    select: (data) => data.items.filter((item) => item.kind === "kalliope"),
-  });
-  const connectionId = state.connection || connections.data?.[0]?.id || "";
+  const connectionId = connections.some((c) => c.id === state.connection)
+    ? state.connection
+    : (connections[0]?.id ?? "");
   const pageSize = (PAGE_SIZES as readonly number[]).includes(state.size) ? state.size : 50;
-  // Named periods are resolved by the server on the PBX's calendar (its time zone, not the browser's).
-  const period: Record<string, string> =
-    state.preset === "custom"
-      ? { ...(state.from && { from: state.from }), ...(state.to && { to: state.to }) }
-      : { preset: state.preset };
-  const filters = new URLSearchParams({
-    ...period,
-    callerMode: state.callerMode,
-    calledMode: state.calledMode,
-  });
-  const optional: Array<[string, string]> = [
-    ["caller", state.caller],
-    ["called", state.called],
-    ["status", state.status.join(",")],
-    ["source", state.source],
-    ["destination", state.destination],
-    ["gateway", state.gateway],
-    ["accountCode", state.account],
-    ["answeredBy", state.answeredBy],
-    ["minDuration", state.minDur],
-    ["maxDuration", state.maxDur],
-    ["minBill", state.minBill],
-    ["maxBill", state.maxBill],
-    ["uniqueId", state.uid],
-  ];
-  for (const [name, value] of optional) if (value) filters.set(name, value);
-  const filterQuery = filters.toString();
-  const listQuery = `${filterQuery}&sort=${state.sort}&dir=${state.dir}&page=${state.page}&pageSize=${pageSize}`;
-  const base = `/api/v1/kalliope/${encodeURIComponent(connectionId)}/calls`;
+  const filters = callFilters(state);
+  const order = { sort: state.sort, dir: state.dir };
 
   const calls = useQuery({
-    queryKey: callKeys.list(connectionId, listQuery),
-    queryFn: ({ signal }) => apiFetch<CallPageDto>(`${base}?${listQuery}`, { signal }),
+    ...callQueries.list(connectionId, { ...filters, ...order, page: state.page, pageSize }),
     enabled: connectionId !== "",
-    placeholderData: keepPreviousData,
   });
-  const stats = useQuery({
-    queryKey: callKeys.stats(connectionId, filterQuery),
-    queryFn: ({ signal }) => apiFetch<CallStatsDto>(`${base}/stats?${filterQuery}`, { signal }),
-    enabled: connectionId !== "",
-    placeholderData: keepPreviousData,
-  });
+  const stats = useQuery({ ...callQueries.stats(connectionId, filters), enabled: connectionId !== "" });
 
   /** Streams the server's CSV, counting rows against X-Total-Count for progress, then saves it. */
   async function exportCsv() {
     setExportError(null);
     setExportState({ done: 0, total: 0 });
     try {
-      const response = await fetch(`${base}/export?${filterQuery}&sort=${state.sort}&dir=${state.dir}`);
+      // A download, not a JSON call: the rows are streamed and counted as they arrive.
+      const response = await fetch(
+        operationUrl("exportCalls", { params: { connectionId }, query: { ...filters, ...order } }),
+      );
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? `Export failed (HTTP ${response.status})`);
@@ -284,10 +281,10 @@ export function CallsView({ canExport }: { canExport: boolean }) {
             gateway: get("gateway") || null,
             account: get("account") || null,
             answeredBy: get("answeredBy") || null,
-            minDur: get("minDur") || null,
-            maxDur: get("maxDur") || null,
-            minBill: get("minBill") || null,
-            maxBill: get("maxBill") || null,
+            minDur: get("minDur") ? Number(get("minDur")) : null,
+            maxDur: get("maxDur") ? Number(get("maxDur")) : null,
+            minBill: get("minBill") ? Number(get("minBill")) : null,
+            maxBill: get("maxBill") ? Number(get("maxBill")) : null,
             uid: get("uid") || null,
             page: 1,
           });
@@ -297,7 +294,7 @@ export function CallsView({ canExport }: { canExport: boolean }) {
           label="PBX"
           value={connectionId}
           onChange={(event) => void setState({ connection: event.currentTarget.value, page: 1 })}
-          options={(connections.data ?? []).map((item) => ({ value: item.id, label: item.name }))}
+          options={connections.map((item) => ({ value: item.id, label: item.name }))}
         />
         <SelectField
           label="Period"
@@ -364,10 +361,30 @@ export function CallsView({ canExport }: { canExport: boolean }) {
         <TextField label="Account code" name="account" defaultValue={state.account} />
         <TextField label="Answered by" name="answeredBy" defaultValue={state.answeredBy} />
         <TextField label="Unique id" name="uid" defaultValue={state.uid} />
-        <TextField label="Min duration (s)" name="minDur" inputMode="numeric" defaultValue={state.minDur} />
-        <TextField label="Max duration (s)" name="maxDur" inputMode="numeric" defaultValue={state.maxDur} />
-        <TextField label="Min billed (s)" name="minBill" inputMode="numeric" defaultValue={state.minBill} />
-        <TextField label="Max billed (s)" name="maxBill" inputMode="numeric" defaultValue={state.maxBill} />
+        <TextField
+          label="Min duration (s)"
+          name="minDur"
+          inputMode="numeric"
+          defaultValue={state.minDur ?? ""}
+        />
+        <TextField
+          label="Max duration (s)"
+          name="maxDur"
+          inputMode="numeric"
+          defaultValue={state.maxDur ?? ""}
+        />
+        <TextField
+          label="Min billed (s)"
+          name="minBill"
+          inputMode="numeric"
+          defaultValue={state.minBill ?? ""}
+        />
+        <TextField
+          label="Max billed (s)"
+          name="maxBill"
+          inputMode="numeric"
+          defaultValue={state.maxBill ?? ""}
+        />
         <fieldset className="flex flex-wrap gap-3 text-sm sm:col-span-4">
           <legend className="mb-1 font-medium">Status</legend>
           {CALL_STATUSES.map((status) => (
@@ -401,7 +418,7 @@ export function CallsView({ canExport }: { canExport: boolean }) {
           </Button>
         </div>
       </form>
-      {connections.data && connections.data.length === 0 && (
+      {connections.length === 0 && (
         <EmptyState title="No KalliopePBX connection">An admin adds one under Connections.</EmptyState>
       )}
       {exportError && <ErrorState message={exportError} onDismiss={() => setExportError(null)} />}

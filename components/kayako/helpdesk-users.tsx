@@ -6,10 +6,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { EmptyState, QueryErrorState } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { HelpdeskUserDto } from "@/lib/api/kayako";
-import { apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
-import { ticketKeys } from "@/lib/client/query-keys";
+import { ticketQueries } from "@/lib/client/queries/kayako";
 
 export interface HelpdeskUsersProps {
   connectionId: string;
@@ -19,15 +17,7 @@ export interface HelpdeskUsersProps {
 /** Requesters by name, e-mail or organisation; "Tickets" filters the list above to one of them. */
 export function HelpdeskUsers({ connectionId, onShowTickets }: HelpdeskUsersProps) {
   const [q, setQ] = useQueryState("userQ", parseAsString.withDefault(""));
-  const users = useQuery({
-    queryKey: ticketKeys.users(connectionId, q),
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: HelpdeskUserDto[] }>(
-        `/api/v1/kayako/${connectionId}/users?${new URLSearchParams({ q })}`,
-        { signal },
-      ),
-    enabled: q.length >= 2,
-  });
+  const users = useQuery({ ...ticketQueries.users(connectionId, q), enabled: q.length >= 2 });
   return (
     <section aria-label="Helpdesk users" className="mt-8">
       <h2 className="mb-2 text-lg font-semibold">Users</h2>

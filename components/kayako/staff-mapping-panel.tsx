@@ -4,9 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { SelectField } from "@/components/ui/field";
 import { QueryErrorState } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { StaffMappingDto, TicketLookupsDto } from "@/lib/api/kayako";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { ticketKeys } from "@/lib/client/query-keys";
+import type { TicketLookupsDto } from "@/lib/api/kayako";
+import { callOperation } from "@/lib/client/call-operation";
+import { ticketQueries } from "@/lib/client/queries/kayako";
 
 export interface StaffMappingPanelProps {
   connectionId: string;
@@ -16,18 +16,11 @@ export interface StaffMappingPanelProps {
 /** Admin only: who each operator replies as. Kayako's REST key has no staff identity of its own. */
 export function StaffMappingPanel({ connectionId, lookups }: StaffMappingPanelProps) {
   const queryClient = useQueryClient();
-  const mappings = useQuery({
-    queryKey: ticketKeys.staffMappings(connectionId),
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: StaffMappingDto[] }>(`/api/v1/kayako/${connectionId}/staff-mappings`, { signal }),
-  });
+  const mappings = useQuery(ticketQueries.staffMappings(connectionId));
   const save = useMutation({
     mutationFn: ({ userId, staffId }: { userId: string; staffId: number | null }) =>
-      apiFetch<StaffMappingDto>(`/api/v1/kayako/${connectionId}/staff-mappings/${userId}`, {
-        method: "PUT",
-        body: { staffId },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ticketKeys.connection(connectionId) }),
+      callOperation("setKayakoStaffMapping", { params: { connectionId, userId }, body: { staffId } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ticketQueries.connection(connectionId) }),
   });
   return (
     <section aria-label="Reply as" className="mt-8">

@@ -6,16 +6,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import type {
-  TicketDetailDto,
-  TicketLookupsDto,
-  TicketPostDto,
-  UpdateTicketInput,
-  UpdateTicketResultDto,
-} from "@/lib/api/kayako";
-import { apiFetch } from "@/lib/client/api-fetch";
+import type { ReplyToTicketInput, TicketLookupsDto, UpdateTicketInput } from "@/lib/api/kayako";
+import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
-import { ticketKeys } from "@/lib/client/query-keys";
+import { ticketQueries } from "@/lib/client/queries/kayako";
 import { formatDateTime } from "@/lib/format";
 
 export interface TicketPanelProps {
@@ -35,20 +29,13 @@ const FIELD_LABELS: Record<string, string> = {
 
 export function TicketPanel({ connectionId, ticketId, lookups, canWrite, onClose }: TicketPanelProps) {
   const queryClient = useQueryClient();
-  const ticket = useQuery({
-    queryKey: ticketKeys.detail(connectionId, ticketId),
-    queryFn: ({ signal }) =>
-      apiFetch<TicketDetailDto>(`/api/v1/kayako/${connectionId}/tickets/${ticketId}`, { signal }),
-  });
+  const ticket = useQuery(ticketQueries.detail(connectionId, ticketId));
   const [notice, setNotice] = useState<{ tone: "good" | "warn"; text: string } | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ticketKeys.connection(connectionId) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ticketQueries.connection(connectionId) });
 
   const reply = useMutation({
-    mutationFn: (body: { contents: string; isPrivate: boolean }) =>
-      apiFetch<TicketPostDto>(`/api/v1/kayako/${connectionId}/tickets/${ticketId}/replies`, {
-        method: "POST",
-        body,
-      }),
+    mutationFn: (body: ReplyToTicketInput) =>
+      callOperation("replyToTicket", { params: { connectionId, ticketId }, body }),
     onSuccess: (_post, body) => {
       setNotice({ tone: "good", text: body.isPrivate ? "Private note added." : "Reply sent." });
       void refresh();
@@ -56,10 +43,7 @@ export function TicketPanel({ connectionId, ticketId, lookups, canWrite, onClose
   });
   const update = useMutation({
     mutationFn: (body: UpdateTicketInput) =>
-      apiFetch<UpdateTicketResultDto>(`/api/v1/kayako/${connectionId}/tickets/${ticketId}`, {
-        method: "PATCH",
-        body,
-      }),
+      callOperation("updateTicket", { params: { connectionId, ticketId }, body }),
     onSuccess: (result) => {
       // Kayako ignores invalid ids and still answers 200: say which change did not take.
       setNotice(
@@ -74,7 +58,7 @@ export function TicketPanel({ connectionId, ticketId, lookups, canWrite, onClose
                 )} change: the value may no longer exist or not fit this department. Reload the lists and try again.`,
             },
       );
-      queryClient.setQueryData(ticketKeys.detail(connectionId, ticketId), result.ticket);
+      queryClient.setQueryData(ticketQueries.detail(connectionId, ticketId).queryKey, result.ticket);
       void refresh();
     },
   });

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -9,10 +9,10 @@ import { ListFooter } from "@/components/ui/list-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import { TICKET_SORTS, type TicketLookupsDto, type TicketPageDto } from "@/lib/api/kayako";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { TICKET_SORTS, type TicketPageDto } from "@/lib/api/kayako";
+import type { OperationQuery } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
-import { ticketKeys } from "@/lib/client/query-keys";
+import { ticketQueries } from "@/lib/client/queries/kayako";
 import { formatDateTime } from "@/lib/format";
 import { HelpdeskUsers } from "./helpdesk-users";
 import { StaffMappingPanel } from "./staff-mapping-panel";
@@ -55,7 +55,7 @@ export function TicketsView({ connections, canWrite, canMapStaff }: TicketsViewP
   const connectionId = connections.some((c) => c.id === state.connection)
     ? state.connection
     : (connections[0]?.id ?? "");
-  const listState = {
+  const listState: OperationQuery<"listTickets"> = {
     department: state.department || undefined,
     status: state.status,
     priority: state.priority || undefined,
@@ -67,23 +67,8 @@ export function TicketsView({ connections, canWrite, canMapStaff }: TicketsViewP
     page: state.page,
     pageSize: PAGE_SIZE,
   };
-  const lookups = useQuery({
-    queryKey: ticketKeys.lookups(connectionId),
-    queryFn: ({ signal }) => apiFetch<TicketLookupsDto>(`/api/v1/kayako/${connectionId}/lookups`, { signal }),
-    enabled: connectionId !== "",
-    staleTime: 60_000,
-  });
-  const tickets = useQuery({
-    queryKey: ticketKeys.list(connectionId, listState),
-    queryFn: ({ signal }) => {
-      const query = new URLSearchParams();
-      for (const [key, value] of Object.entries(listState))
-        if (value !== undefined) query.set(key, String(value));
-      return apiFetch<TicketPageDto>(`/api/v1/kayako/${connectionId}/tickets?${query}`, { signal });
-    },
-    enabled: connectionId !== "",
-    placeholderData: keepPreviousData,
-  });
+  const lookups = useQuery({ ...ticketQueries.lookups(connectionId), enabled: connectionId !== "" });
+  const tickets = useQuery({ ...ticketQueries.list(connectionId, listState), enabled: connectionId !== "" });
 
   if (connections.length === 0) {
     return (

@@ -5,7 +5,7 @@ import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral, us
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
 import { ListFooter } from "@/components/ui/list-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { SortableTh, sortPressed } from "@/components/ui/sortable-th";
@@ -14,20 +14,16 @@ import { Table, Td, Th } from "@/components/ui/table";
 import {
   CALL_SORTS,
   CALL_STATUS_LABELS,
-  CALL_STATUSES,
   type CallSort,
   codeLabel,
   ENDPOINT_TYPE_LABELS,
-  ENDPOINT_TYPES,
   formatDuration,
-  MATCH_MODES,
 } from "@/lib/api/kalliope";
-import { type OperationQuery, operationUrl } from "@/lib/client/call-operation";
-import { submitWith } from "@/lib/client/form-submit";
+import { operationUrl } from "@/lib/client/call-operation";
 import { callQueries } from "@/lib/client/queries/kalliope";
-import { PRESET_LABELS, PRESETS } from "@/lib/kalliope-range";
 import { CallCharts } from "./call-charts";
 import { CallDetail } from "./call-detail";
+import { CallFiltersForm, callFilterParsers, callFilterQuery } from "./call-filters";
 
 const COLUMNS = [
   "startTime",
@@ -68,35 +64,10 @@ const DEFAULT_COLUMNS: Column[] = [
   "destination",
 ];
 const PAGE_SIZES = [25, 50, 100, 200] as const;
-const MODE_LABELS = {
-  begins: "begins with",
-  contains: "contains",
-  ends: "ends with",
-  exact: "is",
-  not: "does not contain",
-};
-
 /** Every filter, the sort, the page, the columns and the open call live in the URL: a view is a link. */
 const searchParams = {
   connection: parseAsString.withDefault(""),
-  preset: parseAsStringLiteral(PRESETS).withDefault("today"),
-  from: parseAsString.withDefault(""),
-  to: parseAsString.withDefault(""),
-  caller: parseAsString.withDefault(""),
-  callerMode: parseAsStringLiteral(MATCH_MODES).withDefault("contains"),
-  called: parseAsString.withDefault(""),
-  calledMode: parseAsStringLiteral(MATCH_MODES).withDefault("contains"),
-  status: parseAsArrayOf(parseAsString).withDefault([]),
-  source: parseAsString.withDefault(""),
-  destination: parseAsString.withDefault(""),
-  gateway: parseAsString.withDefault(""),
-  account: parseAsString.withDefault(""),
-  answeredBy: parseAsString.withDefault(""),
-  minDur: parseAsInteger,
-  maxDur: parseAsInteger,
-  minBill: parseAsInteger,
-  maxBill: parseAsInteger,
-  uid: parseAsString.withDefault(""),
+  ...callFilterParsers,
   sort: parseAsStringLiteral(CALL_SORTS).withDefault("startTime"),
   dir: parseAsStringLiteral(["asc", "desc"] as const).withDefault("desc"),
   page: parseAsInteger.withDefault(1),
@@ -109,38 +80,6 @@ function statusTone(status: string) {
   if (status === "OK") return "good" as const;
   if (status === "BUSY" || status === "FAILED" || status === "FORBIDDEN") return "bad" as const;
   return "neutral" as const;
-}
-
-const selectClass =
-  "rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
-
-type CallsState = ReturnType<typeof useQueryStates<typeof searchParams>>[0];
-
-/** The URL's filters as the API takes them; an empty filter is left out, which the server reads as "any". */
-function callFilters(state: CallsState): OperationQuery<"getCallStats"> {
-  // Named periods are resolved by the server on the PBX's calendar (its time zone, not the browser's).
-  const period =
-    state.preset === "custom"
-      ? { from: state.from || undefined, to: state.to || undefined }
-      : { preset: state.preset };
-  return {
-    ...period,
-    caller: state.caller || undefined,
-    callerMode: state.callerMode,
-    called: state.called || undefined,
-    calledMode: state.calledMode,
-    status: state.status.join(",") || undefined,
-    source: state.source || undefined,
-    destination: state.destination || undefined,
-    gateway: state.gateway || undefined,
-    accountCode: state.account || undefined,
-    answeredBy: state.answeredBy || undefined,
-    minDuration: state.minDur ?? undefined,
-    maxDuration: state.maxDur ?? undefined,
-    minBill: state.minBill ?? undefined,
-    maxBill: state.maxBill ?? undefined,
-    uniqueId: state.uid || undefined,
-  };
 }
 
 export interface CallsViewProps {
@@ -157,7 +96,7 @@ export function CallsView({ connections, canExport }: CallsViewProps) {
     ? state.connection
     : (connections[0]?.id ?? "");
   const pageSize = (PAGE_SIZES as readonly number[]).includes(state.size) ? state.size : 50;
-  const filters = callFilters(state);
+  const filters = callFilterQuery(state);
   const order = { sort: state.sort, dir: state.dir };
 
   const calls = useQuery({
@@ -260,164 +199,27 @@ export function CallsView({ connections, canExport }: CallsViewProps) {
           ) : undefined
         }
       />
-      <form
-        key={JSON.stringify(state)}
-        aria-label="Call filters"
-        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900"
-        onSubmit={submitWith((form) => {
-          const get = (name: string) => String(form.get(name) ?? "").trim();
-          const preset = get("preset") as (typeof PRESETS)[number];
-          void setState({
-            preset: PRESETS.includes(preset) ? preset : "today",
-            from: preset === "custom" ? get("from") || null : null,
-            to: preset === "custom" ? get("to") || null : null,
-            caller: get("caller") || null,
-            callerMode: (get("callerMode") as (typeof MATCH_MODES)[number]) || null,
-            called: get("called") || null,
-            calledMode: (get("calledMode") as (typeof MATCH_MODES)[number]) || null,
-            status: form.getAll("status").map(String),
-            source: get("source") || null,
-            destination: get("destination") || null,
-            gateway: get("gateway") || null,
-            account: get("account") || null,
-            answeredBy: get("answeredBy") || null,
-            minDur: get("minDur") ? Number(get("minDur")) : null,
-            maxDur: get("maxDur") ? Number(get("maxDur")) : null,
-            minBill: get("minBill") ? Number(get("minBill")) : null,
-            maxBill: get("maxBill") ? Number(get("maxBill")) : null,
-            uid: get("uid") || null,
-            page: 1,
-          });
-        })}
-      >
+      <div className="mb-4 max-w-xs">
         <SelectField
           label="PBX"
           value={connectionId}
           onChange={(event) => void setState({ connection: event.currentTarget.value, page: 1 })}
           options={connections.map((item) => ({ value: item.id, label: item.name }))}
         />
-        <SelectField
-          label="Period"
-          name="preset"
-          defaultValue={state.preset}
-          options={PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
-        />
-        <TextField
-          label="From (custom, PBX time)"
-          name="from"
-          type="datetime-local"
-          defaultValue={state.from}
-        />
-        <TextField label="To (custom, PBX time)" name="to" type="datetime-local" defaultValue={state.to} />
-        <div className="flex items-end gap-1">
-          <TextField label="Caller" name="caller" defaultValue={state.caller} />
-          <select
-            aria-label="Caller match"
-            name="callerMode"
-            defaultValue={state.callerMode}
-            className={selectClass}
-          >
-            {MATCH_MODES.map((m) => (
-              <option key={m} value={m}>
-                {MODE_LABELS[m]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-end gap-1">
-          <TextField label="Called" name="called" defaultValue={state.called} />
-          <select
-            aria-label="Called match"
-            name="calledMode"
-            defaultValue={state.calledMode}
-            className={selectClass}
-          >
-            {MATCH_MODES.map((m) => (
-              <option key={m} value={m}>
-                {MODE_LABELS[m]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <SelectField
-          label="Source type"
-          name="source"
-          defaultValue={state.source}
-          options={[
-            { value: "", label: "Any" },
-            ...ENDPOINT_TYPES.map((t) => ({ value: t, label: ENDPOINT_TYPE_LABELS[t] ?? t })),
-          ]}
-        />
-        <SelectField
-          label="Destination type"
-          name="destination"
-          defaultValue={state.destination}
-          options={[
-            { value: "", label: "Any" },
-            ...ENDPOINT_TYPES.map((t) => ({ value: t, label: ENDPOINT_TYPE_LABELS[t] ?? t })),
-          ]}
-        />
-        <TextField label="Gateway" name="gateway" defaultValue={state.gateway} />
-        <TextField label="Account code" name="account" defaultValue={state.account} />
-        <TextField label="Answered by" name="answeredBy" defaultValue={state.answeredBy} />
-        <TextField label="Unique id" name="uid" defaultValue={state.uid} />
-        <TextField
-          label="Min duration (s)"
-          name="minDur"
-          inputMode="numeric"
-          defaultValue={state.minDur ?? ""}
-        />
-        <TextField
-          label="Max duration (s)"
-          name="maxDur"
-          inputMode="numeric"
-          defaultValue={state.maxDur ?? ""}
-        />
-        <TextField
-          label="Min billed (s)"
-          name="minBill"
-          inputMode="numeric"
-          defaultValue={state.minBill ?? ""}
-        />
-        <TextField
-          label="Max billed (s)"
-          name="maxBill"
-          inputMode="numeric"
-          defaultValue={state.maxBill ?? ""}
-        />
-        <fieldset className="flex flex-wrap gap-3 text-sm sm:col-span-4">
-          <legend className="mb-1 font-medium">Status</legend>
-          {CALL_STATUSES.map((status) => (
-            <label key={status} className="flex items-center gap-1">
-              <input
-                type="checkbox"
-                name="status"
-                value={status}
-                defaultChecked={state.status.includes(status)}
-              />
-              {CALL_STATUS_LABELS[status]}
-            </label>
-          ))}
-        </fieldset>
-        <div className="flex gap-2 sm:col-span-4">
-          <Button type="submit">Apply filters</Button>
-          <Button
-            type="button"
-            variant="ghost"
-            onClick={() =>
-              void setState(
-                Object.fromEntries(
-                  Object.keys(searchParams)
-                    .filter((k) => k !== "connection" && k !== "cols")
-                    .map((k) => [k, null]),
-                ),
-              )
-            }
-          >
-            Clear
-          </Button>
-        </div>
-      </form>
+      </div>
+      <CallFiltersForm
+        filters={state}
+        onApply={(filters) => void setState({ ...filters, page: 1 })}
+        onClear={() =>
+          void setState(
+            Object.fromEntries(
+              Object.keys(searchParams)
+                .filter((k) => k !== "connection" && k !== "cols")
+                .map((k) => [k, null]),
+            ),
+          )
+        }
+      />
       {connections.length === 0 && (
         <EmptyState title="No KalliopePBX connection">An admin adds one under Connections.</EmptyState>
       )}

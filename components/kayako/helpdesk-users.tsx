@@ -6,8 +6,10 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { EmptyState, QueryErrorState } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
+import { SearchHelpdeskUsersQuery } from "@/lib/api/kayako";
 import { submitWith } from "@/lib/client/form-submit";
 import { ticketQueries } from "@/lib/client/queries/kayako";
+import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
 
 export interface HelpdeskUsersProps {
   connectionId: string;
@@ -17,19 +19,35 @@ export interface HelpdeskUsersProps {
 /** Requesters by name, e-mail or organisation; "Tickets" filters the list above to one of them. */
 export function HelpdeskUsers({ connectionId, onShowTickets }: HelpdeskUsersProps) {
   const [q, setQ] = useQueryState("userQ", parseAsString.withDefault(""));
+  const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
+  // A link may carry a search the API would refuse (one letter): it is not sent.
   const users = useQuery({ ...ticketQueries.users(connectionId, q), enabled: q.length >= 2 });
   return (
     <section aria-label="Helpdesk users" className="mt-8">
       <h2 className="mb-2 text-lg font-semibold">Users</h2>
       <form
+        ref={formRef}
         className="mb-3 flex max-w-lg items-end gap-2"
-        onSubmit={submitWith((form) => void setQ(String(form.get("userQ") ?? "").trim() || null))}
+        noValidate
+        onSubmit={submitWith((form) => {
+          const typed = String(form.get("userQ") ?? "").trim();
+          // Checked as the API will: a one-letter search is named on the field instead of doing nothing.
+          const checked = validateInput(SearchHelpdeskUsersQuery, { q: typed });
+          if (typed && !checked.ok) {
+            setErrors(checked.fieldErrors);
+            return;
+          }
+          setErrors({});
+          // An empty search clears the list.
+          void setQ(checked.ok ? checked.data.q : null);
+        })}
       >
         <TextField
           label="Find a user"
           name="userQ"
           defaultValue={q}
           placeholder="Name, e-mail or organisation"
+          error={errors.q}
         />
         <Button type="submit">Search</Button>
       </form>

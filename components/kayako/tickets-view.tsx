@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -52,6 +53,7 @@ export interface TicketsViewProps {
 
 export function TicketsView({ connections, canWrite, canMapStaff }: TicketsViewProps) {
   const [state, setState] = useQueryStates(searchParams);
+  const [drafts] = useState(() => new Map<string, string>());
   const connectionId = connections.some((c) => c.id === state.connection)
     ? state.connection
     : (connections[0]?.id ?? "");
@@ -261,10 +263,13 @@ export function TicketsView({ connections, canWrite, canMapStaff }: TicketsViewP
       )}
       {state.ticket && lookups.data && (
         <TicketPanel
+          // One panel per ticket: its forms start from that ticket, never from the one shown before.
+          key={`${connectionId}/${state.ticket}`}
           connectionId={connectionId}
           ticketId={state.ticket}
           lookups={lookups.data}
           canWrite={canWrite}
+          drafts={drafts}
           onClose={() => void setState({ ticket: null })}
         />
       )}

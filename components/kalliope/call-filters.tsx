@@ -114,6 +114,41 @@ const ENDPOINT_OPTIONS = [
   ...ENDPOINT_TYPES.map((t) => ({ value: t, label: ENDPOINT_TYPE_LABELS[t] ?? t })),
 ];
 
+/** The duration filters: the URL's short name and the API's name, which the form's field carries. */
+const SECONDS_FIELDS = [
+  { url: "minDur", name: "minDuration", label: "Min duration (s)" },
+  { url: "maxDur", name: "maxDuration", label: "Max duration (s)" },
+  { url: "minBill", name: "minBill", label: "Min billed (s)" },
+  { url: "maxBill", name: "maxBill", label: "Max billed (s)" },
+] as const;
+
+/** A number or part of one, and how it must match (begins with, contains...). */
+function NumberMatchField(props: {
+  label: "Caller" | "Called";
+  name: "caller" | "called";
+  value: string;
+  mode: (typeof MATCH_MODES)[number];
+  error: string | undefined;
+}) {
+  return (
+    <div className="flex items-end gap-1">
+      <TextField label={props.label} name={props.name} defaultValue={props.value} error={props.error} />
+      <select
+        aria-label={`${props.label} match`}
+        name={`${props.name}Mode`}
+        defaultValue={props.mode}
+        className={selectClass}
+      >
+        {MATCH_MODES.map((m) => (
+          <option key={m} value={m}>
+            {MODE_LABELS[m]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export interface CallFiltersFormProps {
   filters: CallFilterState;
   onApply: (filters: CallFilterState) => void;
@@ -185,36 +220,20 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
         defaultValue={filters.to}
         error={errors.to}
       />
-      <div className="flex items-end gap-1">
-        <TextField label="Caller" name="caller" defaultValue={filters.caller} error={errors.caller} />
-        <select
-          aria-label="Caller match"
-          name="callerMode"
-          defaultValue={filters.callerMode}
-          className={selectClass}
-        >
-          {MATCH_MODES.map((m) => (
-            <option key={m} value={m}>
-              {MODE_LABELS[m]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex items-end gap-1">
-        <TextField label="Called" name="called" defaultValue={filters.called} error={errors.called} />
-        <select
-          aria-label="Called match"
-          name="calledMode"
-          defaultValue={filters.calledMode}
-          className={selectClass}
-        >
-          {MATCH_MODES.map((m) => (
-            <option key={m} value={m}>
-              {MODE_LABELS[m]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <NumberMatchField
+        label="Caller"
+        name="caller"
+        value={filters.caller}
+        mode={filters.callerMode}
+        error={errors.caller}
+      />
+      <NumberMatchField
+        label="Called"
+        name="called"
+        value={filters.called}
+        mode={filters.calledMode}
+        error={errors.called}
+      />
       <SelectField
         label="Source type"
         name="source"
@@ -243,34 +262,16 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
         error={errors.answeredBy}
       />
       <TextField label="Unique id" name="uniqueId" defaultValue={filters.uid} error={errors.uniqueId} />
-      <TextField
-        label="Min duration (s)"
-        name="minDuration"
-        inputMode="numeric"
-        defaultValue={filters.minDur ?? ""}
-        error={errors.minDuration}
-      />
-      <TextField
-        label="Max duration (s)"
-        name="maxDuration"
-        inputMode="numeric"
-        defaultValue={filters.maxDur ?? ""}
-        error={errors.maxDuration}
-      />
-      <TextField
-        label="Min billed (s)"
-        name="minBill"
-        inputMode="numeric"
-        defaultValue={filters.minBill ?? ""}
-        error={errors.minBill}
-      />
-      <TextField
-        label="Max billed (s)"
-        name="maxBill"
-        inputMode="numeric"
-        defaultValue={filters.maxBill ?? ""}
-        error={errors.maxBill}
-      />
+      {SECONDS_FIELDS.map((field) => (
+        <TextField
+          key={field.name}
+          label={field.label}
+          name={field.name}
+          inputMode="numeric"
+          defaultValue={filters[field.url] ?? ""}
+          error={errors[field.name]}
+        />
+      ))}
       <fieldset className="flex flex-wrap gap-3 text-sm sm:col-span-4">
         <legend className="mb-1 font-medium">Status</legend>
         {CALL_STATUSES.map((status) => (

@@ -1,9 +1,10 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DiscardQuestion } from "@/components/ui/dialog";
 import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import type { TicketLookupsDto, UpdateTicketResultDto } from "@/lib/api/kayako";
 import { ticketQueries } from "@/lib/client/queries/kayako";
@@ -81,7 +82,7 @@ export function TicketPanel({
         </Button>
       </div>
       {askingToDiscard && (
-        <DiscardReplyQuestion
+        <DiscardQuestion
           onKeep={() => setAskingToDiscard(false)}
           onDiscard={() => {
             setDraft("");
@@ -161,28 +162,6 @@ export function TicketPanel({
         </>
       )}
     </section>
-  );
-}
-
-/** Asked when the panel would close over a reply not sent yet. */
-function DiscardReplyQuestion({ onKeep, onDiscard }: { onKeep: () => void; onDiscard: () => void }) {
-  const keep = useRef<HTMLButtonElement>(null);
-  useEffect(() => keep.current?.focus(), []);
-  return (
-    <div
-      role="alert"
-      className="mb-3 flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-    >
-      <span>Discard the reply you typed?</span>
-      <span className="flex gap-2">
-        <Button ref={keep} variant="secondary" size="sm" onClick={onKeep}>
-          Keep editing
-        </Button>
-        <Button variant="danger" size="sm" onClick={onDiscard}>
-          Discard
-        </Button>
-      </span>
-    </div>
   );
 }
 

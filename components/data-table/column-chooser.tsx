@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { callOperation } from "@/lib/client/call-operation";
 import type { DataTableId } from "@/lib/data-table-ids";
 import type { ColumnDef } from "./columns";
 import { columnsToggled } from "./list-state";
@@ -29,7 +29,7 @@ export function ColumnChooser<TRow, TSort extends string, TColumn extends string
 }: ColumnChooserProps<TRow, TSort, TColumn>) {
   const save = useMutation({
     mutationFn: (chosen: readonly TColumn[]) =>
-      apiFetch(`/api/v1/account/table-columns/${table}`, { method: "PUT", body: { columns: chosen } }),
+      callOperation("setTableColumns", { params: { table }, body: { columns: [...chosen] } }),
     onError: (error) => toast.error(`Your column choice was not remembered: ${error.message}`),
   });
   const header = (id: TColumn) => columns.find((column) => column.id === id)?.header ?? id;

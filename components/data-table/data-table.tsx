@@ -1,33 +1,25 @@
 "use client";
 
 import type { UseQueryResult } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useRef } from "react";
+import type { ReactNode } from "react";
 import { ListFooter } from "@/components/ui/list-footer";
-import { SortableTh } from "@/components/ui/sortable-th";
 import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
-import { type ColumnDef, visibleColumns } from "./columns";
-import type { SortDirection } from "./list-state";
-import type { SelectionControls } from "./use-selection";
+import { ColumnTable, type ColumnTableProps, type TableSort } from "./column-table";
+import { visibleColumns } from "./columns";
 
 /** What the table reads from and sets in the list state (`useListState` gives all of it). */
-export interface TableListState<TSort extends string> {
+export interface TableListState<TSort extends string> extends TableSort<TSort> {
   model: { columns: readonly string[]; pageSizes: readonly number[] };
-  sort: TSort;
-  dir: SortDirection;
   page: number;
   pageSize: number;
   columns: readonly string[];
-  sortBy: (sort: TSort) => void;
   goToPage: (page: number) => void;
   setPageSize: (size: number) => void;
 }
 
-export interface DataTableProps<TRow, TSort extends string> {
-  /** The table's accessible name, e.g. "Extensions". */
-  label: string;
+export interface DataTableProps<TRow, TSort extends string>
+  extends Omit<ColumnTableProps<TRow, TSort>, "rows" | "sorting"> {
   list: TableListState<TSort>;
-  columns: readonly ColumnDef<TRow, TSort>[];
   /** The page's rows once loaded. */
   rows: readonly TRow[] | undefined;
   query: Pick<UseQueryResult, "isPending" | "isError" | "error" | "isFetching" | "refetch">;
@@ -36,21 +28,14 @@ export interface DataTableProps<TRow, TSort extends string> {
   /** The footer's summary, e.g. "2,000 extensions · page 3 of 40". */
   summary: ReactNode;
   pages: number;
-  rowKey: (row: TRow) => string;
-  rowTestId?: (row: TRow) => string;
-  /** A leading checkbox column, for people who may act on rows; `rowLabel` names a row ("Select 2001"). */
-  selection?: { controls: SelectionControls<TRow>; rowLabel: (row: TRow) => string };
-  /** A trailing "Actions" cell per row (edit, delete). */
-  actions?: (row: TRow) => ReactNode;
 }
 
 /**
- * A server-paged list: loading, error and empty states, sortable headers, the chosen columns, optional row
- * selection and row actions, then the footer with rows per page and Previous / Next. The view keeps only its
- * columns, filters and dialogs.
+ * A server-paged list: a skeleton while loading, the query's error with Retry, the empty state, then the
+ * table with the chosen columns and the footer with rows per page and Previous / Next. The view keeps only its
+ * columns, filters and dialogs. Render it once the query can run: a disabled query stays pending.
  */
 export function DataTable<TRow, TSort extends string>({
-  label,
   list,
   columns,
   rows,
@@ -58,10 +43,7 @@ export function DataTable<TRow, TSort extends string>({
   empty,
   summary,
   pages,
-  rowKey,
-  rowTestId,
-  selection,
-  actions,
+  ...table
 }: DataTableProps<TRow, TSort>) {
   if (query.isPending) return <TableSkeleton rows={8} />;
   // A refetch that failed while older rows are still shown: the error, above what it could not refresh.
@@ -74,56 +56,15 @@ export function DataTable<TRow, TSort extends string>({
         {empty}
       </>
     );
-  const shown = visibleColumns(columns, list.model.columns, list.columns);
   return (
     <>
       {error}
-      <Table aria-label={label}>
-        <thead>
-          <tr>
-            {selection && (
-              <Th>
-                <PageCheckbox controls={selection.controls} rows={rows} />
-              </Th>
-            )}
-            {shown.map((column) =>
-              column.sort ? (
-                <SortableTh
-                  key={column.id}
-                  label={column.header}
-                  direction={list.sort === column.sort ? list.dir : null}
-                  onSort={() => column.sort && list.sortBy(column.sort)}
-                />
-              ) : (
-                <Th key={column.id}>{column.header}</Th>
-              ),
-            )}
-            {actions && <Th>Actions</Th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)} data-testid={rowTestId?.(row)}>
-              {selection && (
-                <Td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${selection.rowLabel(row)}`}
-                    checked={selection.controls.isSelected(row)}
-                    onChange={() => selection.controls.toggle(row)}
-                  />
-                </Td>
-              )}
-              {shown.map((column) => (
-                <Td key={column.id} className={column.className}>
-                  {column.cell(row)}
-                </Td>
-              ))}
-              {actions && <Td className="whitespace-nowrap">{actions(row)}</Td>}
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <ColumnTable
+        {...table}
+        columns={visibleColumns(columns, list.model.columns, list.columns)}
+        rows={rows}
+        sorting={list}
+      />
       <ListFooter
         summary={summary}
         page={list.page}
@@ -136,31 +77,5 @@ export function DataTable<TRow, TSort extends string>({
         }
       />
     </>
-  );
-}
-
-/** Ticks or unticks the whole page; half-ticked when only some of its rows are selected. */
-function PageCheckbox<TRow>({
-  controls,
-  rows,
-}: {
-  controls: SelectionControls<TRow>;
-  rows: readonly TRow[];
-}) {
-  const ref = useRef<HTMLInputElement>(null);
-  const picked = rows.filter(controls.isSelected).length;
-  const some = picked > 0 && picked < rows.length;
-  useEffect(() => {
-    // `indeterminate` exists only as a DOM property.
-    if (ref.current) ref.current.indeterminate = some;
-  }, [some]);
-  return (
-    <input
-      ref={ref}
-      type="checkbox"
-      aria-label="Select every row on this page"
-      checked={picked === rows.length}
-      onChange={() => controls.togglePage(rows)}
-    />
   );
 }

@@ -1,34 +1,33 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { parseAsString, useQueryStates } from "nuqs";
 import { useState } from "react";
+import {
+  ConnectionPicker,
+  NoConnectionState,
+  useConnectionChoice,
+} from "@/components/connections/connection-picker";
+import { ColumnTable } from "@/components/data-table/column-table";
+import type { ColumnDef } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
-import type { ConnectionDto } from "@/lib/api/connections";
+import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import {
   ADDRESS_ENTRY_TYPES,
   type AddressEntryChangeDto,
   type AddressEntryDto,
   type AddressEntryType,
-  type AddressGroupListDto,
+  type CreateAddressEntryInput,
   type TimeRangeDto,
 } from "@/lib/api/kerio-control";
-import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
+import { ApiRequestError } from "@/lib/client/api-fetch";
+import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
-import { connectionKeys } from "@/lib/client/query-keys";
-
-/** Kept beside the view: only this page reads Kerio Control address groups. */
-const firewallKeys = {
-  connection: (connectionId: string) => ["kerio-firewall", connectionId] as const,
-  groups: (connectionId: string) => ["kerio-firewall", connectionId, "groups"] as const,
-  timeRanges: (connectionId: string) => ["kerio-firewall", connectionId, "time-ranges"] as const,
-};
+import { firewallQueries } from "@/lib/client/queries/kerio-control";
+import type { ConnectionChoice } from "@/lib/connection-kinds";
 
 const TYPE_LABELS: Record<AddressEntryType, string> = {
   Host: "Host",
@@ -55,42 +54,55 @@ function entryValue(entry: AddressEntryDto): string {
   }
 }
 
+const ENTRY_COLUMNS: readonly ColumnDef<AddressEntryDto>[] = [
+  { id: "type", header: "Type", cell: (entry) => TYPE_LABELS[entry.type] },
+  { id: "value", header: "Value", className: "font-mono", cell: entryValue },
+  { id: "description", header: "Description", cell: (entry) => entry.description },
+  {
+    id: "status",
+    header: "Status",
+    cell: (entry) => (
+      <>
+        {entry.enabled ? <Badge tone="good">enabled</Badge> : <Badge>disabled</Badge>}
+        {entry.pending && <Badge tone="warn">not applied</Badge>}
+      </>
+    ),
+  },
+];
+
+const TIME_RANGE_COLUMNS: readonly ColumnDef<TimeRangeDto>[] = [
+  { id: "group", header: "Group", cell: (range) => range.groupName },
+  { id: "type", header: "Type", cell: (range) => range.type },
+  { id: "when", header: "When", cell: (range) => range.summary },
+  { id: "description", header: "Description", cell: (range) => range.description },
+];
+
 /** The last change's outcome: "applied and confirmed" or the exact failed step, until the next change. */
 type Outcome = { ok: true; message: string } | { ok: false; message: string };
 
-export function AddressGroupsView({ canWrite }: { canWrite: boolean }) {
-  const [state, setState] = useQueryStates({ connection: parseAsString.withDefault("") });
+export interface AddressGroupsViewProps {
+  connections: ConnectionChoice[];
+  canWrite: boolean;
+}
+
+export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewProps) {
+  const { connectionId, choose } = useConnectionChoice(connections);
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<AddressEntryDto | "new" | null>(null);
   const [removing, setRemoving] = useState<{ entry: AddressEntryDto; cutOff: string | null } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const connections = useQuery({
-    queryKey: connectionKeys.list(),
-    queryFn: ({ signal }) => apiFetch<{ items: ConnectionDto[] }>("/api/v1/connections", { signal }),
-    select: (data) => data.items.filter((item) => item.kind === "kerio-control"),
-  });
-  const connectionId = state.connection || connections.data?.[0]?.id || "";
-  const base = `/api/v1/kerio/${encodeURIComponent(connectionId)}`;
-  const groups = useQuery({
-    queryKey: firewallKeys.groups(connectionId),
-    queryFn: ({ signal }) => apiFetch<AddressGroupListDto>(`${base}/address-groups`, { signal }),
-    enabled: connectionId !== "",
-  });
-  const timeRanges = useQuery({
-    queryKey: firewallKeys.timeRanges(connectionId),
-    queryFn: ({ signal }) => apiFetch<{ items: TimeRangeDto[] }>(`${base}/time-ranges`, { signal }),
-    enabled: connectionId !== "",
-  });
+  const groups = useQuery({ ...firewallQueries.groups(connectionId), enabled: connectionId !== "" });
+  const timeRanges = useQuery({ ...firewallQueries.timeRanges(connectionId), enabled: connectionId !== "" });
   const refresh = () =>
-    void queryClient.invalidateQueries({ queryKey: firewallKeys.connection(connectionId) });
+    void queryClient.invalidateQueries({ queryKey: firewallQueries.connection(connectionId) });
   const report = (result: AddressEntryChangeDto) => setOutcome({ ok: true, message: result.apply.message });
   const fail = (error: Error) => setOutcome({ ok: false, message: error.message });
 
   const toggle = useMutation({
     mutationFn: (entry: AddressEntryDto) =>
-      apiFetch<AddressEntryChangeDto>(`${base}/address-groups/${encodeURIComponent(entry.id)}`, {
-        method: "PATCH",
+      callOperation("updateAddressGroupEntry", {
+        params: { connectionId, entryId: entry.id },
         body: { enabled: !entry.enabled },
       }),
     onMutate: () => setOutcome(null),
@@ -100,10 +112,10 @@ export function AddressGroupsView({ canWrite }: { canWrite: boolean }) {
   });
   const remove = useMutation({
     mutationFn: ({ entry, acknowledge }: { entry: AddressEntryDto; acknowledge: boolean }) =>
-      apiFetch<AddressEntryChangeDto>(
-        `${base}/address-groups/${encodeURIComponent(entry.id)}${acknowledge ? "?acknowledgeCutOff=true" : ""}`,
-        { method: "DELETE" },
-      ),
+      callOperation("removeAddressGroupEntry", {
+        params: { connectionId, entryId: entry.id },
+        query: acknowledge ? { acknowledgeCutOff: "true" } : {},
+      }),
     onMutate: () => setOutcome(null),
     onSuccess: (result) => {
       setRemoving(null);
@@ -121,22 +133,45 @@ export function AddressGroupsView({ canWrite }: { canWrite: boolean }) {
     onSettled: refresh,
   });
 
+  if (connections.length === 0) {
+    return (
+      <>
+        <PageHeader title="IP address groups" description="Address groups on a Kerio Control firewall." />
+        <NoConnectionState kind="kerio-control" />
+      </>
+    );
+  }
+
   const allGroups = groups.data?.groups ?? [];
+  const entryActions = (entry: AddressEntryDto) => (
+    <>
+      <Button variant="ghost" size="sm" onClick={() => setEditing(entry)}>
+        Edit
+      </Button>
+      <Button variant="ghost" size="sm" disabled={toggle.isPending} onClick={() => toggle.mutate(entry)}>
+        {entry.enabled ? "Disable" : "Enable"}
+      </Button>
+      <Button variant="ghost" size="sm" onClick={() => setRemoving({ entry, cutOff: null })}>
+        Remove
+      </Button>
+    </>
+  );
   return (
     <>
       <PageHeader
         title="IP address groups"
         description="Address groups on a Kerio Control firewall. Every change is applied and confirmed at once."
-        actions={
-          canWrite && connectionId ? <Button onClick={() => setEditing("new")}>Add entry</Button> : undefined
-        }
+        actions={canWrite ? <Button onClick={() => setEditing("new")}>Add entry</Button> : undefined}
       />
       <div className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 dark:border-slate-800 dark:bg-slate-900">
-        <SelectField
+        <ConnectionPicker
           label="Firewall"
+          connections={connections}
           value={connectionId}
-          onChange={(event) => void setState({ connection: event.currentTarget.value })}
-          options={(connections.data ?? []).map((item) => ({ value: item.id, label: item.name }))}
+          onChange={(id) => {
+            setOutcome(null);
+            choose(id);
+          }}
         />
       </div>
       {outcome && (
@@ -148,87 +183,36 @@ export function AddressGroupsView({ canWrite }: { canWrite: boolean }) {
           {outcome.message}
         </p>
       )}
-      {connections.data && connections.data.length === 0 && (
-        <EmptyState title="No Kerio Control connection">An admin adds one under Connections.</EmptyState>
-      )}
-      {groups.isPending && connectionId && <TableSkeleton rows={8} />}
+      {groups.isPending && <TableSkeleton rows={8} />}
       <QueryErrorState query={groups} />
       {allGroups.map((group) => (
         <section key={group.id} aria-label={`Group ${group.name}`} className="mb-6">
           <h2 className="mb-2 text-base font-semibold">{group.name}</h2>
-          <Table aria-label={`Entries of ${group.name}`}>
-            <thead>
-              <tr>
-                <Th>Type</Th>
-                <Th>Value</Th>
-                <Th>Description</Th>
-                <Th>Status</Th>
-                {canWrite && <Th>Actions</Th>}
-              </tr>
-            </thead>
-            <tbody>
-              {group.entries.map((entry) => (
-                <tr key={entry.id} data-testid={`address-entry-${entry.id}`}>
-                  <Td>{TYPE_LABELS[entry.type]}</Td>
-                  <Td className="font-mono">{entryValue(entry)}</Td>
-                  <Td>{entry.description}</Td>
-                  <Td>
-                    {entry.enabled ? <Badge tone="good">enabled</Badge> : <Badge>disabled</Badge>}
-                    {entry.pending && <Badge tone="warn">not applied</Badge>}
-                  </Td>
-                  {canWrite && (
-                    <Td className="whitespace-nowrap">
-                      <Button variant="ghost" size="sm" onClick={() => setEditing(entry)}>
-                        Edit
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        disabled={toggle.isPending}
-                        onClick={() => toggle.mutate(entry)}
-                      >
-                        {entry.enabled ? "Disable" : "Enable"}
-                      </Button>
-                      <Button variant="ghost" size="sm" onClick={() => setRemoving({ entry, cutOff: null })}>
-                        Remove
-                      </Button>
-                    </Td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <ColumnTable
+            label={`Entries of ${group.name}`}
+            columns={ENTRY_COLUMNS}
+            rows={group.entries}
+            rowKey={(entry) => entry.id}
+            rowTestId={(entry) => `address-entry-${entry.id}`}
+            actions={canWrite ? entryActions : undefined}
+          />
         </section>
       ))}
       <section aria-label="Time ranges" className="mt-8">
         <h2 className="mb-2 text-lg font-semibold">Time ranges</h2>
         <QueryErrorState query={timeRanges} />
         {timeRanges.data && (
-          <Table aria-label="Time ranges">
-            <thead>
-              <tr>
-                <Th>Group</Th>
-                <Th>Type</Th>
-                <Th>When</Th>
-                <Th>Description</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {timeRanges.data.items.map((range) => (
-                <tr key={range.id}>
-                  <Td>{range.groupName}</Td>
-                  <Td>{range.type}</Td>
-                  <Td>{range.summary}</Td>
-                  <Td>{range.description}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <ColumnTable
+            label="Time ranges"
+            columns={TIME_RANGE_COLUMNS}
+            rows={timeRanges.data.items}
+            rowKey={(range) => range.id}
+          />
         )}
       </section>
       {editing && (
         <AddressEntryDialog
-          base={base}
+          connectionId={connectionId}
           entry={editing === "new" ? undefined : editing}
           groups={allGroups.map((group) => ({ id: group.id, name: group.name }))}
           onClose={() => setEditing(null)}
@@ -270,14 +254,14 @@ export function AddressGroupsView({ canWrite }: { canWrite: boolean }) {
 }
 
 function AddressEntryDialog({
-  base,
+  connectionId,
   entry,
   groups,
   onClose,
   onSaved,
   onFailed,
 }: {
-  base: string;
+  connectionId: string;
   entry?: AddressEntryDto;
   groups: { id: string; name: string }[];
   onClose: () => void;
@@ -287,13 +271,10 @@ function AddressEntryDialog({
   const [type, setType] = useState<AddressEntryType>(entry?.type ?? "Host");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
+    mutationFn: (body: CreateAddressEntryInput) =>
       entry
-        ? apiFetch<AddressEntryChangeDto>(`${base}/address-groups/${encodeURIComponent(entry.id)}`, {
-            method: "PATCH",
-            body,
-          })
-        : apiFetch<AddressEntryChangeDto>(`${base}/address-groups`, { method: "POST", body }),
+        ? callOperation("updateAddressGroupEntry", { params: { connectionId, entryId: entry.id }, body })
+        : callOperation("createAddressGroupEntry", { params: { connectionId }, body }),
     onSuccess: onSaved,
     onError: (error) => {
       const fields = error instanceof ApiRequestError ? error.fieldErrors() : {};

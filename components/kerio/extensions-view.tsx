@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { parseAsString } from "nuqs";
 import { type ReactNode, useState } from "react";
 import {
@@ -29,12 +29,11 @@ import {
   CALL_PERMISSION_LABELS,
   EXTENSION_SORTS,
   type ExtensionDto,
-  type ExtensionPageDto,
   type ExtensionSort,
 } from "@/lib/api/kerio-extensions";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
-import { extensionKeys } from "@/lib/client/query-keys";
+import { extensionQueries } from "@/lib/client/queries/kerio-extensions";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
 import { ExtensionForm } from "./extension-form";
 import { ExtensionImport } from "./extension-import";
@@ -127,26 +126,16 @@ export function ExtensionsView({ connections, savedColumns, canWrite }: Extensio
   const selection = useSelection({ idOf, resetKey: connectionId, filterKey: list.filters.q });
   const bulk = useBulkAction(idOf);
 
-  const base = `/api/v1/kerio/${encodeURIComponent(connectionId)}/extensions`;
-  const pageUrl = (page: number, pageSize: number) =>
-    `${base}?${new URLSearchParams({
-      page: String(page),
-      pageSize: String(pageSize),
-      sort: list.sort,
-      dir: list.dir,
-      ...(list.filters.q && { q: list.filters.q }),
-    })}`;
+  const listQuery = {
+    sort: list.sort,
+    dir: list.dir,
+    page: list.page,
+    pageSize: list.pageSize,
+    ...(list.filters.q && { q: list.filters.q }),
+  };
   const extensions = useQuery({
-    queryKey: extensionKeys.list(connectionId, {
-      q: list.filters.q,
-      sort: list.sort,
-      dir: list.dir,
-      page: list.page,
-      pageSize: list.pageSize,
-    }),
-    queryFn: ({ signal }) => apiFetch<ExtensionPageDto>(pageUrl(list.page, list.pageSize), { signal }),
+    ...extensionQueries.list(connectionId, listQuery),
     enabled: connectionId !== "",
-    placeholderData: keepPreviousData,
   });
 
   const runDelete = (target: DeleteTarget) => {
@@ -158,15 +147,22 @@ export function ExtensionsView({ connections, savedColumns, canWrite }: Extensio
           ? Promise.resolve([target.extension])
           : selectionTargets(selection.selection, idOf, collectMatching, signal),
       // One request per extension: each delete is audited with its own number.
-      act: (extension) => apiFetch(`${base}/${encodeURIComponent(extension.number)}`, { method: "DELETE" }),
+      act: (extension) =>
+        callOperation("deleteExtension", { params: { connectionId, number: extension.number } }),
       onFinished: (outcomes) => {
         selection.settle(outcomes, target.kind === "selection");
-        void queryClient.invalidateQueries({ queryKey: extensionKeys.connection(connectionId) });
+        void queryClient.invalidateQueries({ queryKey: extensionQueries.connection(connectionId) });
       },
     });
   };
   const collectMatching = (signal: AbortSignal) =>
-    collectPages((page) => apiFetch<ExtensionPageDto>(pageUrl(page, COLLECT_PAGE_SIZE), { signal }));
+    collectPages((page) =>
+      callOperation(
+        "listExtensions",
+        { params: { connectionId }, query: { ...listQuery, page, pageSize: COLLECT_PAGE_SIZE } },
+        { signal },
+      ),
+    );
 
   if (connections.length === 0) {
     return (

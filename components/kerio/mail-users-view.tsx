@@ -1,47 +1,49 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { parseAsString } from "nuqs";
 import { useState } from "react";
+import {
+  ConnectionPicker,
+  NoConnectionState,
+  useConnectionChoice,
+} from "@/components/connections/connection-picker";
+import type { ColumnDef } from "@/components/data-table/columns";
+import { DataTable } from "@/components/data-table/data-table";
+import { defineListState, pageCount } from "@/components/data-table/list-state";
+import { countOf } from "@/components/data-table/selection-toolbar";
+import { useListState } from "@/components/data-table/use-list-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
-import { ListFooter } from "@/components/ui/list-footer";
 import { PageHeader } from "@/components/ui/page-header";
-import { SortableTh, sortPressed } from "@/components/ui/sortable-th";
-import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
-import type { ConnectionDto } from "@/lib/api/connections";
+import { EmptyState, QueryErrorState } from "@/components/ui/states";
 import {
+  type CreateMailUserInput,
   MAIL_USER_SORTS,
-  type MailDomainDto,
   type MailRemovalMode,
   type MailUserDto,
-  type MailUserPageDto,
   type MailUserSort,
 } from "@/lib/api/kerio-connect";
-import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
+import { ApiRequestError } from "@/lib/client/api-fetch";
+import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
-import { connectionKeys } from "@/lib/client/query-keys";
+import { mailQueries } from "@/lib/client/queries/kerio-connect";
+import type { ConnectionChoice } from "@/lib/connection-kinds";
 
-/** Kept beside the view: only this page reads Kerio Connect users. */
-const mailKeys = {
-  connection: (connectionId: string) => ["kerio-mail", connectionId] as const,
-  domains: (connectionId: string) => ["kerio-mail", connectionId, "domains"] as const,
-  list: (connectionId: string, state: Record<string, string | number>) =>
-    ["kerio-mail", connectionId, "users", state] as const,
-};
+const mailUserList = defineListState({
+  sorts: MAIL_USER_SORTS,
+  defaultSort: "loginName",
+  defaultDirection: "asc",
+  pageSizes: [25, 50, 100],
+  defaultPageSize: 50,
+  columns: [],
+  defaultColumns: [],
+  filters: { domain: parseAsString.withDefault(""), q: parseAsString.withDefault("") },
+});
 
-const PAGE_SIZE = 50;
-const searchParams = {
-  connection: parseAsString.withDefault(""),
-  domain: parseAsString.withDefault(""),
-  q: parseAsString.withDefault(""),
-  sort: parseAsStringLiteral(MAIL_USER_SORTS).withDefault("loginName"),
-  dir: parseAsStringLiteral(["asc", "desc"] as const).withDefault("asc"),
-  page: parseAsInteger.withDefault(1),
-};
+const NOUN = { one: "user", other: "users" };
 
 function formatSize(bytes: number | null): string {
   if (bytes === null) return "—";
@@ -50,66 +52,88 @@ function formatSize(bytes: number | null): string {
   return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
 }
 
-export function MailUsersView({ canWrite }: { canWrite: boolean }) {
-  const [state, setState] = useQueryStates(searchParams);
+/** The last enable/disable that failed, shown on its row until the next one. */
+type RowError = { id: string; message: string } | null;
+
+function mailUserColumns(domainName: string, rowError: RowError): ColumnDef<MailUserDto, MailUserSort>[] {
+  return [
+    {
+      id: "loginName",
+      header: "Login",
+      sort: "loginName",
+      className: "font-mono",
+      cell: (user) => (
+        <>
+          {user.loginName}@{domainName}
+          {rowError?.id === user.id && (
+            <p role="alert" className="mt-1 font-sans text-xs text-red-700 dark:text-red-400">
+              {rowError.message}
+            </p>
+          )}
+        </>
+      ),
+    },
+    { id: "fullName", header: "Full name", sort: "fullName", cell: (user) => user.fullName },
+    {
+      id: "enabled",
+      header: "Status",
+      sort: "enabled",
+      cell: (user) => (user.enabled ? <Badge tone="good">enabled</Badge> : <Badge>disabled</Badge>),
+    },
+    { id: "size", header: "Mailbox", sort: "size", cell: (user) => formatSize(user.consumedBytes) },
+  ];
+}
+
+export interface MailUsersViewProps {
+  connections: ConnectionChoice[];
+  canWrite: boolean;
+}
+
+export function MailUsersView({ connections, canWrite }: MailUsersViewProps) {
+  const { connectionId, choose } = useConnectionChoice(connections);
+  const list = useListState(mailUserList, null);
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [removing, setRemoving] = useState<MailUserDto | null>(null);
-  const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
+  const [rowError, setRowError] = useState<RowError>(null);
 
-  const connections = useQuery({
-    queryKey: connectionKeys.list(),
-    queryFn: ({ signal }) => apiFetch<{ items: ConnectionDto[] }>("/api/v1/connections", { signal }),
-    select: (data) => data.items.filter((item) => item.kind === "kerio-connect"),
-  });
-  const connectionId = state.connection || connections.data?.[0]?.id || "";
-  const base = `/api/v1/kerio/${encodeURIComponent(connectionId)}`;
-  const domains = useQuery({
-    queryKey: mailKeys.domains(connectionId),
-    queryFn: ({ signal }) => apiFetch<{ items: MailDomainDto[] }>(`${base}/mail-domains`, { signal }),
-    enabled: connectionId !== "",
-  });
-  const domainId = state.domain || domains.data?.items[0]?.id || "";
-  const listState = { domainId, q: state.q, sort: state.sort, dir: state.dir, page: state.page };
+  const domains = useQuery({ ...mailQueries.domains(connectionId), enabled: connectionId !== "" });
+  const domainId = list.filters.domain || domains.data?.items[0]?.id || "";
   const users = useQuery({
-    queryKey: mailKeys.list(connectionId, listState),
-    queryFn: ({ signal }) => {
-      const query = new URLSearchParams({
-        domainId,
-        page: String(state.page),
-        pageSize: String(PAGE_SIZE),
-        sort: state.sort,
-        dir: state.dir,
-        ...(state.q && { q: state.q }),
-      });
-      return apiFetch<MailUserPageDto>(`${base}/mail-users?${query}`, { signal });
-    },
+    ...mailQueries.users(connectionId, {
+      domainId,
+      page: list.page,
+      pageSize: list.pageSize,
+      sort: list.sort,
+      dir: list.dir,
+      ...(list.filters.q && { q: list.filters.q }),
+    }),
     enabled: connectionId !== "" && domainId !== "",
-    placeholderData: keepPreviousData,
   });
+  const refresh = () =>
+    void queryClient.invalidateQueries({ queryKey: mailQueries.connection(connectionId) });
   const toggle = useMutation({
     mutationFn: (user: MailUserDto) =>
-      apiFetch<MailUserDto>(`${base}/mail-users/${encodeURIComponent(user.id)}`, {
-        method: "PATCH",
+      callOperation("updateMailUser", {
+        params: { connectionId, userId: user.id },
         body: { enabled: !user.enabled },
       }),
     onMutate: () => setRowError(null),
     onError: (error, user) => setRowError({ id: user.id, message: error.message }),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: mailKeys.connection(connectionId) }),
+    onSettled: refresh,
   });
 
-  const data = users.data;
-  const pages = data ? Math.max(1, Math.ceil(data.totalItems / PAGE_SIZE)) : 1;
-  const sortHeader = (sort: MailUserSort, label: string) => {
-    const active = state.sort === sort;
+  if (connections.length === 0) {
     return (
-      <SortableTh
-        label={label}
-        direction={active ? state.dir : null}
-        onSort={() => void setState(sortPressed(state, sort))}
-      />
+      <>
+        <PageHeader title="Mail accounts" description="Users of a Kerio Connect mail server." />
+        <NoConnectionState kind="kerio-connect" />
+      </>
     );
-  };
+  }
+
+  const data = users.data;
+  const pages = pageCount(data?.totalItems ?? 0, list.pageSize);
   const domainName = domains.data?.items.find((domain) => domain.id === domainId)?.name ?? "";
 
   return (
@@ -122,121 +146,95 @@ export function MailUsersView({ canWrite }: { canWrite: boolean }) {
         }
       />
       <div className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 dark:border-slate-800 dark:bg-slate-900">
-        <SelectField
+        <ConnectionPicker
           label="Mail server"
+          connections={connections}
           value={connectionId}
-          onChange={(event) =>
-            void setState({ connection: event.currentTarget.value, domain: null, page: 1 })
-          }
-          options={(connections.data ?? []).map((item) => ({ value: item.id, label: item.name }))}
+          onChange={(id) => {
+            choose(id);
+            // Domains are the other server's: start from its first one.
+            list.setFilters({ domain: null });
+          }}
         />
         <SelectField
           label="Domain"
           value={domainId}
-          onChange={(event) => void setState({ domain: event.currentTarget.value, page: 1 })}
+          onChange={(event) => list.setFilters({ domain: event.currentTarget.value })}
           options={(domains.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
         />
         <form
-          key={state.q}
+          key={list.filters.q}
           aria-label="Search users"
           className="flex items-end gap-2"
-          onSubmit={submitWith(
-            (form) => void setState({ q: String(form.get("q") ?? "").trim() || null, page: 1 }),
-          )}
+          onSubmit={submitWith((form) => list.setFilters({ q: String(form.get("q") ?? "").trim() || null }))}
         >
           <div className="flex-1">
             <TextField
               label="Search"
               name="q"
-              defaultValue={state.q}
+              defaultValue={list.filters.q}
               placeholder="login, name, description"
             />
           </div>
           <Button type="submit">Search</Button>
         </form>
       </div>
-      {connections.data && connections.data.length === 0 && (
-        <EmptyState title="No Kerio Connect connection">An admin adds one under Connections.</EmptyState>
-      )}
       <QueryErrorState query={domains} />
-      {users.isPending && domainId && <TableSkeleton rows={8} />}
-      <QueryErrorState query={users} />
-      {data && data.items.length === 0 && <EmptyState title="No users match">Clear the search.</EmptyState>}
-      {data && data.items.length > 0 && (
-        <>
-          <Table aria-label="Mail users">
-            <thead>
-              <tr>
-                {sortHeader("loginName", "Login")}
-                {sortHeader("fullName", "Full name")}
-                {sortHeader("enabled", "Status")}
-                {sortHeader("size", "Mailbox")}
-                {canWrite && <Th>Actions</Th>}
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((user) => (
-                <tr key={user.id} data-testid={`mail-user-${user.loginName}`}>
-                  <Td className="font-mono">
-                    {user.loginName}@{domainName}
-                    {rowError?.id === user.id && (
-                      <p role="alert" className="mt-1 font-sans text-xs text-red-700">
-                        {rowError.message}
-                      </p>
-                    )}
-                  </Td>
-                  <Td>{user.fullName}</Td>
-                  <Td>{user.enabled ? <Badge tone="good">enabled</Badge> : <Badge>disabled</Badge>}</Td>
-                  <Td>{formatSize(user.consumedBytes)}</Td>
-                  {canWrite && (
-                    <Td className="whitespace-nowrap">
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        disabled={toggle.isPending}
-                        onClick={() => toggle.mutate(user)}
-                      >
-                        {user.enabled ? "Disable" : "Enable"}
-                      </Button>
-                      <Button variant="ghost" size="sm" onClick={() => setRemoving(user)}>
-                        Remove
-                      </Button>
-                    </Td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-          <ListFooter
-            summary={
-              <span data-testid="mail-user-count">
-                {data.totalItems.toLocaleString("en")} users · page {state.page} of {pages}
-              </span>
-            }
-            page={state.page}
-            pages={pages}
-            onPage={(page) => void setState({ page })}
-          />
-        </>
+      {domainId && (
+        <DataTable
+          label="Mail users"
+          list={list}
+          columns={mailUserColumns(domainName, rowError)}
+          rows={data?.items}
+          query={users}
+          empty={<EmptyState title="No users match">Clear the search.</EmptyState>}
+          summary={
+            <span data-testid="mail-user-count">
+              {countOf(data?.totalItems ?? 0, NOUN)} · page {list.page} of {pages}
+            </span>
+          }
+          pages={pages}
+          rowKey={(user) => user.id}
+          rowTestId={(user) => `mail-user-${user.loginName}`}
+          actions={
+            canWrite
+              ? (user) => (
+                  <>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      disabled={toggle.isPending}
+                      onClick={() => toggle.mutate(user)}
+                    >
+                      {user.enabled ? "Disable" : "Enable"}
+                    </Button>
+                    <Button variant="ghost" size="sm" onClick={() => setRemoving(user)}>
+                      Remove
+                    </Button>
+                  </>
+                )
+              : undefined
+          }
+        />
       )}
       {creating && (
         <CreateMailUserDialog
-          base={base}
+          connectionId={connectionId}
           domainId={domainId}
           domainName={domainName}
           onDone={() => {
             setCreating(false);
-            void queryClient.invalidateQueries({ queryKey: mailKeys.connection(connectionId) });
+            refresh();
           }}
         />
       )}
       {removing && (
         <RemoveMailUserDialog
-          base={base}
+          connectionId={connectionId}
           user={removing}
           onDone={() => {
             setRemoving(null);
-            void queryClient.invalidateQueries({ queryKey: mailKeys.connection(connectionId) });
+            refresh();
           }}
         />
       )}
@@ -245,12 +243,12 @@ export function MailUsersView({ canWrite }: { canWrite: boolean }) {
 }
 
 function CreateMailUserDialog({
-  base,
+  connectionId,
   domainId,
   domainName,
   onDone,
 }: {
-  base: string;
+  connectionId: string;
   domainId: string;
   domainName: string;
   onDone: () => void;
@@ -258,8 +256,8 @@ function CreateMailUserDialog({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      apiFetch<MailUserDto>(`${base}/mail-users`, { method: "POST", body }),
+    mutationFn: (body: CreateMailUserInput) =>
+      callOperation("createMailUser", { params: { connectionId }, body }),
     onSuccess: onDone,
     onError: (error) => {
       const fields = error instanceof ApiRequestError ? error.fieldErrors() : {};
@@ -312,11 +310,11 @@ function CreateMailUserDialog({
 }
 
 function RemoveMailUserDialog({
-  base,
+  connectionId,
   user,
   onDone,
 }: {
-  base: string;
+  connectionId: string;
   user: MailUserDto;
   onDone: () => void;
 }) {
@@ -324,10 +322,10 @@ function RemoveMailUserDialog({
   const [typed, setTyped] = useState("");
   const remove = useMutation({
     mutationFn: () =>
-      apiFetch<MailUserDto>(
-        `${base}/mail-users/${encodeURIComponent(user.id)}?${new URLSearchParams({ mode, confirm: typed })}`,
-        { method: "DELETE" },
-      ),
+      callOperation("removeMailUser", {
+        params: { connectionId, userId: user.id },
+        query: { mode, confirm: typed },
+      }),
     onSuccess: onDone,
   });
   return (

@@ -33,38 +33,34 @@ import { CallDetail } from "./call-detail";
 import { CallExport } from "./call-export";
 import { CallFiltersForm, callFilterParsers, callFilterQuery } from "./call-filters";
 
-/** Every column can be hidden; the sort keys are the columns' own. */
+/** The table's columns in order; every one can be hidden, and each sorts by its own key. */
+const CALL_COLUMNS = [
+  "startTime",
+  "caller",
+  "called",
+  "status",
+  "durationSeconds",
+  "billSeconds",
+  "source",
+  "destination",
+  "gateway",
+  "answeredBy",
+  "accountCode",
+  "id",
+] as const satisfies readonly CallSort[];
+/** Until a person chooses: who called whom, when, how it ended, for how long and where it went. */
+const HIDDEN_BY_DEFAULT: readonly CallSort[] = ["source", "gateway", "answeredBy", "accountCode", "id"];
+
 const callList = defineListState({
   sorts: CALL_SORTS,
   defaultSort: "startTime",
   defaultDirection: "desc",
-  // Newest, longest, and the last letters first: what an operator looking for one call wants on top.
+  // A header's first press sorts descending: the newest, longest or costliest calls on top.
   descendingFirst: CALL_SORTS,
   pageSizes: [25, 50, 100, 200],
   defaultPageSize: 50,
-  columns: [
-    "startTime",
-    "caller",
-    "called",
-    "status",
-    "durationSeconds",
-    "billSeconds",
-    "source",
-    "destination",
-    "gateway",
-    "answeredBy",
-    "accountCode",
-    "id",
-  ],
-  defaultColumns: [
-    "startTime",
-    "caller",
-    "called",
-    "status",
-    "durationSeconds",
-    "billSeconds",
-    "destination",
-  ],
+  columns: CALL_COLUMNS,
+  defaultColumns: CALL_COLUMNS.filter((column) => !HIDDEN_BY_DEFAULT.includes(column)),
   filters: callFilterParsers,
 });
 

@@ -2,11 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { parseAsString, useQueryState } from "nuqs";
+import { ColumnTable } from "@/components/data-table/column-table";
+import type { ColumnDef } from "@/components/data-table/columns";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { EmptyState, QueryErrorState } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
-import { SearchHelpdeskUsersQuery } from "@/lib/api/kayako";
+import { type HelpdeskUserDto, SearchHelpdeskUsersQuery } from "@/lib/api/kayako";
 import { submitWith } from "@/lib/client/form-submit";
 import { ticketQueries } from "@/lib/client/queries/kayako";
 import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
@@ -15,6 +16,13 @@ export interface HelpdeskUsersProps {
   connectionId: string;
   onShowTickets: (userId: number) => void;
 }
+
+const USER_COLUMNS: readonly ColumnDef<HelpdeskUserDto>[] = [
+  { id: "fullName", header: "Name", cell: (user) => user.fullName },
+  { id: "emails", header: "E-mail", cell: (user) => user.emails.join(", ") },
+  { id: "organization", header: "Organisation", cell: (user) => user.organization || "—" },
+  { id: "phone", header: "Phone", cell: (user) => user.phone || "—" },
+];
 
 /** Requesters by name, e-mail or organisation; "Tickets" filters the list above to one of them. */
 export function HelpdeskUsers({ connectionId, onShowTickets }: HelpdeskUsersProps) {
@@ -54,34 +62,17 @@ export function HelpdeskUsers({ connectionId, onShowTickets }: HelpdeskUsersProp
       <QueryErrorState query={users} />
       {users.data && users.data.items.length === 0 && <EmptyState title="No users match" />}
       {users.data && users.data.items.length > 0 && (
-        <Table aria-label="Users">
-          <thead>
-            <tr>
-              <Th>Name</Th>
-              <Th>E-mail</Th>
-              <Th>Organisation</Th>
-              <Th>Phone</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.items.map((user) => (
-              <tr key={user.id}>
-                <Td>{user.fullName}</Td>
-                <Td>{user.emails.join(", ")}</Td>
-                <Td>{user.organization || "—"}</Td>
-                <Td>{user.phone || "—"}</Td>
-                <Td>
-                  <Button variant="secondary" size="sm" onClick={() => onShowTickets(user.id)}>
-                    Tickets
-                  </Button>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <ColumnTable
+          label="Users"
+          columns={USER_COLUMNS}
+          rows={users.data.items}
+          rowKey={(user) => String(user.id)}
+          actions={(user) => (
+            <Button variant="secondary" size="sm" onClick={() => onShowTickets(user.id)}>
+              Tickets
+            </Button>
+          )}
+        />
       )}
     </section>
   );

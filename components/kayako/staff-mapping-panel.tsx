@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ColumnTable } from "@/components/data-table/column-table";
 import { SelectField } from "@/components/ui/field";
 import { QueryErrorState } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
 import type { TicketLookupsDto } from "@/lib/api/kayako";
 import { callOperation } from "@/lib/client/call-operation";
 import { ticketQueries } from "@/lib/client/queries/kayako";
@@ -35,45 +35,48 @@ export function StaffMappingPanel({ connectionId, lookups }: StaffMappingPanelPr
         </p>
       )}
       {mappings.data && (
-        <Table aria-label="Staff mapping">
-          <thead>
-            <tr>
-              <Th>Console user</Th>
-              <Th>Kayako staff member</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {mappings.data.items.map((mapping) => (
-              <tr key={mapping.userId}>
-                <Td>
+        <ColumnTable
+          label="Staff mapping"
+          columns={[
+            {
+              id: "user",
+              header: "Console user",
+              cell: (mapping) => (
+                <>
                   {mapping.userName}
                   <span className="block text-xs text-slate-600 dark:text-slate-400">
                     {mapping.email} · {mapping.role}
                   </span>
-                </Td>
-                <Td>
-                  <SelectField
-                    label={`Kayako staff for ${mapping.userName}`}
-                    value={mapping.staffId === null ? "" : String(mapping.staffId)}
-                    disabled={save.isPending}
-                    onChange={(event) =>
-                      save.mutate({
-                        userId: mapping.userId,
-                        staffId: event.target.value ? Number(event.target.value) : null,
-                      })
-                    }
-                    options={[
-                      { value: "", label: "Not mapped" },
-                      ...lookups.staff
-                        .filter((s) => s.enabled || s.id === mapping.staffId)
-                        .map((s) => ({ value: String(s.id), label: s.title })),
-                    ]}
-                  />
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </>
+              ),
+            },
+            {
+              id: "staff",
+              header: "Kayako staff member",
+              cell: (mapping) => (
+                <SelectField
+                  label={`Kayako staff for ${mapping.userName}`}
+                  value={mapping.staffId === null ? "" : String(mapping.staffId)}
+                  disabled={save.isPending}
+                  onChange={(event) =>
+                    save.mutate({
+                      userId: mapping.userId,
+                      staffId: event.target.value ? Number(event.target.value) : null,
+                    })
+                  }
+                  options={[
+                    { value: "", label: "Not mapped" },
+                    ...lookups.staff
+                      .filter((s) => s.enabled || s.id === mapping.staffId)
+                      .map((s) => ({ value: String(s.id), label: s.title })),
+                  ]}
+                />
+              ),
+            },
+          ]}
+          rows={mappings.data.items}
+          rowKey={(mapping) => mapping.userId}
+        />
       )}
     </section>
   );

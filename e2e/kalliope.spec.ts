@@ -45,6 +45,15 @@ test("a viewer filters by status and caller, opens a call, exports CSV, and the 
 
   await signIn(page, "viewer", `/kalliope/calls?connection=${connectionId}`);
   const filters = page.getByRole("form", { name: "Call filters" });
+  // A bad filter is caught in the browser, in the API's words, and focus goes to the field; the URL keeps
+  // the last good view.
+  await filters.getByLabel("Min duration (s)").fill("-5");
+  await filters.getByRole("button", { name: "Apply filters" }).click();
+  await expect(filters.getByRole("alert")).toContainText(">=0");
+  await expect(filters.getByLabel("Min duration (s)")).toBeFocused();
+  await expect(filters.getByLabel("Min duration (s)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).not.toHaveURL(/minDur=/);
+  await filters.getByLabel("Min duration (s)").fill("");
   await filters.getByLabel("Period").selectOption("yesterday");
   await filters.getByLabel("Caller", { exact: true }).fill(prefix);
   await filters.getByLabel("Caller match").selectOption("begins");

@@ -106,6 +106,52 @@ test("an operator finds a ticket, replies and closes it", async ({ page }) => {
   await expect(panel.getByRole("button", { name: "Close ticket" })).toHaveCount(0);
 });
 
+test("a reply is a draft of its ticket: an empty one is caught, another ticket keeps it, and Close panel asks before dropping it", async ({
+  page,
+}) => {
+  await signIn(page, "operator", `${ticketsPath}&status=all`);
+  const table = page.getByRole("table", { name: "Tickets" });
+  const subjects = table.getByRole("row").nth(1).getByRole("button");
+  const others = table.getByRole("row").nth(2).getByRole("button");
+  await subjects.click();
+  const panel = page.getByRole("region", { name: "Ticket", exact: true });
+  const replyBox = panel.getByRole("textbox", { name: "Reply" });
+
+  await replyBox.fill("   ");
+  await panel.getByRole("button", { name: "Send reply" }).click();
+  await expect(panel.getByText("Write a reply")).toBeVisible();
+  await expect(replyBox).toBeFocused();
+
+  const draft = `Draft ${Date.now().toString(36)}`;
+  await replyBox.fill(draft);
+  // Another ticket starts with an empty reply, and coming back finds the draft.
+  await others.click();
+  await expect(page).not.toHaveURL(new RegExp(`ticket=${ticket.id}(&|$)`));
+  await expect(replyBox).toHaveValue("");
+  await subjects.click();
+  await expect(replyBox).toHaveValue(draft);
+
+  await panel.getByRole("button", { name: "Close panel" }).click();
+  const discard = panel.getByRole("alert").filter({ hasText: "Discard what you typed?" });
+  await discard.getByRole("button", { name: "Keep editing" }).click();
+  await expect(replyBox).toHaveValue(draft);
+  await panel.getByRole("button", { name: "Close panel" }).click();
+  await discard.getByRole("button", { name: "Discard" }).click();
+  await expect(panel).toHaveCount(0);
+  await subjects.click();
+  await expect(replyBox).toHaveValue("");
+});
+
+test("a one-letter user search is caught in the browser", async ({ page }) => {
+  await signIn(page, "viewer", ticketsPath);
+  const users = page.getByRole("region", { name: "Helpdesk users" });
+  await users.getByLabel("Find a user").fill("a");
+  await users.getByRole("button", { name: "Search" }).click();
+  await expect(users.getByText("Type at least two characters")).toBeVisible();
+  await expect(users.getByLabel("Find a user")).toBeFocused();
+  await expect(page).not.toHaveURL(/userQ=/);
+});
+
 test("on a helpdesk that cannot count tickets, the list says so and still pages", async ({ page }) => {
   await signIn(page, "viewer", `/kayako/tickets?connection=${olderConnectionId}`);
   const pages = page.getByRole("navigation", { name: "Pages" });

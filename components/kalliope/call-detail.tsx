@@ -5,14 +5,12 @@ import { Dialog } from "@/components/ui/dialog";
 import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import {
   CALL_STATUS_LABELS,
-  type CallDto,
   codeLabel,
   ENDPOINT_TYPE_LABELS,
   EXIT_CAUSE_LABELS,
   formatDuration,
 } from "@/lib/api/kalliope";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { callKeys } from "@/lib/client/query-keys";
+import { callQueries } from "@/lib/client/queries/kalliope";
 
 export interface CallDetailProps {
   connectionId: string;
@@ -31,14 +29,7 @@ function Field({ label, value }: { label: string; value: string }) {
 
 /** A call's fields and its path (the `detailed` rows) as a timeline of steps. */
 export function CallDetail({ connectionId, callId, onClose }: CallDetailProps) {
-  const call = useQuery({
-    queryKey: callKeys.detail(connectionId, callId),
-    queryFn: ({ signal }) =>
-      apiFetch<CallDto>(
-        `/api/v1/kalliope/${encodeURIComponent(connectionId)}/calls/${encodeURIComponent(callId)}`,
-        { signal },
-      ),
-  });
+  const call = useQuery(callQueries.detail(connectionId, callId));
   const data = call.data;
   return (
     <Dialog open title={`Call ${callId}`} onClose={onClose}>

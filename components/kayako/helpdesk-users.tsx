@@ -2,78 +2,77 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { parseAsString, useQueryState } from "nuqs";
+import { ColumnTable } from "@/components/data-table/column-table";
+import type { ColumnDef } from "@/components/data-table/columns";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { EmptyState, QueryErrorState } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
-import type { HelpdeskUserDto } from "@/lib/api/kayako";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { type HelpdeskUserDto, SearchHelpdeskUsersQuery } from "@/lib/api/kayako";
 import { submitWith } from "@/lib/client/form-submit";
-import { ticketKeys } from "@/lib/client/query-keys";
+import { ticketQueries } from "@/lib/client/queries/kayako";
+import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
 
 export interface HelpdeskUsersProps {
   connectionId: string;
   onShowTickets: (userId: number) => void;
 }
 
+const USER_COLUMNS: readonly ColumnDef<HelpdeskUserDto>[] = [
+  { id: "fullName", header: "Name", cell: (user) => user.fullName },
+  { id: "emails", header: "E-mail", cell: (user) => user.emails.join(", ") },
+  { id: "organization", header: "Organisation", cell: (user) => user.organization || "—" },
+  { id: "phone", header: "Phone", cell: (user) => user.phone || "—" },
+];
+
 /** Requesters by name, e-mail or organisation; "Tickets" filters the list above to one of them. */
 export function HelpdeskUsers({ connectionId, onShowTickets }: HelpdeskUsersProps) {
   const [q, setQ] = useQueryState("userQ", parseAsString.withDefault(""));
-  const users = useQuery({
-    queryKey: ticketKeys.users(connectionId, q),
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: HelpdeskUserDto[] }>(
-        `/api/v1/kayako/${connectionId}/users?${new URLSearchParams({ q })}`,
-        { signal },
-      ),
-    enabled: q.length >= 2,
-  });
+  const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
+  // A link may carry a search the API would refuse (one letter): it is not sent.
+  const users = useQuery({ ...ticketQueries.users(connectionId, q), enabled: q.length >= 2 });
   return (
     <section aria-label="Helpdesk users" className="mt-8">
       <h2 className="mb-2 text-lg font-semibold">Users</h2>
       <form
+        ref={formRef}
         className="mb-3 flex max-w-lg items-end gap-2"
-        onSubmit={submitWith((form) => void setQ(String(form.get("userQ") ?? "").trim() || null))}
+        noValidate
+        onSubmit={submitWith((form) => {
+          const typed = String(form.get("userQ") ?? "").trim();
+          // Checked as the API will: a one-letter search is named on the field instead of doing nothing.
+          const checked = validateInput(SearchHelpdeskUsersQuery, { q: typed });
+          if (typed && !checked.ok) {
+            setErrors(checked.fieldErrors);
+            return;
+          }
+          setErrors({});
+          // An empty search clears the list.
+          void setQ(checked.ok ? checked.data.q : null);
+        })}
       >
         <TextField
           label="Find a user"
           name="userQ"
           defaultValue={q}
           placeholder="Name, e-mail or organisation"
+          error={errors.q}
         />
         <Button type="submit">Search</Button>
       </form>
       <QueryErrorState query={users} />
       {users.data && users.data.items.length === 0 && <EmptyState title="No users match" />}
       {users.data && users.data.items.length > 0 && (
-        <Table aria-label="Users">
-          <thead>
-            <tr>
-              <Th>Name</Th>
-              <Th>E-mail</Th>
-              <Th>Organisation</Th>
-              <Th>Phone</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.data.items.map((user) => (
-              <tr key={user.id}>
-                <Td>{user.fullName}</Td>
-                <Td>{user.emails.join(", ")}</Td>
-                <Td>{user.organization || "—"}</Td>
-                <Td>{user.phone || "—"}</Td>
-                <Td>
-                  <Button variant="secondary" size="sm" onClick={() => onShowTickets(user.id)}>
-                    Tickets
-                  </Button>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <ColumnTable
+          label="Users"
+          columns={USER_COLUMNS}
+          rows={users.data.items}
+          rowKey={(user) => String(user.id)}
+          actions={(user) => (
+            <Button variant="secondary" size="sm" onClick={() => onShowTickets(user.id)}>
+              Tickets
+            </Button>
+          )}
+        />
       )}
     </section>
   );

@@ -1,12 +1,12 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ColumnTable } from "@/components/data-table/column-table";
 import { SelectField } from "@/components/ui/field";
 import { QueryErrorState } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
-import type { StaffMappingDto, TicketLookupsDto } from "@/lib/api/kayako";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { ticketKeys } from "@/lib/client/query-keys";
+import type { TicketLookupsDto } from "@/lib/api/kayako";
+import { callOperation } from "@/lib/client/call-operation";
+import { ticketQueries } from "@/lib/client/queries/kayako";
 
 export interface StaffMappingPanelProps {
   connectionId: string;
@@ -16,18 +16,11 @@ export interface StaffMappingPanelProps {
 /** Admin only: who each operator replies as. Kayako's REST key has no staff identity of its own. */
 export function StaffMappingPanel({ connectionId, lookups }: StaffMappingPanelProps) {
   const queryClient = useQueryClient();
-  const mappings = useQuery({
-    queryKey: ticketKeys.staffMappings(connectionId),
-    queryFn: ({ signal }) =>
-      apiFetch<{ items: StaffMappingDto[] }>(`/api/v1/kayako/${connectionId}/staff-mappings`, { signal }),
-  });
+  const mappings = useQuery(ticketQueries.staffMappings(connectionId));
   const save = useMutation({
     mutationFn: ({ userId, staffId }: { userId: string; staffId: number | null }) =>
-      apiFetch<StaffMappingDto>(`/api/v1/kayako/${connectionId}/staff-mappings/${userId}`, {
-        method: "PUT",
-        body: { staffId },
-      }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ticketKeys.connection(connectionId) }),
+      callOperation("setKayakoStaffMapping", { params: { connectionId, userId }, body: { staffId } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ticketQueries.connection(connectionId) }),
   });
   return (
     <section aria-label="Reply as" className="mt-8">
@@ -42,45 +35,48 @@ export function StaffMappingPanel({ connectionId, lookups }: StaffMappingPanelPr
         </p>
       )}
       {mappings.data && (
-        <Table aria-label="Staff mapping">
-          <thead>
-            <tr>
-              <Th>Console user</Th>
-              <Th>Kayako staff member</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {mappings.data.items.map((mapping) => (
-              <tr key={mapping.userId}>
-                <Td>
+        <ColumnTable
+          label="Staff mapping"
+          columns={[
+            {
+              id: "user",
+              header: "Console user",
+              cell: (mapping) => (
+                <>
                   {mapping.userName}
                   <span className="block text-xs text-slate-600 dark:text-slate-400">
                     {mapping.email} · {mapping.role}
                   </span>
-                </Td>
-                <Td>
-                  <SelectField
-                    label={`Kayako staff for ${mapping.userName}`}
-                    value={mapping.staffId === null ? "" : String(mapping.staffId)}
-                    disabled={save.isPending}
-                    onChange={(event) =>
-                      save.mutate({
-                        userId: mapping.userId,
-                        staffId: event.target.value ? Number(event.target.value) : null,
-                      })
-                    }
-                    options={[
-                      { value: "", label: "Not mapped" },
-                      ...lookups.staff
-                        .filter((s) => s.enabled || s.id === mapping.staffId)
-                        .map((s) => ({ value: String(s.id), label: s.title })),
-                    ]}
-                  />
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </>
+              ),
+            },
+            {
+              id: "staff",
+              header: "Kayako staff member",
+              cell: (mapping) => (
+                <SelectField
+                  label={`Kayako staff for ${mapping.userName}`}
+                  value={mapping.staffId === null ? "" : String(mapping.staffId)}
+                  disabled={save.isPending}
+                  onChange={(event) =>
+                    save.mutate({
+                      userId: mapping.userId,
+                      staffId: event.target.value ? Number(event.target.value) : null,
+                    })
+                  }
+                  options={[
+                    { value: "", label: "Not mapped" },
+                    ...lookups.staff
+                      .filter((s) => s.enabled || s.id === mapping.staffId)
+                      .map((s) => ({ value: String(s.id), label: s.title })),
+                  ]}
+                />
+              ),
+            },
+          ]}
+          rows={mappings.data.items}
+          rowKey={(mapping) => mapping.userId}
+        />
       )}
     </section>
   );

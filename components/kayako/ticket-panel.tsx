@@ -1,28 +1,27 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/field";
+import { DiscardQuestion } from "@/components/ui/dialog";
 import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import type {
-  TicketDetailDto,
-  TicketLookupsDto,
-  TicketPostDto,
-  UpdateTicketInput,
-  UpdateTicketResultDto,
-} from "@/lib/api/kayako";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { submitWith } from "@/lib/client/form-submit";
-import { ticketKeys } from "@/lib/client/query-keys";
+import type { TicketLookupsDto, UpdateTicketResultDto } from "@/lib/api/kayako";
+import { ticketQueries } from "@/lib/client/queries/kayako";
 import { formatDateTime } from "@/lib/format";
+import { TicketChangeForm } from "./ticket-change-form";
+import { TicketReplyForm } from "./ticket-reply-form";
 
 export interface TicketPanelProps {
   connectionId: string;
   ticketId: string;
   lookups: TicketLookupsDto;
   canWrite: boolean;
+  /**
+   * Replies typed and not sent, by helpdesk and ticket: opening another ticket keeps them, only Discard drops
+   * one, and a draft never follows the panel to another ticket.
+   */
+  drafts: Map<string, string>;
   onClose: () => void;
 }
 
@@ -33,55 +32,41 @@ const FIELD_LABELS: Record<string, string> = {
   ownerStaffId: "owner",
 };
 
-export function TicketPanel({ connectionId, ticketId, lookups, canWrite, onClose }: TicketPanelProps) {
+/** What the person reads after a change: Kayako ignores invalid ids and still answers 200, so say which. */
+function changeNotice(result: UpdateTicketResultDto): Notice {
+  if (result.notApplied.length === 0) return { tone: "good", text: "Ticket updated." };
+  const fields = result.notApplied.map((change) => FIELD_LABELS[change.field] ?? change.field).join(", ");
+  return {
+    tone: "warn",
+    text: `Kayako did not apply the ${fields} change: the value may no longer exist or not fit this department. Reload the lists and try again.`,
+  };
+}
+
+type Notice = { tone: "good" | "warn"; text: string };
+
+export function TicketPanel({
+  connectionId,
+  ticketId,
+  lookups,
+  canWrite,
+  drafts,
+  onClose,
+}: TicketPanelProps) {
   const queryClient = useQueryClient();
-  const ticket = useQuery({
-    queryKey: ticketKeys.detail(connectionId, ticketId),
-    queryFn: ({ signal }) =>
-      apiFetch<TicketDetailDto>(`/api/v1/kayako/${connectionId}/tickets/${ticketId}`, { signal }),
-  });
-  const [notice, setNotice] = useState<{ tone: "good" | "warn"; text: string } | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ticketKeys.connection(connectionId) });
-
-  const reply = useMutation({
-    mutationFn: (body: { contents: string; isPrivate: boolean }) =>
-      apiFetch<TicketPostDto>(`/api/v1/kayako/${connectionId}/tickets/${ticketId}/replies`, {
-        method: "POST",
-        body,
-      }),
-    onSuccess: (_post, body) => {
-      setNotice({ tone: "good", text: body.isPrivate ? "Private note added." : "Reply sent." });
-      void refresh();
-    },
-  });
-  const update = useMutation({
-    mutationFn: (body: UpdateTicketInput) =>
-      apiFetch<UpdateTicketResultDto>(`/api/v1/kayako/${connectionId}/tickets/${ticketId}`, {
-        method: "PATCH",
-        body,
-      }),
-    onSuccess: (result) => {
-      // Kayako ignores invalid ids and still answers 200: say which change did not take.
-      setNotice(
-        result.notApplied.length === 0
-          ? { tone: "good", text: "Ticket updated." }
-          : {
-              tone: "warn",
-              text: `Kayako did not apply the ${result.notApplied
-                .map((change) => FIELD_LABELS[change.field] ?? change.field)
-                .join(
-                  ", ",
-                )} change: the value may no longer exist or not fit this department. Reload the lists and try again.`,
-            },
-      );
-      queryClient.setQueryData(ticketKeys.detail(connectionId, ticketId), result.ticket);
-      void refresh();
-    },
-  });
-
-  const closedStatus = lookups.statuses.find(
-    (s) => s.resolved && (s.departmentId === 0 || s.departmentId === ticket.data?.departmentId),
-  );
+  const ticket = useQuery(ticketQueries.detail(connectionId, ticketId));
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const draftKey = `${connectionId}/${ticketId}`;
+  const [hasDraft, setHasDraft] = useState(() => Boolean(drafts.get(draftKey)?.trim()));
+  const [askingToDiscard, setAskingToDiscard] = useState(false);
+  const setDraft = (text: string) => {
+    if (text) drafts.set(draftKey, text);
+    else drafts.delete(draftKey);
+    setHasDraft(text.trim() !== "");
+  };
+  const close = () => {
+    if (hasDraft) setAskingToDiscard(true);
+    else onClose();
+  };
 
   return (
     <section
@@ -92,10 +77,19 @@ export function TicketPanel({ connectionId, ticketId, lookups, canWrite, onClose
         <h2 className="text-lg font-semibold">
           {ticket.data ? `${ticket.data.displayId} · ${ticket.data.subject}` : `Ticket ${ticketId}`}
         </h2>
-        <Button variant="ghost" size="sm" onClick={onClose}>
+        <Button variant="ghost" size="sm" onClick={close}>
           Close panel
         </Button>
       </div>
+      {askingToDiscard && (
+        <DiscardQuestion
+          onKeep={() => setAskingToDiscard(false)}
+          onDiscard={() => {
+            setDraft("");
+            onClose();
+          }}
+        />
+      )}
       {ticket.isPending && <TableSkeleton rows={4} />}
       <QueryErrorState query={ticket} />
       {ticket.data && (
@@ -140,123 +134,29 @@ export function TicketPanel({ connectionId, ticketId, lookups, canWrite, onClose
           </ol>
           {canWrite && (
             <div className="grid gap-4 lg:grid-cols-2">
-              <form
-                aria-label="Reply"
-                className="space-y-2"
-                onSubmit={submitWith((form) => {
-                  const contents = String(form.get("contents") ?? "").trim();
-                  if (!contents) return;
-                  reply.mutate({ contents, isPrivate: form.get("isPrivate") === "on" });
-                })}
-              >
-                <label htmlFor="ticket-reply" className="block text-sm font-medium">
-                  Reply
-                </label>
-                {lookups.myStaffId === null ? (
-                  <p className="text-sm text-amber-800 dark:text-amber-300">
-                    Your account is not mapped to a Kayako staff member, so you cannot reply yet. Ask an admin
-                    to map you below.
-                  </p>
-                ) : (
-                  <>
-                    <textarea
-                      id="ticket-reply"
-                      name="contents"
-                      required
-                      rows={5}
-                      className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900"
-                    />
-                    <label className="flex items-center gap-2 text-sm">
-                      <input type="checkbox" name="isPrivate" /> Private note (the requester does not see it)
-                    </label>
-                    {reply.isError && (
-                      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-                        {reply.error.message}
-                      </p>
-                    )}
-                    <Button type="submit" disabled={reply.isPending}>
-                      {reply.isPending ? "Sending…" : "Send reply"}
-                    </Button>
-                  </>
-                )}
-              </form>
-              <form
-                key={`${ticket.data.statusId}-${ticket.data.priorityId}-${ticket.data.ownerStaffId}-${ticket.data.departmentId}`}
-                aria-label="Change ticket"
-                className="space-y-2"
-                onSubmit={submitWith((form) => {
-                  const current = ticket.data;
-                  if (!current) return;
-                  const changed: UpdateTicketInput = {};
-                  const value = (name: string) => Number(form.get(name));
-                  if (value("statusId") !== current.statusId) changed.statusId = value("statusId");
-                  if (value("priorityId") !== current.priorityId) changed.priorityId = value("priorityId");
-                  if (value("departmentId") !== current.departmentId)
-                    changed.departmentId = value("departmentId");
-                  if (value("ownerStaffId") !== current.ownerStaffId)
-                    changed.ownerStaffId = value("ownerStaffId");
-                  if (Object.keys(changed).length === 0) {
-                    setNotice({ tone: "warn", text: "Nothing changed." });
-                    return;
-                  }
-                  update.mutate(changed);
-                })}
-              >
-                <SelectField
-                  label="Status"
-                  name="statusId"
-                  defaultValue={String(ticket.data.statusId)}
-                  options={lookups.statuses
-                    // Department-specific statuses of other departments would be ignored by Kayako.
-                    .filter(
-                      (s) =>
-                        s.departmentId === 0 ||
-                        s.departmentId === ticket.data?.departmentId ||
-                        s.id === ticket.data?.statusId,
-                    )
-                    .map((s) => ({ value: String(s.id), label: s.title }))}
+              {lookups.myStaffId === null ? (
+                <p className="text-sm text-amber-800 dark:text-amber-300">
+                  Your account is not mapped to a Kayako staff member, so you cannot reply yet. Ask an admin
+                  to map you below.
+                </p>
+              ) : (
+                <TicketReplyForm
+                  connectionId={connectionId}
+                  ticketId={ticketId}
+                  draft={drafts.get(draftKey) ?? ""}
+                  onDraftChange={setDraft}
+                  onSent={(isPrivate) => {
+                    setNotice({ tone: "good", text: isPrivate ? "Private note added." : "Reply sent." });
+                    void queryClient.invalidateQueries({ queryKey: ticketQueries.connection(connectionId) });
+                  }}
                 />
-                <SelectField
-                  label="Priority"
-                  name="priorityId"
-                  defaultValue={String(ticket.data.priorityId)}
-                  options={lookups.priorities.map((p) => ({ value: String(p.id), label: p.title }))}
-                />
-                <SelectField
-                  label="Owner"
-                  name="ownerStaffId"
-                  defaultValue={String(ticket.data.ownerStaffId)}
-                  options={[
-                    { value: "0", label: "Unassigned" },
-                    ...lookups.staff.map((s) => ({ value: String(s.id), label: s.title })),
-                  ]}
-                />
-                <SelectField
-                  label="Department"
-                  name="departmentId"
-                  defaultValue={String(ticket.data.departmentId)}
-                  options={lookups.departments.map((d) => ({ value: String(d.id), label: d.title }))}
-                />
-                {update.isError && (
-                  <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-                    {update.error.message}
-                  </p>
-                )}
-                <div className="flex gap-2">
-                  <Button type="submit" disabled={update.isPending}>
-                    Save changes
-                  </Button>
-                  {closedStatus && !ticket.data.resolved && (
-                    <Button
-                      variant="secondary"
-                      disabled={update.isPending}
-                      onClick={() => update.mutate({ statusId: closedStatus.id })}
-                    >
-                      Close ticket
-                    </Button>
-                  )}
-                </div>
-              </form>
+              )}
+              <TicketChangeForm
+                connectionId={connectionId}
+                ticket={ticket.data}
+                lookups={lookups}
+                onChanged={(result) => setNotice(changeNotice(result))}
+              />
             </div>
           )}
         </>

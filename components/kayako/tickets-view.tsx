@@ -1,291 +1,215 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
+import { useQuery } from "@tanstack/react-query";
+import { parseAsString, useQueryState } from "nuqs";
+import { useState } from "react";
+import {
+  ConnectionPicker,
+  NoConnectionState,
+  useConnectionChoice,
+} from "@/components/connections/connection-picker";
+import { ColumnChooser } from "@/components/data-table/column-chooser";
+import type { ColumnDef } from "@/components/data-table/columns";
+import { DataTable } from "@/components/data-table/data-table";
+import { defineListState } from "@/components/data-table/list-state";
+import { useListState } from "@/components/data-table/use-list-state";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
-import { ListFooter } from "@/components/ui/list-footer";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
-import { TICKET_SORTS, type TicketLookupsDto, type TicketPageDto } from "@/lib/api/kayako";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { submitWith } from "@/lib/client/form-submit";
-import { ticketKeys } from "@/lib/client/query-keys";
+import { EmptyState, QueryErrorState } from "@/components/ui/states";
+import { TICKET_SORTS, type TicketPageDto, type TicketSort, type TicketSummaryDto } from "@/lib/api/kayako";
+import { ticketQueries } from "@/lib/client/queries/kayako";
+import type { ConnectionChoice } from "@/lib/connection-kinds";
 import { formatDateTime } from "@/lib/format";
 import { HelpdeskUsers } from "./helpdesk-users";
 import { StaffMappingPanel } from "./staff-mapping-panel";
+import { TicketFiltersForm, ticketFilterParsers, ticketFilterQuery } from "./ticket-filters";
 import { TicketPanel } from "./ticket-panel";
 
-const PAGE_SIZE = 25;
+const ticketList = defineListState({
+  sorts: TICKET_SORTS,
+  defaultSort: "lastActivity",
+  defaultDirection: "desc",
+  // The latest activity or ticket first; the others read from the top of their order.
+  descendingFirst: ["lastActivity", "created"],
+  pageSizes: [25, 50, 100],
+  defaultPageSize: 25,
+  columns: ["requester", "department", "status", "priority", "owner", "created", "lastActivity"],
+  defaultColumns: ["requester", "department", "status", "priority", "owner", "lastActivity"],
+  filters: ticketFilterParsers,
+});
 
-/** Every filter, the sort, the page and the open ticket live in the URL: any view is a shareable link. */
-const searchParams = {
-  connection: parseAsString.withDefault(""),
-  department: parseAsString.withDefault(""),
-  status: parseAsString.withDefault("open"),
-  priority: parseAsString.withDefault(""),
-  owner: parseAsString.withDefault(""),
-  user: parseAsString.withDefault(""),
-  q: parseAsString.withDefault(""),
-  sort: parseAsStringLiteral(TICKET_SORTS).withDefault("lastActivity"),
-  dir: parseAsStringLiteral(["asc", "desc"] as const).withDefault("desc"),
-  page: parseAsInteger.withDefault(1),
-  ticket: parseAsString.withDefault(""),
-};
+/** Every filter cleared: the status goes back to its default, the open tickets. */
+const NO_FILTERS = { department: null, status: null, priority: null, owner: null, user: null, q: null };
 
-const SORT_LABELS: Record<(typeof TICKET_SORTS)[number], string> = {
-  lastActivity: "Last activity",
-  created: "Created",
-  id: "Ticket number",
-  priority: "Priority",
-  status: "Status",
-  department: "Department",
-};
+/** The columns; the subject opens the ticket, so it is built per view with the opener. */
+function ticketColumns(open: (ticket: TicketSummaryDto) => void): ColumnDef<TicketSummaryDto, TicketSort>[] {
+  return [
+    {
+      id: "displayId",
+      header: "Ticket",
+      sort: "id",
+      className: "whitespace-nowrap font-mono text-xs",
+      cell: (ticket) => ticket.displayId,
+    },
+    {
+      id: "subject",
+      header: "Subject",
+      cell: (ticket) => (
+        <button
+          type="button"
+          className="text-left text-sky-800 underline-offset-2 hover:underline dark:text-sky-300"
+          onClick={() => open(ticket)}
+        >
+          {ticket.subject || "(no subject)"}
+        </button>
+      ),
+    },
+    {
+      id: "requester",
+      header: "Requester",
+      cell: (ticket) => (
+        <>
+          {ticket.requester}
+          <span className="block text-xs text-slate-600 dark:text-slate-400">{ticket.email}</span>
+        </>
+      ),
+    },
+    { id: "department", header: "Department", sort: "department", cell: (ticket) => ticket.department },
+    {
+      id: "status",
+      header: "Status",
+      sort: "status",
+      cell: (ticket) => <Badge tone={ticket.resolved ? "neutral" : "good"}>{ticket.status}</Badge>,
+    },
+    { id: "priority", header: "Priority", sort: "priority", cell: (ticket) => ticket.priority },
+    {
+      id: "owner",
+      header: "Owner",
+      cell: (ticket) =>
+        ticket.owner ?? <span className="text-slate-500 dark:text-slate-400">Unassigned</span>,
+    },
+    {
+      id: "created",
+      header: "Created",
+      sort: "created",
+      className: "whitespace-nowrap",
+      cell: (ticket) => formatDateTime(ticket.created),
+    },
+    {
+      id: "lastActivity",
+      header: "Last activity",
+      sort: "lastActivity",
+      className: "whitespace-nowrap",
+      cell: (ticket) => formatDateTime(ticket.lastActivity),
+    },
+  ];
+}
+
+/** Next follows what the helpdesk sent (one row past the page), even where its count says otherwise. */
+function ticketPages(page: TicketPageDto | undefined, pageSize: number): number {
+  if (!page) return 1;
+  return Math.max(1, Math.ceil((page.total ?? 0) / pageSize), page.page + (page.hasMore ? 1 : 0));
+}
 
 export interface TicketsViewProps {
-  connections: { id: string; name: string }[];
+  connections: ConnectionChoice[];
+  /** The person's remembered column choice, for a link that names no columns. */
+  savedColumns: string[] | null;
   canWrite: boolean;
   canMapStaff: boolean;
 }
 
-export function TicketsView({ connections, canWrite, canMapStaff }: TicketsViewProps) {
-  const [state, setState] = useQueryStates(searchParams);
-  const connectionId = connections.some((c) => c.id === state.connection)
-    ? state.connection
-    : (connections[0]?.id ?? "");
-  const listState = {
-    department: state.department || undefined,
-    status: state.status,
-    priority: state.priority || undefined,
-    owner: state.owner || undefined,
-    user: state.user || undefined,
-    q: state.q || undefined,
-    sort: state.sort,
-    dir: state.dir,
-    page: state.page,
-    pageSize: PAGE_SIZE,
-  };
-  const lookups = useQuery({
-    queryKey: ticketKeys.lookups(connectionId),
-    queryFn: ({ signal }) => apiFetch<TicketLookupsDto>(`/api/v1/kayako/${connectionId}/lookups`, { signal }),
-    enabled: connectionId !== "",
-    staleTime: 60_000,
-  });
+export function TicketsView({ connections, savedColumns, canWrite, canMapStaff }: TicketsViewProps) {
+  const { connectionId, choose } = useConnectionChoice(connections);
+  const list = useListState(ticketList, savedColumns);
+  const [openTicket, setOpenTicket] = useQueryState("ticket", parseAsString.withDefault(""));
+  const [drafts] = useState(() => new Map<string, string>());
+  const lookups = useQuery({ ...ticketQueries.lookups(connectionId), enabled: connectionId !== "" });
   const tickets = useQuery({
-    queryKey: ticketKeys.list(connectionId, listState),
-    queryFn: ({ signal }) => {
-      const query = new URLSearchParams();
-      for (const [key, value] of Object.entries(listState))
-        if (value !== undefined) query.set(key, String(value));
-      return apiFetch<TicketPageDto>(`/api/v1/kayako/${connectionId}/tickets?${query}`, { signal });
-    },
+    ...ticketQueries.list(connectionId, {
+      ...ticketFilterQuery(list.filters),
+      sort: list.sort,
+      dir: list.dir,
+      page: list.page,
+      pageSize: list.pageSize,
+    }),
     enabled: connectionId !== "",
-    placeholderData: keepPreviousData,
   });
 
-  if (connections.length === 0) {
+  const header = (
+    <PageHeader
+      title="Helpdesk tickets"
+      description="Kayako tickets: filter, open one to read the conversation, reply and change it."
+    />
+  );
+  if (connections.length === 0)
     return (
       <>
-        <PageHeader title="Helpdesk tickets" description="Find, answer and close Kayako tickets." />
-        <EmptyState title="No Kayako connection">An admin adds one under Connections.</EmptyState>
+        {header}
+        <NoConnectionState kind="kayako" />
       </>
     );
-  }
 
-  // Next follows what the helpdesk sent (one row past the page), even where its count says otherwise.
-  const pages = tickets.data
-    ? Math.max(
-        1,
-        Math.ceil((tickets.data.total ?? 0) / PAGE_SIZE),
-        state.page + (tickets.data.hasMore ? 1 : 0),
-      )
-    : 1;
-  const options = (items: { id: number; title: string }[] | undefined, any: string) => [
-    { value: "", label: any },
-    ...(items ?? []).map((item) => ({ value: String(item.id), label: item.title })),
-  ];
-
+  const pages = ticketPages(tickets.data, list.pageSize);
+  const columns = ticketColumns((ticket) => void setOpenTicket(String(ticket.id)));
   return (
     <>
-      <PageHeader
-        title="Helpdesk tickets"
-        description="Kayako tickets: filter, open one to read the conversation, reply and change it."
+      {header}
+      <div className="mb-4 max-w-xs">
+        <ConnectionPicker
+          label="Helpdesk"
+          connections={connections}
+          value={connectionId}
+          onChange={(id) => {
+            choose(id);
+            list.goToPage(1);
+            void setOpenTicket(null);
+          }}
+        />
+      </div>
+      <TicketFiltersForm
+        filters={list.filters}
+        lookups={lookups.data}
+        onApply={list.setFilters}
+        onClear={() => {
+          list.setFilters(NO_FILTERS);
+          void setOpenTicket(null);
+        }}
+        onShowEveryone={() => list.setFilters({ user: null })}
       />
-      {connections.length > 1 && (
-        <div className="mb-4 max-w-xs">
-          <SelectField
-            label="Helpdesk"
-            value={connectionId}
-            onChange={(event) => void setState({ connection: event.target.value, page: null, ticket: null })}
-            options={connections.map((c) => ({ value: c.id, label: c.name }))}
-          />
-        </div>
-      )}
-      <form
-        key={JSON.stringify(state)}
-        aria-label="Filter tickets"
-        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-7 dark:border-slate-800 dark:bg-slate-900"
-        onSubmit={submitWith((form) => {
-          const text = (name: string) => String(form.get(name) ?? "").trim();
-          const sort = text("sort");
-          void setState({
-            department: text("department") || null,
-            status: text("status") || null,
-            priority: text("priority") || null,
-            owner: text("owner") || null,
-            q: text("q") || null,
-            sort: (TICKET_SORTS as readonly string[]).includes(sort)
-              ? (sort as (typeof TICKET_SORTS)[number])
-              : null,
-            dir: text("dir") === "asc" ? "asc" : null,
-            page: null,
-          });
-        })}
-      >
-        <TextField label="Search" name="q" defaultValue={state.q} placeholder="Subject, requester, mask" />
-        <SelectField
-          label="Department"
-          name="department"
-          defaultValue={state.department}
-          options={options(lookups.data?.departments, "All departments")}
-        />
-        <SelectField
-          label="Status"
-          name="status"
-          defaultValue={state.status}
-          options={[
-            { value: "open", label: "Open (unresolved)" },
-            { value: "closed", label: "Closed (resolved)" },
-            { value: "all", label: "Any status" },
-            ...(lookups.data?.statuses ?? []).map((s) => ({ value: String(s.id), label: s.title })),
-          ]}
-        />
-        <SelectField
-          label="Priority"
-          name="priority"
-          defaultValue={state.priority}
-          options={options(lookups.data?.priorities, "Any priority")}
-        />
-        <SelectField
-          label="Owner"
-          name="owner"
-          defaultValue={state.owner}
-          options={[
-            { value: "", label: "Anyone" },
-            { value: "unassigned", label: "Unassigned" },
-            ...(lookups.data?.staff ?? []).map((s) => ({ value: String(s.id), label: s.title })),
-          ]}
-        />
-        <SelectField
-          label="Sort by"
-          name="sort"
-          defaultValue={state.sort}
-          options={TICKET_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }))}
-        />
-        <SelectField
-          label="Order"
-          name="dir"
-          defaultValue={state.dir}
-          options={[
-            { value: "desc", label: "Descending" },
-            { value: "asc", label: "Ascending" },
-          ]}
-        />
-        <div className="flex flex-wrap items-center gap-2 sm:col-span-3 lg:col-span-7">
-          <Button type="submit">Apply filters</Button>
-          <Button
-            variant="secondary"
-            onClick={() => void setState({ ...resetFilters, connection: state.connection || null })}
-          >
-            Clear
-          </Button>
-          {state.user && (
-            <Badge tone="neutral">
-              Requester #{state.user}{" "}
-              <button
-                type="button"
-                className="underline"
-                onClick={() => void setState({ user: null, page: null })}
-              >
-                show everyone
-              </button>
-            </Badge>
-          )}
-        </div>
-      </form>
       <QueryErrorState query={lookups} />
-      {tickets.isPending && <TableSkeleton rows={8} />}
-      <QueryErrorState query={tickets} />
-      {tickets.data && tickets.data.items.length === 0 && (
-        <EmptyState title="No tickets match">Choose another status or clear a filter.</EmptyState>
-      )}
-      {tickets.data && tickets.data.items.length > 0 && (
-        <>
-          <Table aria-label="Tickets">
-            <thead>
-              <tr>
-                <Th>Ticket</Th>
-                <Th>Subject</Th>
-                <Th>Requester</Th>
-                <Th>Department</Th>
-                <Th>Status</Th>
-                <Th>Priority</Th>
-                <Th>Owner</Th>
-                <Th>Last activity</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {tickets.data.items.map((ticket) => (
-                <tr key={ticket.id} aria-selected={state.ticket === String(ticket.id)}>
-                  <Td className="whitespace-nowrap font-mono text-xs">{ticket.displayId}</Td>
-                  <Td>
-                    <button
-                      type="button"
-                      className="text-left text-sky-800 underline-offset-2 hover:underline dark:text-sky-300"
-                      onClick={() => void setState({ ticket: String(ticket.id) })}
-                    >
-                      {ticket.subject || "(no subject)"}
-                    </button>
-                  </Td>
-                  <Td>
-                    {ticket.requester}
-                    <span className="block text-xs text-slate-600 dark:text-slate-400">{ticket.email}</span>
-                  </Td>
-                  <Td>{ticket.department}</Td>
-                  <Td>
-                    <Badge tone={ticket.resolved ? "neutral" : "good"}>{ticket.status}</Badge>
-                  </Td>
-                  <Td>{ticket.priority}</Td>
-                  <Td>
-                    {ticket.owner ?? <span className="text-slate-500 dark:text-slate-400">Unassigned</span>}
-                  </Td>
-                  <Td className="whitespace-nowrap">{formatDateTime(ticket.lastActivity)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-          <ListFooter
-            summary={<TicketsSummary page={tickets.data} pages={pages} />}
-            page={state.page}
-            pages={pages}
-            onPage={(page) => void setState({ page })}
-          />
-        </>
-      )}
-      {state.ticket && lookups.data && (
+      <div className="mb-2">
+        <ColumnChooser table="kayako-tickets" list={list} columns={columns} />
+      </div>
+      <DataTable
+        label="Tickets"
+        list={list}
+        columns={columns}
+        rows={tickets.data?.items}
+        query={tickets}
+        empty={<EmptyState title="No tickets match">Choose another status or clear a filter.</EmptyState>}
+        summary={tickets.data && <TicketsSummary page={tickets.data} pages={pages} />}
+        pages={pages}
+        rowKey={(ticket) => String(ticket.id)}
+      />
+      {openTicket && lookups.data && (
         <TicketPanel
+          // One panel per ticket: its forms start from that ticket, never from the one shown before.
+          key={`${connectionId}/${openTicket}`}
           connectionId={connectionId}
-          ticketId={state.ticket}
+          ticketId={openTicket}
           lookups={lookups.data}
           canWrite={canWrite}
-          onClose={() => void setState({ ticket: null })}
+          drafts={drafts}
+          onClose={() => void setOpenTicket(null)}
         />
       )}
       <HelpdeskUsers
         connectionId={connectionId}
-        onShowTickets={(userId) => void setState({ ...resetFilters, status: "all", user: String(userId) })}
+        onShowTickets={(userId) => {
+          list.setFilters({ ...NO_FILTERS, status: "all", user: String(userId) });
+          void setOpenTicket(null);
+        }}
       />
       {canMapStaff && lookups.data && (
         <StaffMappingPanel connectionId={connectionId} lookups={lookups.data} />
@@ -306,16 +230,3 @@ function TicketsSummary({ page, pages }: { page: TicketPageDto; pages: number })
     </span>
   );
 }
-
-const resetFilters = {
-  department: null,
-  status: null,
-  priority: null,
-  owner: null,
-  user: null,
-  q: null,
-  sort: null,
-  dir: null,
-  page: null,
-  ticket: null,
-};

@@ -70,7 +70,8 @@ export function Dialog({ open, title, onClose, children, size = "default", guard
   );
 }
 
-function DiscardQuestion({ onKeep, onDiscard }: { onKeep: () => void; onDiscard: () => void }) {
+/** "Discard what you typed?" with Keep editing (focused, the safe answer) and Discard. */
+export function DiscardQuestion({ onKeep, onDiscard }: { onKeep: () => void; onDiscard: () => void }) {
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => keep.current?.focus(), []);
   return (

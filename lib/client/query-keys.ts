@@ -32,30 +32,6 @@ export const extensionKeys = {
   owners: (connectionId: string) => [...extensionKeys.connection(connectionId), "owners"] as const,
 };
 
-export const ticketKeys = {
-  all: ["kayako-tickets"] as const,
-  connection: (connectionId: string) => [...ticketKeys.all, connectionId] as const,
-  list: (connectionId: string, state: Record<string, string | number | undefined>) =>
-    [...ticketKeys.connection(connectionId), "list", state] as const,
-  detail: (connectionId: string, ticketId: string) =>
-    [...ticketKeys.connection(connectionId), "ticket", ticketId] as const,
-  lookups: (connectionId: string) => [...ticketKeys.connection(connectionId), "lookups"] as const,
-  users: (connectionId: string, q: string) => [...ticketKeys.connection(connectionId), "users", q] as const,
-  staffMappings: (connectionId: string) =>
-    [...ticketKeys.connection(connectionId), "staff-mappings"] as const,
-};
-
-export const callKeys = {
-  all: ["kalliope-calls"] as const,
-  connection: (connectionId: string) => [...callKeys.all, connectionId] as const,
-  list: (connectionId: string, query: string) =>
-    [...callKeys.connection(connectionId), "list", query] as const,
-  stats: (connectionId: string, query: string) =>
-    [...callKeys.connection(connectionId), "stats", query] as const,
-  detail: (connectionId: string, callId: string) =>
-    [...callKeys.connection(connectionId), "call", callId] as const,
-};
-
 export const accountKeys = {
   all: ["account"] as const,
   mine: () => [...accountKeys.all, "mine"] as const,

@@ -2,19 +2,21 @@ import type { Metadata } from "next";
 import { TicketsView } from "@/components/kayako/tickets-view";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/lib/server/auth/page-auth";
-import { listConnectionEntries } from "@/lib/server/connections/registry";
-import { database } from "@/lib/server/db/client";
+import { connectionChoices } from "@/lib/server/connections/connection-choices";
+import { pageTableColumns } from "@/lib/server/table-columns";
 
 export const metadata: Metadata = { title: "Helpdesk tickets" };
 
 export default async function TicketsPage() {
   const actor = await requirePermission("tickets.read", "/kayako/tickets");
-  const connections = (await listConnectionEntries(await database()))
-    .filter((entry) => entry.kind === "kayako")
-    .map((entry) => ({ id: entry.id, name: entry.name }));
+  const [connections, savedColumns] = await Promise.all([
+    connectionChoices("kayako"),
+    pageTableColumns(actor, "kayako-tickets"),
+  ]);
   return (
     <TicketsView
       connections={connections}
+      savedColumns={savedColumns}
       canWrite={can(actor.role, "tickets.write")}
       canMapStaff={can(actor.role, "users.manage")}
     />

@@ -1,0 +1,304 @@
+"use client";
+
+import {
+  type inferParserType,
+  parseAsArrayOf,
+  parseAsInteger,
+  parseAsString,
+  parseAsStringLiteral,
+} from "nuqs";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import {
+  CALL_STATUS_LABELS,
+  CALL_STATUSES,
+  CallFiltersQuery,
+  ENDPOINT_TYPE_LABELS,
+  ENDPOINT_TYPES,
+  MATCH_MODES,
+} from "@/lib/api/kalliope";
+import type { OperationQuery } from "@/lib/client/call-operation";
+import { submitWith } from "@/lib/client/form-submit";
+import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
+import { PRESET_LABELS, PRESETS } from "@/lib/kalliope-range";
+
+/** The call filters as the URL keeps them (short names, so a shared link stays readable). */
+export const callFilterParsers = {
+  preset: parseAsStringLiteral(PRESETS).withDefault("today"),
+  from: parseAsString.withDefault(""),
+  to: parseAsString.withDefault(""),
+  caller: parseAsString.withDefault(""),
+  callerMode: parseAsStringLiteral(MATCH_MODES).withDefault("contains"),
+  called: parseAsString.withDefault(""),
+  calledMode: parseAsStringLiteral(MATCH_MODES).withDefault("contains"),
+  status: parseAsArrayOf(parseAsString).withDefault([]),
+  source: parseAsString.withDefault(""),
+  destination: parseAsString.withDefault(""),
+  gateway: parseAsString.withDefault(""),
+  account: parseAsString.withDefault(""),
+  answeredBy: parseAsString.withDefault(""),
+  minDur: parseAsInteger,
+  maxDur: parseAsInteger,
+  minBill: parseAsInteger,
+  maxBill: parseAsInteger,
+  uid: parseAsString.withDefault(""),
+};
+export type CallFilterState = inferParserType<typeof callFilterParsers>;
+
+/** The URL's filters as the API takes them; an empty filter is left out, which the server reads as "any". */
+export function callFilterQuery(filters: CallFilterState): OperationQuery<"getCallStats"> {
+  // Named periods are resolved by the server on the PBX's calendar (its time zone, not the browser's).
+  const period =
+    filters.preset === "custom"
+      ? { from: filters.from || undefined, to: filters.to || undefined }
+      : { preset: filters.preset };
+  return {
+    ...period,
+    caller: filters.caller || undefined,
+    callerMode: filters.callerMode,
+    called: filters.called || undefined,
+    calledMode: filters.calledMode,
+    status: filters.status.join(",") || undefined,
+    source: filters.source || undefined,
+    destination: filters.destination || undefined,
+    gateway: filters.gateway || undefined,
+    accountCode: filters.account || undefined,
+    answeredBy: filters.answeredBy || undefined,
+    minDuration: filters.minDur ?? undefined,
+    maxDuration: filters.maxDur ?? undefined,
+    minBill: filters.minBill ?? undefined,
+    maxBill: filters.maxBill ?? undefined,
+    uniqueId: filters.uid || undefined,
+  };
+}
+
+/** The form's fields under the API's names, so the schema's field errors land on the right field. */
+function filtersFromForm(form: FormData) {
+  const get = (name: string) => String(form.get(name) ?? "").trim();
+  const optional = (name: string) => get(name) || undefined;
+  const preset = get("preset");
+  return {
+    preset,
+    ...(preset === "custom" && { from: optional("from"), to: optional("to") }),
+    caller: optional("caller"),
+    callerMode: get("callerMode"),
+    called: optional("called"),
+    calledMode: get("calledMode"),
+    status: form.getAll("status").map(String).join(",") || undefined,
+    source: optional("source"),
+    destination: optional("destination"),
+    gateway: optional("gateway"),
+    accountCode: optional("accountCode"),
+    answeredBy: optional("answeredBy"),
+    minDuration: optional("minDuration"),
+    maxDuration: optional("maxDuration"),
+    minBill: optional("minBill"),
+    maxBill: optional("maxBill"),
+    uniqueId: optional("uniqueId"),
+  };
+}
+
+const MODE_LABELS: Record<(typeof MATCH_MODES)[number], string> = {
+  begins: "begins with",
+  contains: "contains",
+  ends: "ends with",
+  exact: "is",
+  not: "does not contain",
+};
+
+const selectClass =
+  "rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+const ENDPOINT_OPTIONS = [
+  { value: "", label: "Any" },
+  ...ENDPOINT_TYPES.map((t) => ({ value: t, label: ENDPOINT_TYPE_LABELS[t] ?? t })),
+];
+
+/** The duration filters: the URL's short name and the API's name, which the form's field carries. */
+const SECONDS_FIELDS = [
+  { url: "minDur", name: "minDuration", label: "Min duration (s)" },
+  { url: "maxDur", name: "maxDuration", label: "Max duration (s)" },
+  { url: "minBill", name: "minBill", label: "Min billed (s)" },
+  { url: "maxBill", name: "maxBill", label: "Max billed (s)" },
+] as const;
+
+/** A number or part of one, and how it must match (begins with, contains...). */
+function NumberMatchField(props: {
+  label: "Caller" | "Called";
+  name: "caller" | "called";
+  value: string;
+  mode: (typeof MATCH_MODES)[number];
+  error: string | undefined;
+}) {
+  return (
+    <div className="flex items-end gap-1">
+      <TextField label={props.label} name={props.name} defaultValue={props.value} error={props.error} />
+      <select
+        aria-label={`${props.label} match`}
+        name={`${props.name}Mode`}
+        defaultValue={props.mode}
+        className={selectClass}
+      >
+        {MATCH_MODES.map((m) => (
+          <option key={m} value={m}>
+            {MODE_LABELS[m]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export interface CallFiltersFormProps {
+  filters: CallFilterState;
+  onApply: (filters: CallFilterState) => void;
+  onClear: () => void;
+}
+
+/**
+ * The call filters, checked with the API's own schema before they reach the URL: a negative duration or a
+ * malformed date is named on its field at once instead of coming back as a failed list.
+ */
+export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormProps) {
+  const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
+  return (
+    <form
+      ref={formRef}
+      // A new URL (a link, Back, Clear) shows its own values, not what was typed before.
+      key={JSON.stringify(filters)}
+      aria-label="Call filters"
+      noValidate
+      className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900"
+      onSubmit={submitWith((form) => {
+        const checked = validateInput(CallFiltersQuery, filtersFromForm(form));
+        if (!checked.ok) {
+          setErrors(checked.fieldErrors);
+          return;
+        }
+        setErrors({});
+        const next = checked.data;
+        onApply({
+          preset: next.preset ?? "today",
+          from: next.from ?? "",
+          to: next.to ?? "",
+          caller: next.caller ?? "",
+          callerMode: next.callerMode,
+          called: next.called ?? "",
+          calledMode: next.calledMode,
+          status: next.status,
+          source: next.source ?? "",
+          destination: next.destination ?? "",
+          gateway: next.gateway ?? "",
+          account: next.accountCode ?? "",
+          answeredBy: next.answeredBy ?? "",
+          minDur: next.minDuration ?? null,
+          maxDur: next.maxDuration ?? null,
+          minBill: next.minBill ?? null,
+          maxBill: next.maxBill ?? null,
+          uid: next.uniqueId ?? "",
+        });
+      })}
+    >
+      <SelectField
+        label="Period"
+        name="preset"
+        defaultValue={filters.preset}
+        options={PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
+        error={errors.preset}
+      />
+      <TextField
+        label="From (custom, PBX time)"
+        name="from"
+        type="datetime-local"
+        defaultValue={filters.from}
+        error={errors.from}
+      />
+      <TextField
+        label="To (custom, PBX time)"
+        name="to"
+        type="datetime-local"
+        defaultValue={filters.to}
+        error={errors.to}
+      />
+      <NumberMatchField
+        label="Caller"
+        name="caller"
+        value={filters.caller}
+        mode={filters.callerMode}
+        error={errors.caller}
+      />
+      <NumberMatchField
+        label="Called"
+        name="called"
+        value={filters.called}
+        mode={filters.calledMode}
+        error={errors.called}
+      />
+      <SelectField
+        label="Source type"
+        name="source"
+        defaultValue={filters.source}
+        options={ENDPOINT_OPTIONS}
+        error={errors.source}
+      />
+      <SelectField
+        label="Destination type"
+        name="destination"
+        defaultValue={filters.destination}
+        options={ENDPOINT_OPTIONS}
+        error={errors.destination}
+      />
+      <TextField label="Gateway" name="gateway" defaultValue={filters.gateway} error={errors.gateway} />
+      <TextField
+        label="Account code"
+        name="accountCode"
+        defaultValue={filters.account}
+        error={errors.accountCode}
+      />
+      <TextField
+        label="Answered by"
+        name="answeredBy"
+        defaultValue={filters.answeredBy}
+        error={errors.answeredBy}
+      />
+      <TextField label="Unique id" name="uniqueId" defaultValue={filters.uid} error={errors.uniqueId} />
+      {SECONDS_FIELDS.map((field) => (
+        <TextField
+          key={field.name}
+          label={field.label}
+          name={field.name}
+          inputMode="numeric"
+          defaultValue={filters[field.url] ?? ""}
+          error={errors[field.name]}
+        />
+      ))}
+      <fieldset className="flex flex-wrap gap-3 text-sm sm:col-span-4">
+        <legend className="mb-1 font-medium">Status</legend>
+        {CALL_STATUSES.map((status) => (
+          <label key={status} className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              name="status"
+              value={status}
+              defaultChecked={filters.status.includes(status)}
+            />
+            {CALL_STATUS_LABELS[status]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="flex gap-2 sm:col-span-4">
+        <Button type="submit">Apply filters</Button>
+        <Button
+          type="button"
+          variant="ghost"
+          onClick={() => {
+            setErrors({});
+            onClear();
+          }}
+        >
+          Clear
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,39 +1,30 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
 import { ListFooter } from "@/components/ui/list-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { AuditEventDto, AuditFilter } from "@/lib/api/audit";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { submitWith } from "@/lib/client/form-submit";
-import { auditKeys } from "@/lib/client/query-keys";
+import type { AuditFilter } from "@/lib/api/audit";
+import { operationUrl } from "@/lib/client/call-operation";
+import { auditQueries } from "@/lib/client/queries/audit";
 import { formatDateTime } from "@/lib/format";
+import { AUDIT_RESULTS, AuditFilterForm } from "./audit-filter-form";
 
 const PAGE_SIZE = 50;
-const RESULTS = ["success", "failure", "denied"] as const;
 
 /** The view lives in the URL, so a filtered audit view is a link an admin can send. */
 const searchParams = {
   actor: parseAsString.withDefault(""),
   action: parseAsString.withDefault(""),
   target: parseAsString.withDefault(""),
-  result: parseAsStringLiteral(RESULTS),
+  result: parseAsStringLiteral(AUDIT_RESULTS),
   from: parseAsString.withDefault(""),
   to: parseAsString.withDefault(""),
   page: parseAsInteger.withDefault(1),
 };
-
-type AuditList = { items: AuditEventDto[]; total: number; page: number; pageSize: number };
-
-/** `<input type="datetime-local">` has no zone; the console shows and filters in UTC. */
-const localToIso = (value: string) => (value ? `${value.length === 16 ? `${value}:00` : value}Z` : "");
-const isoToLocal = (value: string) => value.replace(/Z$/, "").slice(0, 16);
 
 function filterOf(state: {
   actor: string;
@@ -53,25 +44,12 @@ function filterOf(state: {
   };
 }
 
-function toSearch(filter: AuditFilter, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams({ ...(filter as Record<string, string>), ...extra });
-  return params.toString();
-}
-
 const RESULT_TONE = { success: "good", failure: "bad", denied: "warn" } as const;
 
 export function AuditView() {
   const [state, setState] = useQueryStates(searchParams);
   const filter = filterOf(state);
-  const events = useQuery({
-    queryKey: auditKeys.list(filter, state.page, PAGE_SIZE),
-    queryFn: ({ signal }) =>
-      apiFetch<AuditList>(
-        `/api/v1/audit-events?${toSearch(filter, { page: String(state.page), pageSize: String(PAGE_SIZE) })}`,
-        { signal },
-      ),
-    placeholderData: keepPreviousData,
-  });
+  const events = useQuery(auditQueries.list({ ...filter, page: state.page, pageSize: PAGE_SIZE }));
   const pages = events.data ? Math.max(1, Math.ceil(events.data.total / PAGE_SIZE)) : 1;
 
   return (
@@ -81,56 +59,28 @@ export function AuditView() {
         description="Every sign-in and every change made through the console, newest first. Times are UTC."
         actions={
           <a
-            href={`/api/v1/audit-events/export?${toSearch(filter)}`}
+            href={operationUrl("exportAuditEvents", { query: filter })}
             className="rounded-md border border-slate-300 px-3.5 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
           >
             Export CSV
           </a>
         }
       />
-      <form
-        key={JSON.stringify(filter)}
-        aria-label="Filter the audit log"
-        className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6 dark:border-slate-800 dark:bg-slate-900"
-        onSubmit={submitWith((form) => {
-          const text = (name: string) => String(form.get(name) ?? "").trim();
-          const result = text("result");
+      <AuditFilterForm
+        filter={filter}
+        onApply={(applied) =>
           void setState({
-            actor: text("actor") || null,
-            action: text("action") || null,
-            target: text("target") || null,
-            result: (RESULTS as readonly string[]).includes(result)
-              ? (result as (typeof RESULTS)[number])
-              : null,
-            from: localToIso(text("from")) || null,
-            to: localToIso(text("to")) || null,
+            actor: applied.actor ?? null,
+            action: applied.action ?? null,
+            target: applied.target ?? null,
+            result: applied.result ?? null,
+            from: applied.from ?? null,
+            to: applied.to ?? null,
             page: null,
-          });
-        })}
-      >
-        <TextField label="Actor" name="actor" defaultValue={state.actor} placeholder="email or token:" />
-        <TextField label="Action" name="action" defaultValue={state.action} placeholder="users." />
-        <TextField label="Target" name="target" defaultValue={state.target} />
-        <SelectField
-          label="Result"
-          name="result"
-          defaultValue={state.result ?? ""}
-          options={[{ value: "", label: "Any" }, ...RESULTS.map((r) => ({ value: r, label: r }))]}
-        />
-        <TextField
-          label="From (UTC)"
-          name="from"
-          type="datetime-local"
-          defaultValue={isoToLocal(state.from)}
-        />
-        <TextField label="To (UTC)" name="to" type="datetime-local" defaultValue={isoToLocal(state.to)} />
-        <div className="flex gap-2 sm:col-span-3 lg:col-span-6">
-          <Button type="submit">Apply filters</Button>
-          <Button variant="secondary" onClick={() => void setState(null)}>
-            Clear
-          </Button>
-        </div>
-      </form>
+          })
+        }
+        onClear={() => void setState(null)}
+      />
       {events.isPending && <TableSkeleton rows={8} />}
       <QueryErrorState query={events} />
       {events.data && events.data.items.length === 0 && (

@@ -5,20 +5,18 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
-import { SelectField, TextField } from "@/components/ui/field";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { UpdateUserInput, UserDto } from "@/lib/api/users";
-import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
-import { submitWith } from "@/lib/client/form-submit";
-import { userKeys } from "@/lib/client/query-keys";
+import { callOperation } from "@/lib/client/call-operation";
+import { userQueries } from "@/lib/client/queries/users";
 import { formatDateTime } from "@/lib/format";
 import { ROLES, type Role } from "@/lib/permissions";
+import { CreateUserDialog } from "./create-user-dialog";
+import { ResetPasswordDialog } from "./reset-password-dialog";
 import { TwoFactorPolicy } from "./two-factor-policy";
-
-const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: role }));
 
 type PendingAction =
   | { kind: "disable"; user: UserDto }
@@ -28,25 +26,22 @@ type PendingAction =
 
 export function UsersView({ currentUserId }: { currentUserId: string }) {
   const queryClient = useQueryClient();
-  const users = useQuery({
-    queryKey: userKeys.list(),
-    queryFn: ({ signal }) => apiFetch<{ items: UserDto[] }>("/api/v1/users", { signal }),
-  });
+  const users = useQuery(userQueries.list());
   const [creating, setCreating] = useState(false);
   const [pending, setPending] = useState<PendingAction | null>(null);
 
   const update = useMutation({
     mutationFn: ({ id, change }: { id: string; change: UpdateUserInput }) =>
-      apiFetch<UserDto>(`/api/v1/users/${id}`, { method: "PATCH", body: change }),
+      callOperation("updateUser", { params: { id }, body: change }),
     onSuccess: (user) => {
       toast.success(`Saved ${user.email}`);
       setPending(null);
     },
     onError: (error) => toast.error(error.message),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userQueries.all }),
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => apiFetch<UserDto>(`/api/v1/users/${id}/revoke-sessions`, { method: "POST" }),
+    mutationFn: (id: string) => callOperation("revokeUserSessions", { params: { id } }),
     onSuccess: (user) => {
       toast.success(`${user.email} is signed out everywhere`);
       setPending(null);
@@ -54,13 +49,13 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
     onError: (error) => toast.error(error.message),
   });
   const resetTwoFactor = useMutation({
-    mutationFn: (id: string) => apiFetch<UserDto>(`/api/v1/users/${id}/two-factor`, { method: "DELETE" }),
+    mutationFn: (id: string) => callOperation("resetUserTwoFactor", { params: { id } }),
     onSuccess: (user) => {
       toast.success(`Two-factor sign-in of ${user.email} is off`);
       setPending(null);
     },
     onError: (error) => toast.error(error.message),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: userQueries.all }),
   });
 
   return (
@@ -169,7 +164,7 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
           </tbody>
         </Table>
       )}
-      <CreateUserDialog open={creating} onClose={() => setCreating(false)} />
+      {creating && <CreateUserDialog onClose={() => setCreating(false)} />}
       <ConfirmDialog
         open={pending?.kind === "disable"}
         title="Disable user"
@@ -211,113 +206,9 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
         onConfirm={() => pending && resetTwoFactor.mutate(pending.user.id)}
         onClose={() => setPending(null)}
       />
-      <ResetPasswordDialog
-        user={pending?.kind === "password" ? pending.user : null}
-        onClose={() => setPending(null)}
-      />
+      {pending?.kind === "password" && (
+        <ResetPasswordDialog user={pending.user} onClose={() => setPending(null)} />
+      )}
     </>
-  );
-}
-
-function CreateUserDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const create = useMutation({
-    mutationFn: (input: { email: string; name: string; role: Role; password: string }) =>
-      apiFetch<UserDto>("/api/v1/users", { method: "POST", body: input }),
-    onSuccess: (user) => {
-      toast.success(`Created ${user.email}`);
-      setErrors({});
-      onClose();
-      void queryClient.invalidateQueries({ queryKey: userKeys.all });
-    },
-    onError: (error) => {
-      if (error instanceof ApiRequestError) setErrors(error.fieldErrors());
-      toast.error(error.message);
-    },
-  });
-  return (
-    <Dialog open={open} title="Add user" onClose={onClose}>
-      <form
-        className="space-y-3"
-        onSubmit={submitWith((form) =>
-          create.mutate({
-            email: String(form.get("email")),
-            name: String(form.get("name")),
-            role: String(form.get("role")) as Role,
-            password: String(form.get("password")),
-          }),
-        )}
-      >
-        <TextField label="Email" name="email" type="email" required error={errors.email} />
-        <TextField label="Name" name="name" required error={errors.name} />
-        <SelectField
-          label="Role"
-          name="role"
-          defaultValue="operator"
-          options={ROLE_OPTIONS}
-          error={errors.role}
-        />
-        <TextField
-          label="Initial password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint="At least 12 characters; common passwords are refused."
-          error={errors.password}
-        />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create user"}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
-
-function ResetPasswordDialog({ user, onClose }: { user: UserDto | null; onClose: () => void }) {
-  const [error, setError] = useState<string>();
-  const reset = useMutation({
-    mutationFn: (password: string) =>
-      apiFetch<UserDto>(`/api/v1/users/${user?.id}`, { method: "PATCH", body: { password } }),
-    onSuccess: (saved) => {
-      toast.success(`Password of ${saved.email} reset; their sessions were ended`);
-      setError(undefined);
-      onClose();
-    },
-    onError: (failure) =>
-      setError(
-        failure instanceof ApiRequestError
-          ? (failure.fieldErrors().password ?? failure.message)
-          : failure.message,
-      ),
-  });
-  return (
-    <Dialog open={user !== null} title={`Reset password of ${user?.email ?? ""}`} onClose={onClose}>
-      <form className="space-y-3" onSubmit={submitWith((form) => reset.mutate(String(form.get("password"))))}>
-        <TextField
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint="At least 12 characters. The user's sessions end when you save."
-          error={error}
-        />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={reset.isPending}>
-            Reset password
-          </Button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

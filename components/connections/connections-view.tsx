@@ -5,21 +5,18 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto, ConnectionTestResultDto } from "@/lib/api/connections";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { connectionKeys } from "@/lib/client/query-keys";
+import { callOperation } from "@/lib/client/call-operation";
+import { connectionQueries } from "@/lib/client/queries/connections";
 import { CONNECTION_KIND_LABELS, needsTimeZone } from "@/lib/connection-kinds";
 import { ConnectionDiagnostics } from "./connection-diagnostics";
 import { ConnectionForm } from "./connection-form";
+import { ConnectionTestDialog } from "./connection-test-dialog";
 import { HealthBadge, HealthDetails, InsecureBadge, TimeZoneMissingBadge } from "./health-badge";
-import { type PinRequest, TestResult } from "./test-result";
-
-/** Health changes in the background; the list follows it without a reload. */
-const REFRESH_MS = 30_000;
 
 const TLS_LABEL = { verify: "verified", pin: "pinned", insecure: "not verified" } as const;
 
@@ -27,44 +24,25 @@ type Editing = { mode: "create" } | { mode: "edit"; connection: ConnectionDto };
 
 export function ConnectionsView({ canManage }: { canManage: boolean }) {
   const queryClient = useQueryClient();
-  const connections = useQuery({
-    queryKey: connectionKeys.list(),
-    queryFn: ({ signal }) => apiFetch<{ items: ConnectionDto[] }>("/api/v1/connections", { signal }),
-    refetchInterval: REFRESH_MS,
-  });
+  const connections = useQuery(connectionQueries.list());
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<ConnectionDto | null>(null);
   const [diagnosing, setDiagnosing] = useState<ConnectionDto | null>(null);
   const [tested, setTested] = useState<{ connection: ConnectionDto; result: ConnectionTestResultDto } | null>(
     null,
   );
-  const refresh = () => queryClient.invalidateQueries({ queryKey: connectionKeys.all });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: connectionQueries.all });
 
   const test = useMutation({
     mutationFn: (connection: ConnectionDto) =>
-      apiFetch<ConnectionTestResultDto>(`/api/v1/connections/${connection.id}/test`, { method: "POST" }),
+      callOperation("testConnection", { params: { id: connection.id } }),
     onSuccess: (result, connection) => setTested({ connection, result }),
-    onError: (error) => toast.error(error.message),
-    onSettled: refresh,
-  });
-  const pin = useMutation({
-    // Pinning changes whom the console trusts, so the server takes it only with the secrets again.
-    mutationFn: ({ connection, fingerprint256, secrets }: { connection: ConnectionDto } & PinRequest) =>
-      apiFetch<ConnectionDto>(`/api/v1/connections/${connection.id}`, {
-        method: "PATCH",
-        body: { kind: connection.kind, tls: { mode: "pin", fingerprint256 }, ...secrets },
-      }),
-    onSuccess: (saved) => {
-      toast.success(`${saved.name} now pins this certificate`);
-      // Test again at once, so the admin sees the pinned connection work (and the health turn green).
-      test.mutate(saved);
-    },
     onError: (error) => toast.error(error.message),
     onSettled: refresh,
   });
   const remove = useMutation({
     mutationFn: (connection: ConnectionDto) =>
-      apiFetch<ConnectionDto>(`/api/v1/connections/${connection.id}`, { method: "DELETE" }),
+      callOperation("deleteConnection", { params: { id: connection.id } }),
     onSuccess: (removed) => {
       toast.success(`Removed ${removed.name}`);
       setDeleting(null);
@@ -179,7 +157,6 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
       {editing && (
         <ConnectionForm
           key={editing.mode === "edit" ? editing.connection.id : "new"}
-          open
           connection={editing.mode === "edit" ? editing.connection : null}
           onClose={() => setEditing(null)}
           onSaved={() => {
@@ -188,27 +165,15 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
           }}
         />
       )}
-      <Dialog
-        open={tested !== null}
-        title={`Test of ${tested?.connection.name ?? ""}`}
-        onClose={() => setTested(null)}
-      >
-        {tested && (
-          <>
-            <TestResult
-              connection={items.find((item) => item.id === tested.connection.id) ?? tested.connection}
-              result={tested.result}
-              pinning={pin.isPending || test.isPending}
-              onPin={(request) => pin.mutate({ connection: tested.connection, ...request })}
-            />
-            <div className="flex justify-end">
-              <Button variant="secondary" onClick={() => setTested(null)}>
-                Close
-              </Button>
-            </div>
-          </>
-        )}
-      </Dialog>
+      {tested && (
+        <ConnectionTestDialog
+          connection={items.find((item) => item.id === tested.connection.id) ?? tested.connection}
+          result={tested.result}
+          testing={test.isPending}
+          onPinned={(saved) => test.mutate(saved)}
+          onClose={() => setTested(null)}
+        />
+      )}
       <ConnectionDiagnostics connection={diagnosing} onClose={() => setDiagnosing(null)} />
       <ConfirmDialog
         open={deleting !== null}

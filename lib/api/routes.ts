@@ -80,3 +80,6 @@ export const ROUTES = {
 } as const satisfies Record<string, { method: HttpMethod; path: `/api/v1/${string}` }>;
 
 export type OperationId = keyof typeof ROUTES;
+
+/** Where the OpenAPI document is served: a public file, not an operation (it describes them). */
+export const OPENAPI_DOCUMENT_PATH = "/api/v1/openapi.json";

@@ -115,3 +115,9 @@ export type TestOutcome = (typeof TEST_OUTCOMES)[number];
 export function isConnectionKind(value: unknown): value is ConnectionKind {
   return typeof value === "string" && (CONNECTION_KINDS as readonly string[]).includes(value);
 }
+
+/** A connection as a page offers it for picking: never its address or settings. */
+export interface ConnectionChoice {
+  id: string;
+  name: string;
+}

@@ -10,6 +10,7 @@ import * as kerioControl from "./kerio-control";
 import * as kerioExtensions from "./kerio-extensions";
 import * as kiwire from "./kiwire";
 import type { Operation } from "./operation";
+import * as tableColumns from "./table-columns";
 import * as users from "./users";
 
 /**
@@ -30,6 +31,7 @@ export const OPERATIONS = [
   account.resetUserTwoFactor,
   account.getTwoFactorPolicy,
   account.setTwoFactorPolicy,
+  tableColumns.setTableColumns,
   apiTokens.listApiTokens,
   apiTokens.createApiToken,
   apiTokens.revokeApiToken,

@@ -199,3 +199,20 @@ export const consoleSettings = pgTable("console_settings", {
   updatedBy: text("updated_by"),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The optional columns a person chose for a list (`lib/data-table-ids.ts`), used when a link carries no `cols`.
+ * Column ids are stored as the views name them; a view ignores ids it no longer has.
+ */
+export const userTableColumns = pgTable(
+  "user_table_columns",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tableId: text("table_id").notNull(),
+    columns: jsonb("columns").$type<string[]>().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.tableId] })],
+);

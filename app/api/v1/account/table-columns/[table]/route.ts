@@ -1,0 +1,9 @@
+import { setTableColumns } from "@/lib/api/table-columns";
+import { personOf } from "@/lib/server/account";
+import { route } from "@/lib/server/api/route";
+import { saveTableColumns } from "@/lib/server/table-columns";
+
+export const PUT = route(setTableColumns, async ({ db, actor, params, body, audit }) => {
+  audit.targetId = params.table;
+  return saveTableColumns(db, personOf(actor).id, params.table, body.columns);
+});

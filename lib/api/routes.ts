@@ -18,6 +18,7 @@ export const ROUTES = {
   confirmTwoFactorEnrolment: { method: "POST", path: "/api/v1/account/two-factor" },
   removeTwoFactor: { method: "DELETE", path: "/api/v1/account/two-factor" },
   regenerateRecoveryCodes: { method: "POST", path: "/api/v1/account/two-factor/recovery-codes" },
+  setTableColumns: { method: "PUT", path: "/api/v1/account/table-columns/{table}" },
   resetUserTwoFactor: { method: "DELETE", path: "/api/v1/users/{id}/two-factor" },
   getTwoFactorPolicy: { method: "GET", path: "/api/v1/settings/two-factor" },
   setTwoFactorPolicy: { method: "PUT", path: "/api/v1/settings/two-factor" },

@@ -33,8 +33,6 @@ export type TableColumnsChoiceDto = z.infer<typeof TableColumnsChoiceSchema>;
 
 export const setTableColumns = defineOperation({
   operationId: "setTableColumns",
-  method: "PUT",
-  path: "/api/v1/account/table-columns/{table}",
   summary: "Remember which optional columns a list shows you (used when a link names none)",
   tag: "Account",
   permission: "account.self",

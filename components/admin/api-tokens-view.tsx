@@ -3,12 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
+import { DataTable } from "@/components/data-table/data-table";
+import { countOf } from "@/components/data-table/selection-toolbar";
+import { useWholeList, type WholeListColumn } from "@/components/data-table/use-whole-list";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyState } from "@/components/ui/states";
 import type { ApiTokenDto } from "@/lib/api/api-tokens";
 import { callOperation } from "@/lib/client/call-operation";
 import { apiTokenQueries } from "@/lib/client/queries/api-tokens";
@@ -21,6 +23,25 @@ function tokenState(token: ApiTokenDto): { label: string; tone: "good" | "bad" |
   return { label: "active", tone: "good" };
 }
 
+const NOUN = { one: "token", other: "tokens" };
+
+const COLUMNS: readonly WholeListColumn<ApiTokenDto>[] = [
+  { id: "name", header: "Name", className: "font-medium", cell: (token) => token.name },
+  { id: "role", header: "Role", cell: (token) => token.role },
+  { id: "prefix", header: "Token", cell: (token) => <code>{token.prefix}…</code> },
+  {
+    id: "state",
+    header: "State",
+    cell: (token) => {
+      const state = tokenState(token);
+      return <Badge tone={state.tone}>{state.label}</Badge>;
+    },
+  },
+  { id: "createdAt", header: "Created", cell: (token) => formatDateTime(token.createdAt) },
+  { id: "expiresAt", header: "Expires", cell: (token) => formatDateTime(token.expiresAt) },
+  { id: "lastUsedAt", header: "Last used", cell: (token) => formatDateTime(token.lastUsedAt) },
+];
+
 export interface ApiTokensViewProps {
   /** The console's API_TOKEN_MAX_LIFETIME_DAYS: no expiry choice goes beyond it. */
   maxLifetimeDays: number;
@@ -29,6 +50,7 @@ export interface ApiTokensViewProps {
 export function ApiTokensView({ maxLifetimeDays }: ApiTokensViewProps) {
   const queryClient = useQueryClient();
   const tokens = useQuery(apiTokenQueries.list());
+  const { list, rows, pages } = useWholeList(tokens.data?.items);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiTokenDto | null>(null);
   const revoke = useMutation({
@@ -56,58 +78,32 @@ export function ApiTokensView({ maxLifetimeDays }: ApiTokensViewProps) {
         }
         actions={<Button onClick={() => setCreating(true)}>Create token</Button>}
       />
-      {tokens.isPending && <TableSkeleton />}
-      <QueryErrorState query={tokens} />
-      {tokens.data && tokens.data.items.length === 0 && (
-        <EmptyState title="No API tokens">
-          Create one for each script or integration, so each can be revoked alone.
-        </EmptyState>
-      )}
-      {tokens.data && tokens.data.items.length > 0 && (
-        <Table aria-label="API tokens">
-          <thead>
-            <tr>
-              <Th>Name</Th>
-              <Th>Role</Th>
-              <Th>Token</Th>
-              <Th>State</Th>
-              <Th>Created</Th>
-              <Th>Expires</Th>
-              <Th>Last used</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.data.items.map((token) => {
-              const state = tokenState(token);
-              return (
-                <tr key={token.id}>
-                  <Td className="font-medium">{token.name}</Td>
-                  <Td>{token.role}</Td>
-                  <Td>
-                    <code>{token.prefix}…</code>
-                  </Td>
-                  <Td>
-                    <Badge tone={state.tone}>{state.label}</Badge>
-                  </Td>
-                  <Td>{formatDateTime(token.createdAt)}</Td>
-                  <Td>{formatDateTime(token.expiresAt)}</Td>
-                  <Td>{formatDateTime(token.lastUsedAt)}</Td>
-                  <Td className="text-right">
-                    {!token.revokedAt && (
-                      <Button size="sm" variant="secondary" onClick={() => setRevoking(token)}>
-                        Revoke
-                      </Button>
-                    )}
-                  </Td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </Table>
-      )}
+      <DataTable
+        label="API tokens"
+        list={list}
+        columns={COLUMNS}
+        rows={rows}
+        query={tokens}
+        empty={
+          <EmptyState title="No API tokens">
+            Create one for each script or integration, so each can be revoked alone.
+          </EmptyState>
+        }
+        summary={
+          <span>
+            {countOf(tokens.data?.items.length ?? 0, NOUN)} · page {list.page} of {pages}
+          </span>
+        }
+        pages={pages}
+        rowKey={(token) => token.id}
+        actions={(token) =>
+          !token.revokedAt && (
+            <Button size="sm" variant="secondary" onClick={() => setRevoking(token)}>
+              Revoke
+            </Button>
+          )
+        }
+      />
       {creating && <CreateTokenDialog maxLifetimeDays={maxLifetimeDays} onClose={() => setCreating(false)} />}
       <ConfirmDialog
         open={revoking !== null}

@@ -1,56 +1,112 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
+import { parseAsString, parseAsStringLiteral, type Values } from "nuqs";
+import { ColumnChooser } from "@/components/data-table/column-chooser";
+import type { ColumnDef } from "@/components/data-table/columns";
+import { DataTable } from "@/components/data-table/data-table";
+import { defineListState, pageCount } from "@/components/data-table/list-state";
+import { countOf } from "@/components/data-table/selection-toolbar";
+import { useListState } from "@/components/data-table/use-list-state";
 import { Badge } from "@/components/ui/badge";
-import { ListFooter } from "@/components/ui/list-footer";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
-import type { AuditFilter } from "@/lib/api/audit";
+import { EmptyState } from "@/components/ui/states";
+import type { AuditEventDto, AuditFilter } from "@/lib/api/audit";
 import { operationUrl } from "@/lib/client/call-operation";
 import { auditQueries } from "@/lib/client/queries/audit";
 import { formatDateTime } from "@/lib/format";
 import { AUDIT_RESULTS, AuditFilterForm } from "./audit-filter-form";
 
-const PAGE_SIZE = 50;
-
 /** The view lives in the URL, so a filtered audit view is a link an admin can send. */
-const searchParams = {
+const FILTERS = {
   actor: parseAsString.withDefault(""),
   action: parseAsString.withDefault(""),
   target: parseAsString.withDefault(""),
   result: parseAsStringLiteral(AUDIT_RESULTS),
   from: parseAsString.withDefault(""),
   to: parseAsString.withDefault(""),
-  page: parseAsInteger.withDefault(1),
 };
 
-function filterOf(state: {
-  actor: string;
-  action: string;
-  target: string;
-  result: AuditFilter["result"] | null;
-  from: string;
-  to: string;
-}): AuditFilter {
+/** Newest first is the log's only order (the server has no other). */
+const auditList = defineListState({
+  sorts: ["at"],
+  defaultSort: "at",
+  defaultDirection: "desc",
+  pageSizes: [25, 50, 100, 200],
+  defaultPageSize: 50,
+  columns: ["target", "result", "details"],
+  defaultColumns: ["target", "result", "details"],
+  filters: FILTERS,
+});
+
+const NOUN = { one: "event", other: "events" };
+const RESULT_TONE = { success: "good", failure: "bad", denied: "warn" } as const;
+
+const COLUMNS: readonly ColumnDef<AuditEventDto, "at">[] = [
+  { id: "at", header: "Time", className: "whitespace-nowrap", cell: (event) => formatDateTime(event.at) },
+  {
+    id: "actor",
+    header: "Actor",
+    cell: (event) => (
+      <>
+        {event.actor}
+        {event.actorRole && (
+          <span className="block text-xs text-slate-600 dark:text-slate-400">{event.actorRole}</span>
+        )}
+      </>
+    ),
+  },
+  { id: "action", header: "Action", cell: (event) => <code>{event.action}</code> },
+  {
+    id: "target",
+    header: "Target",
+    cell: (event) =>
+      [event.targetConnection, event.targetResource, event.targetId].filter(Boolean).join(" / ") || "—",
+  },
+  {
+    id: "result",
+    header: "Result",
+    cell: (event) => <Badge tone={RESULT_TONE[event.result]}>{event.result}</Badge>,
+  },
+  {
+    id: "details",
+    header: "Details",
+    className: "max-w-md text-xs text-slate-600 dark:text-slate-400",
+    cell: (event) => (
+      <>
+        {event.vendorError && <p>{event.vendorError}</p>}
+        {event.input && <p className="break-all font-mono">{JSON.stringify(event.input)}</p>}
+        {event.clientAddress && <p>from {event.clientAddress}</p>}
+      </>
+    ),
+  },
+];
+
+/** The URL's filters as the API takes them: an empty one is no filter. */
+function filterOf(filters: Values<typeof FILTERS>): AuditFilter {
   return {
-    ...(state.actor && { actor: state.actor }),
-    ...(state.action && { action: state.action }),
-    ...(state.target && { target: state.target }),
-    ...(state.result && { result: state.result }),
-    ...(state.from && { from: state.from }),
-    ...(state.to && { to: state.to }),
+    ...(filters.actor && { actor: filters.actor }),
+    ...(filters.action && { action: filters.action }),
+    ...(filters.target && { target: filters.target }),
+    ...(filters.result && { result: filters.result }),
+    ...(filters.from && { from: filters.from }),
+    ...(filters.to && { to: filters.to }),
   };
 }
 
-const RESULT_TONE = { success: "good", failure: "bad", denied: "warn" } as const;
+const NO_FILTER = { actor: null, action: null, target: null, result: null, from: null, to: null };
 
-export function AuditView() {
-  const [state, setState] = useQueryStates(searchParams);
-  const filter = filterOf(state);
-  const events = useQuery(auditQueries.list({ ...filter, page: state.page, pageSize: PAGE_SIZE }));
-  const pages = events.data ? Math.max(1, Math.ceil(events.data.total / PAGE_SIZE)) : 1;
+export interface AuditViewProps {
+  /** The person's remembered column choice, for a link that names no columns. */
+  savedColumns: string[] | null;
+}
+
+export function AuditView({ savedColumns }: AuditViewProps) {
+  const list = useListState(auditList, savedColumns);
+  const filter = filterOf(list.filters);
+  const events = useQuery(auditQueries.list({ ...filter, page: list.page, pageSize: list.pageSize }));
+  const total = events.data?.total ?? 0;
+  const pages = pageCount(total, list.pageSize);
 
   return (
     <>
@@ -68,81 +124,27 @@ export function AuditView() {
       />
       <AuditFilterForm
         filter={filter}
-        onApply={(applied) =>
-          void setState({
-            actor: applied.actor ?? null,
-            action: applied.action ?? null,
-            target: applied.target ?? null,
-            result: applied.result ?? null,
-            from: applied.from ?? null,
-            to: applied.to ?? null,
-            page: null,
-          })
-        }
-        onClear={() => void setState(null)}
+        onApply={(applied) => list.setFilters({ ...NO_FILTER, ...applied })}
+        onClear={() => list.setFilters(NO_FILTER)}
       />
-      {events.isPending && <TableSkeleton rows={8} />}
-      <QueryErrorState query={events} />
-      {events.data && events.data.items.length === 0 && (
-        <EmptyState title="No audit events match">Widen the time range or clear a filter.</EmptyState>
-      )}
-      {events.data && events.data.items.length > 0 && (
-        <>
-          <Table aria-label="Audit events">
-            <thead>
-              <tr>
-                <Th>Time</Th>
-                <Th>Actor</Th>
-                <Th>Action</Th>
-                <Th>Target</Th>
-                <Th>Result</Th>
-                <Th>Details</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.data.items.map((event) => (
-                <tr key={event.id}>
-                  <Td className="whitespace-nowrap">{formatDateTime(event.at)}</Td>
-                  <Td>
-                    {event.actor}
-                    {event.actorRole && (
-                      <span className="block text-xs text-slate-600 dark:text-slate-400">
-                        {event.actorRole}
-                      </span>
-                    )}
-                  </Td>
-                  <Td>
-                    <code>{event.action}</code>
-                  </Td>
-                  <Td>
-                    {[event.targetConnection, event.targetResource, event.targetId]
-                      .filter(Boolean)
-                      .join(" / ") || "—"}
-                  </Td>
-                  <Td>
-                    <Badge tone={RESULT_TONE[event.result]}>{event.result}</Badge>
-                  </Td>
-                  <Td className="max-w-md text-xs text-slate-600 dark:text-slate-400">
-                    {event.vendorError && <p>{event.vendorError}</p>}
-                    {event.input && <p className="break-all font-mono">{JSON.stringify(event.input)}</p>}
-                    {event.clientAddress && <p>from {event.clientAddress}</p>}
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-          <ListFooter
-            summary={
-              <span>
-                {events.data.total.toLocaleString("en")} events · page {state.page} of {pages}
-              </span>
-            }
-            page={state.page}
-            pages={pages}
-            onPage={(page) => void setState({ page })}
-          />
-        </>
-      )}
+      <div className="mb-3">
+        <ColumnChooser table="admin-audit" list={list} columns={COLUMNS} />
+      </div>
+      <DataTable
+        label="Audit events"
+        list={list}
+        columns={COLUMNS}
+        rows={events.data?.items}
+        query={events}
+        empty={<EmptyState title="No audit events match">Widen the time range or clear a filter.</EmptyState>}
+        summary={
+          <span>
+            {countOf(total, NOUN)} · page {list.page} of {pages}
+          </span>
+        }
+        pages={pages}
+        rowKey={(event) => String(event.id)}
+      />
     </>
   );
 }

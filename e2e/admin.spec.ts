@@ -8,12 +8,32 @@ test("an admin adds a user, who can then sign in; disabling them ends their sess
 
   await adminPage.getByRole("button", { name: "Add user" }).click();
   const dialog = adminPage.getByRole("dialog", { name: "Add user" });
+  // A bad email is caught in the browser, in the server's words, without a request; focus goes to the field.
+  const userWrites: string[] = [];
+  adminPage.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/v1/users")
+      userWrites.push(request.url());
+  });
+  await dialog.getByLabel("Email").fill("new.operator.example.com");
+  await dialog.getByLabel("Name").fill("New Operator");
+  await dialog.getByRole("button", { name: "Create user" }).click();
+  await expect(dialog.getByText("Enter a valid email address")).toBeVisible();
+  await expect(dialog.getByLabel("Email")).toBeFocused();
+  expect(userWrites).toEqual([]);
+  // What was typed is not thrown away without asking.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  const discard = dialog.getByRole("alert").filter({ hasText: "Discard what you typed?" });
+  await discard.getByRole("button", { name: "Keep editing" }).click();
+  await expect(dialog.getByLabel("Name")).toHaveValue("New Operator");
   await dialog.getByLabel("Email").fill(email);
   await dialog.getByLabel("Name").fill("New Operator");
   await dialog.getByLabel("Role").selectOption("operator");
   await dialog.getByLabel("Initial password").fill("short");
   await dialog.getByRole("button", { name: "Create user" }).click();
+  // The password policy is the server's: its answer lands on the same field, and focus with it.
   await expect(dialog.getByText(/at least 12 characters/)).toBeVisible();
+  await expect(dialog.getByLabel("Initial password")).toBeFocused();
+  expect(userWrites).toHaveLength(1);
   await dialog.getByLabel("Initial password").fill("a fine long passphrase for the new operator");
   await dialog.getByRole("button", { name: "Create user" }).click();
   const row = adminPage.getByTestId(`user-row-${email}`);

@@ -39,8 +39,9 @@ test("an admin adds a connection, tests it, pins the certificate, and its health
   await form.getByLabel("User name").fill(simulator.credentials.username ?? "");
   await form.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await form.getByRole("button", { name: "Add connection" }).click();
-  // Refused with the field named; the form keeps what was typed.
+  // Refused in the browser with the field named and focused; the form keeps what was typed.
   await expect(form.getByText("Enter a full URL such as https://10.0.0.5:4021")).toBeVisible();
+  await expect(form.getByLabel("Base URL")).toBeFocused();
   await expect(form.getByLabel("Password", { exact: true })).toHaveValue(PASSWORD);
   await form.getByLabel("Base URL").fill(simulator.baseUrl);
   await form.getByRole("button", { name: "Add connection" }).click();

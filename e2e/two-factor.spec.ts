@@ -44,6 +44,11 @@ async function enrolOnAccountPage(page: Page) {
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
   const secret = (await page.getByTestId("totp-secret").textContent()) ?? "";
   expect(secret.replace(/\s/g, "")).toMatch(/^[A-Z2-7]{32}$/);
+  // A code of the wrong shape is caught in the browser, in the server's words.
+  await page.getByLabel("Code from the app").fill("12345");
+  await page.getByRole("button", { name: "Turn on" }).click();
+  await expect(page.getByText("Enter the 6-digit code the authenticator app shows")).toBeVisible();
+  await expect(page.getByLabel("Code from the app")).toBeFocused();
   await page.getByLabel("Code from the app").fill(authenticatorCode(secret));
   await page.getByRole("button", { name: "Turn on" }).click();
   const list = page.getByTestId("recovery-codes");

@@ -4,9 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueryErrorState } from "@/components/ui/states";
-import type { AccountDto } from "@/lib/api/account";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { accountKeys } from "@/lib/client/query-keys";
+import { accountQueries } from "@/lib/client/queries/account";
 import type { AccountSetupStep } from "@/lib/second-factor";
 import { PasswordSection } from "./password-section";
 import { TwoFactorSection } from "./two-factor-section";
@@ -21,14 +19,11 @@ const STEP_NOTICE: Record<AccountSetupStep, string> = {
 /** The person's own account page; the only page open while a required step (new password, enrolment) is owed. */
 export function AccountView() {
   const queryClient = useQueryClient();
-  const account = useQuery({
-    queryKey: accountKeys.mine(),
-    queryFn: ({ signal }) => apiFetch<AccountDto>("/api/v1/account", { signal }),
-  });
+  const account = useQuery(accountQueries.mine());
   // Remembered so the page can offer the way on once the last owed step is done.
   const [hadPendingStep, setHadPendingStep] = useState(false);
   if (account.data?.pendingStep && !hadPendingStep) setHadPendingStep(true);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: accountKeys.all });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: accountQueries.all });
 
   return (
     <>
@@ -61,7 +56,9 @@ export function AccountView() {
       )}
       {account.data && (
         <div className="space-y-10">
-          <PasswordSection onChanged={(changed) => queryClient.setQueryData(accountKeys.mine(), changed)} />
+          <PasswordSection
+            onChanged={(changed) => queryClient.setQueryData(accountQueries.mine().queryKey, changed)}
+          />
           <TwoFactorSection account={account.data} onChanged={refresh} />
         </div>
       )}

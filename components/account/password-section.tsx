@@ -1,20 +1,22 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import type { AccountDto } from "@/lib/api/account";
-import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
+import type { AccountDto, ChangeOwnPasswordInput } from "@/lib/api/account";
+import { ApiRequestError } from "@/lib/client/api-fetch";
+import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
+import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
 
 /** Change one's own password: the current one, then the new one twice (a typo would lock the person out). */
 export function PasswordSection({ onChanged }: { onChanged: (account: AccountDto) => void }) {
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
   const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      apiFetch<AccountDto>("/api/v1/account/password", { method: "POST", body }),
+    mutationFn: (body: ChangeOwnPasswordInput) => callOperation("changeOwnPassword", { body }),
+    // The passwords are in the mutation's variables: not kept in the mutation cache once the page goes.
+    gcTime: 0,
     onSuccess: (account) => {
       toast.success("Password changed. Your other sessions have ended.");
       setErrors({});
@@ -28,16 +30,29 @@ export function PasswordSection({ onChanged }: { onChanged: (account: AccountDto
 
   return (
     <form
+      ref={formRef}
       aria-labelledby="password-heading"
       className="max-w-md space-y-4"
-      onSubmit={submitWith((form) => {
-        const currentPassword = String(form.get("currentPassword") ?? "");
-        const newPassword = String(form.get("newPassword") ?? "");
-        if (newPassword !== String(form.get("repeatPassword") ?? "")) {
-          setErrors({ repeatPassword: "The two new passwords differ." });
+      noValidate
+      onSubmit={submitWith(async (form) => {
+        // Loaded when the form is sent, so the page's first load carries no schema builder.
+        const { ChangeOwnPasswordSchema } = await import("@/lib/api/account");
+        const checked = validateInput(ChangeOwnPasswordSchema, {
+          currentPassword: String(form.get("currentPassword") ?? ""),
+          newPassword: String(form.get("newPassword") ?? ""),
+        });
+        // The repeat is the browser's own check (a typo would lock the person out); the server never sees it.
+        const repeated = String(form.get("repeatPassword") ?? "");
+        const fieldErrors = checked.ok ? {} : checked.fieldErrors;
+        if (checked.ok && checked.data.newPassword !== repeated) {
+          fieldErrors.repeatPassword = "The two new passwords differ.";
+        }
+        if (!checked.ok || fieldErrors.repeatPassword) {
+          setErrors(fieldErrors);
           return;
         }
-        change.mutate({ currentPassword, newPassword });
+        setErrors({});
+        change.mutate(checked.data);
       })}
     >
       <h2 id="password-heading" className="text-lg font-semibold">

@@ -5,16 +5,16 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
-import type { AccountDto, IdentityProofInput } from "@/lib/api/account";
-import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
+import type { AccountDto } from "@/lib/api/account";
+import { callOperation, type OperationResult } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
+import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
+import { IdentityProofDialog, type ProofAction } from "./identity-proof-dialog";
 import { QrCode } from "./qr-code";
 import { RecoveryCodesList } from "./recovery-codes-list";
 
-type Enrolment = { secret: string; uri: string };
-type ProofAction = "remove" | "regenerate";
+type Enrolment = OperationResult<"startTwoFactorEnrolment">;
 
 /** The secret in groups of four, as apps that take it by hand show it. */
 const grouped = (secret: string) => secret.replace(/(.{4})/g, "$1 ").trim();
@@ -28,55 +28,29 @@ export interface TwoFactorSectionProps {
 export function TwoFactorSection({ account, onChanged }: TwoFactorSectionProps) {
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
-  const [codeError, setCodeError] = useState<string | undefined>();
+  const { formRef, fieldErrors: codeErrors, setFieldErrors: setCodeErrors } = useFieldErrors();
   const [proofAction, setProofAction] = useState<ProofAction | null>(null);
-  const [proofErrors, setProofErrors] = useState<Record<string, string>>({});
 
   const start = useMutation({
-    mutationFn: () => apiFetch<Enrolment>("/api/v1/account/two-factor/enrolment", { method: "POST" }),
+    mutationFn: () => callOperation("startTwoFactorEnrolment"),
+    // The answer holds the new secret: it lives in this section's state only until enrolment ends.
+    gcTime: 0,
     onSuccess: (started) => {
       setEnrolment(started);
-      setCodeError(undefined);
+      setCodeErrors({});
     },
     onError: (error) => toast.error(error.message),
   });
   const confirm = useMutation({
-    mutationFn: (code: string) =>
-      apiFetch<{ recoveryCodes: string[] }>("/api/v1/account/two-factor", { method: "POST", body: { code } }),
+    mutationFn: (code: string) => callOperation("confirmTwoFactorEnrolment", { body: { code } }),
+    gcTime: 0,
     onSuccess: ({ recoveryCodes: codes }) => {
       setEnrolment(null);
       setRecoveryCodes(codes);
       toast.success("Two-factor sign-in is on.");
     },
-    onError: (error) => setCodeError(error.message),
+    onError: (error) => setCodeErrors({ code: error.message }),
   });
-  const prove = useMutation({
-    mutationFn: ({ action, proof }: { action: ProofAction; proof: IdentityProofInput }) =>
-      action === "remove"
-        ? apiFetch<AccountDto>("/api/v1/account/two-factor", { method: "DELETE", body: proof }).then(
-            () => null,
-          )
-        : apiFetch<{ recoveryCodes: string[] }>("/api/v1/account/two-factor/recovery-codes", {
-            method: "POST",
-            body: proof,
-          }).then((answer) => answer.recoveryCodes),
-    onSuccess: (codes, { action }) => {
-      setProofAction(null);
-      setProofErrors({});
-      if (codes) setRecoveryCodes(codes);
-      toast.success(
-        action === "remove"
-          ? "Two-factor sign-in is off."
-          : "New recovery codes made; the old ones no longer work.",
-      );
-      onChanged();
-    },
-    onError: (error) => {
-      if (error instanceof ApiRequestError && error.details.length > 0) setProofErrors(error.fieldErrors());
-      else setProofErrors({ password: error.message });
-    },
-  });
-
   const finishRecoveryCodes = () => {
     setRecoveryCodes(null);
     onChanged();
@@ -131,8 +105,21 @@ export function TwoFactorSection({ account, onChanged }: TwoFactorSectionProps) 
             </div>
           </div>
           <form
+            ref={formRef}
+            aria-label="Turn on two-factor sign-in"
             className="flex max-w-sm items-end gap-2"
-            onSubmit={submitWith((form) => confirm.mutate(String(form.get("code") ?? "")))}
+            noValidate
+            onSubmit={submitWith(async (form) => {
+              // Loaded when a code is sent, so the page's first load carries no schema builder.
+              const { ConfirmEnrolmentSchema } = await import("@/lib/api/account");
+              const checked = validateInput(ConfirmEnrolmentSchema, { code: String(form.get("code") ?? "") });
+              if (!checked.ok) {
+                setCodeErrors(checked.fieldErrors);
+                return;
+              }
+              setCodeErrors({});
+              confirm.mutate(checked.data.code);
+            })}
           >
             <div className="flex-1">
               <TextField
@@ -143,7 +130,7 @@ export function TwoFactorSection({ account, onChanged }: TwoFactorSectionProps) 
                 pattern="[0-9]{6}"
                 maxLength={6}
                 required
-                error={codeError}
+                error={codeErrors.code}
               />
             </div>
             <Button type="submit" disabled={confirm.isPending}>
@@ -171,57 +158,17 @@ export function TwoFactorSection({ account, onChanged }: TwoFactorSectionProps) 
         </>
       )}
 
-      <Dialog
-        open={proofAction !== null}
-        title={proofAction === "remove" ? "Turn off two-factor sign-in" : "Make new recovery codes"}
-        onClose={() => {
-          setProofAction(null);
-          setProofErrors({});
-        }}
-      >
-        <form
-          className="space-y-4"
-          onSubmit={submitWith((form) => {
-            if (!proofAction) return;
-            const password = String(form.get("password") ?? "");
-            const code = String(form.get("code") ?? "");
-            if (Boolean(password) === Boolean(code)) {
-              setProofErrors({ password: "Enter your password or a code (one of the two)." });
-              return;
-            }
-            prove.mutate({ action: proofAction, proof: password ? { password } : { code } });
-          })}
-        >
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            Confirm it is you: your password, or a current code.
-          </p>
-          <TextField
-            label="Your password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            error={proofErrors.password}
-          />
-          <TextField
-            label="Or a code from the app"
-            name="code"
-            autoComplete="one-time-code"
-            error={proofErrors.code}
-          />
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => setProofAction(null)}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              variant={proofAction === "remove" ? "danger" : "primary"}
-              disabled={prove.isPending}
-            >
-              {proofAction === "remove" ? "Turn off" : "Make new codes"}
-            </Button>
-          </div>
-        </form>
-      </Dialog>
+      {proofAction && (
+        <IdentityProofDialog
+          action={proofAction}
+          onDone={(codes) => {
+            setProofAction(null);
+            if (codes) setRecoveryCodes(codes);
+            onChanged();
+          }}
+          onClose={() => setProofAction(null)}
+        />
+      )}
     </section>
   );
 }

@@ -2,11 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { accountKeys } from "@/lib/client/query-keys";
+import { callOperation } from "@/lib/client/call-operation";
+import { userQueries } from "@/lib/client/queries/users";
 import { TWO_FACTOR_REQUIREMENTS, type TwoFactorRequirement } from "@/lib/second-factor";
-
-type Policy = { required: TwoFactorRequirement };
 
 const LABELS: Record<TwoFactorRequirement, string> = {
   nobody: "nobody (each person chooses)",
@@ -17,15 +15,12 @@ const LABELS: Record<TwoFactorRequirement, string> = {
 /** Who must use two-factor sign-in: people it newly applies to are sent to enrol at their next page. */
 export function TwoFactorPolicy() {
   const queryClient = useQueryClient();
-  const policy = useQuery({
-    queryKey: accountKeys.twoFactorPolicy(),
-    queryFn: ({ signal }) => apiFetch<Policy>("/api/v1/settings/two-factor", { signal }),
-  });
+  const policy = useQuery(userQueries.twoFactorPolicy());
   const save = useMutation({
     mutationFn: (required: TwoFactorRequirement) =>
-      apiFetch<Policy>("/api/v1/settings/two-factor", { method: "PUT", body: { required } }),
+      callOperation("setTwoFactorPolicy", { body: { required } }),
     onSuccess: (saved) => {
-      queryClient.setQueryData(accountKeys.twoFactorPolicy(), saved);
+      queryClient.setQueryData(userQueries.twoFactorPolicy().queryKey, saved);
       toast.success(`Two-factor sign-in is now required for ${saved.required}.`);
     },
     onError: (error) => toast.error(error.message),

@@ -5,14 +5,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import type {
-  ConnectionExchangeDto,
-  ConnectionExchangesDto,
-  ExchangeBodyDto,
-} from "@/lib/api/connection-exchanges";
+import type { ConnectionExchangeDto, ExchangeBodyDto } from "@/lib/api/connection-exchanges";
 import type { ConnectionDto } from "@/lib/api/connections";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { connectionKeys } from "@/lib/client/query-keys";
+import { operationUrl } from "@/lib/client/call-operation";
+import { connectionQueries } from "@/lib/client/queries/connections";
 import { EXCHANGES_KEPT } from "@/lib/connection-exchanges-limits";
 
 export interface ConnectionDiagnosticsProps {
@@ -20,8 +16,6 @@ export interface ConnectionDiagnosticsProps {
   connection: ConnectionDto | null;
   onClose: () => void;
 }
-
-const exchangesPath = (id: string) => `/api/v1/connections/${encodeURIComponent(id)}/exchanges`;
 
 /**
  * The last exchanges of a connection with its appliance, redacted on the server: what an admin reads, or
@@ -41,10 +35,7 @@ export function ConnectionDiagnostics({ connection, onClose }: ConnectionDiagnos
 }
 
 function ExchangeList({ connection, onClose }: { connection: ConnectionDto; onClose: () => void }) {
-  const exchanges = useQuery({
-    queryKey: connectionKeys.exchanges(connection.id),
-    queryFn: ({ signal }) => apiFetch<ConnectionExchangesDto>(exchangesPath(connection.id), { signal }),
-  });
+  const exchanges = useQuery(connectionQueries.exchanges(connection.id));
   const items = exchanges.data?.items ?? [];
   return (
     <>
@@ -63,7 +54,10 @@ function ExchangeList({ connection, onClose }: { connection: ConnectionDto; onCl
           {exchanges.isFetching ? "Refreshing…" : "Refresh"}
         </Button>
         <a
-          href={`${exchangesPath(connection.id)}?download=true`}
+          href={operationUrl("listConnectionExchanges", {
+            params: { id: connection.id },
+            query: { download: "true" },
+          })}
           download
           className="inline-flex items-center rounded-md bg-sky-700 px-2.5 py-1 text-xs font-medium text-white hover:bg-sky-800 dark:hover:bg-sky-600"
         >

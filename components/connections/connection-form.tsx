@@ -3,13 +3,16 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { toast } from "sonner";
+import type { z } from "zod";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
-import type { ConnectionDto } from "@/lib/api/connections";
-import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
+import { type ConnectionDto, CreateConnectionSchema, UpdateConnectionSchema } from "@/lib/api/connections";
+import { ApiRequestError } from "@/lib/client/api-fetch";
+import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
+import { useFieldErrors, type Validation, validateInput } from "@/lib/client/validate-input";
 import {
   BASE_URL_EXAMPLES,
   CONNECTION_DEFAULTS,
@@ -41,12 +44,56 @@ const TLS_OPTIONS = [
 export interface ConnectionFormProps {
   /** null: a new connection. */
   connection: ConnectionDto | null;
-  open: boolean;
   onClose: () => void;
   onSaved: (connection: ConnectionDto) => void;
 }
 
-type Body = Record<string, unknown>;
+type ConnectionWrite =
+  | { kind: "create"; body: z.input<typeof CreateConnectionSchema> }
+  | { kind: "update"; id: string; body: z.input<typeof UpdateConnectionSchema> };
+
+/** What the person filled in: plain fields trimmed, secrets as typed (a space may be part of one). */
+interface FormValues {
+  kind: ConnectionKind;
+  tlsMode: TlsMode;
+  text: (name: string) => string;
+  secret: (name: SecretField) => string;
+}
+
+/**
+ * The body the form sends, checked with the schema the server applies: a bad field is named at once, in the
+ * server's words. An edit sends every field but the secrets, which go only when the person replaces them.
+ */
+function connectionWrite(
+  values: FormValues,
+  connection: ConnectionDto | null,
+  replacing: ReadonlySet<SecretField>,
+): Validation<ConnectionWrite> {
+  const { kind, tlsMode, text, secret } = values;
+  const body: Record<string, unknown> = { kind, name: text("name"), baseUrl: text("baseUrl") };
+  if (!connection && text("id")) body.id = text("id");
+  for (const field of PLAIN_FIELDS[kind]) if (text(field)) body[field] = text(field);
+  for (const field of SECRET_FIELDS[kind]) {
+    if (!connection || replacing.has(field)) body[field] = secret(field);
+  }
+  if (tlsMode === "verify") body.tls = { mode: "verify", ...(text("ca") && { ca: text("ca") }) };
+  if (tlsMode === "pin") body.tls = { mode: "pin", fingerprint256: text("fingerprint256") };
+  if (tlsMode === "insecure") body.tls = { mode: "insecure" };
+  const timeouts = {
+    ...(text("connectMs") && { connectMs: Number(text("connectMs")) }),
+    ...(text("readMs") && { readMs: Number(text("readMs")) }),
+  };
+  if (Object.keys(timeouts).length > 0) body.timeouts = timeouts;
+  // What the schema made of the body is sent: the server's own parse of it gives the same values.
+  if (connection) {
+    const checked = validateInput(UpdateConnectionSchema, body);
+    return checked.ok
+      ? { ok: true, data: { kind: "update", id: connection.id, body: checked.data } }
+      : checked;
+  }
+  const checked = validateInput(CreateConnectionSchema, body);
+  return checked.ok ? { ok: true, data: { kind: "create", body: checked.data } } : checked;
+}
 
 const TIME_ZONE_HINTS: Partial<Record<ConnectionKind, { example: string; hint: string }>> = {
   kiwire: {
@@ -68,23 +115,29 @@ function initialErrors(connection: ConnectionDto | null): Record<string, string>
 }
 
 /** Create or edit a connection. Secrets are write-only: an existing one shows as "set" with Replace. */
-export function ConnectionForm({ connection, open, onClose, onSaved }: ConnectionFormProps) {
+export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormProps) {
   const editing = connection !== null;
   const settings = connection?.settings;
   const [kind, setKind] = useState<ConnectionKind>(connection?.kind ?? "kerio-operator");
   const [tlsMode, setTlsMode] = useState<TlsMode>(settings?.tls.mode ?? "verify");
   const [replacing, setReplacing] = useState<ReadonlySet<SecretField>>(new Set());
-  const [errors, setErrors] = useState<Record<string, string>>(() => initialErrors(connection));
+  const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
+  const [shownInitialErrors, setShownInitialErrors] = useState(false);
+  if (!shownInitialErrors) {
+    setShownInitialErrors(true);
+    setErrors(initialErrors(connection));
+  }
   const caId = useId();
 
   const save = useMutation({
-    mutationFn: (body: Body) =>
-      editing
-        ? apiFetch<ConnectionDto>(`/api/v1/connections/${connection.id}`, { method: "PATCH", body })
-        : apiFetch<ConnectionDto>("/api/v1/connections", { method: "POST", body }),
+    mutationFn: (write: ConnectionWrite) =>
+      write.kind === "update"
+        ? callOperation("updateConnection", { params: { id: write.id }, body: write.body })
+        : callOperation("createConnection", { body: write.body }),
+    // The secrets are in the mutation's variables: dropped with the dialog, not kept in the mutation cache.
+    gcTime: 0,
     onSuccess: (saved) => {
       toast.success(`Saved ${saved.name}`);
-      setErrors({});
       onSaved(saved);
     },
     onError: (error) => {
@@ -100,32 +153,38 @@ export function ConnectionForm({ connection, open, onClose, onSaved }: Connectio
   });
 
   const submit = submitWith((form) => {
-    const text = (name: string) => String(form.get(name) ?? "").trim();
-    const body: Body = { kind, name: text("name"), baseUrl: text("baseUrl") };
-    if (!editing && text("id")) body.id = text("id");
-    for (const field of PLAIN_FIELDS[kind]) if (text(field)) body[field] = text(field);
-    for (const field of SECRET_FIELDS[kind]) {
-      // Secrets are sent as typed (no trimming: a space may be part of one), and only when entered.
-      if (!editing || replacing.has(field)) body[field] = String(form.get(field) ?? "");
+    const write = connectionWrite(
+      {
+        kind,
+        tlsMode,
+        text: (name) => String(form.get(name) ?? "").trim(),
+        secret: (name) => String(form.get(name) ?? ""),
+      },
+      connection,
+      replacing,
+    );
+    if (!write.ok) {
+      setErrors(write.fieldErrors);
+      return;
     }
-    if (tlsMode === "verify") body.tls = { mode: "verify", ...(text("ca") && { ca: text("ca") }) };
-    if (tlsMode === "pin") body.tls = { mode: "pin", fingerprint256: text("fingerprint256") };
-    if (tlsMode === "insecure") body.tls = { mode: "insecure" };
-    const timeouts = {
-      ...(text("connectMs") && { connectMs: Number(text("connectMs")) }),
-      ...(text("readMs") && { readMs: Number(text("readMs")) }),
-    };
-    if (Object.keys(timeouts).length > 0) body.timeouts = timeouts;
-    save.mutate(body);
+    setErrors({});
+    save.mutate(write.data);
   });
 
   const plain = (field: string) =>
     (settings as Record<string, unknown> | undefined)?.[field] as string | undefined;
   const tls = settings?.tls;
+  const title = editing ? `Edit ${connection.name}` : "Add connection";
 
   return (
-    <Dialog open={open} title={editing ? `Edit ${connection.name}` : "Add connection"} onClose={onClose}>
-      <form className="max-h-[70vh] space-y-3 overflow-y-auto pr-1" onSubmit={submit} noValidate>
+    <Dialog open title={title} onClose={onClose} guardTypedInput>
+      <form
+        ref={formRef}
+        aria-label={title}
+        className="max-h-[70vh] space-y-3 overflow-y-auto pr-1"
+        onSubmit={submit}
+        noValidate
+      >
         {editing ? (
           <p className="text-sm">
             Kind: <strong>{CONNECTION_KIND_LABELS[kind]}</strong> · id <code>{connection.id}</code>
@@ -329,9 +388,7 @@ export function ConnectionForm({ connection, open, onClose, onSaved }: Connectio
           />
         </div>
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
+          <DialogCancelButton />
           <Button type="submit" disabled={save.isPending}>
             {save.isPending ? "Saving…" : editing ? "Save changes" : "Add connection"}
           </Button>

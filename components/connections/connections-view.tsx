@@ -3,68 +3,102 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
+import { DataTable } from "@/components/data-table/data-table";
+import { countOf } from "@/components/data-table/selection-toolbar";
+import { useWholeList, type WholeListColumn } from "@/components/data-table/use-whole-list";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import { Table, Td, Th } from "@/components/ui/table";
+import { EmptyState } from "@/components/ui/states";
 import type { ConnectionDto, ConnectionTestResultDto } from "@/lib/api/connections";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { connectionKeys } from "@/lib/client/query-keys";
+import { callOperation } from "@/lib/client/call-operation";
+import { connectionQueries } from "@/lib/client/queries/connections";
 import { CONNECTION_KIND_LABELS, needsTimeZone } from "@/lib/connection-kinds";
 import { ConnectionDiagnostics } from "./connection-diagnostics";
 import { ConnectionForm } from "./connection-form";
+import { ConnectionTestDialog } from "./connection-test-dialog";
 import { HealthBadge, HealthDetails, InsecureBadge, TimeZoneMissingBadge } from "./health-badge";
-import { type PinRequest, TestResult } from "./test-result";
-
-/** Health changes in the background; the list follows it without a reload. */
-const REFRESH_MS = 30_000;
 
 const TLS_LABEL = { verify: "verified", pin: "pinned", insecure: "not verified" } as const;
+
+const NOUN = { one: "connection", other: "connections" };
+
+const NAME_COLUMN: WholeListColumn<ConnectionDto> = {
+  id: "name",
+  header: "Name",
+  cell: (connection) => (
+    <>
+      <div className="font-medium">{connection.name}</div>
+      <div className="flex flex-wrap items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
+        <code>{connection.id}</code>
+        {connection.source === "file" && <Badge>managed by file</Badge>}
+        {connection.insecureReason && <InsecureBadge reason={connection.insecureReason} />}
+        {connection.settings && needsTimeZone(connection.kind) && !connection.settings.timeZone && (
+          <TimeZoneMissingBadge />
+        )}
+      </div>
+    </>
+  ),
+};
+
+/** Where the appliance is and how it is checked: only for people who manage connections (settings are theirs). */
+const ADDRESS_COLUMN: WholeListColumn<ConnectionDto> = {
+  id: "address",
+  header: "Address",
+  className: "text-xs",
+  cell: (connection) => (
+    <>
+      <code className="whitespace-nowrap">{connection.settings?.baseUrl}</code>
+      <div className="text-slate-600 dark:text-slate-400">
+        {connection.insecureReason === "plain_http"
+          ? "no TLS"
+          : `TLS ${connection.settings ? TLS_LABEL[connection.settings.tls.mode] : ""}`}
+      </div>
+    </>
+  ),
+};
+
+const READ_COLUMNS: readonly WholeListColumn<ConnectionDto>[] = [
+  NAME_COLUMN,
+  { id: "kind", header: "Kind", cell: (connection) => CONNECTION_KIND_LABELS[connection.kind] },
+  {
+    id: "health",
+    header: "Health",
+    cell: (connection) => (
+      <>
+        <HealthBadge health={connection.health} />
+        <HealthDetails health={connection.health} />
+      </>
+    ),
+  },
+];
+const MANAGE_COLUMNS = [...READ_COLUMNS, ADDRESS_COLUMN];
 
 type Editing = { mode: "create" } | { mode: "edit"; connection: ConnectionDto };
 
 export function ConnectionsView({ canManage }: { canManage: boolean }) {
   const queryClient = useQueryClient();
-  const connections = useQuery({
-    queryKey: connectionKeys.list(),
-    queryFn: ({ signal }) => apiFetch<{ items: ConnectionDto[] }>("/api/v1/connections", { signal }),
-    refetchInterval: REFRESH_MS,
-  });
+  const connections = useQuery(connectionQueries.list());
+  const { list, rows, pages } = useWholeList(connections.data?.items);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<ConnectionDto | null>(null);
   const [diagnosing, setDiagnosing] = useState<ConnectionDto | null>(null);
   const [tested, setTested] = useState<{ connection: ConnectionDto; result: ConnectionTestResultDto } | null>(
     null,
   );
-  const refresh = () => queryClient.invalidateQueries({ queryKey: connectionKeys.all });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: connectionQueries.all });
 
   const test = useMutation({
     mutationFn: (connection: ConnectionDto) =>
-      apiFetch<ConnectionTestResultDto>(`/api/v1/connections/${connection.id}/test`, { method: "POST" }),
+      callOperation("testConnection", { params: { id: connection.id } }),
     onSuccess: (result, connection) => setTested({ connection, result }),
-    onError: (error) => toast.error(error.message),
-    onSettled: refresh,
-  });
-  const pin = useMutation({
-    // Pinning changes whom the console trusts, so the server takes it only with the secrets again.
-    mutationFn: ({ connection, fingerprint256, secrets }: { connection: ConnectionDto } & PinRequest) =>
-      apiFetch<ConnectionDto>(`/api/v1/connections/${connection.id}`, {
-        method: "PATCH",
-        body: { kind: connection.kind, tls: { mode: "pin", fingerprint256 }, ...secrets },
-      }),
-    onSuccess: (saved) => {
-      toast.success(`${saved.name} now pins this certificate`);
-      // Test again at once, so the admin sees the pinned connection work (and the health turn green).
-      test.mutate(saved);
-    },
     onError: (error) => toast.error(error.message),
     onSettled: refresh,
   });
   const remove = useMutation({
     mutationFn: (connection: ConnectionDto) =>
-      apiFetch<ConnectionDto>(`/api/v1/connections/${connection.id}`, { method: "DELETE" }),
+      callOperation("deleteConnection", { params: { id: connection.id } }),
     onSuccess: (removed) => {
       toast.success(`Removed ${removed.name}`);
       setDeleting(null);
@@ -85,101 +119,64 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
         }
         actions={canManage && <Button onClick={() => setEditing({ mode: "create" })}>Add connection</Button>}
       />
-      {connections.isPending && <TableSkeleton />}
-      <QueryErrorState query={connections} />
-      {connections.data && items.length === 0 && (
-        <EmptyState title="No connections yet">
-          {canManage
-            ? "Add one for each appliance, or declare them in the connections file (docs/connections.md)."
-            : "An admin adds them; their health will show here."}
-        </EmptyState>
-      )}
-      {items.length > 0 && (
-        <Table aria-label="Connections">
-          <thead>
-            <tr>
-              <Th>Name</Th>
-              <Th>Kind</Th>
-              <Th>Health</Th>
-              {canManage && <Th>Address</Th>}
-              {canManage && (
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((connection) => (
-              <tr key={connection.id} data-testid={`connection-row-${connection.id}`}>
-                <Td>
-                  <div className="font-medium">{connection.name}</div>
-                  <div className="flex flex-wrap items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
-                    <code>{connection.id}</code>
-                    {connection.source === "file" && <Badge>managed by file</Badge>}
-                    {connection.insecureReason && <InsecureBadge reason={connection.insecureReason} />}
-                    {connection.settings &&
-                      needsTimeZone(connection.kind) &&
-                      !connection.settings.timeZone && <TimeZoneMissingBadge />}
-                  </div>
-                </Td>
-                <Td>{CONNECTION_KIND_LABELS[connection.kind]}</Td>
-                <Td>
-                  <HealthBadge health={connection.health} />
-                  <HealthDetails health={connection.health} />
-                </Td>
-                {canManage && (
-                  <Td className="text-xs">
-                    <code className="whitespace-nowrap">{connection.settings?.baseUrl}</code>
-                    <div className="text-slate-600 dark:text-slate-400">
-                      {connection.insecureReason === "plain_http"
-                        ? "no TLS"
-                        : `TLS ${connection.settings ? TLS_LABEL[connection.settings.tls.mode] : ""}`}
-                    </div>
-                  </Td>
-                )}
-                {canManage && (
-                  <Td className="whitespace-nowrap text-right">
-                    <div className="flex justify-end gap-1">
+      <DataTable
+        label="Connections"
+        list={list}
+        columns={canManage ? MANAGE_COLUMNS : READ_COLUMNS}
+        rows={rows}
+        query={connections}
+        empty={
+          <EmptyState title="No connections yet">
+            {canManage
+              ? "Add one for each appliance, or declare them in the connections file (docs/connections.md)."
+              : "An admin adds them; their health will show here."}
+          </EmptyState>
+        }
+        summary={
+          <span>
+            {countOf(items.length, NOUN)} · page {list.page} of {pages}
+          </span>
+        }
+        pages={pages}
+        rowKey={(connection) => connection.id}
+        rowTestId={(connection) => `connection-row-${connection.id}`}
+        actions={
+          canManage
+            ? (connection) => (
+                <div className="flex justify-end gap-1">
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={test.isPending}
+                    onClick={() => test.mutate(connection)}
+                  >
+                    {test.isPending && test.variables?.id === connection.id ? "Testing…" : "Test connection"}
+                  </Button>
+                  <Button size="sm" variant="secondary" onClick={() => setDiagnosing(connection)}>
+                    Diagnostics
+                  </Button>
+                  {connection.source === "console" && (
+                    <>
                       <Button
                         size="sm"
                         variant="secondary"
-                        disabled={test.isPending}
-                        onClick={() => test.mutate(connection)}
+                        onClick={() => setEditing({ mode: "edit", connection })}
                       >
-                        {test.isPending && test.variables?.id === connection.id
-                          ? "Testing…"
-                          : "Test connection"}
+                        Edit
                       </Button>
-                      <Button size="sm" variant="secondary" onClick={() => setDiagnosing(connection)}>
-                        Diagnostics
+                      <Button size="sm" variant="secondary" onClick={() => setDeleting(connection)}>
+                        Delete
                       </Button>
-                      {connection.source === "console" && (
-                        <>
-                          <Button
-                            size="sm"
-                            variant="secondary"
-                            onClick={() => setEditing({ mode: "edit", connection })}
-                          >
-                            Edit
-                          </Button>
-                          <Button size="sm" variant="secondary" onClick={() => setDeleting(connection)}>
-                            Delete
-                          </Button>
-                        </>
-                      )}
-                    </div>
-                  </Td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+                    </>
+                  )}
+                </div>
+              )
+            : undefined
+        }
+      />
       {editing && (
         <ConnectionForm
           key={editing.mode === "edit" ? editing.connection.id : "new"}
-          open
           connection={editing.mode === "edit" ? editing.connection : null}
           onClose={() => setEditing(null)}
           onSaved={() => {
@@ -188,27 +185,15 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
           }}
         />
       )}
-      <Dialog
-        open={tested !== null}
-        title={`Test of ${tested?.connection.name ?? ""}`}
-        onClose={() => setTested(null)}
-      >
-        {tested && (
-          <>
-            <TestResult
-              connection={items.find((item) => item.id === tested.connection.id) ?? tested.connection}
-              result={tested.result}
-              pinning={pin.isPending || test.isPending}
-              onPin={(request) => pin.mutate({ connection: tested.connection, ...request })}
-            />
-            <div className="flex justify-end">
-              <Button variant="secondary" onClick={() => setTested(null)}>
-                Close
-              </Button>
-            </div>
-          </>
-        )}
-      </Dialog>
+      {tested && (
+        <ConnectionTestDialog
+          connection={items.find((item) => item.id === tested.connection.id) ?? tested.connection}
+          result={tested.result}
+          testing={test.isPending}
+          onPinned={(saved) => test.mutate(saved)}
+          onClose={() => setTested(null)}
+        />
+      )}
       <ConnectionDiagnostics connection={diagnosing} onClose={() => setDiagnosing(null)} />
       <ConfirmDialog
         open={deleting !== null}

@@ -4,19 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState, QueryErrorState } from "@/components/ui/states";
-import type { ConnectionDto } from "@/lib/api/connections";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { connectionKeys } from "@/lib/client/query-keys";
+import { callOperation } from "@/lib/client/call-operation";
+import { connectionQueries } from "@/lib/client/queries/connections";
 import { CONNECTION_KIND_LABELS } from "@/lib/connection-kinds";
 import { HealthBadge, HealthDetails, InsecureBadge } from "./health-badge";
 
 /** The overview's connection health: names, kind and health only, for every role. */
 export function ConnectionHealthCards({ canManage }: { canManage: boolean }) {
-  const connections = useQuery({
-    queryKey: connectionKeys.list(),
-    queryFn: ({ signal }) => apiFetch<{ items: ConnectionDto[] }>("/api/v1/connections", { signal }),
-    refetchInterval: 30_000,
-  });
+  const connections = useQuery(connectionQueries.list());
   if (connections.isPending) {
     return (
       <div
@@ -79,9 +74,8 @@ export function ConnectionHealthCards({ canManage }: { canManage: boolean }) {
 function CheckAgainButton({ connectionId }: { connectionId: string }) {
   const queryClient = useQueryClient();
   const check = useMutation({
-    mutationFn: () =>
-      apiFetch(`/api/v1/connections/${encodeURIComponent(connectionId)}/test`, { method: "POST" }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: connectionKeys.all }),
+    mutationFn: () => callOperation("testConnection", { params: { id: connectionId } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: connectionQueries.all }),
   });
   return (
     <Button

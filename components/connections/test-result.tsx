@@ -3,21 +3,26 @@
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import type { ClockComparisonDto, ConnectionDto, ConnectionTestResultDto } from "@/lib/api/connections";
+import {
+  type ClockComparisonDto,
+  type ConnectionDto,
+  type ConnectionTestResultDto,
+  type UpdateConnectionInput,
+  UpdateConnectionSchema,
+} from "@/lib/api/connections";
 import { submitWith } from "@/lib/client/form-submit";
+import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
 import { SECRET_FIELDS, type SecretField } from "@/lib/connection-kinds";
-
-/** Pinning changes whom the console trusts: the server takes it only with the connection's secrets again. */
-export interface PinRequest {
-  fingerprint256: string;
-  secrets: Partial<Record<SecretField, string>>;
-}
 
 export interface TestResultProps {
   connection: ConnectionDto;
   result: ConnectionTestResultDto;
   pinning: boolean;
-  onPin: (request: PinRequest) => void;
+  /**
+   * Pinning changes whom the console trusts: the server takes it only with the connection's secrets again,
+   * so the change is the whole update (kind, the pinned TLS and the secrets), already checked.
+   */
+  onPin: (change: UpdateConnectionInput) => void;
 }
 
 const SECRET_LABELS: Record<SecretField, string> = {
@@ -75,15 +80,27 @@ function PinForm({
   connection: ConnectionDto;
   fingerprint256: string;
   pinning: boolean;
-  onPin: (request: PinRequest) => void;
+  onPin: (change: UpdateConnectionInput) => void;
 }) {
   const fields = SECRET_FIELDS[connection.kind];
+  const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
   const submit = submitWith((form) => {
+    // Secrets as typed (a space may be part of one).
     const secrets = Object.fromEntries(fields.map((field) => [field, String(form.get(field) ?? "")]));
-    onPin({ fingerprint256, secrets });
+    const checked = validateInput(UpdateConnectionSchema, {
+      kind: connection.kind,
+      tls: { mode: "pin", fingerprint256 },
+      ...secrets,
+    });
+    if (!checked.ok) {
+      setErrors(checked.fieldErrors);
+      return;
+    }
+    setErrors({});
+    onPin(checked.data);
   });
   return (
-    <form className="space-y-2" onSubmit={submit} noValidate>
+    <form ref={formRef} aria-label="Pin the certificate" className="space-y-2" onSubmit={submit} noValidate>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         Compare the fingerprint with the one the appliance shows in its own settings before pinning it.
         Pinning changes whom the console trusts with this connection's secrets, so enter them again.
@@ -96,6 +113,7 @@ function PinForm({
           type="password"
           autoComplete="off"
           required
+          error={errors[field]}
         />
       ))}
       <Button size="sm" type="submit" disabled={pinning}>

@@ -18,6 +18,7 @@ export const ROUTES = {
   confirmTwoFactorEnrolment: { method: "POST", path: "/api/v1/account/two-factor" },
   removeTwoFactor: { method: "DELETE", path: "/api/v1/account/two-factor" },
   regenerateRecoveryCodes: { method: "POST", path: "/api/v1/account/two-factor/recovery-codes" },
+  setTableColumns: { method: "PUT", path: "/api/v1/account/table-columns/{table}" },
   resetUserTwoFactor: { method: "DELETE", path: "/api/v1/users/{id}/two-factor" },
   getTwoFactorPolicy: { method: "GET", path: "/api/v1/settings/two-factor" },
   setTwoFactorPolicy: { method: "PUT", path: "/api/v1/settings/two-factor" },
@@ -81,3 +82,6 @@ export const ROUTES = {
 } as const satisfies Record<string, { method: HttpMethod; path: `/api/v1/${string}` }>;
 
 export type OperationId = keyof typeof ROUTES;
+
+/** Where the OpenAPI document is served: a public file, not an operation (it describes them). */
+export const OPENAPI_DOCUMENT_PATH = "/api/v1/openapi.json";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { openApiDocument } from "@/lib/api/openapi";
+import { OPENAPI_DOCUMENT_PATH } from "@/lib/api/routes";
 import { requirePermission } from "@/lib/server/auth/page-auth";
 
 export const metadata: Metadata = { title: "API reference" };
@@ -15,7 +16,7 @@ type DocumentedOperation = {
   responses: Record<string, { description: string }>;
 };
 
-/** A readable rendering of /api/v1/openapi.json: the same document, so the two never disagree. */
+/** A readable rendering of the OpenAPI document: the same document, so the two never disagree. */
 export default async function ApiDocsPage() {
   await requirePermission("overview.read", "/api-docs");
   const document = openApiDocument();
@@ -34,8 +35,8 @@ export default async function ApiDocsPage() {
         description={
           <>
             {document.info.description} Machine-readable:{" "}
-            <a className="underline" href="/api/v1/openapi.json">
-              /api/v1/openapi.json
+            <a className="underline" href={OPENAPI_DOCUMENT_PATH}>
+              {OPENAPI_DOCUMENT_PATH}
             </a>
             .
           </>

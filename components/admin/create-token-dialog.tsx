@@ -1,0 +1,138 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
+import { SelectField, TextField } from "@/components/ui/field";
+import { type CreateApiTokenInput, CreateApiTokenSchema } from "@/lib/api/api-tokens";
+import { ApiRequestError } from "@/lib/client/api-fetch";
+import { callOperation } from "@/lib/client/call-operation";
+import { submitWith } from "@/lib/client/form-submit";
+import { apiTokenQueries } from "@/lib/client/queries/api-tokens";
+import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
+import { ROLES } from "@/lib/permissions";
+
+const EXPIRY_DAYS = [30, 90, 365];
+
+/** The usual lifetimes up to the console's maximum, and the maximum itself: every token expires. */
+function expiryOptions(maxDays: number) {
+  const days = [...new Set([...EXPIRY_DAYS.filter((d) => d < maxDays), maxDays])];
+  return days.map((d) => ({
+    value: String(d),
+    label: d === 365 ? "1 year" : `${d} day${d === 1 ? "" : "s"}`,
+  }));
+}
+
+export interface CreateTokenDialogProps {
+  /** The console's API_TOKEN_MAX_LIFETIME_DAYS: no expiry choice goes beyond it. */
+  maxLifetimeDays: number;
+  onClose: () => void;
+}
+
+/** Create a token; its secret is shown once, in this dialog, and gone when the dialog closes. */
+export function CreateTokenDialog({ maxLifetimeDays, onClose }: CreateTokenDialogProps) {
+  const queryClient = useQueryClient();
+  const [created, setCreated] = useState<string | null>(null);
+  const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
+  const [formError, setFormError] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: (body: CreateApiTokenInput) => callOperation("createApiToken", { body }),
+    // The answer holds the secret: dropped with the dialog, not kept in the mutation cache.
+    gcTime: 0,
+    onSuccess: (token) => {
+      setCreated(token.token);
+      void queryClient.invalidateQueries({ queryKey: apiTokenQueries.all });
+    },
+    onError: (error) => {
+      const fields = error instanceof ApiRequestError ? error.fieldErrors() : {};
+      setErrors(fields);
+      setFormError(Object.keys(fields).length > 0 ? null : error.message);
+    },
+  });
+  if (created) {
+    return (
+      <Dialog open title="Copy your token now" onClose={onClose}>
+        <div className="space-y-3">
+          <p className="text-sm">
+            This is the only time the token is shown. Store it in your script's secret store.
+          </p>
+          <code
+            data-testid="created-token"
+            className="block break-all rounded bg-slate-100 p-3 text-sm dark:bg-slate-800"
+          >
+            {created}
+          </code>
+          <div className="flex justify-end gap-2">
+            <Button
+              variant="secondary"
+              onClick={() =>
+                navigator.clipboard.writeText(created).then(
+                  () => toast.success("Copied"),
+                  () => toast.error("Copy failed: select the text and copy it by hand"),
+                )
+              }
+            >
+              Copy
+            </Button>
+            <Button onClick={onClose}>Done</Button>
+          </div>
+        </div>
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog open title="Create API token" onClose={onClose} guardTypedInput>
+      <form
+        ref={formRef}
+        aria-label="Create API token"
+        className="space-y-3"
+        noValidate
+        onSubmit={submitWith((form) => {
+          setFormError(null);
+          const checked = validateInput(CreateApiTokenSchema, {
+            name: String(form.get("name") ?? ""),
+            role: String(form.get("role") ?? ""),
+            expiresInDays: Number(form.get("expiresInDays")),
+          });
+          if (!checked.ok) {
+            setErrors(checked.fieldErrors);
+            return;
+          }
+          setErrors({});
+          create.mutate(checked.data);
+        })}
+      >
+        <TextField label="Name" name="name" required placeholder="nightly-cdr-export" error={errors.name} />
+        <SelectField
+          label="Role"
+          name="role"
+          defaultValue="viewer"
+          options={ROLES.map((role) => ({ value: role, label: role }))}
+          hint="Give a script the smallest role that does its job."
+          error={errors.role}
+        />
+        <SelectField
+          label="Expires"
+          name="expiresInDays"
+          defaultValue={String(Math.min(90, maxLifetimeDays))}
+          options={expiryOptions(maxLifetimeDays)}
+          hint={`Every token expires; this console allows at most ${maxLifetimeDays} days.`}
+          error={errors.expiresInDays}
+        />
+        {formError && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {formError}
+          </p>
+        )}
+        <div className="flex justify-end gap-2">
+          <DialogCancelButton />
+          <Button type="submit" disabled={create.isPending}>
+            Create token
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

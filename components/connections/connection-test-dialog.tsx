@@ -1,0 +1,54 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
+import type { ConnectionDto, ConnectionTestResultDto, UpdateConnectionInput } from "@/lib/api/connections";
+import { callOperation } from "@/lib/client/call-operation";
+import { TestResult } from "./test-result";
+
+export interface ConnectionTestDialogProps {
+  /** The connection as the list shows it now (its TLS mode changes once a certificate is pinned). */
+  connection: ConnectionDto;
+  result: ConnectionTestResultDto;
+  /** A test is running (the one that follows a pin, say). */
+  testing: boolean;
+  /** After a pin is saved: the view tests again, so the admin sees the pinned connection work. */
+  onPinned: (connection: ConnectionDto) => void;
+  onClose: () => void;
+}
+
+/** What "Test connection" found, with the one-click pin; the secrets typed for the pin go with the dialog. */
+export function ConnectionTestDialog({
+  connection,
+  result,
+  testing,
+  onPinned,
+  onClose,
+}: ConnectionTestDialogProps) {
+  const pin = useMutation({
+    mutationFn: (change: UpdateConnectionInput) =>
+      callOperation("updateConnection", { params: { id: connection.id }, body: change }),
+    // The secrets are in the mutation's variables: dropped with the dialog, not kept in the mutation cache.
+    gcTime: 0,
+    onSuccess: (saved) => {
+      toast.success(`${saved.name} now pins this certificate`);
+      onPinned(saved);
+    },
+    onError: (error) => toast.error(error.message),
+  });
+  return (
+    // Secrets typed for a pin are asked about before they are thrown away; once pinned, nothing is lost.
+    <Dialog open title={`Test of ${connection.name}`} onClose={onClose} guardTypedInput={!pin.isSuccess}>
+      <TestResult
+        connection={connection}
+        result={result}
+        pinning={pin.isPending || testing}
+        onPin={(change) => pin.mutate(change)}
+      />
+      <div className="flex justify-end">
+        <DialogCancelButton>Close</DialogCancelButton>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import type { ColumnDef } from "./columns";
+import { defineListState, pageCount } from "./list-state";
+import { useListState } from "./use-list-state";
+
+/**
+ * A list the server answers whole (console users, API tokens, connections: tens of rows, not thousands), shown
+ * in the same table and paged in the browser, its page and size in the URL like every other list. It has no
+ * server sort, no filters and no optional columns.
+ */
+const wholeList = defineListState({
+  sorts: ["listed"],
+  defaultSort: "listed",
+  defaultDirection: "asc",
+  pageSizes: [25, 50, 100],
+  defaultPageSize: 50,
+  columns: [],
+  defaultColumns: [],
+  filters: {},
+});
+
+/** A whole list's column: the browser shows the server's order, so none sorts. */
+export type WholeListColumn<TRow> = ColumnDef<TRow, never>;
+
+export function useWholeList<TRow>(items: readonly TRow[] | undefined) {
+  const list = useListState(wholeList, null);
+  const pages = pageCount(items?.length ?? 0, list.pageSize);
+  // A page past the end (the last row of it removed, a hand-edited link) shows the last page.
+  const page = Math.min(list.page, pages);
+  const rows = items?.slice((page - 1) * list.pageSize, page * list.pageSize);
+  return { list: { ...list, page }, rows, pages };
+}

@@ -160,7 +160,7 @@ export function checkBudget(measures: RouteMeasure[], budget: Budget): BudgetRep
       const schemaLibrary = schemaChunks.length > 0;
       if (schemaLibrary) {
         problems.push(
-          `${route}: zod (the schema library) is in its first-load JavaScript (${schemaChunks.join(", ")}): a module this page imports statically builds schemas. Import constants from a zod-free module (lib/*-constants.ts) and load forms and dialogs that validate with next/dynamic`,
+          `${route}: zod (the schema library) is in its first-load JavaScript (${schemaChunks.join(", ")}): a module this page imports statically builds schemas. Import constants from a zod-free module (lib/*-vocabulary.ts) and load forms and dialogs that validate with next/dynamic`,
         );
       }
       const applies = budgetFor(route, budget);

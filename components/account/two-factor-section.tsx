@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
@@ -10,8 +11,10 @@ import { TextField } from "@/components/ui/field";
 import type { AccountDto, IdentityProofInput } from "@/lib/api/account";
 import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
-import { QrCode } from "./qr-code";
 import { RecoveryCodesList } from "./recovery-codes-list";
+
+// Loaded when first shown, not with the page: what only an open dialog or panel needs stays out of the first load.
+const QrCode = dynamic(() => import("./qr-code").then((module) => module.QrCode));
 
 type Enrolment = { secret: string; uri: string };
 type ProofAction = "remove" | "regenerate";

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
@@ -13,10 +14,14 @@ import type { ConnectionDto, ConnectionTestResultDto } from "@/lib/api/connectio
 import { apiFetch } from "@/lib/client/api-fetch";
 import { connectionKeys } from "@/lib/client/query-keys";
 import { CONNECTION_KIND_LABELS, needsTimeZone } from "@/lib/connection-kinds";
-import { ConnectionDiagnostics } from "./connection-diagnostics";
-import { ConnectionForm } from "./connection-form";
 import { HealthBadge, HealthDetails, InsecureBadge, TimeZoneMissingBadge } from "./health-badge";
 import { type PinRequest, TestResult } from "./test-result";
+
+// Loaded when first shown, not with the page: what only an open dialog or panel needs stays out of the first load.
+const ConnectionForm = dynamic(() => import("./connection-form").then((module) => module.ConnectionForm));
+const ConnectionDiagnostics = dynamic(() =>
+  import("./connection-diagnostics").then((module) => module.ConnectionDiagnostics),
+);
 
 /** Health changes in the background; the list follows it without a reload. */
 const REFRESH_MS = 30_000;

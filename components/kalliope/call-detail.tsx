@@ -3,16 +3,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { Dialog } from "@/components/ui/dialog";
 import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
+import type { CallDto } from "@/lib/api/kalliope";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { callKeys } from "@/lib/client/query-keys";
 import {
   CALL_STATUS_LABELS,
-  type CallDto,
   codeLabel,
   ENDPOINT_TYPE_LABELS,
   EXIT_CAUSE_LABELS,
   formatDuration,
-} from "@/lib/api/kalliope";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { callKeys } from "@/lib/client/query-keys";
+} from "@/lib/kalliope-vocabulary";
 
 export interface CallDetailProps {
   connectionId: string;

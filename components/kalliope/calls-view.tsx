@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -12,25 +13,26 @@ import { SortableTh, sortPressed } from "@/components/ui/sortable-th";
 import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
+import type { CallPageDto, CallStatsDto } from "@/lib/api/kalliope";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { submitWith } from "@/lib/client/form-submit";
+import { callKeys, connectionKeys } from "@/lib/client/query-keys";
+import { PRESET_LABELS, PRESETS } from "@/lib/kalliope-range";
 import {
   CALL_SORTS,
   CALL_STATUS_LABELS,
   CALL_STATUSES,
-  type CallPageDto,
   type CallSort,
-  type CallStatsDto,
   codeLabel,
   ENDPOINT_TYPE_LABELS,
   ENDPOINT_TYPES,
   formatDuration,
   MATCH_MODES,
-} from "@/lib/api/kalliope";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { submitWith } from "@/lib/client/form-submit";
-import { callKeys, connectionKeys } from "@/lib/client/query-keys";
-import { PRESET_LABELS, PRESETS } from "@/lib/kalliope-range";
-import { CallCharts } from "./call-charts";
-import { CallDetail } from "./call-detail";
+} from "@/lib/kalliope-vocabulary";
+
+// Loaded when first shown, not with the page: what only an open dialog or panel needs stays out of the first load.
+const CallCharts = dynamic(() => import("./call-charts").then((module) => module.CallCharts));
+const CallDetail = dynamic(() => import("./call-detail").then((module) => module.CallDetail));
 
 const COLUMNS = [
   "startTime",

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -9,14 +10,19 @@ import { ListFooter } from "@/components/ui/list-footer";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import { TICKET_SORTS, type TicketLookupsDto, type TicketPageDto } from "@/lib/api/kayako";
+import type { TicketLookupsDto, TicketPageDto } from "@/lib/api/kayako";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
 import { ticketKeys } from "@/lib/client/query-keys";
 import { formatDateTime } from "@/lib/format";
+import { TICKET_SORTS } from "@/lib/kayako-vocabulary";
 import { HelpdeskUsers } from "./helpdesk-users";
-import { StaffMappingPanel } from "./staff-mapping-panel";
-import { TicketPanel } from "./ticket-panel";
+
+// Loaded when first shown, not with the page: what only an open dialog or panel needs stays out of the first load.
+const TicketPanel = dynamic(() => import("./ticket-panel").then((module) => module.TicketPanel));
+const StaffMappingPanel = dynamic(() =>
+  import("./staff-mapping-panel").then((module) => module.StaffMappingPanel),
+);
 
 const PAGE_SIZE = 25;
 

@@ -11,17 +11,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
-import {
-  ADDRESS_ENTRY_TYPES,
-  type AddressEntryChangeDto,
-  type AddressEntryDto,
-  type AddressEntryType,
-  type AddressGroupListDto,
-  type TimeRangeDto,
+import type {
+  AddressEntryChangeDto,
+  AddressEntryDto,
+  AddressGroupListDto,
+  TimeRangeDto,
 } from "@/lib/api/kerio-control";
 import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
 import { connectionKeys } from "@/lib/client/query-keys";
+import { ADDRESS_ENTRY_TYPES, type AddressEntryType } from "@/lib/kerio-control-vocabulary";
 
 /** Kept beside the view: only this page reads Kerio Control address groups. */
 const firewallKeys = {

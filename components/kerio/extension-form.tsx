@@ -5,15 +5,11 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
-import {
-  CALL_PERMISSION_LABELS,
-  type ExtensionDto,
-  type ExtensionWriteResultDto,
-  type OwnerDto,
-} from "@/lib/api/kerio-extensions";
+import type { ExtensionDto, ExtensionWriteResultDto, OwnerDto } from "@/lib/api/kerio-extensions";
 import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
 import { extensionKeys } from "@/lib/client/query-keys";
+import { CALL_PERMISSION_LABELS } from "@/lib/kerio-extensions-vocabulary";
 
 export interface ExtensionFormProps {
   connectionId: string;

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -13,18 +14,19 @@ import { SortableTh, sortPressed } from "@/components/ui/sortable-th";
 import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
-import {
-  CALL_PERMISSION_LABELS,
-  EXTENSION_SORTS,
-  type ExtensionDto,
-  type ExtensionPageDto,
-  type ExtensionSort,
-} from "@/lib/api/kerio-extensions";
+import type { ExtensionDto, ExtensionPageDto } from "@/lib/api/kerio-extensions";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
 import { connectionKeys, extensionKeys } from "@/lib/client/query-keys";
-import { ExtensionForm } from "./extension-form";
-import { ExtensionImport } from "./extension-import";
+import {
+  CALL_PERMISSION_LABELS,
+  EXTENSION_SORTS,
+  type ExtensionSort,
+} from "@/lib/kerio-extensions-vocabulary";
+
+// Loaded when first shown, not with the page: what only an open dialog or panel needs stays out of the first load.
+const ExtensionForm = dynamic(() => import("./extension-form").then((module) => module.ExtensionForm));
+const ExtensionImport = dynamic(() => import("./extension-import").then((module) => module.ExtensionImport));
 
 const COLUMNS = ["description", "sipUsername", "status", "owner", "permission"] as const;
 type Column = (typeof COLUMNS)[number];

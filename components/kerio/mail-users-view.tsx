@@ -13,17 +13,11 @@ import { SortableTh, sortPressed } from "@/components/ui/sortable-th";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
-import {
-  MAIL_USER_SORTS,
-  type MailDomainDto,
-  type MailRemovalMode,
-  type MailUserDto,
-  type MailUserPageDto,
-  type MailUserSort,
-} from "@/lib/api/kerio-connect";
+import type { MailDomainDto, MailUserDto, MailUserPageDto } from "@/lib/api/kerio-connect";
 import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
 import { connectionKeys } from "@/lib/client/query-keys";
+import { MAIL_USER_SORTS, type MailRemovalMode, type MailUserSort } from "@/lib/kerio-connect-vocabulary";
 
 /** Kept beside the view: only this page reads Kerio Connect users. */
 const mailKeys = {

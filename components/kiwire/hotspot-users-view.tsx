@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -10,19 +11,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SortableTh, sortPressed } from "@/components/ui/sortable-th";
 import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
-import {
-  type AccountDto,
-  HOTSPOT_USER_SORTS,
-  type HotspotUserPageDto,
-  KIWIRE_STATUSES,
-} from "@/lib/api/kiwire";
+import type { AccountDto, HotspotUserPageDto } from "@/lib/api/kiwire";
 import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
 import { kiwireKeys } from "@/lib/client/query-keys";
-import { SessionsTable } from "./sessions-table";
+import { HOTSPOT_USER_SORTS, KIWIRE_STATUSES } from "@/lib/kiwire-vocabulary";
 import { TableReadNote } from "./table-read";
 import { useKiwirePickers } from "./voucher-generate";
 import { KiwireConnectionPicker, StatusBadge, useKiwireConnections } from "./vouchers-view";
+
+// Loaded when a user's dialog first opens, not with the page.
+const SessionsTable = dynamic(() => import("./sessions-table").then((module) => module.SessionsTable));
 
 const COLUMNS = ["fullName", "profile", "status", "email", "zone", "mac", "createdAt", "expiresAt"] as const;
 type Column = (typeof COLUMNS)[number];

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { parseAsInteger, parseAsString, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -12,13 +13,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ConnectionDto } from "@/lib/api/connections";
-import { type AccountDto, KIWIRE_STATUSES, type VoucherPageDto } from "@/lib/api/kiwire";
+import type { AccountDto, VoucherPageDto } from "@/lib/api/kiwire";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
 import { connectionKeys, kiwireKeys } from "@/lib/client/query-keys";
+import { KIWIRE_STATUSES } from "@/lib/kiwire-vocabulary";
 import { createdBatchNotice, TableReadNote } from "./table-read";
 import { useKiwirePickers, VoucherGenerate } from "./voucher-generate";
-import { VoucherPrint } from "./voucher-print";
+
+// Loaded when first shown, not with the page: what only an open dialog or panel needs stays out of the first load.
+const VoucherPrint = dynamic(() => import("./voucher-print").then((module) => module.VoucherPrint));
 
 const PAGE_SIZES = [25, 50, 100, 500] as const;
 

@@ -2,14 +2,13 @@ import "server-only";
 import type {
   CallDto,
   CallFilters,
-  CallSort,
   CallStatsDto,
   CallSummaryDto,
   KalliopeCallSummary,
   ListCallsInput,
-  MatchMode,
 } from "@/lib/api/kalliope";
 import { presetRange } from "@/lib/kalliope-range";
+import type { CallSort, MatchMode } from "@/lib/kalliope-vocabulary";
 import { badRequest, notFound } from "@/lib/server/api/errors";
 import { type CdrSource, callsForDays, callWithPath, type DayFetchStats, MAX_RANGE_DAYS } from "./cdr-days";
 import { idEpochMs, pbxDateAt, startOffsetFinder } from "./pbx-time";
@@ -252,3 +251,4 @@ export const EXPORT_COLUMNS = [
   "durationSeconds",
   "billSeconds",
 ] as const;
+

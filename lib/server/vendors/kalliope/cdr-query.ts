@@ -252,3 +252,26 @@ export const EXPORT_COLUMNS = [
   "billSeconds",
 ] as const;
 
+/**
+ * One call as an export row, in EXPORT_COLUMNS order. Written out rather than mapped over the column names:
+ * an export writes hundreds of thousands of rows, and a copy of each call per row was most of its cost.
+ */
+export function exportRow(call: KalliopeCallSummary, utcOffset: string): unknown[] {
+  return [
+    call.id,
+    call.startTime,
+    utcOffset,
+    call.answerTime,
+    call.endTime,
+    call.caller,
+    call.called,
+    call.status,
+    call.source,
+    call.destination,
+    call.gateway,
+    call.accountCode,
+    call.answeredBy,
+    call.durationSeconds,
+    call.billSeconds,
+  ];
+}

@@ -216,8 +216,10 @@ async function exportRate(server: ConsoleServer, cookie: string, connectionId: s
   return { rows: lines - 1, seconds, rowsPerSecond: (lines - 1) / seconds };
 }
 
-const ms = (value: number) => (value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`);
-const ratio = (value: number) => `${value.toFixed(2)}×`;
+// A series with no answers (every request timed out) has no percentiles: shown as "-", not NaN.
+const ms = (value: number) =>
+  !Number.isFinite(value) ? "-" : value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
+const ratio = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : "-");
 const rate = (value: number) => `${Math.round(value)}/s`;
 
 async function main() {
@@ -328,7 +330,7 @@ async function main() {
       `| Kerio extensions page (50 of 2,000), p50 | ${ms(latency.extensions!.p50)} (p99 ${ms(latency.extensions!.p99)}) | appliance ${ms(latency.appliance!.p50)} + bare route ${ms(latency.bare!.p50)} | ${ratio(kerioRatio)} | ≤ 1.3× |`,
       ...loads.map(
         (load) =>
-          `| ${load.operators} operators, mixed list reads | p50 ${ms(load.reads.p50)}, p99 ${ms(load.reads.p99)}, ${rate(load.reads.perSecond)} (writes p99 ${ms(load.writes.p99)}, ${rate(load.writes.perSecond)}) | bare route ${rate(load.bare.perSecond)}, p99 ${ms(load.bare.p99)} | ${(load.reads.perSecond / load.bare.perSecond).toFixed(3)} of bare | ${load.operators === 40 ? "p99 ≤ 400 ms, ≥ 300/s" : "-"} |`,
+          `| ${load.operators} operators, mixed list reads | p50 ${ms(load.reads.p50)}, p99 ${ms(load.reads.p99)}, ${rate(load.reads.perSecond)} (writes p99 ${ms(load.writes.p99)}, ${rate(load.writes.perSecond)}) | bare route ${rate(load.bare.perSecond)}, p99 ${ms(load.bare.p99)} | ${load.bare.perSecond > 0 ? `${(load.reads.perSecond / load.bare.perSecond).toFixed(3)} of bare` : "-"} | ${load.operators === 40 ? "p99 ≤ 400 ms, ≥ 300/s" : "-"} |`,
       ),
       ...loads.map(
         (load) =>

@@ -59,8 +59,11 @@ async function list(query: string) {
  */
 async function countLines(response: Response): Promise<number> {
   let lines = 0;
+  // indexOf, not a loop over every byte: counting byte by byte in JavaScript cost as much as writing the CSV,
+  // and the bench then reported its own counting as the console's export speed.
   for await (const chunk of response.body ?? []) {
-    for (const byte of chunk as Uint8Array) if (byte === 10) lines++;
+    const bytes = chunk as Uint8Array;
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
   }
   return lines;
 }

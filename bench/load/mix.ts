@@ -1,7 +1,7 @@
 import type { Request as CannonRequest } from "autocannon";
-import { TICKET_SORTS } from "@/lib/api/kayako";
-import { EXTENSION_SORTS } from "@/lib/api/kerio-extensions";
-import { HOTSPOT_USER_SORTS } from "@/lib/api/kiwire";
+import { TICKET_SORTS } from "@/lib/kayako-vocabulary";
+import { EXTENSION_SORTS } from "@/lib/kerio-extensions-vocabulary";
+import { HOTSPOT_USER_SORTS } from "@/lib/kiwire-vocabulary";
 
 /**
  * What the simulated operators do: the console's everyday reads with the sorts, searches and pages people

@@ -1,6 +1,7 @@
 "use client";
 
-import { CALL_STATUS_LABELS, type CallStatsDto, codeLabel, formatDuration } from "@/lib/api/kalliope";
+import type { CallStatsDto } from "@/lib/api/kalliope";
+import { CALL_STATUS_LABELS, codeLabel, formatDuration } from "@/lib/kalliope-vocabulary";
 
 const STATUS_COLOURS: Record<string, string> = {
   OK: "#16a34a",

@@ -3,14 +3,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { Dialog } from "@/components/ui/dialog";
 import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
+import { callQueries } from "@/lib/client/queries/kalliope";
 import {
   CALL_STATUS_LABELS,
   codeLabel,
   ENDPOINT_TYPE_LABELS,
   EXIT_CAUSE_LABELS,
   formatDuration,
-} from "@/lib/api/kalliope";
-import { callQueries } from "@/lib/client/queries/kalliope";
+} from "@/lib/kalliope-vocabulary";
 
 export interface CallDetailProps {
   connectionId: string;

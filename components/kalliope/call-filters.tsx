@@ -9,18 +9,18 @@ import {
 } from "nuqs";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import {
-  CALL_STATUS_LABELS,
-  CALL_STATUSES,
-  CallFiltersQuery,
-  ENDPOINT_TYPE_LABELS,
-  ENDPOINT_TYPES,
-  MATCH_MODES,
-} from "@/lib/api/kalliope";
+import { CallFiltersQuery } from "@/lib/api/kalliope";
 import type { OperationQuery } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
 import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
 import { PRESET_LABELS, PRESETS } from "@/lib/kalliope-range";
+import {
+  CALL_STATUS_LABELS,
+  CALL_STATUSES,
+  ENDPOINT_TYPE_LABELS,
+  ENDPOINT_TYPES,
+  MATCH_MODES,
+} from "@/lib/kalliope-vocabulary";
 
 /** The call filters as the URL keeps them (short names, so a shared link stays readable). */
 export const callFilterParsers = {

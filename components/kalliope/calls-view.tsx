@@ -16,18 +16,17 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
+import type { CallPageDto, CallSummaryDto } from "@/lib/api/kalliope";
+import { callQueries } from "@/lib/client/queries/kalliope";
+import type { ConnectionChoice } from "@/lib/connection-kinds";
 import {
   CALL_SORTS,
   CALL_STATUS_LABELS,
-  type CallPageDto,
   type CallSort,
-  type CallSummaryDto,
   codeLabel,
   ENDPOINT_TYPE_LABELS,
   formatDuration,
-} from "@/lib/api/kalliope";
-import { callQueries } from "@/lib/client/queries/kalliope";
-import type { ConnectionChoice } from "@/lib/connection-kinds";
+} from "@/lib/kalliope-vocabulary";
 import { CallCharts } from "./call-charts";
 import { CallDetail } from "./call-detail";
 import { CallExport } from "./call-export";

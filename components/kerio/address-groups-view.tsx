@@ -15,19 +15,18 @@ import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
-import {
-  ADDRESS_ENTRY_TYPES,
-  type AddressEntryChangeDto,
-  type AddressEntryDto,
-  type AddressEntryType,
-  type CreateAddressEntryInput,
-  type TimeRangeDto,
+import type {
+  AddressEntryChangeDto,
+  AddressEntryDto,
+  CreateAddressEntryInput,
+  TimeRangeDto,
 } from "@/lib/api/kerio-control";
 import { ApiRequestError } from "@/lib/client/api-fetch";
 import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
 import { firewallQueries } from "@/lib/client/queries/kerio-control";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
+import { ADDRESS_ENTRY_TYPES, type AddressEntryType } from "@/lib/kerio-control-vocabulary";
 
 const TYPE_LABELS: Record<AddressEntryType, string> = {
   Host: "Host",

@@ -7,7 +7,6 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import {
-  CALL_PERMISSION_LABELS,
   CreateExtensionSchema,
   type ExtensionDto,
   type ExtensionWriteResultDto,
@@ -18,6 +17,7 @@ import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
 import { extensionQueries } from "@/lib/client/queries/kerio-extensions";
 import { useFieldErrors, type Validation, validateInput } from "@/lib/client/validate-input";
+import { CALL_PERMISSION_LABELS } from "@/lib/kerio-extensions-vocabulary";
 
 export interface ExtensionFormProps {
   connectionId: string;

@@ -25,16 +25,16 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import {
-  CALL_PERMISSION_LABELS,
-  EXTENSION_SORTS,
-  type ExtensionDto,
-  type ExtensionSort,
-} from "@/lib/api/kerio-extensions";
+import type { ExtensionDto } from "@/lib/api/kerio-extensions";
 import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
 import { extensionQueries } from "@/lib/client/queries/kerio-extensions";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
+import {
+  CALL_PERMISSION_LABELS,
+  EXTENSION_SORTS,
+  type ExtensionSort,
+} from "@/lib/kerio-extensions-vocabulary";
 import { ExtensionForm } from "./extension-form";
 import { ExtensionImport } from "./extension-import";
 

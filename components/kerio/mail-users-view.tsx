@@ -19,18 +19,13 @@ import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryErrorState } from "@/components/ui/states";
-import {
-  type CreateMailUserInput,
-  MAIL_USER_SORTS,
-  type MailRemovalMode,
-  type MailUserDto,
-  type MailUserSort,
-} from "@/lib/api/kerio-connect";
+import type { CreateMailUserInput, MailUserDto } from "@/lib/api/kerio-connect";
 import { ApiRequestError } from "@/lib/client/api-fetch";
 import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
 import { mailQueries } from "@/lib/client/queries/kerio-connect";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
+import { MAIL_USER_SORTS, type MailRemovalMode, type MailUserSort } from "@/lib/kerio-connect-vocabulary";
 
 const mailUserList = defineListState({
   sorts: MAIL_USER_SORTS,

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { SelectField } from "@/components/ui/field";
-import { type AccountDto, KIWIRE_STATUSES } from "@/lib/api/kiwire";
+import type { AccountDto } from "@/lib/api/kiwire";
+import { KIWIRE_STATUSES } from "@/lib/kiwire-vocabulary";
 
 type HotspotStatus = AccountDto["status"];
 

@@ -1,8 +1,8 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { toast } from "sonner";
+import { signOut } from "@/lib/client/sign-out";
 import type { Role } from "@/lib/permissions";
 import { saveTheme } from "@/lib/server/theme-preference";
 import { parseTheme, THEMES, type Theme } from "@/lib/theme";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TICKET_SORTS } from "@/lib/kayako-vocabulary";
 import { ConnectionIdSchema } from "./connections";
 import { defineOperation } from "./operation";
 
@@ -7,9 +8,6 @@ import { defineOperation } from "./operation";
  * Kayako's vocabulary (ListAll positional arguments, `markasresolved`, `ownerstaffid`) is translated in
  * `lib/server/vendors/kayako/`, never here.
  */
-
-export const TICKET_SORTS = ["lastActivity", "created", "id", "priority", "status", "department"] as const;
-export type TicketSort = (typeof TICKET_SORTS)[number];
 
 const idFilter = z
   .string()

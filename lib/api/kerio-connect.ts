@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAIL_REMOVAL_MODES, MAIL_USER_SORTS } from "@/lib/kerio-connect-vocabulary";
 import { ConnectionIdSchema } from "./connections";
 import { defineOperation } from "./operation";
 
@@ -6,13 +7,6 @@ import { defineOperation } from "./operation";
  * Kerio Connect mail users (issue 9). The console's vocabulary (enabled, removal mode) is translated to Kerio's
  * (isEnabled, UDeleteUser/UDeleteFolder) in `lib/server/vendors/kerio/connect-users.ts`, never here.
  */
-
-export const MAIL_USER_SORTS = ["loginName", "fullName", "enabled", "size"] as const;
-export type MailUserSort = (typeof MAIL_USER_SORTS)[number];
-
-/** Kerio's removal methods (notes §5) in words: delete the mailbox with the user, or keep its folder. */
-export const MAIL_REMOVAL_MODES = ["deleteMailbox", "keepFolder"] as const;
-export type MailRemovalMode = (typeof MAIL_REMOVAL_MODES)[number];
 
 const ConnectionParams = z.strictObject({ connectionId: ConnectionIdSchema });
 export const MailUserParams = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ADDRESS_ENTRY_TYPES, APPLY_STEPS } from "@/lib/kerio-control-vocabulary";
 import { ConnectionIdSchema } from "./connections";
 import { defineOperation } from "./operation";
 
@@ -7,20 +8,6 @@ import { defineOperation } from "./operation";
  * `IpAddressGroups.apply`, `Session.getConfigTimestamp` and `Session.confirmConfig` (notes §6); the answer
  * says "applied and confirmed" or names the step that failed.
  */
-
-export const ADDRESS_ENTRY_TYPES = [
-  "Host",
-  "Network",
-  "Range",
-  "IpPrefix",
-  "ChildGroup",
-  "ThisMachine",
-] as const;
-export type AddressEntryType = (typeof ADDRESS_ENTRY_TYPES)[number];
-
-/** The steps of one change, in order; a failure names one of them. */
-export const APPLY_STEPS = ["validate", "change", "apply", "getConfigTimestamp", "confirmConfig"] as const;
-export type ApplyStep = (typeof APPLY_STEPS)[number];
 
 const ConnectionParams = z.strictObject({ connectionId: ConnectionIdSchema });
 export const AddressEntryParams = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EXTENSION_SORTS } from "@/lib/kerio-extensions-vocabulary";
 import { ConnectionIdSchema } from "./connections";
 import { defineOperation } from "./operation";
 
@@ -7,17 +8,6 @@ import { defineOperation } from "./operation";
  * document. The console's vocabulary (number, owner) is translated to Kerio's (telNum, userGuid) in
  * `lib/server/vendors/kerio/operator-extensions.ts`, never here.
  */
-
-export const EXTENSION_SORTS = ["number", "description", "sipUsername", "owner"] as const;
-export type ExtensionSort = (typeof EXTENSION_SORTS)[number];
-
-/** Kerio's call-permission levels are undocumented beyond 0–3 (notes §4.2); 1 is its default. */
-export const CALL_PERMISSION_LABELS: Record<number, string> = {
-  0: "Internal only",
-  1: "Local",
-  2: "National",
-  3: "International",
-};
 
 export const ExtensionNumberSchema = z
   .string({ error: "Enter the extension number" })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HOTSPOT_USER_SORTS, KIWIRE_STATUSES } from "@/lib/kiwire-vocabulary";
 import { ConnectionIdSchema } from "./connections";
 import { defineOperation } from "./operation";
 
@@ -7,7 +8,6 @@ import { defineOperation } from "./operation";
  * allownas…) are translated to the console's words in `lib/server/vendors/kiwire/`, never here.
  */
 
-export const KIWIRE_STATUSES = ["active", "expired", "suspended", "unknown"] as const;
 const status = z.enum(KIWIRE_STATUSES).describe("act/exp/sus and the long forms, unknown for anything else");
 
 const dateTime = z.string().nullable().describe("Appliance wall-clock time, Y-m-d H:i:s in its own zone");
@@ -123,8 +123,6 @@ export const ExportVouchersQuery = z.strictObject({
 export type ExportVouchersInput = z.infer<typeof ExportVouchersQuery>;
 
 // ---- Hotspot users --------------------------------------------------------------------------------------
-
-export const HOTSPOT_USER_SORTS = ["username", "fullname", "createdate", "expiry"] as const;
 
 export const HotspotUsernameSchema = z
   .string()

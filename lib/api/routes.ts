@@ -22,7 +22,6 @@ export const ROUTES = {
   resetUserTwoFactor: { method: "DELETE", path: "/api/v1/users/{id}/two-factor" },
   getTwoFactorPolicy: { method: "GET", path: "/api/v1/settings/two-factor" },
   setTwoFactorPolicy: { method: "PUT", path: "/api/v1/settings/two-factor" },
-  setTableColumns: { method: "PUT", path: "/api/v1/account/table-columns/{table}" },
   listApiTokens: { method: "GET", path: "/api/v1/api-tokens" },
   createApiToken: { method: "POST", path: "/api/v1/api-tokens" },
   revokeApiToken: { method: "DELETE", path: "/api/v1/api-tokens/{id}" },

@@ -6,11 +6,11 @@ import type {
   TicketDetailDto,
   TicketPageDto,
   TicketPostDto,
-  TicketSort,
   TicketSummaryDto,
   UpdateTicketInput,
   UpdateTicketResultDto,
 } from "@/lib/api/kayako";
+import type { TicketSort } from "@/lib/kayako-vocabulary";
 import { notFound, unprocessable } from "@/lib/server/api/errors";
 import { VendorError } from "@/lib/server/http/errors";
 import { emptyCapabilities, type KayakoCapabilities, RECHECK_MS } from "./capabilities";

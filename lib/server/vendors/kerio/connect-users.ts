@@ -4,13 +4,12 @@ import type {
   CreateMailUserInput,
   ListMailUsersInput,
   MailDomainDto,
-  MailRemovalMode,
   MailUserDto,
   MailUserPageDto,
-  MailUserSort,
   RemoveMailUserInput,
   UpdateMailUserInput,
 } from "@/lib/api/kerio-connect";
+import type { MailRemovalMode, MailUserSort } from "@/lib/kerio-connect-vocabulary";
 import { type ApiError, conflict, notFound, unprocessable } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
 import { kerioRpcFor } from "./client-for";

@@ -3,14 +3,13 @@ import { z } from "zod";
 import type {
   AddressEntryChangeDto,
   AddressEntryDto,
-  AddressEntryType,
   AddressGroupListDto,
   ApplyResultDto,
-  ApplyStep,
   CreateAddressEntryInput,
   TimeRangeDto,
   UpdateAddressEntryInput,
 } from "@/lib/api/kerio-control";
+import type { AddressEntryType, ApplyStep } from "@/lib/kerio-control-vocabulary";
 import { ApiError, notFound } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
 import { sharedState } from "@/lib/server/shared-state/shared-state";

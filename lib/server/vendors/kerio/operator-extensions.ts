@@ -5,11 +5,11 @@ import type {
   CreateExtensionInput,
   ExtensionDto,
   ExtensionPageDto,
-  ExtensionSort,
   ListExtensionsInput,
   OwnerDto,
   UpdateExtensionInput,
 } from "@/lib/api/kerio-extensions";
+import type { ExtensionSort } from "@/lib/kerio-extensions-vocabulary";
 import { ApiError, notFound } from "@/lib/server/api/errors";
 import { type OperatorCapabilities, operatorCapabilities } from "./operator-capabilities";
 import { buildKerioQuery, type KerioQuery, type SearchField, type TableState } from "./query";

@@ -119,10 +119,11 @@ describe("Redis shared state (several instances)", () => {
 
   it("empties a cache on another instance when one instance invalidates, as soon as the message arrives", async () => {
     const prefix = `bus-${randomUUID()}:`;
-    const [a, b] = [instance(prefix), instance(prefix)].map((state) => {
+    const consoleInstance = (state: RedisState) => {
       const bus = new InvalidationBus("auth", () => state);
       return { bus, cache: new InvalidatedCache<string>({ bus, ttlMs: 60_000, maxEntries: 10 }) };
-    });
+    };
+    const [a, b] = [consoleInstance(instance(prefix)), consoleInstance(instance(prefix))];
     for (const each of [a, b]) expect(await each.bus.ready()).toBe(true);
     let loads = 0;
     let role = "admin";

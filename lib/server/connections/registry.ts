@@ -19,6 +19,7 @@ import { addressRefusal } from "@/lib/server/http/address-policy";
 import { forgetHttpClient } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
 import { forgetConnectionCaches } from "./connection-caches";
+import { forgetConnection } from "./connection-changes";
 import { fileConnections } from "./file-source";
 import {
   insecureReasonOf,
@@ -309,6 +310,7 @@ export async function updateConnection(
     .where(eq(connections.id, id))
     .returning();
   if (!updated) throw noSuchConnection(id);
+  await forgetConnection(id);
   await forgetHttpClient(id);
   return { entry: fromRow(updated), changed };
 }
@@ -318,6 +320,7 @@ export async function deleteConnection(db: Database, id: string): Promise<Connec
   const [row] = await db.delete(connections).where(eq(connections.id, id)).returning();
   if (!row) throw noSuchConnection(id);
   await db.delete(connectionHealth).where(eq(connectionHealth.connectionId, id));
+  await forgetConnection(id);
   await forgetHttpClient(id);
   forgetConnectionCaches(id);
   // The row is gone already: a store that does not answer must not turn the removal into an error (the

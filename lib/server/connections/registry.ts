@@ -209,6 +209,8 @@ export async function createConnection(
       })
       .returning();
     if (!row) throw new Error("insert returned no row");
+    // The id may have named a connection removed where no message reached this instance (or a test's).
+    await forgetConnection(id);
     return fromRow(row);
   } catch (error) {
     if (isUniqueViolation(error)) {

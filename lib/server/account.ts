@@ -2,7 +2,7 @@ import "server-only";
 import type { AccountDto } from "@/lib/api/account";
 import { twoFactorRequiredFor } from "@/lib/second-factor";
 import { notFound } from "@/lib/server/api/errors";
-import { pendingSetupStep, twoFactorRequirement } from "@/lib/server/auth/account-setup";
+import { setupStepOf, twoFactorRequirement } from "@/lib/server/auth/account-setup";
 import type { Actor } from "@/lib/server/auth/actor";
 import { isEnrolled, recoveryCodesLeft } from "@/lib/server/auth/second-factor";
 import type { Database } from "@/lib/server/db/client";
@@ -22,12 +22,17 @@ export const personOfEmail = (person: Person) => ({ id: person.id, email: person
 export async function accountOf(db: Database, userId: string): Promise<AccountDto> {
   const user = await findUserById(db, userId);
   if (!user) throw notFound("Your account no longer exists.");
-  const [pendingStep, requirement, enabled, left] = await Promise.all([
-    pendingSetupStep(db, userId),
+  const [requirement, enabled, left] = await Promise.all([
     twoFactorRequirement(db),
     isEnrolled(db, userId),
     recoveryCodesLeft(db, userId),
   ]);
+  const pendingStep = setupStepOf({
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+    enrolled: enabled,
+    requirement,
+  });
   return {
     email: user.email,
     name: user.name,

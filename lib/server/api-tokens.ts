@@ -3,9 +3,17 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { ApiTokenDto, CreateApiTokenInput } from "@/lib/api/api-tokens";
 import { notFound, validationFailed } from "@/lib/server/api/errors";
+import {
+  AUTH_CACHE_TTL_MS,
+  authBus,
+  forgetToken,
+  tokenTag,
+  userTag,
+} from "@/lib/server/auth/auth-invalidation";
 import { serverConfig } from "@/lib/server/config";
 import type { Database } from "@/lib/server/db/client";
 import { apiTokens, users } from "@/lib/server/db/schema";
+import { InvalidatedCache } from "@/lib/server/shared-state/invalidated-cache";
 
 type TokenRow = typeof apiTokens.$inferSelect;
 
@@ -79,16 +87,35 @@ export async function revokeApiToken(db: Database, id: string): Promise<ApiToken
     .set({ revokedAt: new Date() })
     .where(eq(apiTokens.id, id))
     .returning();
+  await forgetToken(id);
   return toDto(row ?? existing);
 }
+
+/** Tokens found active lately, by hash; revoking one or changing its creator drops it (auth-invalidation.ts). */
+const activeTokens = new InvalidatedCache<TokenRow>({
+  bus: authBus(),
+  ttlMs: AUTH_CACHE_TTL_MS,
+  maxEntries: 2_000,
+  tagsOf: (row) => [tokenTag(row.id), ...(row.createdBy ? [userTag(row.createdBy)] : [])],
+});
 
 /**
  * The token's row when it exists, is not revoked, has not expired (by its own date or the maximum lifetime)
  * and its creator is still an active person; records when it was last used. A token with no creator (one made
- * by another token before tokens were refused that) answers to nobody and does not work.
+ * by another token before tokens were refused that) answers to nobody and does not work. Read from memory
+ * while nothing changed; the expiry, which changes with the clock alone, is checked on every use.
  */
 export async function findActiveToken(db: Database, token: string): Promise<TokenRow | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const tokenHash = hashToken(token);
+  const row = await activeTokens.read(tokenHash, () => loadActiveToken(db, tokenHash));
+  const now = new Date();
+  if (!row || effectiveExpiry(row) <= now) return null;
+  await noteUse(db, row, now);
+  return row;
+}
+
+async function loadActiveToken(db: Database, tokenHash: string): Promise<TokenRow | undefined> {
   const now = new Date();
   const [found] = await db
     .select({ token: apiTokens })
@@ -96,19 +123,26 @@ export async function findActiveToken(db: Database, token: string): Promise<Toke
     .innerJoin(users, eq(users.id, apiTokens.createdBy))
     .where(
       and(
-        eq(apiTokens.tokenHash, hashToken(token)),
+        eq(apiTokens.tokenHash, tokenHash),
         isNull(apiTokens.revokedAt),
         or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
         gt(apiTokens.createdAt, new Date(now.getTime() - maxLifetimeMs())),
         isNull(users.disabledAt),
       ),
     );
-  const row = found?.token;
-  if (!row) return null;
+  return found?.token;
+}
+
+/**
+ * Writes last_used_at when the one known here is older than its resolution: once a minute per token and
+ * instance at most, so a busy script does not cost a write per request. The cached row learns the new time.
+ */
+async function noteUse(db: Database, row: TokenRow, now: Date): Promise<void> {
   const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  if (row.lastUsedAt && row.lastUsedAt >= stale) return;
+  row.lastUsedAt = now;
   await db
     .update(apiTokens)
     .set({ lastUsedAt: now })
     .where(and(eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, stale))));
-  return row;
 }

@@ -3,6 +3,7 @@ import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { CreateUserInput, UpdateUserInput, UserDto } from "@/lib/api/users";
 import type { Role } from "@/lib/permissions";
 import { conflict, notFound, validationFailed } from "@/lib/server/api/errors";
+import { forgetUser } from "@/lib/server/auth/auth-invalidation";
 import { hashPassword, needsRehash } from "@/lib/server/auth/password-hash";
 import { checkPassword } from "@/lib/server/auth/password-policy";
 import { enrolledUserIds, isEnrolled } from "@/lib/server/auth/second-factor";
@@ -89,7 +90,7 @@ async function wouldRemoveLastAdmin(
 }
 
 export async function updateUser(db: Database, id: string, change: UpdateUserInput): Promise<UserDto> {
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     // Lock the admin rows so two admins demoting each other at once cannot both succeed.
     await tx.execute(sql`SELECT id FROM ${users} WHERE ${users.role} = 'admin' FOR UPDATE`);
     const [target] = await tx.select().from(users).where(eq(users.id, id));
@@ -118,6 +119,9 @@ export async function updateUser(db: Database, id: string, change: UpdateUserInp
     if (!row) throw notFound("No user with that id.");
     return toUserDto(row, await isEnrolled(tx, row.id));
   });
+  // After the commit: an instance that reloaded the person meanwhile must not keep the old row.
+  await forgetUser(id);
+  return updated;
 }
 
 /** "Sign out everywhere": every JWT issued before this carries the old version and is refused. */
@@ -128,6 +132,7 @@ export async function revokeSessions(db: Database, id: string): Promise<UserDto>
     .where(eq(users.id, id))
     .returning();
   if (!row) throw notFound("No user with that id.");
+  await forgetUser(id);
   return toUserDto(row, await isEnrolled(db, row.id));
 }
 

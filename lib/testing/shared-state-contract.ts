@@ -101,4 +101,33 @@ export function sharedStateContract(store: () => SharedState): void {
     // Another key is another lock.
     expect((await state.tryWithLock("other", 5_000, async () => 1)).acquired).toBe(true);
   });
+
+  it("delivers a published message to every subscriber of its channel, and none after it unsubscribed", async () => {
+    const state = store();
+    const heard: string[] = [];
+    const listener = (name: string) => ({
+      message: (message: string) => heard.push(`${name}:${message}`),
+      interrupted: () => heard.push(`${name}:interrupted`),
+    });
+    const first = await state.subscribe("news", listener("first"));
+    const second = await state.subscribe("news", listener("second"));
+    await state.subscribe("elsewhere", listener("other"));
+    expect(first.live).toBe(true);
+    await state.publish("news", "user:1");
+    await until(() => heard.length >= 2);
+    expect(heard.sort()).toEqual(["first:user:1", "second:user:1"]);
+    await second.close();
+    await state.publish("news", "user:2");
+    await until(() => heard.length >= 3);
+    await sleep(30);
+    expect(heard.slice(2)).toEqual(["first:user:2"]);
+  });
+}
+
+/** Waits for a message to arrive (Redis delivers asynchronously), failing after a second. */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done(); waited += 5) {
+    if (waited > 1_000) throw new Error("no message arrived within a second");
+    await sleep(5);
+  }
 }

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type { Role } from "@/lib/permissions";
+import { authBus } from "@/lib/server/auth/auth-invalidation";
 import { startSession } from "@/lib/server/auth/session-lifetime";
 import { authSecret } from "@/lib/server/config";
+import { connectionBus } from "@/lib/server/connections/connection-changes";
 import {
   closeDatabase,
   type Database,
@@ -10,6 +12,7 @@ import {
   installTestDatabase,
   openPglite,
 } from "@/lib/server/db/client";
+import { EVERYTHING } from "@/lib/server/shared-state/invalidation-bus";
 import { createUser } from "@/lib/server/users";
 
 let opened: Promise<Database> | undefined;
@@ -30,6 +33,8 @@ export async function freshDatabase(): Promise<Database> {
   await db.execute(
     sql`TRUNCATE users, api_tokens, login_throttle, audit_events, connections, connection_health, kayako_staff_map, kalliope_cdr_days, user_second_factors, user_recovery_codes, console_settings RESTART IDENTITY CASCADE`,
   );
+  // The truncation bypassed the console's writes: what the process kept of the old rows must go too.
+  await Promise.all([authBus().invalidate(EVERYTHING), connectionBus().invalidate(EVERYTHING)]);
   return db;
 }
 

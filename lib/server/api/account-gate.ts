@@ -1,7 +1,7 @@
 import "server-only";
 import type { Operation } from "@/lib/api/operation";
-import { pendingSetupStep } from "@/lib/server/auth/account-setup";
 import type { Actor } from "@/lib/server/auth/actor";
+import { principalOf } from "@/lib/server/auth/principal";
 import type { Database } from "@/lib/server/db/client";
 import { ApiError } from "./errors";
 
@@ -17,7 +17,8 @@ export async function accountGateRefusal(
   db: Database,
 ): Promise<ApiError | null> {
   if (actor.kind === "token" || operation.duringAccountSetup) return null;
-  const step = await pendingSetupStep(db, actor.id);
+  // Read with the actor a moment ago: from memory.
+  const step = (await principalOf(db, actor.id))?.setupStep;
   if (step === "change-password") {
     return new ApiError(
       403,

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import type { Role } from "@/lib/permissions";
 import {
   type AccountSetupStep,
   TWO_FACTOR_REQUIREMENTS,
@@ -7,7 +8,8 @@ import {
   twoFactorRequiredFor,
 } from "@/lib/second-factor";
 import type { Database } from "@/lib/server/db/client";
-import { consoleSettings, userSecondFactors, users } from "@/lib/server/db/schema";
+import { consoleSettings } from "@/lib/server/db/schema";
+import { forgetEveryone } from "./auth-invalidation";
 
 /**
  * What a signed-in person must do before anything else: change a generated password, then enrol a second
@@ -15,7 +17,7 @@ import { consoleSettings, userSecondFactors, users } from "@/lib/server/db/schem
  * operations (see the route wrapper), so "required" cannot be sidestepped by calling the API directly.
  */
 
-const REQUIREMENT_KEY = "two_factor_required";
+export const REQUIREMENT_KEY = "two_factor_required";
 
 const isRequirement = (value: unknown): value is TwoFactorRequirement =>
   (TWO_FACTOR_REQUIREMENTS as readonly unknown[]).includes(value);
@@ -35,27 +37,18 @@ export async function setTwoFactorRequirement(
     .insert(consoleSettings)
     .values({ key: REQUIREMENT_KEY, ...values })
     .onConflictDoUpdate({ target: consoleSettings.key, set: values });
+  await forgetEveryone();
 }
 
-/** One query: this runs on every API request and page load of a signed-in person. */
-export async function pendingSetupStep(db: Database, userId: string): Promise<AccountSetupStep | null> {
-  const [row] = await db
-    .select({
-      role: users.role,
-      mustChangePassword: users.mustChangePassword,
-      enrolledAt: userSecondFactors.confirmedAt,
-      requirement: consoleSettings.value,
-    })
-    .from(users)
-    .leftJoin(
-      userSecondFactors,
-      and(eq(userSecondFactors.userId, users.id), isNotNull(userSecondFactors.confirmedAt)),
-    )
-    .leftJoin(consoleSettings, eq(consoleSettings.key, REQUIREMENT_KEY))
-    .where(eq(users.id, userId));
-  if (!row) return null;
+/** The owed step, from the columns it depends on (read with the user's row by lib/server/auth/principal.ts). */
+export function setupStepOf(row: {
+  role: Role;
+  mustChangePassword: boolean;
+  enrolled: boolean;
+  requirement: unknown;
+}): AccountSetupStep | null {
   if (row.mustChangePassword) return "change-password";
   const requirement = isRequirement(row.requirement) ? row.requirement : "nobody";
-  if (!row.enrolledAt && twoFactorRequiredFor(requirement, row.role)) return "enrol-second-factor";
+  if (!row.enrolled && twoFactorRequiredFor(requirement, row.role)) return "enrol-second-factor";
   return null;
 }

@@ -3,7 +3,7 @@ import type { Role } from "@/lib/permissions";
 import { ApiError } from "@/lib/server/api/errors";
 import { findActiveToken } from "@/lib/server/api-tokens";
 import { database } from "@/lib/server/db/client";
-import { findUserById } from "@/lib/server/users";
+import { principalOf } from "./principal";
 import { readSessionClaims } from "./session-cookie";
 import { continueSession, sessionEnded } from "./session-lifetime";
 
@@ -13,10 +13,11 @@ export type Actor =
   | { kind: "token"; id: string; label: string; role: Role };
 
 /**
- * Resolves the actor from a bearer token or the session cookie. The user row is read on every request, so
- * disabling a user, changing their role or "sign out everywhere" takes effect at their next request even
- * though the session itself is a stateless JWT. A session past its absolute or idle limit, or signed out, is
- * refused with `session_ended` (lib/server/auth/session-lifetime.ts).
+ * Resolves the actor from a bearer token or the session cookie. The person (and a token's row) comes from a
+ * cache every change of access empties on every instance (auth-invalidation.ts), so disabling a user,
+ * changing their role or "sign out everywhere" takes effect at their next request even though the session
+ * itself is a stateless JWT, without a database trip on each request. A session past its absolute or idle
+ * limit, or signed out, is refused with `session_ended` (lib/server/auth/session-lifetime.ts).
  */
 export async function resolveActor(headers: Headers): Promise<Actor | null> {
   const db = await database();
@@ -36,7 +37,7 @@ export async function resolveActor(headers: Headers): Promise<Actor | null> {
   const claims = await readSessionClaims(headers.get("cookie"));
   if (!claims) return null;
   if (!(await continueSession(claims))) throw sessionEnded();
-  const user = await findUserById(db, claims.userId);
-  if (!user || user.disabledAt || user.sessionVersion !== claims.sessionVersion) return null;
+  const user = await principalOf(db, claims.userId);
+  if (!user || user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
   return { kind: "user", id: user.id, label: user.email, name: user.name, role: user.role };
 }

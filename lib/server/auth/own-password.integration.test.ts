@@ -6,8 +6,8 @@ import { seedFirstAccounts } from "@/lib/server/bootstrap";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents, users } from "@/lib/server/db/schema";
 import { call, freshDatabase, sessionCookie } from "@/lib/testing/test-db";
-import { pendingSetupStep } from "./account-setup";
 import { ACCOUNT_RULE } from "./login-throttle";
+import { principalOf } from "./principal";
 import { readSessionClaims } from "./session-cookie";
 import { signIn } from "./sign-in";
 
@@ -51,7 +51,7 @@ describe("a generated first admin password", () => {
     const signedIn = await signIn(db, { email: "admin@console.local", password }, client);
     if (!signedIn.ok) throw new Error(signedIn.code);
     const { id, sessionVersion } = signedIn.user;
-    expect(await pendingSetupStep(db, id)).toBe("change-password");
+    expect((await principalOf(db, id))?.setupStep).toBe("change-password");
     const cookie = await sessionCookie(id, sessionVersion);
     const other = await sessionCookie(id, sessionVersion);
 
@@ -65,7 +65,7 @@ describe("a generated first admin password", () => {
     });
     expect(changed.status).toBe(200);
     expect(await changed.json()).toMatchObject({ pendingStep: null });
-    expect(await pendingSetupStep(db, id)).toBeNull();
+    expect((await principalOf(db, id))?.setupStep).toBeNull();
 
     // The session it was made from goes on under the new version; any other session of the person ends.
     const setCookie = changed.headers.get("set-cookie") ?? "";

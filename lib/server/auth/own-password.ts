@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { notFound, validationFailed } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
 import { users } from "@/lib/server/db/schema";
+import { forgetUser } from "./auth-invalidation";
 import { hashPassword } from "./password-hash";
 import { checkPassword } from "./password-policy";
 import { confirmIdentity } from "./reauthentication";
@@ -37,10 +38,12 @@ export async function changeOwnPassword(
     .where(eq(users.id, person.id))
     .returning({ sessionVersion: users.sessionVersion });
   if (!row) throw notFound("Your account no longer exists.");
+  await forgetUser(person.id);
   return row.sessionVersion;
 }
 
 /** A generated password (the printed first admin's) must be replaced at the first sign-in. */
 export async function requirePasswordChange(db: Database, userId: string): Promise<void> {
   await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, userId));
+  await forgetUser(userId);
 }

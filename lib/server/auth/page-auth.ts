@@ -4,8 +4,8 @@ import { forbidden, redirect } from "next/navigation";
 import { can, type Permission } from "@/lib/permissions";
 import { ApiError } from "@/lib/server/api/errors";
 import { database } from "@/lib/server/db/client";
-import { pendingSetupStep } from "./account-setup";
 import { type Actor, resolveActor } from "./actor";
+import { principalOf } from "./principal";
 import { SESSION_ENDED } from "./session-lifetime";
 
 /** The signed-in person, or why there is none: a session that ended deserves a word on the login page. */
@@ -34,7 +34,8 @@ export async function requirePermission(permission: Permission, returnTo: string
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!can(actor.role, permission)) forbidden();
   // A generated password to replace or a required second factor to enrol comes before any other page.
-  if (actor.kind === "user" && (await pendingSetupStep(await database(), actor.id))) redirect("/account");
+  if (actor.kind === "user" && (await principalOf(await database(), actor.id))?.setupStep)
+    redirect("/account");
   return actor;
 }
 

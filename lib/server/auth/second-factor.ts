@@ -4,6 +4,7 @@ import { conflict } from "@/lib/server/api/errors";
 import { consoleVault, type SecretContext } from "@/lib/server/connections/vault";
 import type { Database } from "@/lib/server/db/client";
 import { userRecoveryCodes, userSecondFactors } from "@/lib/server/db/schema";
+import { forgetUser } from "./auth-invalidation";
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from "./recovery-codes";
 import { base32Encode, matchingStep, newTotpSecret, otpauthUri } from "./totp";
 
@@ -105,10 +106,13 @@ export async function confirmEnrolment(
   if (!row) throw conflict("Start the enrolment first: there is no authenticator waiting to be confirmed.");
   if (row.confirmedAt) throw conflict("Two-factor sign-in is already on.");
   if (!(await acceptTotp(db, row, code.trim(), now))) return null;
-  return db.transaction(async (tx) => {
+  const codes = await db.transaction(async (tx) => {
     await tx.update(userSecondFactors).set({ confirmedAt: now }).where(eq(userSecondFactors.userId, userId));
     return replaceRecoveryCodes(tx, userId);
   });
+  // Enrolling pays a required step: the person's next request must not be held to it.
+  await forgetUser(userId);
+  return codes;
 }
 
 export type SecondFactorCheck =
@@ -157,7 +161,7 @@ export async function regenerateRecoveryCodes(db: Database, userId: string): Pro
 
 /** Removes the factor and its codes (the person's own choice, or an admin's reset). Answers whether one was on. */
 export async function removeSecondFactor(db: Database, userId: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  const removed = await db.transaction(async (tx) => {
     await tx.delete(userRecoveryCodes).where(eq(userRecoveryCodes.userId, userId));
     const removed = await tx
       .delete(userSecondFactors)
@@ -166,6 +170,9 @@ export async function removeSecondFactor(db: Database, userId: string): Promise<
     await tx.delete(userSecondFactors).where(eq(userSecondFactors.userId, userId));
     return removed.length > 0;
   });
+  // Where a second factor is required, removing it makes the step owed again.
+  await forgetUser(userId);
+  return removed;
 }
 
 /** The ids of everyone with a confirmed factor, for the admin's user list. */

@@ -1,7 +1,13 @@
-import { encode } from "next-auth/jwt";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { decode, encode } from "next-auth/jwt";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { authSecret } from "@/lib/server/config";
 import { hasSessionCookie, readSessionClaims, sessionCookieName } from "./session-cookie";
+
+// The real decoder, counted: a JWT already opened must not be decrypted again.
+vi.mock("next-auth/jwt", async (importOriginal) => {
+  const real = await importOriginal<typeof import("next-auth/jwt")>();
+  return { ...real, decode: vi.fn(real.decode) };
+});
 
 const before = process.env.NEXTAUTH_URL;
 let token = "";
@@ -45,5 +51,26 @@ describe("the session cookie", () => {
     delete process.env.NEXTAUTH_URL;
     const old = await encode({ token: { sub: "user-1", sv: 3 }, secret: authSecret() });
     expect(await readSessionClaims(`next-auth.session-token=${old}`)).toBeNull();
+  });
+
+  it("opens a JWT once while it is valid, and refuses it past its expiry all the same", async () => {
+    delete process.env.NEXTAUTH_URL;
+    const fresh = await encode({
+      token: { sub: "user-2", sv: 1, sid: "session-2", sat: Date.now() },
+      secret: authSecret(),
+      maxAge: 60,
+    });
+    const header = `next-auth.session-token=${fresh}`;
+    vi.mocked(decode).mockClear();
+    for (let n = 0; n < 3; n++) expect(await readSessionClaims(header)).toMatchObject({ userId: "user-2" });
+    expect(decode).toHaveBeenCalledTimes(1);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      // Past the expiry and next-auth's 15 s clock tolerance.
+      vi.setSystemTime(Date.now() + 80_000);
+      expect(await readSessionClaims(header)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -60,12 +60,33 @@ export interface SessionClaims {
 }
 
 /**
+ * Session JWTs already opened, by their exact text: deriving the key and decrypting cost more than the rest of
+ * an authenticated request. Holding them is safe because a JWT's text never changes what it says, and each is
+ * dropped at its own expiry; revocation is not decided here but by the session record and the person's
+ * version (session-lifetime.ts, principal.ts). next-auth re-issues the JWT on refresh, so old texts go first.
+ */
+const opened = new Map<string, { claims: SessionClaims; expiresAtMs: number }>();
+const MAX_OPENED = 10_000;
+
+function remember(token: string, claims: SessionClaims, exp: unknown): void {
+  if (typeof exp !== "number") return;
+  if (opened.size >= MAX_OPENED) {
+    const oldest = opened.keys().next().value;
+    if (oldest !== undefined) opened.delete(oldest);
+  }
+  opened.set(token, { claims, expiresAtMs: exp * 1000 });
+}
+
+/**
  * Reads next-auth's encrypted session JWT from a Cookie header. Works on any Request (route handlers, tests),
  * unlike getServerSession, which needs Next's request context.
  */
 export async function readSessionClaims(cookieHeader: string | null): Promise<SessionClaims | null> {
   const token = sessionToken(parseCookieHeader(cookieHeader));
   if (!token) return null;
+  const known = opened.get(token);
+  if (known && known.expiresAtMs > Date.now()) return known.claims;
+  if (known) opened.delete(token);
   const claims = await decode({ token, secret: authSecret() }).catch(() => null);
   // JWTs from before sessions had ids and a start carry neither: their holders sign in again.
   if (
@@ -76,5 +97,12 @@ export async function readSessionClaims(cookieHeader: string | null): Promise<Se
     typeof claims.sat !== "number"
   )
     return null;
-  return { userId: claims.sub, sessionVersion: claims.sv, sessionId: claims.sid, signedInAt: claims.sat };
+  const read = {
+    userId: claims.sub,
+    sessionVersion: claims.sv,
+    sessionId: claims.sid,
+    signedInAt: claims.sat,
+  };
+  remember(token, read, claims.exp);
+  return read;
 }

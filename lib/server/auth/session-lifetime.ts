@@ -2,7 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { ApiError } from "@/lib/server/api/errors";
 import { serverConfig } from "@/lib/server/config";
+import { InvalidatedCache } from "@/lib/server/shared-state/invalidated-cache";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
+import { AUTH_CACHE_TTL_MS, authBus, forgetSession, sessionTag } from "./auth-invalidation";
 import type { SessionClaims } from "./session-cookie";
 
 /**
@@ -13,9 +15,12 @@ import type { SessionClaims } from "./session-cookie";
  *   `session:<id>` for one idle period, every request that uses the session renews it, and signing out deletes
  *   it. A session whose record is gone (idle too long, signed out, or past its absolute limit, which caps the
  *   record's lifetime) is refused on every instance, so a copied cookie stops working when its owner signs out.
- * One record per live session answers all three questions in one command per request; a list of revoked ids
- * would need a second record for the idle time. Without REDIS_URL the records live in the process, so
- * restarting a single instance signs everyone out.
+ * One record per live session answers all three questions in one command; a list of revoked ids would need
+ * a second record for the idle time. That command runs at most once per AUTH_CACHE_TTL_MS per session and
+ * instance: in between, the session is known alive in memory, and sign-out tells every instance to forget it.
+ * The idle limit is therefore kept to within that time, on the early side (the record's idle period counts
+ * from its last renewal). Without REDIS_URL the records live in the process, so restarting a single instance
+ * signs everyone out.
  */
 export interface SessionLimits {
   maxAgeMs: number;
@@ -43,6 +48,9 @@ export async function startSession(now = Date.now()): Promise<SessionStart> {
   return { sid, sat: now };
 }
 
+/** Sessions renewed within the last AUTH_CACHE_TTL_MS on this instance; only live ones are kept. */
+const renewed = new InvalidatedCache<true>({ bus: authBus(), ttlMs: AUTH_CACHE_TTL_MS, maxEntries: 20_000 });
+
 /**
  * On every request that uses the session: answers whether it is still alive and, if so, renews its idle period
  * (never past its absolute end). Renewing only an existing record is one atomic step, so a request racing a
@@ -52,12 +60,21 @@ export async function continueSession(claims: SessionClaims, now = Date.now()): 
   const { maxAgeMs, idleMs } = sessionLimits();
   const left = claims.signedInAt + maxAgeMs - now;
   if (left <= 0) return false;
-  return sharedState().setIfPresent(recordKey(claims.sessionId), String(now), Math.min(idleMs, left));
+  const alive = await renewed.read(sessionTag(claims.sessionId), async () => {
+    const renewedNow = await sharedState().setIfPresent(
+      recordKey(claims.sessionId),
+      String(now),
+      Math.min(idleMs, left),
+    );
+    return renewedNow || undefined;
+  });
+  return alive === true;
 }
 
 /** Sign-out: the session ends on every instance, whoever holds a copy of its cookie. */
 export async function endSession(sessionId: string): Promise<void> {
   await sharedState().delete(recordKey(sessionId));
+  await forgetSession(sessionId);
 }
 
 export const SESSION_ENDED = "session_ended";

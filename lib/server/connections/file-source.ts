@@ -11,6 +11,8 @@ import { SECRET_FIELDS } from "@/lib/connection-kinds";
 import { describeJsonSyntaxError } from "@/lib/json-syntax";
 import { serverConfig } from "@/lib/server/config";
 import { type AddressPolicy, addressRefusal } from "@/lib/server/http/address-policy";
+import { EVERYTHING } from "@/lib/server/shared-state/invalidation-bus";
+import { connectionBus } from "./connection-changes";
 
 /**
  * Connections declared as code: the JSON file named by CONNECTIONS_FILE. Each secret is inline or
@@ -157,4 +159,6 @@ export function fileConnections(): FileConnection[] {
 /** For tests: use these instead of CONNECTIONS_FILE (null reads the file again). */
 export function installFileConnections(connections: FileConnection[] | null): void {
   holder.__fileConnections = connections ?? undefined;
+  // An id may now stand for another connection; what vendor calls kept of the old one must go.
+  void connectionBus().invalidate(EVERYTHING);
 }

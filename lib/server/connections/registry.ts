@@ -19,6 +19,7 @@ import { addressRefusal } from "@/lib/server/http/address-policy";
 import { forgetHttpClient } from "@/lib/server/http/client";
 import { VendorError } from "@/lib/server/http/errors";
 import { forgetConnectionCaches } from "./connection-caches";
+import { forgetConnection } from "./connection-changes";
 import { fileConnections } from "./file-source";
 import {
   insecureReasonOf,
@@ -208,6 +209,8 @@ export async function createConnection(
       })
       .returning();
     if (!row) throw new Error("insert returned no row");
+    // The id may have named a connection removed where no message reached this instance (or a test's).
+    await forgetConnection(id);
     return fromRow(row);
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -309,6 +312,7 @@ export async function updateConnection(
     .where(eq(connections.id, id))
     .returning();
   if (!updated) throw noSuchConnection(id);
+  await forgetConnection(id);
   await forgetHttpClient(id);
   return { entry: fromRow(updated), changed };
 }
@@ -318,6 +322,7 @@ export async function deleteConnection(db: Database, id: string): Promise<Connec
   const [row] = await db.delete(connections).where(eq(connections.id, id)).returning();
   if (!row) throw noSuchConnection(id);
   await db.delete(connectionHealth).where(eq(connectionHealth.connectionId, id));
+  await forgetConnection(id);
   await forgetHttpClient(id);
   forgetConnectionCaches(id);
   // The row is gone already: a store that does not answer must not turn the removal into an error (the

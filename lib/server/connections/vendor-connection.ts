@@ -5,7 +5,9 @@ import { CONNECTION_KIND_LABELS, type ConnectionKind } from "@/lib/connection-ki
 import { notFound } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
 import { exchangeRecorder, secretValuesOf } from "@/lib/server/diagnostics/exchange-log";
-import { type HttpClient, httpClientFor } from "@/lib/server/http/client";
+import { type ExchangeObserver, type HttpClient, httpClientFor } from "@/lib/server/http/client";
+import { InvalidatedCache } from "@/lib/server/shared-state/invalidated-cache";
+import { CONNECTION_CACHE_TTL_MS, connectionBus } from "./connection-changes";
 import { resolveConnection } from "./registry";
 import { httpOptionsOf } from "./settings";
 
@@ -21,29 +23,57 @@ export interface VendorConnection<K extends ConnectionKind> {
   cacheKey: string;
 }
 
+/** Everything a vendor call derives from a connection's row, derived once per change of the row. */
+interface PreparedConnection {
+  config: ConnectionConfig;
+  httpOptions: Parameters<typeof httpClientFor>[1];
+  cacheKey: string;
+  /** Hunts the secrets the connection has now in what the diagnostics keep. */
+  recorder: ExchangeObserver;
+}
+
+async function prepare(db: Database, connectionId: string): Promise<PreparedConnection> {
+  const { entry, config } = await resolveConnection(db, connectionId);
+  const options = httpOptionsOf(entry.plain);
+  const fingerprint = createHash("sha256")
+    .update(JSON.stringify([options.baseUrl, config]))
+    .digest("hex")
+    .slice(0, 16);
+  return {
+    config,
+    // The product's name goes into transport errors: "KalliopePBX at pbx:443 did not answer…".
+    httpOptions: { ...options, vendor: CONNECTION_KIND_LABELS[config.kind] },
+    cacheKey: `${connectionId}:${fingerprint}`,
+    recorder: exchangeRecorder(connectionId, secretValuesOf(config)),
+  };
+}
+
+const prepared = new InvalidatedCache<PreparedConnection>({
+  bus: connectionBus(),
+  ttlMs: CONNECTION_CACHE_TTL_MS,
+  maxEntries: 1_000,
+});
+
 /** Resolves a connection that must be of one kind, for a vendor client; any other kind is a 404 naming it. */
 export async function vendorConnection<K extends ConnectionKind>(
   db: Database,
   connectionId: string,
   kind: K,
 ): Promise<VendorConnection<K>> {
-  const { entry, config } = await resolveConnection(db, connectionId);
+  // `prepare` throws for a connection that does not exist or whose secrets cannot be opened: nothing is kept.
+  const { config, httpOptions, cacheKey, recorder } = await prepared.read(connectionId, () =>
+    prepare(db, connectionId),
+  );
   if (config.kind !== kind) {
     throw notFound(`Connection "${connectionId}" is not a ${CONNECTION_KIND_LABELS[kind]} connection.`);
   }
-  const options = httpOptionsOf(entry.plain);
-  const fingerprint = createHash("sha256")
-    .update(JSON.stringify([options.baseUrl, config]))
-    .digest("hex")
-    .slice(0, 16);
-  // The product's name goes into transport errors: "KalliopePBX at pbx:443 did not answer…".
-  const http = httpClientFor(connectionId, { ...options, vendor: CONNECTION_KIND_LABELS[kind] });
-  // Set on every resolve, so the diagnostics always hunt the secrets the connection has now.
-  http.observe(exchangeRecorder(connectionId, secretValuesOf(config)));
+  const http = httpClientFor(connectionId, httpOptions);
+  // Set on every resolve: the client outlives this entry when only the secrets changed.
+  http.observe(recorder);
   return {
     http,
     // Checked just above; TypeScript cannot narrow a union through a generic kind.
     config: config as Extract<ConnectionConfig, { kind: K }>,
-    cacheKey: `${connectionId}:${fingerprint}`,
+    cacheKey,
   };
 }

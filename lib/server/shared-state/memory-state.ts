@@ -1,5 +1,5 @@
 import "server-only";
-import type { LockAttempt, LockOptions, SharedState } from "./store";
+import type { ChannelListener, LockAttempt, LockOptions, SharedState, Subscription } from "./store";
 
 /**
  * The embedded default: values and locks in this process's memory, which is all one instance needs. Locks
@@ -12,6 +12,7 @@ export class MemoryState implements SharedState {
   private readonly lists = new Map<string, { items: string[]; expiresAt: number }>();
   /** The last run queued on each lock; it is removed when it settles and nobody queued behind it. */
   private readonly tails = new Map<string, Promise<unknown>>();
+  private readonly channels = new Map<string, Set<ChannelListener>>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -83,10 +84,28 @@ export class MemoryState implements SharedState {
     return { acquired: true, value: await this.withLock(key, { leaseMs: 0, waitMs: 0 }, run) };
   }
 
+  /** Delivered before it returns: in one process "at once" can be exact. */
+  async publish(channel: string, message: string): Promise<void> {
+    for (const listener of this.channels.get(channel) ?? []) listener.message(message);
+  }
+
+  async subscribe(channel: string, listener: ChannelListener): Promise<Subscription> {
+    const listeners = this.channels.get(channel) ?? new Set<ChannelListener>();
+    listeners.add(listener);
+    this.channels.set(channel, listeners);
+    return {
+      live: true,
+      close: async () => {
+        listeners.delete(listener);
+      },
+    };
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
     this.values.clear();
     this.lists.clear();
+    this.channels.clear();
   }
 }

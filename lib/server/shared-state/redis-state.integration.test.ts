@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureLogs } from "@/lib/testing/log-capture";
 import { startTestRedis, type TestRedis } from "@/lib/testing/redis-server";
 import { sharedStateContract } from "@/lib/testing/shared-state-contract";
+import { InvalidatedCache } from "./invalidated-cache";
+import { InvalidationBus } from "./invalidation-bus";
 import { RedisState } from "./redis-state";
 import { LockBusyError, SharedStateUnavailableError } from "./store";
 
@@ -113,6 +115,55 @@ describe("Redis shared state (several instances)", () => {
     expect(error).toBeInstanceOf(LockBusyError);
     expect(error).toMatchObject({ status: 503, code: "busy" });
     expect((error as Error).message).toMatch(/held the lock "fw-1" for more than 0 s; try again shortly/);
+  });
+
+  it("empties a cache on another instance when one instance invalidates, as soon as the message arrives", async () => {
+    const prefix = `bus-${randomUUID()}:`;
+    const consoleInstance = (state: RedisState) => {
+      const bus = new InvalidationBus("auth", () => state);
+      return { bus, cache: new InvalidatedCache<string>({ bus, ttlMs: 60_000, maxEntries: 10 }) };
+    };
+    const [a, b] = [consoleInstance(instance(prefix)), consoleInstance(instance(prefix))];
+    for (const each of [a, b]) expect(await each.bus.ready()).toBe(true);
+    let loads = 0;
+    let role = "admin";
+    const load = async () => {
+      loads++;
+      return role;
+    };
+    expect(await b.cache.read("user:1", load)).toBe("admin");
+    expect(await b.cache.read("user:1", load)).toBe("admin");
+    expect(loads).toBe(1);
+    role = "viewer";
+    await a.bus.invalidate("user:1");
+    for (let waited = 0; (await b.cache.read("user:1", load)) !== "viewer"; waited += 5) {
+      if (waited > 1_000) throw new Error("instance B kept the old value for a second");
+      await sleep(5);
+    }
+    expect(loads).toBe(2);
+  });
+
+  it("tells subscribers when their connection is lost, and is not live until it is back", async () => {
+    const doomed = await startTestRedis();
+    const state = new RedisState(doomed.url, "lost:");
+    const logs = captureLogs();
+    try {
+      let interruptions = 0;
+      const subscription = await state.subscribe("auth", {
+        message: () => undefined,
+        interrupted: () => interruptions++,
+      });
+      expect(subscription.live).toBe(true);
+      await doomed.stop();
+      for (let waited = 0; subscription.live; waited += 10) {
+        if (waited > 2_000) throw new Error("the subscription stayed live with Redis stopped");
+        await sleep(10);
+      }
+      expect(interruptions).toBeGreaterThan(0);
+    } finally {
+      logs.restore();
+      await state.close();
+    }
   });
 
   it("fails at once with a 503 while Redis is down, instead of queueing requests until it returns", async () => {

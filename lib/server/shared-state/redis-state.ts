@@ -4,11 +4,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createClient } from "redis";
 import { logger } from "@/lib/server/logging/logger";
 import {
+  type ChannelListener,
   type LockAttempt,
   LockBusyError,
   type LockOptions,
   type SharedState,
   SharedStateUnavailableError,
+  type Subscription,
 } from "./store";
 
 /**
@@ -58,6 +60,10 @@ export class RedisState implements SharedState {
   private connecting: Promise<RedisClient> | undefined;
   private everConnected = false;
   private outageLogged = false;
+  /** Subscribers need a connection of their own: a subscribed Redis connection takes no other commands. */
+  private subscriber: Promise<RedisClient> | undefined;
+  private subscriberLive = false;
+  private readonly listeners = new Map<string, Set<ChannelListener>>();
 
   constructor(
     private readonly url: string,
@@ -235,11 +241,87 @@ export class RedisState implements SharedState {
     await this.command((client) => client.ping());
   }
 
+  async publish(channel: string, message: string): Promise<void> {
+    await this.command((client) => client.publish(this.prefix + channel, message));
+  }
+
+  async subscribe(channel: string, listener: ChannelListener): Promise<Subscription> {
+    const client = await this.subscriberClient();
+    let listeners = this.listeners.get(channel);
+    if (!listeners) {
+      const created = new Set<ChannelListener>();
+      listeners = created;
+      this.listeners.set(channel, created);
+      try {
+        await client.subscribe(this.prefix + channel, (message) => {
+          for (const each of created) each.message(String(message));
+        });
+      } catch (error) {
+        this.listeners.delete(channel);
+        throw new SharedStateUnavailableError(
+          `${redisTarget(this.url)} refused a subscription (${(error as Error).message})`,
+        );
+      }
+    }
+    listeners.add(listener);
+    const state = this;
+    return {
+      get live() {
+        return state.subscriberLive;
+      },
+      async close() {
+        listeners.delete(listener);
+      },
+    };
+  }
+
+  /**
+   * The subscribing connection. Messages sent while it is down are lost for good, so every listener hears
+   * of each outage (and of the return, when the client has subscribed again) and caches forget meanwhile.
+   */
+  private subscriberClient(): Promise<RedisClient> {
+    if (this.subscriber) return this.subscriber;
+    const target = redisTarget(this.url);
+    let connected = false;
+    const client = newClient(this.url, (retries, cause) =>
+      connected ? Math.min(100 * 2 ** retries, MAX_RECONNECT_DELAY_MS) : cause,
+    );
+    const tellListeners = () => {
+      for (const listeners of this.listeners.values()) for (const each of listeners) each.interrupted();
+    };
+    const interrupt = () => {
+      this.subscriberLive = false;
+      tellListeners();
+    };
+    // The main connection logs the outage; this one only has to make the caches forget.
+    client.on("error", interrupt);
+    client.on("reconnecting", interrupt);
+    client.on("ready", () => {
+      // Back: whatever was cached between the outage and now was cached without hearing the news.
+      if (connected) tellListeners();
+      connected = true;
+      this.subscriberLive = true;
+    });
+    const pending = client.connect().then(
+      () => client,
+      (error: Error) => {
+        if (this.subscriber === pending) this.subscriber = undefined;
+        throw new SharedStateUnavailableError(`no connection to ${target} (${error.message})`);
+      },
+    );
+    this.subscriber = pending;
+    return pending;
+  }
+
   async close(): Promise<void> {
-    const pending = this.connecting;
+    const connections = [this.connecting, this.subscriber];
     this.connecting = undefined;
-    if (!pending) return;
-    const client = await pending.catch(() => undefined);
-    await client?.close().catch(() => client.destroy());
+    this.subscriber = undefined;
+    this.subscriberLive = false;
+    this.listeners.clear();
+    for (const pending of connections) {
+      const client = await pending?.catch(() => undefined);
+      await client?.close().catch(() => client.destroy());
+    }
   }
 }

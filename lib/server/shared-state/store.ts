@@ -36,6 +36,17 @@ export interface SharedState {
   withLock<T>(key: string, options: LockOptions, run: () => Promise<T>): Promise<T>;
   /** Runs `run` only if the lock is free right now; otherwise answers at once without running it. */
   tryWithLock<T>(key: string, leaseMs: number, run: () => Promise<T>): Promise<LockAttempt<T>>;
+  /**
+   * Sends `message` to whoever subscribes to `channel` now, on every instance (Redis PUBLISH); nothing is
+   * kept for a subscriber that is not listening. For "drop what you cached about X", never for data.
+   */
+  publish(channel: string, message: string): Promise<void>;
+  /**
+   * Calls `listener.message` with each message published on `channel` from now on. A store that can lose
+   * messages (Redis while its connection is down) calls `listener.interrupted` when it may have, and its
+   * subscription is not `live` until it listens again: a cache must then forget, and not trust itself meanwhile.
+   */
+  subscribe(channel: string, listener: ChannelListener): Promise<Subscription>;
   /** Checks the store answers (start-up); throws SharedStateUnavailableError when it does not. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +55,17 @@ export interface SharedState {
 export interface LockOptions {
   leaseMs: number;
   waitMs: number;
+}
+
+export interface ChannelListener {
+  message(message: string): void;
+  interrupted(): void;
+}
+
+export interface Subscription {
+  /** False while messages could be missed (the connection that receives them is down). */
+  readonly live: boolean;
+  close(): Promise<void>;
 }
 
 export type LockAttempt<T> = { acquired: true; value: T } | { acquired: false };

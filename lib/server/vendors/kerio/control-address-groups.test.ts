@@ -41,6 +41,39 @@ const SEQUENCE = [
   "IpAddressGroups.get",
 ];
 
+describe("ControlAddressGroups list", () => {
+  it("lists the groups from their entries in one call when every entry names its group", async () => {
+    const { rpc, log } = fakeControl({});
+    const list = await new ControlAddressGroups(rpc, "fw-1").list();
+    expect(list.groups.map((group) => [group.name, group.entries.length])).toEqual([["Y", 1]]);
+    expect(log).toEqual(["IpAddressGroups.get"]);
+  });
+
+  it("asks for the group list only to name a group its entries leave unnamed", async () => {
+    const { rpc, log } = fakeControl({
+      "IpAddressGroups.get": () => ({
+        list: [
+          { id: "1", groupId: "g1", type: "Host", host: "192.0.2.1" },
+          { id: "2", groupId: "g2", groupName: "Office", type: "Host", host: "192.0.2.2" },
+        ],
+        totalItems: 2,
+      }),
+      "IpAddressGroups.getGroupList": () => ({
+        groups: [
+          { id: "g1", name: "Blocked" },
+          { id: "g2", name: "Office" },
+        ],
+      }),
+    });
+    const list = await new ControlAddressGroups(rpc, "fw-1").list();
+    expect(list.groups.map((group) => [group.name, group.entries.map((entry) => entry.id)])).toEqual([
+      ["Blocked", ["1"]],
+      ["Office", ["2"]],
+    ]);
+    expect(log).toEqual(["IpAddressGroups.get", "IpAddressGroups.getGroupList"]);
+  });
+});
+
 describe("ControlAddressGroups change sequence", () => {
   it("runs concurrent changes on one firewall one after the other, never interleaved", async () => {
     const { rpc, log } = fakeControl({});

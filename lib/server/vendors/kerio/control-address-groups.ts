@@ -208,14 +208,21 @@ export class ControlAddressGroups {
     return all.rows;
   }
 
+  /**
+   * Every group with its entries, in one call where the entries name their groups (they do on every build
+   * seen: a Control group exists only through its entries, notes §6). The group list is asked for only when
+   * an entry comes without its group's name, to name it.
+   */
   async list(): Promise<AddressGroupListDto> {
-    const [rows, groupList] = await Promise.all([
-      this.entries(),
-      this.rpc.call<unknown>("IpAddressGroups.getGroupList", undefined, { kind: "read" }),
-    ]);
+    const rows = await this.entries();
     const groups = new Map<string, AddressGroupListDto["groups"][number]>();
-    for (const group of rowsOf(resultObject(groupList).groups, GroupRowSchema, "an address group list")) {
-      groups.set(group.id, { id: group.id, name: group.name, entries: [] });
+    if (rows.some((row) => !row.groupName)) {
+      const groupList = await this.rpc.call<unknown>("IpAddressGroups.getGroupList", undefined, {
+        kind: "read",
+      });
+      for (const group of rowsOf(resultObject(groupList).groups, GroupRowSchema, "an address group list")) {
+        groups.set(group.id, { id: group.id, name: group.name, entries: [] });
+      }
     }
     for (const row of rows) {
       const entry = toDto(row);

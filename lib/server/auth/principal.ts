@@ -1,0 +1,65 @@
+import "server-only";
+import { and, eq, isNotNull } from "drizzle-orm";
+import type { Role } from "@/lib/permissions";
+import type { AccountSetupStep } from "@/lib/second-factor";
+import type { Database } from "@/lib/server/db/client";
+import { consoleSettings, userSecondFactors, users } from "@/lib/server/db/schema";
+import { InvalidatedCache } from "@/lib/server/shared-state/invalidated-cache";
+import { REQUIREMENT_KEY, setupStepOf } from "./account-setup";
+import { AUTH_CACHE_TTL_MS, authBus, userTag } from "./auth-invalidation";
+
+/** What every request of a signed-in person needs to know about them: who, their access, what they owe. */
+export interface Principal {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  /** Sessions issued under another version were ended ("sign out everywhere", password change, disabling). */
+  sessionVersion: number;
+  setupStep: AccountSetupStep | null;
+}
+
+/** One query for the person and the step they owe: on a cache miss this is the request's only database trip. */
+async function loadPrincipal(db: Database, userId: string): Promise<Principal | undefined> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      sessionVersion: users.sessionVersion,
+      mustChangePassword: users.mustChangePassword,
+      enrolledAt: userSecondFactors.confirmedAt,
+      requirement: consoleSettings.value,
+    })
+    .from(users)
+    .leftJoin(
+      userSecondFactors,
+      and(eq(userSecondFactors.userId, users.id), isNotNull(userSecondFactors.confirmedAt)),
+    )
+    .leftJoin(consoleSettings, eq(consoleSettings.key, REQUIREMENT_KEY))
+    .where(eq(users.id, userId));
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    disabled: row.disabledAt !== null,
+    sessionVersion: row.sessionVersion,
+    setupStep: setupStepOf({ ...row, enrolled: row.enrolledAt !== null }),
+  };
+}
+
+const principals = new InvalidatedCache<Principal>({
+  bus: authBus(),
+  ttlMs: AUTH_CACHE_TTL_MS,
+  maxEntries: 5_000,
+});
+
+/** The person as of their last change: from memory when nothing changed since (see auth-invalidation.ts). */
+export function principalOf(db: Database, userId: string): Promise<Principal | undefined> {
+  return principals.read(userTag(userId), () => loadPrincipal(db, userId));
+}

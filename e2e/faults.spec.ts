@@ -219,7 +219,10 @@ test("a voucher batch whose answer is lost shows an error, and the list holds th
   await dialog.getByRole("button", { name: "Generate" }).click();
   await expect(dialog.getByRole("alert")).toContainText("closed the connection before answering");
   await expect(dialog.getByRole("alert")).toContainText("reload and check before trying again");
+  // The form guards what was typed: Cancel asks first.
   await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.getByRole("button", { name: "Discard" }).click();
+  await expect(dialog).toBeHidden();
 
   expect(proxy.requests.filter((request) => request.url.startsWith("/apiv2/voucher/create"))).toHaveLength(1);
   const created = [...kiwireSim.store.vouchers.values()].filter((voucher) =>

@@ -107,7 +107,7 @@ test("a selection spans pages: print and delete act on exactly the vouchers tick
     (
       await table
         .locator("tbody tr")
-        .filter({ hasText: /\bactive\b/ })
+        .filter({ has: page.getByText("active", { exact: true }) })
         .first()
         .getByRole("checkbox")
         .getAttribute("aria-label")

@@ -19,6 +19,7 @@ import {
 import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
 import { kiwireKeys } from "@/lib/client/query-keys";
+import { IndexBuildingNote, IndexStatus } from "./index-status";
 import { SessionsTable } from "./sessions-table";
 import { TableReadNote } from "./table-read";
 import { useKiwirePickers } from "./voucher-generate";
@@ -125,7 +126,7 @@ export function HotspotUsersView({ canWrite }: { canWrite: boolean }) {
     <>
       <PageHeader
         title="Hotspot users"
-        description="Accounts on a Kiwire hotspot, paged by the appliance."
+        description="Accounts on a Kiwire hotspot, from the console's index of the appliance's user table."
         actions={
           canWrite && connectionId ? <Button onClick={() => setCreating(true)}>New user</Button> : undefined
         }
@@ -187,7 +188,12 @@ export function HotspotUsersView({ canWrite }: { canWrite: boolean }) {
         <EmptyState title="No Kiwire connection">An admin adds one under Connections.</EmptyState>
       )}
       {actionError && <ErrorState message={actionError} onDismiss={() => setActionError(null)} />}
-      {users.isPending && connectionId && <TableSkeleton rows={8} />}
+      {users.isPending && connectionId && (
+        <>
+          <IndexBuildingNote noun="user" />
+          <TableSkeleton rows={8} />
+        </>
+      )}
       <QueryErrorState query={users} />
       {data && items.length === 0 && <EmptyState title="No users match">Clear the search.</EmptyState>}
       {canWrite && selected.size > 0 && (
@@ -253,9 +259,8 @@ export function HotspotUsersView({ canWrite }: { canWrite: boolean }) {
           </Table>
           <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
             <span data-testid="hotspot-user-count">
-              {data.totalItems === null
-                ? `Page ${state.page}`
-                : `${data.totalItems.toLocaleString("en")} users · page ${state.page}`}
+              {`${data.totalItems.toLocaleString("en")} users · page ${state.page}`}
+              <IndexStatus connectionId={connectionId} list="users" read={data.table} />
               <TableReadNote read={data.table} noun="users" />
             </span>
             <div className="flex gap-2">

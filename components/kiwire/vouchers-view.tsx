@@ -16,6 +16,7 @@ import { type AccountDto, KIWIRE_STATUSES, type VoucherPageDto } from "@/lib/api
 import { apiFetch } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
 import { connectionKeys, kiwireKeys } from "@/lib/client/query-keys";
+import { IndexBuildingNote, IndexStatus } from "./index-status";
 import { createdBatchNotice, TableReadNote } from "./table-read";
 import { useKiwirePickers, VoucherGenerate } from "./voucher-generate";
 import { VoucherPrint } from "./voucher-print";
@@ -234,7 +235,12 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
         </p>
       )}
       {actionError && <ErrorState message={actionError} onDismiss={() => setActionError(null)} />}
-      {vouchers.isPending && connectionId && <TableSkeleton rows={8} />}
+      {vouchers.isPending && connectionId && (
+        <>
+          <IndexBuildingNote noun="voucher" />
+          <TableSkeleton rows={8} />
+        </>
+      )}
       <QueryErrorState query={vouchers} />
       {data && items.length === 0 && <EmptyState title="No vouchers match">Change the filters.</EmptyState>}
       {data && (
@@ -355,6 +361,7 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
             summary={
               <span data-testid="voucher-count">
                 {data.totalItems.toLocaleString("en")} vouchers · page {state.page} of {pages}
+                <IndexStatus connectionId={connectionId} list="vouchers" read={data.table} />
                 <TableReadNote read={data.table} noun="vouchers" />
               </span>
             }

@@ -83,4 +83,6 @@ export const OPERATIONS: readonly Operation[] = [
   kiwire.listHotspotProfiles,
   kiwire.listNas,
   kiwire.listLoginHistory,
+  kiwire.refreshVoucherIndex,
+  kiwire.refreshHotspotUserIndex,
 ];

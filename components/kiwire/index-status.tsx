@@ -1,0 +1,67 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { TableReadDto } from "@/lib/api/kiwire";
+import { apiFetch } from "@/lib/client/api-fetch";
+import { kiwireKeys } from "@/lib/client/query-keys";
+import { asOfLabel } from "./table-read";
+
+/**
+ * The voucher and user lists answer from the console's index of Kiwire's tables: this says how old it is and
+ * reads the table again on demand (changes made on the appliance itself show after a refresh, or within the
+ * background interval).
+ */
+export function IndexStatus({
+  connectionId,
+  list,
+  read,
+}: {
+  connectionId: string;
+  list: "vouchers" | "users";
+  read: TableReadDto;
+}) {
+  const queryClient = useQueryClient();
+  const refresh = useMutation({
+    mutationFn: () =>
+      apiFetch<TableReadDto>(`/api/v1/kiwire/${encodeURIComponent(connectionId)}/index/${list}`, {
+        method: "POST",
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: kiwireKeys.connection(connectionId) }),
+  });
+  return (
+    <span className="ml-2 inline-flex items-center gap-2">
+      <span data-testid="index-as-of" title={`Read from Kiwire at ${read.asOf}`}>
+        {asOfLabel(read.asOf)}
+      </span>
+      <Button size="sm" variant="secondary" disabled={refresh.isPending} onClick={() => refresh.mutate()}>
+        {refresh.isPending ? "Refreshing…" : "Refresh"}
+      </Button>
+      {refresh.error && (
+        <span role="alert" className="text-red-700 dark:text-red-400">
+          {refresh.error.message}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** Only after a moment: a list that answers at once should not flash a message. */
+const BUILDING_NOTE_DELAY_MS = 800;
+
+/** Beside the loading skeleton: the first view of a connection waits for its index to be built. */
+export function IndexBuildingNote({ noun }: { noun: string }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(true), BUILDING_NOTE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  if (!shown) return null;
+  return (
+    <p role="status" className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+      The first time, the console reads every {noun} from Kiwire to build its index (Kiwire's API only pages);
+      later pages, filters and sorts answer from that index.
+    </p>
+  );
+}

@@ -39,6 +39,8 @@ CREATE TABLE "kiwire_index_tables" (
 	"rows_read" integer NOT NULL,
 	"reported_total" integer,
 	"complete" boolean NOT NULL,
+	"batches" jsonb NOT NULL,
+	"version" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "kiwire_index_tables_connection_id_kind_pk" PRIMARY KEY("connection_id","kind")
 );
 --> statement-breakpoint

@@ -245,7 +245,10 @@ export const kiwireIndexAccounts = pgTable(
 /**
  * One row per indexed Kiwire list: which appliance and credentials it was read with (`source_key`, the
  * connection's cache key: an edited connection is indexed afresh), when its last scan began, and how that scan
- * went (the count Kiwire reported beside it, whether it had to stop early), shown on the page.
+ * went (the count Kiwire reported beside it, whether it had to stop early), shown on the page. `batches` lists
+ * the voucher batches newest first, for the batch filter: kept here because finding them in the rows would read
+ * every voucher on every page view. `version` grows with every change to the list's rows: a count computed
+ * for one version stays right until it moves (index-queries.ts).
  */
 export const kiwireIndexTables = pgTable(
   "kiwire_index_tables",
@@ -257,6 +260,8 @@ export const kiwireIndexTables = pgTable(
     rowsRead: integer("rows_read").notNull(),
     reportedTotal: integer("reported_total"),
     complete: boolean("complete").notNull(),
+    batches: jsonb("batches").$type<string[]>().notNull(),
+    version: integer("version").notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.connectionId, table.kind] })],
 );

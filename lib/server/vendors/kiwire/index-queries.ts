@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type {
   AccountDto,
@@ -43,25 +43,48 @@ function voucherConditions(connectionId: string, filter: VoucherFilter): SQL | u
   );
 }
 
-async function countOf(db: Database, where: SQL | undefined): Promise<number> {
+/**
+ * Counts by list, index version and filter. Counting 20,000 vouchers is most of a page view's time, and paging
+ * through one filter asks the same count again: it is kept until the list's version moves (any change to its
+ * rows, on any instance, moves the version in the database), so it is never stale.
+ */
+const counts = new Map<string, number>();
+const MAX_COUNTS = 1000;
+
+async function countOf(db: Database, where: SQL | undefined, key: string): Promise<number> {
+  const known = counts.get(key);
+  if (known !== undefined) return known;
   const [row] = await db.select({ n: count() }).from(accounts).where(where);
-  return row?.n ?? 0;
+  const n = row?.n ?? 0;
+  // The oldest goes first (a Map keeps insertion order): old versions' counts are never asked again.
+  if (counts.size >= MAX_COUNTS) counts.delete(counts.keys().next().value ?? "");
+  counts.set(key, n);
+  return n;
 }
+
+/** Which list, at which version of its index. */
+export interface IndexedList {
+  connectionId: string;
+  version: number;
+}
+
+const countKey = (list: IndexedList, kind: string, filter: Record<string, unknown>) =>
+  JSON.stringify([list.connectionId, kind, list.version, filter]);
 
 export interface IndexedVoucherPage {
   items: AccountDto[];
   totalItems: number;
-  batches: string[];
 }
 
 /** A page of vouchers, newest first (batches are printed and handed out in the order they were made). */
 export async function indexedVoucherPage(
   db: Database,
-  connectionId: string,
+  list: IndexedList,
   input: ListVouchersInput,
 ): Promise<IndexedVoucherPage> {
-  const where = voucherConditions(connectionId, input);
-  const [rows, totalItems, batches] = await Promise.all([
+  const where = voucherConditions(list.connectionId, input);
+  const { batch, status, profile, from, to, q } = input;
+  const [rows, totalItems] = await Promise.all([
     db
       .select()
       .from(accounts)
@@ -69,15 +92,9 @@ export async function indexedVoucherPage(
       .orderBy(desc(accounts.position), desc(accounts.username))
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
-    countOf(db, where),
-    db
-      .select({ batch: accounts.batch })
-      .from(accounts)
-      .where(and(ofList(connectionId, "voucher"), ne(accounts.batch, "")))
-      .groupBy(accounts.batch)
-      .orderBy(sql`${accounts.batch} COLLATE "C" DESC`),
+    countOf(db, where, countKey(list, "voucher", { batch, status, profile, from, to, q })),
   ]);
-  return { items: rows.map(toAccountDto), totalItems, batches: batches.map((row) => row.batch) };
+  return { items: rows.map(toAccountDto), totalItems };
 }
 
 /** Every voucher of a filter or of a selection of codes, in Kiwire's order. */
@@ -113,12 +130,12 @@ const USER_SORT_COLUMNS = {
 /** A page of hotspot users: searched, filtered and sorted, or in Kiwire's order when unsorted. */
 export async function indexedUserPage(
   db: Database,
-  connectionId: string,
+  list: IndexedList,
   input: ListHotspotUsersInput,
   table: TableReadDto,
 ): Promise<HotspotUserPageDto> {
   const where = and(
-    ofList(connectionId, "user"),
+    ofList(list.connectionId, "user"),
     input.status ? eq(accounts.status, input.status) : undefined,
     input.q
       ? sql`(${contains(accounts.username, input.q)} OR ${contains(accounts.fullName, input.q)} OR ${contains(accounts.email, input.q)})`
@@ -139,7 +156,7 @@ export async function indexedUserPage(
       .orderBy(...order)
       .limit(input.pageSize)
       .offset(start),
-    countOf(db, where),
+    countOf(db, where, countKey(list, "user", { status: input.status, q: input.q })),
   ]);
   return {
     items: rows.map(toAccountDto),

@@ -55,8 +55,18 @@ export class IndexedKiwire {
 
   async listVouchers(input: ListVouchersInput): Promise<VoucherPageDto> {
     const state = await ensureIndexed(this.db, this.hotspot, this.target("voucher"));
-    const page = await indexedVoucherPage(this.db, this.connectionId, input);
-    return { ...page, page: input.page, pageSize: input.pageSize, table: state.read };
+    const page = await indexedVoucherPage(
+      this.db,
+      { connectionId: this.connectionId, version: state.version },
+      input,
+    );
+    return {
+      ...page,
+      page: input.page,
+      pageSize: input.pageSize,
+      batches: state.batches,
+      table: state.read,
+    };
   }
 
   async exportVouchers(input: ExportVouchersInput): Promise<AccountDto[]> {
@@ -66,7 +76,12 @@ export class IndexedKiwire {
 
   async listUsers(input: ListHotspotUsersInput): Promise<HotspotUserPageDto> {
     const state = await ensureIndexed(this.db, this.hotspot, this.target("user"));
-    return indexedUserPage(this.db, this.connectionId, input, state.read);
+    return indexedUserPage(
+      this.db,
+      { connectionId: this.connectionId, version: state.version },
+      input,
+      state.read,
+    );
   }
 
   async refresh(kind: KiwireTable): Promise<TableReadDto> {

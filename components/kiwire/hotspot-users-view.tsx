@@ -195,6 +195,7 @@ export function HotspotUsersView({ canWrite }: { canWrite: boolean }) {
         </>
       )}
       <QueryErrorState query={users} />
+      {data && <IndexStatus connectionId={connectionId} list="users" read={data.table} />}
       {data && items.length === 0 && <EmptyState title="No users match">Clear the search.</EmptyState>}
       {canWrite && selected.size > 0 && (
         <div role="toolbar" aria-label="Selection" className="mb-2 flex items-center gap-3 text-sm">
@@ -260,7 +261,6 @@ export function HotspotUsersView({ canWrite }: { canWrite: boolean }) {
           <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
             <span data-testid="hotspot-user-count">
               {`${data.totalItems.toLocaleString("en")} users · page ${state.page}`}
-              <IndexStatus connectionId={connectionId} list="users" read={data.table} />
               <TableReadNote read={data.table} noun="users" />
             </span>
             <div className="flex gap-2">

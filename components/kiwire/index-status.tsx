@@ -3,8 +3,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorState } from "@/components/ui/states";
 import type { TableReadDto } from "@/lib/api/kiwire";
-import { apiFetch } from "@/lib/client/api-fetch";
+import { ApiRequestError, apiFetch } from "@/lib/client/api-fetch";
 import { kiwireKeys } from "@/lib/client/query-keys";
 import { asOfLabel } from "./table-read";
 
@@ -31,19 +32,30 @@ export function IndexStatus({
     onSuccess: () => queryClient.invalidateQueries({ queryKey: kiwireKeys.connection(connectionId) }),
   });
   return (
-    <span className="ml-2 inline-flex items-center gap-2">
-      <span data-testid="index-as-of" title={`Read from Kiwire at ${read.asOf}`}>
-        {asOfLabel(read.asOf)}
-      </span>
-      <Button size="sm" variant="secondary" disabled={refresh.isPending} onClick={() => refresh.mutate()}>
-        {refresh.isPending ? "Refreshing…" : "Refresh"}
-      </Button>
-      {refresh.error && (
-        <span role="alert" className="text-red-700 dark:text-red-400">
-          {refresh.error.message}
+    <>
+      <div className="mb-2 flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+        <span data-testid="index-as-of" title={`Read from Kiwire at ${read.asOf}`}>
+          {list === "vouchers" ? "Vouchers" : "Users"} {asOfLabel(read.asOf)}
         </span>
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={refresh.isPending ? undefined : () => refresh.mutate()}
+          aria-disabled={refresh.isPending}
+          aria-busy={refresh.isPending}
+        >
+          {refresh.isPending ? "Refreshing…" : "Refresh"}
+        </Button>
+      </div>
+      {refresh.error && (
+        <ErrorState
+          message={refresh.error.message}
+          requestId={refresh.error instanceof ApiRequestError ? refresh.error.requestId : undefined}
+          retrying={refresh.isPending}
+          onRetry={() => refresh.mutate()}
+        />
       )}
-    </span>
+    </>
   );
 }
 

@@ -242,6 +242,7 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
         </>
       )}
       <QueryErrorState query={vouchers} />
+      {data && <IndexStatus connectionId={connectionId} list="vouchers" read={data.table} />}
       {data && items.length === 0 && <EmptyState title="No vouchers match">Change the filters.</EmptyState>}
       {data && (
         <div
@@ -361,7 +362,6 @@ export function VouchersView({ canWrite }: { canWrite: boolean }) {
             summary={
               <span data-testid="voucher-count">
                 {data.totalItems.toLocaleString("en")} vouchers · page {state.page} of {pages}
-                <IndexStatus connectionId={connectionId} list="vouchers" read={data.table} />
                 <TableReadNote read={data.table} noun="vouchers" />
               </span>
             }

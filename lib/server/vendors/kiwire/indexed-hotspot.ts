@@ -14,6 +14,7 @@ import type {
   VoucherPageDto,
 } from "@/lib/api/kiwire";
 import type { Database } from "@/lib/server/db/client";
+import { VendorError } from "@/lib/server/http/errors";
 import { logger } from "@/lib/server/logging/logger";
 import type { KiwireHotspot } from "./hotspot";
 import { indexedUserPage, indexedVoucherExport, indexedVoucherPage } from "./index-queries";
@@ -48,8 +49,25 @@ export class IndexedKiwire {
     } catch (error) {
       logger.warn(
         { err: error, connectionId: this.connectionId },
-        `[kiwire-index] ${what} was accepted by Kiwire but the index could not follow; the next refresh will`,
+        `[kiwire-index] ${what}: the index could not follow, and shows the list as before until the next refresh`,
       );
+    }
+  }
+
+  /**
+   * A write whose answer was lost (dropped connection, read timeout) may have been carried out: its error tells
+   * the person to reload and check, so the list is read from Kiwire again before the error is answered.
+   */
+  private async write<T>(kind: KiwireTable, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof VendorError && (error.outcome === "unreachable" || error.outcome === "timeout")) {
+        await this.followWrite(`After a ${kind} write Kiwire did not answer`, async () => {
+          await refreshIndex(this.db, this.hotspot, this.target(kind));
+        });
+      }
+      throw error;
     }
   }
 
@@ -89,17 +107,17 @@ export class IndexedKiwire {
   }
 
   async createVouchers(input: z.infer<typeof CreateVouchersSchema>): Promise<CreatedVouchersDto> {
-    const created = await this.hotspot.createVouchers(input);
-    await this.followWrite(`Batch ${created.batch}`, () =>
+    const created = await this.write("voucher", () => this.hotspot.createVouchers(input));
+    await this.followWrite(`Kiwire made batch ${created.batch}`, () =>
       recordAccounts(this.db, this.target("voucher"), created.items),
     );
     return created;
   }
 
   async deleteVoucher(code: string): Promise<{ code: string }> {
-    const deleted = await this.hotspot.deleteVoucher(code);
+    const deleted = await this.write("voucher", () => this.hotspot.deleteVoucher(code));
     // Kiwire keeps a deleted voucher as expired, or erases it, depending on the build: ask which.
-    await this.followWrite(`Deleting voucher ${code}`, async () => {
+    await this.followWrite(`Kiwire deleted voucher ${code}`, async () => {
       const after = await this.hotspot.findVoucher(code);
       if (after) await recordAccounts(this.db, this.target("voucher"), [after]);
       else await forgetAccount(this.db, this.target("voucher"), code);
@@ -108,17 +126,17 @@ export class IndexedKiwire {
   }
 
   async createUser(input: z.infer<typeof CreateHotspotUserSchema>): Promise<AccountDto> {
-    const user = await this.hotspot.createUser(input);
-    await this.followWrite(`Creating user ${user.username}`, () =>
+    const user = await this.write("user", () => this.hotspot.createUser(input));
+    await this.followWrite(`Kiwire created user ${user.username}`, () =>
       recordAccounts(this.db, this.target("user"), [user]),
     );
     return user;
   }
 
   async deleteUser(username: string): Promise<{ username: string }> {
-    const deleted = await this.hotspot.deleteUser(username);
+    const deleted = await this.write("user", () => this.hotspot.deleteUser(username));
     // Kiwire erases a deleted user entirely (notes §4).
-    await this.followWrite(`Deleting user ${username}`, () =>
+    await this.followWrite(`Kiwire erased user ${username}`, () =>
       forgetAccount(this.db, this.target("user"), username),
     );
     return deleted;

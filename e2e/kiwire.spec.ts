@@ -161,7 +161,7 @@ test("an operator creates a hotspot user, sees its details and login history, an
   page,
 }) => {
   await signIn(page, "operator", `/kiwire/users?connection=${connectionId}`);
-  await expect(page.getByTestId("hotspot-user-count")).toContainText("Page 1");
+  await expect(page.getByTestId("hotspot-user-count")).toContainText("40 users · page 1");
   await page.getByRole("button", { name: "New user" }).click();
   const dialog = page.getByRole("dialog", { name: "New hotspot user" });
   await dialog.getByLabel("User name").fill("e2eguest");

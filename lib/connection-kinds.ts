@@ -69,6 +69,8 @@ export const CONNECTION_DEFAULTS = {
   kalliopeDomain: "default",
   kiwireTimeFormat: "YmdHis" as KiwireTimeFormat,
   kiwireSigning: "md5" as KiwireSigningMode,
+  /** Minutes between background re-reads of a Kiwire connection's voucher and user tables (its index). */
+  kiwireIndexRefreshMinutes: 5,
 } as const;
 
 /**

@@ -6,3 +6,4 @@
 export const KIWIRE_STATUSES = ["active", "expired", "suspended", "unknown"] as const;
 
 export const HOTSPOT_USER_SORTS = ["username", "fullname", "createdate", "expiry"] as const;
+export type KiwireStatus = (typeof KIWIRE_STATUSES)[number];

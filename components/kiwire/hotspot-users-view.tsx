@@ -9,7 +9,7 @@ import { collectPages } from "@/components/data-table/collect-pages";
 import { ColumnChooser } from "@/components/data-table/column-chooser";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
-import { defineListState } from "@/components/data-table/list-state";
+import { defineListState, pageCount } from "@/components/data-table/list-state";
 import { type Selection, selectedCount } from "@/components/data-table/selection";
 import { countOf, SelectionToolbar } from "@/components/data-table/selection-toolbar";
 import { useBulkAction } from "@/components/data-table/use-bulk-action";
@@ -30,6 +30,7 @@ import { HotspotPage } from "./hotspot-page";
 import { StatusBadge, StatusFilter } from "./hotspot-status";
 import { HotspotUserCreate } from "./hotspot-user-create";
 import { HotspotUserDetail } from "./hotspot-user-detail";
+import { IndexBuildingNote, IndexStatus } from "./index-status";
 import { TableReadNote } from "./table-read";
 
 /**
@@ -104,9 +105,7 @@ export function HotspotUsersView({ connections, savedColumns, canWrite }: Hotspo
         { params: { connectionId }, query: query(page, COLLECT_PAGE_SIZE) },
         { signal },
       );
-      // Kiwire's own paging gives no count: read on while it says there is more.
-      const totalItems = answer.totalItems ?? (answer.hasMore ? Number.POSITIVE_INFINITY : 0);
-      return { items: answer.items, totalItems };
+      return { items: answer.items, totalItems: answer.totalItems };
     });
   const runDelete = (target: DeleteTarget<AccountDto>) => {
     setDeleting(null);
@@ -122,13 +121,12 @@ export function HotspotUsersView({ connections, savedColumns, canWrite }: Hotspo
   };
 
   const data = users.data;
-  // Without a filter Kiwire pages by itself and only says whether there is more.
-  const pages = data ? (data.hasMore ? list.page + 1 : list.page) : 1;
+  const pages = pageCount(data?.totalItems ?? 0, list.pageSize);
 
   return (
     <HotspotPage
       title="Hotspot users"
-      description="Accounts on a Kiwire hotspot, paged by the appliance."
+      description="Accounts on a Kiwire hotspot, from the console's index of the appliance's user table."
       actions={canWrite ? <Button onClick={() => setCreating(true)}>New user</Button> : undefined}
       connections={connections}
       connectionId={connectionId}
@@ -164,6 +162,8 @@ export function HotspotUsersView({ connections, savedColumns, canWrite }: Hotspo
         </>
       }
     >
+      {users.isPending && <IndexBuildingNote noun="user" />}
+      {data && <IndexStatus connectionId={connectionId} list="users" read={data.table} />}
       <BulkSummary bulk={bulk} noun={NOUN} rowLabel={idOf} />
       {canWrite && (
         <SelectionToolbar
@@ -187,10 +187,8 @@ export function HotspotUsersView({ connections, savedColumns, canWrite }: Hotspo
         empty={<EmptyState title="No users match">Clear the search.</EmptyState>}
         summary={
           <span data-testid="hotspot-user-count">
-            {data?.totalItems == null
-              ? `Page ${list.page}`
-              : `${countOf(data.totalItems, NOUN)} · page ${list.page}`}
-            <TableReadNote read={data?.table ?? null} noun="users" />
+            {countOf(data?.totalItems ?? 0, NOUN)} · page {list.page} of {pages}
+            {data && <TableReadNote read={data.table} noun="users" />}
           </span>
         }
         pages={pages}

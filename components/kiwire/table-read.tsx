@@ -1,11 +1,10 @@
 import type { CreatedVouchersDto, TableReadDto } from "@/lib/api/kiwire";
 
 /**
- * What an operator must be told about a whole-table read, or null when the rows read are all there is to
+ * What an operator must be told about the last whole-table read behind a list, or null when the rows read are all there is to
  * know: a count from Kiwire that disagrees with them, or a read Kiwire cut short by answering the same rows.
  */
-export function tableReadWarning(read: TableReadDto | null, noun: string): string | null {
-  if (read === null) return null;
+export function tableReadWarning(read: TableReadDto, noun: string): string | null {
   const count = (n: number) => n.toLocaleString("en");
   const parts: string[] = [];
   if (!read.complete) {
@@ -35,7 +34,7 @@ export function createdBatchNotice(created: CreatedVouchersDto): { text: string;
 }
 
 /** The warning of `tableReadWarning`, beside a list's count; nothing when there is nothing to warn about. */
-export function TableReadNote({ read, noun }: { read: TableReadDto | null; noun: string }) {
+export function TableReadNote({ read, noun }: { read: TableReadDto; noun: string }) {
   const warning = tableReadWarning(read, noun);
   if (warning === null) return null;
   return (
@@ -43,4 +42,15 @@ export function TableReadNote({ read, noun }: { read: TableReadDto | null; noun:
       {warning}
     </span>
   );
+}
+
+/**
+ * "as of 10:42": when the index a list answers from was read from Kiwire, in the browser's time zone; the day
+ * too once it is not today.
+ */
+export function asOfLabel(asOf: string, now: Date = new Date()): string {
+  const when = new Date(asOf);
+  const time = when.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  if (when.toDateString() === now.toDateString()) return `as of ${time}`;
+  return `as of ${when.toLocaleDateString("en-GB", { day: "numeric", month: "short" })}, ${time}`;
 }

@@ -28,6 +28,7 @@ import { KIWIRE_STATUSES } from "@/lib/kiwire-vocabulary";
 import { type DeleteTarget, deleteRows, rowsToDelete } from "./delete-rows";
 import { HotspotPage } from "./hotspot-page";
 import { StatusBadge, StatusFilter } from "./hotspot-status";
+import { IndexBuildingNote, IndexStatus } from "./index-status";
 import { createdBatchNotice, TableReadNote } from "./table-read";
 import { useHotspotPickers } from "./use-hotspot-pickers";
 import { VoucherGenerate } from "./voucher-generate";
@@ -233,6 +234,8 @@ export function VouchersView({ connections, savedColumns, canWrite }: VouchersVi
         </p>
       )}
       {actionError && <ErrorState message={actionError} onDismiss={() => setActionError(null)} />}
+      {vouchers.isPending && <IndexBuildingNote noun="voucher" />}
+      {data && <IndexStatus connectionId={connectionId} list="vouchers" read={data.table} />}
       <BulkSummary bulk={bulk} noun={NOUN} rowLabel={idOf} />
       {data && (
         <div
@@ -293,7 +296,7 @@ export function VouchersView({ connections, savedColumns, canWrite }: VouchersVi
         summary={
           <span data-testid="voucher-count">
             {countOf(data?.totalItems ?? 0, NOUN)} · page {list.page} of {pages}
-            <TableReadNote read={data?.table ?? null} noun="vouchers" />
+            {data && <TableReadNote read={data.table} noun="vouchers" />}
           </span>
         }
         pages={pages}

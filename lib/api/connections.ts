@@ -228,6 +228,14 @@ function kindSchemas<TSecret extends z.ZodType, TId extends z.ZodType>(
         .describe(
           "md5 (default): api_key = md5(key + token + time); raw: the key itself, for older appliances",
         ),
+      indexRefreshMinutes: z
+        .int("indexRefreshMinutes must be a whole number of minutes")
+        .min(1, "indexRefreshMinutes must be at least 1")
+        .max(1440, "indexRefreshMinutes must be at most 1440 (a day)")
+        .optional()
+        .describe(
+          "Minutes between background re-reads of the voucher and user tables into the console's index (default 5)",
+        ),
     }),
     kalliope: z.strictObject({
       kind: z.literal("kalliope"),
@@ -376,6 +384,7 @@ export const ConnectionSettingsSchema = z
     timeZone: z.string().optional(),
     timeFormat: z.enum(KIWIRE_TIME_FORMATS).optional(),
     signing: z.enum(KIWIRE_SIGNING_MODES).optional(),
+    indexRefreshMinutes: z.int().optional(),
     password: SecretStateSchema.optional(),
     apiKey: SecretStateSchema.optional(),
     secretKey: SecretStateSchema.optional(),

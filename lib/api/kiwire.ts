@@ -8,6 +8,8 @@ import { defineOperation } from "./operation";
  * allownas…) are translated to the console's words in `lib/server/vendors/kiwire/`, never here.
  */
 
+/** Kiwire's two account lists (one v2 table, `kiwire_user`, read through two modules). */
+export type KiwireTable = "user" | "voucher";
 const status = z.enum(KIWIRE_STATUSES).describe("act/exp/sus and the long forms, unknown for anything else");
 
 const dateTime = z.string().nullable().describe("Appliance wall-clock time, Y-m-d H:i:s in its own zone");
@@ -38,16 +40,20 @@ export const AccountSchema = z.object({
 export type AccountDto = z.infer<typeof AccountSchema>;
 
 /**
- * How a whole Kiwire table was read for a filtered list. Kiwire documents no count; some builds send one, and
- * when it disagrees with the rows read, or the read had to stop early, the page says so instead of hiding it.
+ * The console's index of a Kiwire table (lists answer from it): when and how the table was last read. Kiwire
+ * documents no count; some builds send one, and when it disagrees with the rows read, or the read had to stop
+ * early, the page says so instead of hiding it.
  */
 export const TableReadSchema = z.object({
-  rowsRead: z.int().describe("Rows the console read from Kiwire, page by page until an empty page"),
+  rowsRead: z.int().describe("Rows the console last read from Kiwire, page by page until an empty page"),
   reportedTotal: z
     .int()
     .nullable()
     .describe("The count Kiwire sent beside its pages; null when it sent none"),
   complete: z.boolean().describe("false when Kiwire answered the same rows again and the read stopped early"),
+  asOf: z.iso
+    .datetime()
+    .describe("When the console's last read of this table began: the list is Kiwire's table as of then"),
 });
 export type TableReadDto = z.infer<typeof TableReadSchema>;
 
@@ -150,9 +156,9 @@ export const HotspotUserPageSchema = z.object({
   items: z.array(AccountSchema),
   page: z.int(),
   pageSize: z.int(),
-  totalItems: z.int().nullable().describe("null when Kiwire only pages (no filter): see hasMore"),
+  totalItems: z.int(),
   hasMore: z.boolean(),
-  table: TableReadSchema.nullable().describe("How the whole table was read; null when Kiwire paged directly"),
+  table: TableReadSchema,
 });
 export type HotspotUserPageDto = z.infer<typeof HotspotUserPageSchema>;
 
@@ -239,7 +245,7 @@ export type SessionPageDto = z.infer<typeof SessionPageSchema>;
 const TAG = "Kiwire";
 export const listVouchers = defineOperation({
   operationId: "listVouchers",
-  summary: "Vouchers filtered by batch, status, profile and creation dates",
+  summary: "Vouchers from the console's index, filtered by batch, status, profile and creation dates",
   tag: TAG,
   permission: "vouchers.read",
   params: KiwireConnectionParams,
@@ -281,7 +287,7 @@ export const exportVouchers = defineOperation({
 
 export const listHotspotUsers = defineOperation({
   operationId: "listHotspotUsers",
-  summary: "Hotspot users, paged by Kiwire (start/limit); search, status and sort filter in the console",
+  summary: "Hotspot users from the console's index of Kiwire's user table: search, status, sort and pages",
   tag: TAG,
   permission: "hotspot.read",
   params: KiwireConnectionParams,
@@ -346,4 +352,24 @@ export const listLoginHistory = defineOperation({
   params: KiwireConnectionParams,
   query: LoginHistoryQuery,
   response: SessionPageSchema,
+});
+
+export const refreshVoucherIndex = defineOperation({
+  operationId: "refreshVoucherIndex",
+  summary: "Read the voucher table from Kiwire again now (after changes made on the appliance itself)",
+  tag: TAG,
+  permission: "vouchers.read",
+  params: KiwireConnectionParams,
+  response: TableReadSchema,
+  audit: { action: "kiwire-index.refresh", resource: "kiwire-index" },
+});
+
+export const refreshHotspotUserIndex = defineOperation({
+  operationId: "refreshHotspotUserIndex",
+  summary: "Read the hotspot user table from Kiwire again now (after changes made on the appliance itself)",
+  tag: TAG,
+  permission: "hotspot.read",
+  params: KiwireConnectionParams,
+  response: TableReadSchema,
+  audit: { action: "kiwire-index.refresh", resource: "kiwire-index" },
 });

@@ -85,4 +85,6 @@ export const OPERATIONS = [
   kiwire.listHotspotProfiles,
   kiwire.listNas,
   kiwire.listLoginHistory,
+  kiwire.refreshVoucherIndex,
+  kiwire.refreshHotspotUserIndex,
 ] as const satisfies readonly Operation[];

@@ -78,6 +78,8 @@ export const ROUTES = {
   listHotspotProfiles: { method: "GET", path: "/api/v1/kiwire/{connectionId}/profiles" },
   listNas: { method: "GET", path: "/api/v1/kiwire/{connectionId}/nas" },
   listLoginHistory: { method: "GET", path: "/api/v1/kiwire/{connectionId}/login-history" },
+  refreshVoucherIndex: { method: "POST", path: "/api/v1/kiwire/{connectionId}/index/vouchers" },
+  refreshHotspotUserIndex: { method: "POST", path: "/api/v1/kiwire/{connectionId}/index/users" },
 } as const satisfies Record<string, { method: HttpMethod; path: `/api/v1/${string}` }>;
 
 export type OperationId = keyof typeof ROUTES;

@@ -12,6 +12,7 @@ import { closeDatabase, type Database, database } from "@/lib/server/db/client";
 import { logger } from "@/lib/server/logging/logger";
 import { closeSharedState, startSharedState } from "@/lib/server/shared-state/shared-state";
 import { countUsers, ensureUser } from "@/lib/server/users";
+import { startKiwireIndexRunner } from "@/lib/server/vendors/kiwire/index-runner";
 
 function announce(lines: string[]): void {
   const width = Math.max(...lines.map((line) => line.length));
@@ -102,6 +103,7 @@ export async function bootstrap(): Promise<void> {
   await prepareConnections(db);
   await seedFirstAccounts(db);
   startHealthRunner();
+  startKiwireIndexRunner();
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       void Promise.all([closeDatabase(), closeSharedState()]).finally(() => process.exit(0));

@@ -25,6 +25,8 @@ export interface PlainSettings {
   timeZone?: string;
   timeFormat?: KiwireTimeFormat;
   signing?: KiwireSigningMode;
+  /** Kiwire: minutes between background refreshes of the index. */
+  indexRefreshMinutes?: number;
 }
 
 export type SecretValues = Partial<Record<SecretField, string>>;
@@ -59,6 +61,7 @@ export function splitConfig(config: ConnectionConfig): { plain: PlainSettings; s
     plain.timeZone = config.timeZone;
     plain.timeFormat = config.timeFormat ?? CONNECTION_DEFAULTS.kiwireTimeFormat;
     plain.signing = config.signing ?? CONNECTION_DEFAULTS.kiwireSigning;
+    plain.indexRefreshMinutes = config.indexRefreshMinutes ?? CONNECTION_DEFAULTS.kiwireIndexRefreshMinutes;
   }
   return { plain, secrets };
 }

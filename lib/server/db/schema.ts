@@ -12,7 +12,9 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { KiwireTable } from "@/lib/api/kiwire";
 import type { ConnectionKind, HealthState, TestOutcome } from "@/lib/connection-kinds";
+import type { KiwireStatus } from "@/lib/kiwire-vocabulary";
 import type { Role } from "@/lib/permissions";
 
 export const users = pgTable("users", {
@@ -215,4 +217,69 @@ export const userTableColumns = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.tableId] })],
+);
+
+/**
+ * The Kiwire index (issue 15): a copy of each Kiwire connection's user and voucher tables, so lists, filters,
+ * sorts and exports answer from SQL instead of reading the whole table from an API that only pages. `kind`
+ * says which Kiwire list a row came from. `position` keeps Kiwire's own order (vouchers are listed newest
+ * first, users in the appliance's order). `seen_at` is when a scan or one of the console's own writes last
+ * confirmed the row: a refresh never overwrites or removes a row a write confirmed after its scan began.
+ * Rows go with their connection (a trigger on `connections`, migration 0007; file connections have no row there).
+ */
+export const kiwireIndexAccounts = pgTable(
+  "kiwire_index_accounts",
+  {
+    connectionId: text("connection_id").notNull(),
+    kind: text("kind").$type<KiwireTable>().notNull(),
+    username: text("username").notNull(),
+    position: integer("position").notNull(),
+    fullName: text("full_name").notNull(),
+    email: text("email").notNull(),
+    phone: text("phone").notNull(),
+    profile: text("profile").notNull(),
+    price: text("price").notNull(),
+    status: text("status").$type<KiwireStatus>().notNull(),
+    batch: text("batch").notNull(),
+    createdBy: text("created_by").notNull(),
+    remark: text("remark").notNull(),
+    createdAt: text("created_at"),
+    activatedAt: text("activated_at"),
+    expiresAt: text("expires_at"),
+    mac: text("mac").notNull(),
+    zone: text("zone").notNull(),
+    seenAt: timestamp("seen_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.connectionId, table.kind, table.username] }),
+    index("kiwire_index_accounts_position_idx").on(table.connectionId, table.kind, table.position),
+    index("kiwire_index_accounts_batch_idx").on(table.connectionId, table.kind, table.batch),
+    index("kiwire_index_accounts_status_idx").on(table.connectionId, table.kind, table.status),
+    index("kiwire_index_accounts_profile_idx").on(table.connectionId, table.kind, table.profile),
+    index("kiwire_index_accounts_created_idx").on(table.connectionId, table.kind, table.createdAt),
+  ],
+);
+
+/**
+ * One row per indexed Kiwire list: which appliance and credentials it was read with (`source_key`, the
+ * connection's cache key: an edited connection is indexed afresh), when its last scan began, and how that scan
+ * went (the count Kiwire reported beside it, whether it had to stop early), shown on the page. `batches` lists
+ * the voucher batches newest first, for the batch filter: kept here because finding them in the rows would read
+ * every voucher on every page view. `version` grows with every change to the list's rows: a count computed
+ * for one version stays right until it moves (index-queries.ts).
+ */
+export const kiwireIndexTables = pgTable(
+  "kiwire_index_tables",
+  {
+    connectionId: text("connection_id").notNull(),
+    kind: text("kind").$type<KiwireTable>().notNull(),
+    sourceKey: text("source_key").notNull(),
+    indexedAt: timestamp("indexed_at", { withTimezone: true }).notNull(),
+    rowsRead: integer("rows_read").notNull(),
+    reportedTotal: integer("reported_total"),
+    complete: boolean("complete").notNull(),
+    batches: jsonb("batches").$type<string[]>().notNull(),
+    version: integer("version").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.connectionId, table.kind] })],
 );

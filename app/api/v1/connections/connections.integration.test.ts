@@ -263,6 +263,7 @@ describe("connections API", () => {
       timeZone: "Asia/Kuala_Lumpur",
       timeFormat: "YmdHis",
       signing: "md5",
+      indexRefreshMinutes: 5,
       password: { set: true },
       apiKey: { set: true },
     });

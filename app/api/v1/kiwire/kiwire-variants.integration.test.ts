@@ -11,7 +11,7 @@ import type {
 } from "@/lib/api/kiwire";
 import { installFileConnections } from "@/lib/server/connections/file-source";
 import type { Database } from "@/lib/server/db/client";
-import { auditEvents } from "@/lib/server/db/schema";
+import { auditEvents, kiwireIndexAccounts, kiwireIndexTables } from "@/lib/server/db/schema";
 import { clearKiwireTokens } from "@/lib/server/vendors/kiwire/client";
 import { connectionFor } from "@/lib/testing/connection-fixtures";
 import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
@@ -20,7 +20,10 @@ import {
   type RunningKiwireSimulator,
   startKiwireSimulator,
 } from "@/simulators/kiwire/simulator";
+import { DELETE as DELETE_CONNECTION } from "../connections/[id]/route";
 import { POST as CREATE_CONNECTION } from "../connections/route";
+import { POST as REFRESH_USERS } from "./[connectionId]/index/users/route";
+import { POST as REFRESH_VOUCHERS } from "./[connectionId]/index/vouchers/route";
 import { GET as HISTORY } from "./[connectionId]/login-history/route";
 import { GET as NAS } from "./[connectionId]/nas/route";
 import { GET as PROFILES } from "./[connectionId]/profiles/route";
@@ -33,7 +36,9 @@ import { POST as CREATE_VOUCHERS, GET as LIST_VOUCHERS } from "./[connectionId]/
 /**
  * Every flow of the Kiwire pages, through the BFF, against every reading of the documents the simulator can
  * take where they are silent (simulators/kiwire/README.md, "Switches"). Each flow asserts the three things a
- * wrong guess breaks: no duplicate write, no false failure, no silent truncation.
+ * wrong guess breaks: no duplicate write, no false failure, no silent truncation. The voucher and user lists
+ * answer from the console's index of Kiwire's tables: its build, its write-through, its refresh and its removal
+ * are checked under every variant too.
  */
 
 process.env.CONSOLE_SECRET_KEY ??= "integration-test-master-key-integration-test";
@@ -294,5 +299,83 @@ describe.each(VARIANTS)("Kiwire flows when $name", (variant) => {
     );
     expect(own.items.length).toBe(sim.history.query({ username }).length);
     expect(own.items.every((s) => s.username === username)).toBe(true);
+  });
+  /** What the index holds for a connection's list: usernames and statuses, and how it was read. */
+  async function indexed(id: string, kind: "user" | "voucher") {
+    const rows = await db
+      .select({ username: kiwireIndexAccounts.username, status: kiwireIndexAccounts.status })
+      .from(kiwireIndexAccounts)
+      .where(and(eq(kiwireIndexAccounts.connectionId, id), eq(kiwireIndexAccounts.kind, kind)));
+    return new Map(rows.map((row) => [row.username, row.status]));
+  }
+  const refresh = (handler: typeof REFRESH_VOUCHERS, id = connectionId) =>
+    call(handler, { method: "POST", headers: { cookie: viewer }, params: { connectionId: id } });
+
+  it("indexes every voucher and user however the appliance pages, and lists from the index alone", async () => {
+    await listVouchers("pageSize=1");
+    await listUsers("pageSize=1");
+    expect(new Set((await indexed(connectionId, "voucher")).keys())).toEqual(
+      new Set(sim.store.vouchers.keys()),
+    );
+    expect(new Set((await indexed(connectionId, "user")).keys())).toEqual(new Set(sim.store.users.keys()));
+    // Once built, a page, a filter, a sort and an export ask Kiwire nothing.
+    const requests = sim.stats.requests;
+    await listVouchers("status=active&pageSize=7&page=2");
+    await listUsers("q=a&sort=expiry&dir=desc");
+    await (await get(EXPORT, "/x?status=expired")).text();
+    expect(sim.stats.requests).toBe(requests);
+  });
+
+  it("shows a change made behind the console's back after a refresh, and not before", async () => {
+    const [voucher] = [...sim.store.vouchers.values()];
+    const [user] = [...sim.store.users.values()];
+    if (!voucher || !user) throw new Error("the simulator seeded no accounts");
+    await listVouchers("pageSize=1");
+    await listUsers("pageSize=1");
+    // On the appliance itself: one voucher suspended, one user erased, one user added.
+    voucher.status = "sus";
+    sim.store.users.delete(user.username);
+    const added = `${prefix}.behind`;
+    sim.store.users.set(added, { ...user, username: added, user_id: user.user_id + 100_000 });
+
+    expect((await listVouchers(`q=${voucher.username}`)).items[0]?.status).not.toBe("suspended");
+    const read = await ok<VoucherPageDto["table"]>(await refresh(REFRESH_VOUCHERS));
+    expect(read.rowsRead).toBe(sim.store.vouchers.size);
+    expect(Date.parse(read.asOf)).toBeLessThanOrEqual(Date.now());
+    expect((await listVouchers(`q=${voucher.username}`)).items[0]?.status).toBe("suspended");
+
+    await ok(await refresh(REFRESH_USERS));
+    const users = await indexed(connectionId, "user");
+    expect(users.has(user.username)).toBe(false);
+    expect(users.has(added)).toBe(true);
+    expect(new Set(users.keys())).toEqual(new Set(sim.store.users.keys()));
+    const [audit] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "kiwire-index.refresh"), eq(auditEvents.targetId, "users")));
+    expect(audit?.result).toBe("success");
+  });
+
+  it("drops a removed connection's index", async () => {
+    const id = `${connectionId}-removed`;
+    await ok(
+      await call(CREATE_CONNECTION, {
+        method: "POST",
+        headers: { cookie: admin },
+        body: connectionFor(sim, { id, timeZone: sim.config.timeZone }),
+      }),
+      201,
+    );
+    await ok(
+      await call(LIST_VOUCHERS, { path: "/x", headers: { cookie: viewer }, params: { connectionId: id } }),
+    );
+    await ok(await refresh(REFRESH_USERS, id));
+    expect((await indexed(id, "voucher")).size).toBe(sim.store.vouchers.size);
+    await ok(await call(DELETE_CONNECTION, { method: "DELETE", headers: { cookie: admin }, params: { id } }));
+    expect((await indexed(id, "voucher")).size).toBe(0);
+    expect((await indexed(id, "user")).size).toBe(0);
+    expect(await db.select().from(kiwireIndexTables).where(eq(kiwireIndexTables.connectionId, id))).toEqual(
+      [],
+    );
   });
 });

@@ -4,12 +4,17 @@ import type { CreatedVouchersDto, VoucherPageDto } from "@/lib/api/kiwire";
 import { installFileConnections } from "@/lib/server/connections/file-source";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents } from "@/lib/server/db/schema";
+import { sharedState } from "@/lib/server/shared-state/shared-state";
 import { clearKiwireTokens } from "@/lib/server/vendors/kiwire/client";
+import { lockKeyOf } from "@/lib/server/vendors/kiwire/index-refresh";
+import { refreshDueIndexes } from "@/lib/server/vendors/kiwire/index-runner";
 import { connectionFor } from "@/lib/testing/connection-fixtures";
 import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import { allPermissions } from "@/simulators/kiwire/protocol";
 import { type RunningKiwireSimulator, startKiwireSimulator } from "@/simulators/kiwire/simulator";
+import { PATCH as UPDATE_CONNECTION } from "../connections/[id]/route";
 import { POST as CREATE_CONNECTION } from "../connections/route";
+import { POST as REFRESH_VOUCHERS } from "./[connectionId]/index/vouchers/route";
 import { POST as CREATE_USER } from "./[connectionId]/users/route";
 import { DELETE as DELETE_VOUCHER } from "./[connectionId]/vouchers/[code]/route";
 import { GET as EXPORT } from "./[connectionId]/vouchers/export/route";
@@ -160,6 +165,47 @@ describe("Kiwire vouchers through the BFF", () => {
   });
 });
 
+describe("the Kiwire index in the background", () => {
+  const MINUTE = 60_000;
+
+  it("refreshes a list once its interval has passed, not before, and skips one another refresh holds", async () => {
+    await ok(await listVouchers("pageSize=1"));
+    // The voucher list was just built; the user list was never asked for, so it is due at once.
+    expect(await refreshDueIndexes(db)).toEqual([`${connectionId}/user`]);
+    expect(await refreshDueIndexes(db)).toEqual([]);
+
+    const created = await ok<CreatedVouchersDto>(await generate({ quantity: 1, profile: "wx_temp" }), 201);
+    const code = created.items[0]?.username ?? "";
+    const voucher = simulator.store.vouchers.get(code);
+    if (!voucher) throw new Error(`the simulator holds no voucher ${code}`);
+    voucher.status = "sus";
+    const later = () => Date.now() + 5 * MINUTE + 1000;
+    const held = { connectionId, kind: "voucher" as const, sourceKey: "" };
+    // While a refresh of the voucher list runs elsewhere, the runner leaves it for the next tick.
+    const whileHeld = await sharedState().withLock(lockKeyOf(held), { leaseMs: MINUTE, waitMs: MINUTE }, () =>
+      refreshDueIndexes(db, later),
+    );
+    expect(whileHeld).toEqual([`${connectionId}/user`]);
+    expect((await ok<VoucherPageDto>(await listVouchers(`q=${code}`))).items[0]?.status).toBe("active");
+    // The clock moved on five minutes for both lists: the user list is due again too.
+    expect(await refreshDueIndexes(db, later)).toEqual([`${connectionId}/voucher`, `${connectionId}/user`]);
+    expect((await ok<VoucherPageDto>(await listVouchers(`q=${code}`))).items[0]?.status).toBe("suspended");
+  }, 60_000);
+
+  it("follows each connection's own interval", async () => {
+    const response = await call(UPDATE_CONNECTION, {
+      method: "PATCH",
+      headers: { cookie: admin },
+      params: { id: connectionId },
+      body: { kind: "kiwire", indexRefreshMinutes: 60 },
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(await refreshDueIndexes(db)).toEqual([`${connectionId}/voucher`, `${connectionId}/user`]);
+    expect(await refreshDueIndexes(db, () => Date.now() + 30 * MINUTE)).toEqual([]);
+    expect(await refreshDueIndexes(db, () => Date.now() + 61 * MINUTE)).toHaveLength(2);
+  }, 60_000);
+});
+
 describe("Kiwire's error table as typed errors", () => {
   async function errorOf(response: Response): Promise<{ status: number; message: string }> {
     const body = (await response.json()) as { error?: { message?: string }; message?: string };
@@ -178,7 +224,14 @@ describe("Kiwire's error table as typed errors", () => {
     expect(refused.status).toBe(502);
     expect(refused.message).toContain('"Add User"');
     simulator.account.permissions.user_information = false;
-    expect((await errorOf(await listVouchers("pageSize=1"))).message).toContain('"User Information"');
+    // The list answers from the console's index, built before; reading Kiwire's table again names the toggle.
+    expect((await ok<VoucherPageDto>(await listVouchers("pageSize=1"))).items).toHaveLength(1);
+    const refresh = await call(REFRESH_VOUCHERS, {
+      method: "POST",
+      headers: { cookie: viewer },
+      params: { connectionId },
+    });
+    expect((await errorOf(refresh)).message).toContain('"User Information"');
   });
 
   it("explains a disabled module, a disabled API, an unavailable tenant and a wrong API key", async () => {

@@ -5,22 +5,18 @@ import type {
   CreatedVouchersDto,
   CreateHotspotUserSchema,
   CreateVouchersSchema,
-  ExportVouchersInput,
   HotspotProfileDto,
-  HotspotUserPageDto,
-  ListHotspotUsersInput,
-  ListVouchersInput,
+  KiwireTable,
   LoginHistoryInput,
   NasDto,
   SessionDto,
   SessionPageDto,
-  VoucherPageDto,
 } from "@/lib/api/kiwire";
 import { VendorError } from "@/lib/server/http/errors";
 import type { KiwireClient } from "./client";
 import { readRows } from "./paged-read";
 import { numberOrNull, text, textOrNull, toAccount } from "./records";
-import { forgetScans, type KiwireTable, scanTable, sharedScan, type TableScan } from "./shared-scan";
+import { scanTable, type TableScan } from "./table-scan";
 import { findSilentBatch, readBatchAnswer, vouchersWithCodes } from "./voucher-batch";
 
 /** Profiles and NAS are small tables: one page each where the appliance honours the limit. */
@@ -49,20 +45,6 @@ function toSession(row: Record<string, unknown>): SessionDto {
   };
 }
 
-type VoucherFilter = Pick<ListVouchersInput, "batch" | "status" | "profile" | "from" | "to" | "q">;
-
-function matchesVoucher(voucher: AccountDto, filter: VoucherFilter, codes: Set<string> | null): boolean {
-  if (codes && !codes.has(voucher.username)) return false;
-  if (filter.batch && voucher.batch !== filter.batch) return false;
-  if (filter.status && voucher.status !== filter.status) return false;
-  if (filter.profile && voucher.profile !== filter.profile) return false;
-  const day = voucher.createdAt?.slice(0, 10) ?? "";
-  if (filter.from && day < filter.from) return false;
-  if (filter.to && day > filter.to) return false;
-  if (filter.q && !voucher.username.toLowerCase().includes(filter.q.toLowerCase())) return false;
-  return true;
-}
-
 export const VOUCHER_CSV_COLUMNS = [
   "code",
   "profile",
@@ -75,24 +57,16 @@ export const VOUCHER_CSV_COLUMNS = [
   "remark",
 ] as const;
 
+/**
+ * Kiwire's hotspot modules in the console's words. Lists of users and vouchers are not read here but from the
+ * console's index (indexed-hotspot.ts), which `scan` builds and the writes below keep current.
+ */
 export class KiwireHotspot {
-  /**
-   * @param scanKey the connection's cache key: concurrent full-table scans of the same connection share one
-   *   read (shared-scan.ts). Null scans alone, for callers without a connection (tests).
-   */
-  constructor(
-    private readonly client: KiwireClient,
-    private readonly scanKey: string | null = null,
-  ) {}
+  constructor(private readonly client: KiwireClient) {}
 
-  private scan(table: KiwireTable): Promise<TableScan> {
-    if (this.scanKey === null) return scanTable(this.client, table);
-    return sharedScan(`${this.scanKey}\0${table}`, () => scanTable(this.client, table));
-  }
-
-  /** After a write: the next list reads the table again rather than join a scan that started before it. */
-  private wrote(): void {
-    if (this.scanKey !== null) forgetScans(`${this.scanKey}\0`);
+  /** The whole user or voucher table, from Kiwire. */
+  scan(table: KiwireTable): Promise<TableScan> {
+    return scanTable(this.client, table);
   }
 
   /** Every row of a small list (profiles, NAS), however many rows per page the appliance answers. */
@@ -103,35 +77,6 @@ export class KiwireHotspot {
       { limit: SMALL_TABLE_PAGE },
     );
     return read.rows;
-  }
-
-  async listVouchers(input: ListVouchersInput): Promise<VoucherPageDto> {
-    const { accounts: all, read } = await this.scan("voucher");
-    const batches = [...new Set(all.map((v) => v.batch).filter(Boolean))].sort().reverse();
-    const matching = all.filter((v) => matchesVoucher(v, input, null));
-    // Newest first: batches are printed and handed out in the order they were made.
-    matching.reverse();
-    const start = (input.page - 1) * input.pageSize;
-    return {
-      items: matching.slice(start, start + input.pageSize),
-      totalItems: matching.length,
-      page: input.page,
-      pageSize: input.pageSize,
-      batches,
-      table: read,
-    };
-  }
-
-  async exportVouchers(input: ExportVouchersInput): Promise<AccountDto[]> {
-    const codes = input.codes
-      ? new Set(
-          input.codes
-            .split(",")
-            .map((c) => c.trim())
-            .filter(Boolean),
-        )
-      : null;
-    return (await this.scan("voucher")).accounts.filter((v) => matchesVoucher(v, input, codes));
   }
 
   async createVouchers(input: z.infer<typeof CreateVouchersSchema>): Promise<CreatedVouchersDto> {
@@ -150,7 +95,6 @@ export class KiwireHotspot {
       (await this.client.answer("voucher", "create", undefined, params)).data,
       input.quantity,
     );
-    this.wrote();
     if (answer.kind === "records") {
       return {
         batch: answer.items[0]?.batch ?? "",
@@ -159,6 +103,7 @@ export class KiwireHotspot {
         readBack: false,
       };
     }
+    // Read after the write, never an older scan: the batch must be in it.
     const { accounts } = await this.scan("voucher");
     const items =
       answer.kind === "codes"
@@ -174,65 +119,30 @@ export class KiwireHotspot {
 
   async deleteVoucher(code: string): Promise<{ code: string }> {
     await this.client.call("voucher", "delete", code);
-    this.wrote();
     return { code };
   }
 
-  async listUsers(input: ListHotspotUsersInput): Promise<HotspotUserPageDto> {
-    const start = (input.page - 1) * input.pageSize;
-    if (!input.q && !input.status && !input.sort) {
-      // Kiwire's own paging: the page, and one more row to know whether another page follows.
-      const want = input.pageSize + 1;
-      const { rows } = await readRows(
-        (offset, limit) =>
-          this.client.page("user", "get", undefined, { start: String(offset), limit: String(limit) }),
-        { start, count: want, limit: want },
-      );
-      return {
-        items: rows.slice(0, input.pageSize).map(toAccount),
-        page: input.page,
-        pageSize: input.pageSize,
-        totalItems: null,
-        hasMore: rows.length > input.pageSize,
-        table: null,
-      };
-    }
-    // The vendor API has no search, filter or sort: those need the whole list.
-    const q = input.q?.toLowerCase();
-    const { accounts, read } = await this.scan("user");
-    let users = accounts.filter(
-      (u) =>
-        (!input.status || u.status === input.status) &&
-        (!q ||
-          u.username.toLowerCase().includes(q) ||
-          u.fullName.toLowerCase().includes(q) ||
-          u.email.toLowerCase().includes(q)),
-    );
-    if (input.sort) {
-      const key = {
-        username: "username",
-        fullname: "fullName",
-        createdate: "createdAt",
-        expiry: "expiresAt",
-      }[input.sort] as keyof AccountDto;
-      const sign = input.dir === "desc" ? -1 : 1;
-      users = users.sort((a, b) => sign * String(a[key] ?? "").localeCompare(String(b[key] ?? "")));
-    }
-    return {
-      items: users.slice(start, start + input.pageSize),
-      page: input.page,
-      pageSize: input.pageSize,
-      totalItems: users.length,
-      hasMore: start + input.pageSize < users.length,
-      table: read,
-    };
+  /** One voucher as Kiwire holds it, or null when it has none by that code (a deleted one may be erased). */
+  async findVoucher(code: string): Promise<AccountDto | null> {
+    return this.findAccount("voucher", code);
   }
 
   async getUser(username: string): Promise<AccountDto> {
-    const [row] = await this.client.call("user", "get", username);
-    if (!row)
+    const user = await this.findAccount("user", username);
+    if (!user)
       throw new VendorError("not_found", `Kiwire has no hotspot user "${username}".`, { status: 404 });
-    return toAccount(row);
+    return user;
+  }
+
+  /** A single get; a miss is an empty answer or, on some builds, a "not found" error (notes D10). */
+  private async findAccount(table: KiwireTable, username: string): Promise<AccountDto | null> {
+    try {
+      const [row] = await this.client.call(table, "get", username);
+      return row ? toAccount(row) : null;
+    } catch (error) {
+      if (error instanceof VendorError && error.outcome === "not_found") return null;
+      throw error;
+    }
   }
 
   async createUser(input: z.infer<typeof CreateHotspotUserSchema>): Promise<AccountDto> {
@@ -251,7 +161,6 @@ export class KiwireHotspot {
     };
     if (input.expiry) params.expiry = input.expiry;
     await this.client.call("user", "create", undefined, params);
-    this.wrote();
     // The appliance accepted the user: report what it holds, or what was sent if it does not show it (yet).
     try {
       return await this.getUser(input.username);
@@ -279,7 +188,6 @@ export class KiwireHotspot {
 
   async deleteUser(username: string): Promise<{ username: string }> {
     await this.client.call("user", "delete", username);
-    this.wrote();
     return { username };
   }
 

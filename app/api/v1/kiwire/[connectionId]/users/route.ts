@@ -1,13 +1,13 @@
 import { createHotspotUser, listHotspotUsers } from "@/lib/api/kiwire";
 import { route } from "@/lib/server/api/route";
-import { kiwireHotspotFor } from "@/lib/server/vendors/kiwire/client-for";
+import { kiwireIndexedFor } from "@/lib/server/vendors/kiwire/client-for";
 
 export const GET = route(listHotspotUsers, async ({ db, params, query }) => {
-  return (await kiwireHotspotFor(db, params.connectionId)).listUsers(query);
+  return (await kiwireIndexedFor(db, params.connectionId)).listUsers(query);
 });
 
 export const POST = route(createHotspotUser, async ({ db, params, body, audit }) => {
   audit.targetConnection = params.connectionId;
   audit.targetId = body.username;
-  return (await kiwireHotspotFor(db, params.connectionId)).createUser(body);
+  return (await kiwireIndexedFor(db, params.connectionId)).createUser(body);
 });

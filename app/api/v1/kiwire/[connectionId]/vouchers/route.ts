@@ -1,14 +1,14 @@
 import { createVouchers, listVouchers } from "@/lib/api/kiwire";
 import { route } from "@/lib/server/api/route";
-import { kiwireHotspotFor } from "@/lib/server/vendors/kiwire/client-for";
+import { kiwireIndexedFor } from "@/lib/server/vendors/kiwire/client-for";
 
 export const GET = route(listVouchers, async ({ db, params, query }) => {
-  return (await kiwireHotspotFor(db, params.connectionId)).listVouchers(query);
+  return (await kiwireIndexedFor(db, params.connectionId)).listVouchers(query);
 });
 
 export const POST = route(createVouchers, async ({ db, params, body, audit }) => {
   audit.targetConnection = params.connectionId;
-  const created = await (await kiwireHotspotFor(db, params.connectionId)).createVouchers(body);
+  const created = await (await kiwireIndexedFor(db, params.connectionId)).createVouchers(body);
   // The audit row names the batch and how many codes it holds, not the codes themselves.
   audit.targetId = created.batch;
   audit.input = { ...body, count: created.items.length, batch: created.batch };

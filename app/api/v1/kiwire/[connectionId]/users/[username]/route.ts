@@ -1,6 +1,6 @@
 import { deleteHotspotUser, getHotspotUser } from "@/lib/api/kiwire";
 import { route } from "@/lib/server/api/route";
-import { kiwireHotspotFor } from "@/lib/server/vendors/kiwire/client-for";
+import { kiwireHotspotFor, kiwireIndexedFor } from "@/lib/server/vendors/kiwire/client-for";
 
 export const GET = route(getHotspotUser, async ({ db, params }) => {
   return (await kiwireHotspotFor(db, params.connectionId)).getUser(params.username);
@@ -10,5 +10,5 @@ export const DELETE = route(deleteHotspotUser, async ({ db, params, audit }) => 
   audit.targetConnection = params.connectionId;
   audit.targetId = params.username;
   audit.input = { username: params.username, count: 1 };
-  return (await kiwireHotspotFor(db, params.connectionId)).deleteUser(params.username);
+  return (await kiwireIndexedFor(db, params.connectionId)).deleteUser(params.username);
 });

@@ -1,10 +1,10 @@
 import { deleteVoucher } from "@/lib/api/kiwire";
 import { route } from "@/lib/server/api/route";
-import { kiwireHotspotFor } from "@/lib/server/vendors/kiwire/client-for";
+import { kiwireIndexedFor } from "@/lib/server/vendors/kiwire/client-for";
 
 export const DELETE = route(deleteVoucher, async ({ db, params, audit }) => {
   audit.targetConnection = params.connectionId;
   audit.targetId = params.code;
   audit.input = { code: params.code, count: 1 };
-  return (await kiwireHotspotFor(db, params.connectionId)).deleteVoucher(params.code);
+  return (await kiwireIndexedFor(db, params.connectionId)).deleteVoucher(params.code);
 });

@@ -1,11 +1,11 @@
 import { exportVouchers } from "@/lib/api/kiwire";
 import { route } from "@/lib/server/api/route";
 import { csvResponse } from "@/lib/server/csv";
-import { kiwireHotspotFor } from "@/lib/server/vendors/kiwire/client-for";
+import { kiwireIndexedFor } from "@/lib/server/vendors/kiwire/client-for";
 import { VOUCHER_CSV_COLUMNS } from "@/lib/server/vendors/kiwire/hotspot";
 
 export const GET = route(exportVouchers, async ({ db, params, query }) => {
-  const vouchers = await (await kiwireHotspotFor(db, params.connectionId)).exportVouchers(query);
+  const vouchers = await (await kiwireIndexedFor(db, params.connectionId)).exportVouchers(query);
   async function* rows() {
     for (const v of vouchers) {
       yield [v.username, v.profile, v.status, v.batch, v.price, v.createdAt, v.expiresAt, v.zone, v.remark];

@@ -3,10 +3,10 @@ import { POST as CREATE_CONNECTION } from "@/app/api/v1/connections/route";
 import { GET as LIST_USERS } from "@/app/api/v1/kiwire/[connectionId]/users/route";
 import { POST as CREATE_VOUCHERS } from "@/app/api/v1/kiwire/[connectionId]/vouchers/route";
 import { installFileConnections } from "@/lib/server/connections/file-source";
-import { connectionFor } from "@/lib/testing/connection-fixtures";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import { md5 } from "@/simulators/kiwire/signing";
 import { type RunningKiwireSimulator, startKiwireSimulator } from "@/simulators/kiwire/simulator";
+import { connectionFor } from "@/testing/connection-fixtures";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 
 /**
  * Run: `npx vitest bench bench/kiwire.bench.ts`. (a) All 5,000 hotspot users: through the BFF (a sorted

@@ -4,7 +4,7 @@ import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { toast } from "sonner";
 import type { Role } from "@/lib/permissions";
-import { saveTheme } from "@/lib/server/theme-preference";
+import { saveTheme } from "@/lib/server/preferences/theme-preference";
 import { parseTheme, THEMES, type Theme } from "@/lib/theme";
 
 function applyTheme(theme: Theme) {

@@ -6,11 +6,11 @@ import { can } from "@/lib/permissions";
 import { recordAudit } from "@/lib/server/audit/audit-log";
 import { type Actor, resolveActor } from "@/lib/server/auth/actor";
 import { type Database, database } from "@/lib/server/db/client";
+import { ApiError, forbidden, tokenNotAllowed, unauthenticated } from "@/lib/server/errors/api-error";
 import { logger } from "@/lib/server/logging/logger";
-import { clientAddress, userAgent } from "@/lib/server/request-info";
 import { crossSiteRefusal } from "@/lib/server/security/cross-site";
+import { clientAddress, userAgent } from "@/lib/server/web/request-info";
 import { accountGateRefusal } from "./account-gate";
-import { ApiError, forbidden, tokenNotAllowed, unauthenticated } from "./errors";
 import { parseWith, queryObject, readJsonBody } from "./parse-input";
 import { logApiRequest } from "./request-log";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Role } from "@/lib/permissions";
-import { ApiError } from "@/lib/server/api/errors";
-import { findActiveToken } from "@/lib/server/api-tokens";
 import { database } from "@/lib/server/db/client";
-import { findUserById } from "@/lib/server/users";
+import { ApiError } from "@/lib/server/errors/api-error";
+import { findActiveToken } from "@/lib/server/users/api-tokens";
+import { findUserById } from "@/lib/server/users/users";
 import { readSessionClaims } from "./session-cookie";
 import { continueSession, sessionEnded } from "./session-lifetime";
 

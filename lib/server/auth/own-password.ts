@@ -1,10 +1,10 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { notFound, validationFailed } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
 import { users } from "@/lib/server/db/schema";
-import { hashPassword } from "./password-hash";
-import { checkPassword } from "./password-policy";
+import { notFound, validationFailed } from "@/lib/server/errors/api-error";
+import { hashPassword } from "@/lib/server/users/password-hash";
+import { checkPassword } from "@/lib/server/users/password-policy";
 import { confirmIdentity } from "./reauthentication";
 
 /**

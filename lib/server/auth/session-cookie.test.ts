@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { authSecret } from "@/lib/server/config";
+import { authSecret } from "@/lib/server/config/config";
 import { hasSessionCookie, readSessionClaims, sessionCookieName } from "./session-cookie";
 
 const before = process.env.NEXTAUTH_URL;

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { ApiError } from "@/lib/server/api/errors";
-import { serverConfig } from "@/lib/server/config";
+import { serverConfig } from "@/lib/server/config/config";
+import { ApiError } from "@/lib/server/errors/api-error";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
 import type { SessionClaims } from "./session-cookie";
 

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { captureLogs } from "@/lib/testing/log-capture";
-import { startTestRedis, type TestRedis } from "@/lib/testing/redis-server";
-import { sharedStateContract } from "@/lib/testing/shared-state-contract";
+import { captureLogs } from "@/testing/log-capture";
+import { startTestRedis, type TestRedis } from "@/testing/redis-server";
+import { sharedStateContract } from "@/testing/shared-state-contract";
 import { RedisState } from "./redis-state";
 import { LockBusyError, SharedStateUnavailableError } from "./store";
 

@@ -4,13 +4,13 @@ import type { AddressEntryChangeDto, AddressGroupListDto, TimeRangeDto } from "@
 import { installFileConnections } from "@/lib/server/connections/file-source";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents } from "@/lib/server/db/schema";
-import { VendorError } from "@/lib/server/http/errors";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import { kerioRpcFor } from "@/lib/server/vendors/kerio/client-for";
 import { ApplyStepError, ControlAddressGroups } from "@/lib/server/vendors/kerio/control-address-groups";
-import { connectionFor } from "@/lib/testing/connection-fixtures";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import { type RunningKerioControlSimulator, startKerioControlSimulator } from "@/simulators/kerio/simulator";
 import { CONTROL_VARIANT_MATRIX } from "@/simulators/kerio/variants";
+import { connectionFor } from "@/testing/connection-fixtures";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 import { POST as CREATE_CONNECTION } from "../connections/route";
 import { DELETE, PATCH } from "./[connectionId]/address-groups/[entryId]/route";
 import { GET as LIST, POST } from "./[connectionId]/address-groups/route";

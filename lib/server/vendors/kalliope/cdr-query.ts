@@ -10,7 +10,7 @@ import type {
   MatchMode,
 } from "@/lib/api/kalliope";
 import { presetRange } from "@/lib/kalliope-range";
-import { badRequest, notFound } from "@/lib/server/api/errors";
+import { badRequest, notFound } from "@/lib/server/errors/api-error";
 import { type CdrSource, callsForDays, callWithPath, type DayFetchStats, MAX_RANGE_DAYS } from "./cdr-days";
 import { idEpochMs, pbxDateAt, startOffsetFinder } from "./pbx-time";
 

@@ -11,8 +11,8 @@ import type {
   RemoveMailUserInput,
   UpdateMailUserInput,
 } from "@/lib/api/kerio-connect";
-import { type ApiError, conflict, notFound, unprocessable } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
+import { type ApiError, conflict, notFound, unprocessable } from "@/lib/server/errors/api-error";
 import { kerioRpcFor } from "./client-for";
 import { buildKerioQuery } from "./query";
 import { optionalFlag, optionalInt, optionalText, resultObject, rowsOf } from "./rows";

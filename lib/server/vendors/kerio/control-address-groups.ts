@@ -11,8 +11,8 @@ import type {
   TimeRangeDto,
   UpdateAddressEntryInput,
 } from "@/lib/api/kerio-control";
-import { ApiError, notFound } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
+import { ApiError, notFound } from "@/lib/server/errors/api-error";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
 import { kerioRpcFor } from "./client-for";
 import { optionalFlag, optionalInt, optionalText, optionalTexts, resultObject, rowsOf } from "./rows";

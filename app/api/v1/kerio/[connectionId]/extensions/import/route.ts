@@ -1,6 +1,6 @@
 import { importExtensions } from "@/lib/api/kerio-extensions";
-import { ApiError } from "@/lib/server/api/errors";
 import { route } from "@/lib/server/api/route";
+import { ApiError } from "@/lib/server/errors/api-error";
 import { operatorExtensionsFor } from "@/lib/server/vendors/kerio/client-for";
 
 export const POST = route(importExtensions, async ({ db, params, body, audit }) => {

@@ -1,8 +1,8 @@
 import { exportVouchers } from "@/lib/api/kiwire";
 import { route } from "@/lib/server/api/route";
-import { csvResponse } from "@/lib/server/csv";
 import { kiwireHotspotFor } from "@/lib/server/vendors/kiwire/client-for";
 import { VOUCHER_CSV_COLUMNS } from "@/lib/server/vendors/kiwire/hotspot";
+import { csvResponse } from "@/lib/server/web/csv-response";
 
 export const GET = route(exportVouchers, async ({ db, params, query }) => {
   const vouchers = await (await kiwireHotspotFor(db, params.connectionId)).exportVouchers(query);

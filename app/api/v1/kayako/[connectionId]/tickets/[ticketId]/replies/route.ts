@@ -1,6 +1,6 @@
 import { replyToTicket } from "@/lib/api/kayako";
-import { conflict } from "@/lib/server/api/errors";
 import { route } from "@/lib/server/api/route";
+import { conflict } from "@/lib/server/errors/api-error";
 import { kayakoFor } from "@/lib/server/vendors/kayako/client-for";
 import { requireStaffId } from "@/lib/server/vendors/kayako/staff-map";
 

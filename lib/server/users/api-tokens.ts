@@ -2,10 +2,10 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { ApiTokenDto, CreateApiTokenInput } from "@/lib/api/api-tokens";
-import { notFound, validationFailed } from "@/lib/server/api/errors";
-import { serverConfig } from "@/lib/server/config";
+import { serverConfig } from "@/lib/server/config/config";
 import type { Database } from "@/lib/server/db/client";
 import { apiTokens, users } from "@/lib/server/db/schema";
+import { notFound, validationFailed } from "@/lib/server/errors/api-error";
 
 type TokenRow = typeof apiTokens.$inferSelect;
 

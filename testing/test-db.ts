@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type { Role } from "@/lib/permissions";
 import { startSession } from "@/lib/server/auth/session-lifetime";
-import { authSecret } from "@/lib/server/config";
+import { authSecret } from "@/lib/server/config/config";
 import {
   closeDatabase,
   type Database,
@@ -10,7 +10,7 @@ import {
   installTestDatabase,
   openPglite,
 } from "@/lib/server/db/client";
-import { createUser } from "@/lib/server/users";
+import { createUser } from "@/lib/server/users/users";
 
 let opened: Promise<Database> | undefined;
 

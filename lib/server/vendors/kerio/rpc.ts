@@ -1,7 +1,6 @@
 import "server-only";
-import type { HasVendorMessage } from "@/lib/server/api/route";
 import { ApiError } from "@/lib/server/errors/api-error";
-import { VendorError } from "@/lib/server/errors/vendor-error";
+import { type HasVendorMessage, VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
 import { type SessionLease, VendorSessions } from "@/lib/server/shared-state/vendor-sessions";
 import { KERIO_API_PATH, type KerioCredentials, type KerioSession, kerioLogin } from "./session";

@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ExtensionPageDto, ExtensionWriteResultDto, ImportResultDto } from "@/lib/api/kerio-extensions";
 import { installFileConnections } from "@/lib/server/connections/file-source";
+import { operatorExtensionsFor } from "@/lib/server/connections/vendor-clients";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents } from "@/lib/server/db/schema";
-import { operatorExtensionsFor } from "@/lib/server/vendors/kerio/client-for";
 import {
   type RunningKerioOperatorSimulator,
   startKerioOperatorSimulator,

@@ -11,9 +11,7 @@ import type {
   RemoveMailUserInput,
   UpdateMailUserInput,
 } from "@/lib/api/kerio-connect";
-import type { Database } from "@/lib/server/db/client";
 import { type ApiError, conflict, notFound, unprocessable } from "@/lib/server/errors/api-error";
-import { kerioRpcFor } from "./client-for";
 import { buildKerioQuery } from "./query";
 import { optionalFlag, optionalInt, optionalText, resultObject, rowsOf } from "./rows";
 import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClient } from "./rpc";
@@ -312,8 +310,4 @@ function conflictOnLogin(loginName: string): KerioError {
     `User ${loginName} already exists.`,
     "loginName",
   );
-}
-
-export async function connectUsersFor(db: Database, connectionId: string): Promise<ConnectUsers> {
-  return new ConnectUsers(await kerioRpcFor(db, connectionId, "kerio-connect"));
 }

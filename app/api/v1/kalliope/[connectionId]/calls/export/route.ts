@@ -1,7 +1,7 @@
 import { exportCalls } from "@/lib/api/kalliope";
 import { route } from "@/lib/server/api/route";
+import { kalliopeCdrFor } from "@/lib/server/connections/vendor-clients";
 import { EXPORT_COLUMNS, filteredCalls } from "@/lib/server/vendors/kalliope/cdr-query";
-import { kalliopeCdrFor } from "@/lib/server/vendors/kalliope/client-for";
 import { startOffsetFinder } from "@/lib/server/vendors/kalliope/pbx-time";
 import { csvResponse } from "@/lib/server/web/csv-response";
 

@@ -1,6 +1,6 @@
 import { deleteHotspotUser, getHotspotUser } from "@/lib/api/kiwire";
 import { route } from "@/lib/server/api/route";
-import { kiwireHotspotFor } from "@/lib/server/vendors/kiwire/client-for";
+import { kiwireHotspotFor } from "@/lib/server/connections/vendor-clients";
 
 export const GET = route(getHotspotUser, async ({ db, params }) => {
   return (await kiwireHotspotFor(db, params.connectionId)).getUser(params.username);

@@ -1,6 +1,6 @@
 import { deleteVoucher } from "@/lib/api/kiwire";
 import { route } from "@/lib/server/api/route";
-import { kiwireHotspotFor } from "@/lib/server/vendors/kiwire/client-for";
+import { kiwireHotspotFor } from "@/lib/server/connections/vendor-clients";
 
 export const DELETE = route(deleteVoucher, async ({ db, params, audit }) => {
   audit.targetConnection = params.connectionId;

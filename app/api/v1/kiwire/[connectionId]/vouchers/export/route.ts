@@ -1,6 +1,6 @@
 import { exportVouchers } from "@/lib/api/kiwire";
 import { route } from "@/lib/server/api/route";
-import { kiwireHotspotFor } from "@/lib/server/vendors/kiwire/client-for";
+import { kiwireHotspotFor } from "@/lib/server/connections/vendor-clients";
 import { VOUCHER_CSV_COLUMNS } from "@/lib/server/vendors/kiwire/hotspot";
 import { csvResponse } from "@/lib/server/web/csv-response";
 

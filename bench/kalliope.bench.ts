@@ -7,7 +7,7 @@ import { GET as LIST } from "@/app/api/v1/kalliope/[connectionId]/calls/route";
 import { installFileConnections } from "@/lib/server/connections/file-source";
 import { database, installTestDatabase, openPglite, openPostgres } from "@/lib/server/db/client";
 import { cacheWritesSettled, forgetParsedDays } from "@/lib/server/vendors/kalliope/cdr-days";
-import { call, userWithSession } from "@/lib/testing/test-db";
+import { call, userWithSession } from "@/testing/test-db";
 import { peakRssOf, type SimulatorProcess, startSimulatorProcess } from "./kalliope-simulator-process";
 
 /**

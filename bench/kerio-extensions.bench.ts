@@ -2,12 +2,12 @@ import { afterAll, beforeAll, bench, describe } from "vitest";
 import { POST as CREATE_CONNECTION } from "@/app/api/v1/connections/route";
 import { GET as LIST } from "@/app/api/v1/kerio/[connectionId]/extensions/route";
 import { installFileConnections } from "@/lib/server/connections/file-source";
-import { connectionFor } from "@/lib/testing/connection-fixtures";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import {
   type RunningKerioOperatorSimulator,
   startKerioOperatorSimulator,
 } from "@/simulators/kerio/simulator";
+import { connectionFor } from "@/testing/connection-fixtures";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 
 /**
  * Run: `npx vitest bench bench/kerio-extensions.bench.ts`. One page of 50 out of 2,000 extensions, page 7

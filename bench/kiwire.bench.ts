@@ -6,10 +6,10 @@ import {
   GET as LIST_VOUCHERS,
 } from "@/app/api/v1/kiwire/[connectionId]/vouchers/route";
 import { installFileConnections } from "@/lib/server/connections/file-source";
-import { connectionFor } from "@/lib/testing/connection-fixtures";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import { md5 } from "@/simulators/kiwire/signing";
 import { type RunningKiwireSimulator, startKiwireSimulator } from "@/simulators/kiwire/simulator";
+import { connectionFor } from "@/testing/connection-fixtures";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 
 /**
  * Run: `npx vitest bench --run bench/kiwire.bench.ts`. (a) The voucher page at 20,000 vouchers, plain and

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, bench, describe } from "vitest";
 import { z } from "zod";
 import type { Operation } from "@/lib/api/operation";
 import { route } from "@/lib/server/api/route";
-import { createApiToken } from "@/lib/server/api-tokens";
+import { createApiToken } from "@/lib/server/users/api-tokens";
 import { closeSharedState } from "@/lib/server/shared-state/shared-state";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 
 /**
  * Run: `npx vitest bench --run bench/request-cost.bench.ts`. What the route wrapper costs on an authenticated

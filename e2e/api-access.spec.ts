@@ -47,7 +47,7 @@ async function publishedOperations(request: APIRequestContext): Promise<Publishe
  * The access matrix over HTTP, read from `/api/v1/openapi.json`: every published operation × every role's API
  * token, a revoked token, and no token at all. An allowed call may still fail validation (it gets an empty
  * body and a made-up id), but never 401 or 403; a refused one is 403 before its input is even read. (The exact
- * status of every cell, expired tokens and sessions are checked in process: lib/api/access-matrix.integration.test.ts.)
+ * status of every cell, expired tokens and sessions are checked in process: testing/access-matrix.integration.test.ts.)
  */
 test("every published operation answers each role's token as the permission table and its token rule say", async ({
   page,

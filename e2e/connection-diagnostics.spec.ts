@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import type { ConnectionExchangesDto } from "@/lib/api/connection-exchanges";
-import { connectionFor } from "@/lib/testing/connection-fixtures";
 import { startKiwireSimulator } from "@/simulators/kiwire/simulator";
 import type { RunningSimulator } from "@/simulators/shared/types";
+import { connectionFor } from "@/testing/connection-fixtures";
 import { addConnections } from "./connections-setup";
 import { signIn } from "./sign-in";
 

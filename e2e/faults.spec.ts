@@ -1,5 +1,4 @@
 import { expect, type Page, test } from "@playwright/test";
-import { type FaultProxy, startFaultProxy } from "@/lib/testing/fault-proxy";
 import { startKalliopeSimulator } from "@/simulators/kalliope/simulator";
 import { startKayakoSimulator } from "@/simulators/kayako/simulator";
 import {
@@ -9,6 +8,7 @@ import {
 } from "@/simulators/kerio/simulator";
 import { startKiwireSimulator } from "@/simulators/kiwire/simulator";
 import { type Faults, NO_FAULTS } from "@/simulators/shared/faults";
+import { type FaultProxy, startFaultProxy } from "@/testing/fault-proxy";
 import { addConnections, type NewConnection } from "./connections-setup";
 import { open, signIn } from "./sign-in";
 

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 
 /**
  * RFC 6238 TOTP (SHA-1, 6 digits, 30 s) for the journey to play the authenticator app: written apart from the
- * console's own (lib/server/auth/totp.ts) so a shared mistake cannot make both sides agree on a wrong code.
+ * console's own (lib/server/users/totp.ts) so a shared mistake cannot make both sides agree on a wrong code.
  */
 function base32ToBytes(text: string): Buffer {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

@@ -8,11 +8,11 @@
  */
 import { existsSync } from "node:fs";
 import { recordAudit } from "@/lib/server/audit/audit-log";
-import { CONNECTIONS_KEY_FILE, persistedSecret, serverConfig } from "@/lib/server/config";
+import { CONNECTIONS_KEY_FILE, persistedSecret, serverConfig } from "@/lib/server/config/config";
 import { ConnectionsFileError, loadConnectionsFile } from "@/lib/server/connections/file-source";
 import { rotateEnvironmentKey, rotateKeyFile } from "@/lib/server/connections/key-rotation";
-import { keyFilePath, nextKeyFilePath } from "@/lib/server/connections/vault";
 import { closeDatabase, database } from "@/lib/server/db/client";
+import { keyFilePath, nextKeyFilePath } from "@/lib/server/vault/vault";
 
 const USAGE = "Usage: npm run connections -- <check-file [path]|rotate-key>";
 

@@ -16,12 +16,12 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createClient } from "redis";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
-import { freePort } from "@/lib/testing/free-port";
 import {
   type RunningKerioOperatorSimulator,
   startKerioOperatorSimulator,
 } from "@/simulators/kerio/simulator";
 import { type RunningKiwireSimulator, startKiwireSimulator } from "@/simulators/kiwire/simulator";
+import { freePort } from "@/testing/free-port";
 
 const DATABASE_URL = requiredEnv("DATABASE_URL");
 const REDIS_URL = requiredEnv("REDIS_URL");

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { isRole } from "@/lib/permissions";
 import { recordAudit } from "@/lib/server/audit/audit-log";
 import { closeDatabase, database } from "@/lib/server/db/client";
-import { createUser, findUserByEmail, listUsers, updateUser } from "@/lib/server/users";
+import { createUser, findUserByEmail, listUsers, updateUser } from "@/lib/server/users/users";
 
 const USAGE = `Usage: npm run users -- <list|add|reset-password|set-role> [--email E] [--name N] [--role admin|operator|viewer] [--password P]`;
 

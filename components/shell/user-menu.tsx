@@ -4,7 +4,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { signOut } from "@/lib/client/sign-out";
 import type { Role } from "@/lib/permissions";
-import { saveTheme } from "@/lib/server/theme-preference";
+import { saveTheme } from "@/lib/server/preferences/theme-preference";
 import { parseTheme, THEMES, type Theme } from "@/lib/theme";
 
 function applyTheme(theme: Theme) {

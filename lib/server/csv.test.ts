@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvResponse } from "./csv";
+import { csvResponse } from "@/lib/server/web/csv-response";
 
 const rows = Array.from({ length: 5000 }, (_, index) => [
   index,

@@ -3,7 +3,7 @@ import type { Operation } from "@/lib/api/operation";
 import type { Actor } from "@/lib/server/auth/actor";
 import { principalOf } from "@/lib/server/auth/principal";
 import type { Database } from "@/lib/server/db/client";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/server/errors/api-error";
 
 /**
  * The check after the permission that depends on who is calling, not on their role: a person who still owes

@@ -1,7 +1,12 @@
 import "server-only";
 import type { z } from "zod";
 import { describeJsonSyntaxError } from "@/lib/json-syntax";
-import { badRequest, payloadTooLarge, unsupportedMediaType, validationFailed } from "./errors";
+import {
+  badRequest,
+  payloadTooLarge,
+  unsupportedMediaType,
+  validationFailed,
+} from "@/lib/server/errors/api-error";
 
 /** Bodies over this are refused before parsing; no console operation needs more (CSV imports send rows). */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;

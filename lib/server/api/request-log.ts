@@ -1,8 +1,8 @@
 import "server-only";
 import type { Operation } from "@/lib/api/operation";
 import type { Actor } from "@/lib/server/auth/actor";
+import { ApiError } from "@/lib/server/errors/api-error";
 import { logger } from "@/lib/server/logging/logger";
-import { ApiError } from "./errors";
 
 export interface ApiRequestOutcome {
   operation: Operation;

@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Operation } from "@/lib/api/operation";
-import { createApiToken } from "@/lib/server/api-tokens";
 import { auditEvents } from "@/lib/server/db/schema";
-import { captureLogs } from "@/lib/testing/log-capture";
-import { freshDatabase, userWithSession } from "@/lib/testing/test-db";
+import { createApiToken } from "@/lib/server/users/api-tokens";
+import { captureLogs } from "@/testing/log-capture";
+import { freshDatabase, userWithSession } from "@/testing/test-db";
 import { route } from "./route";
 
 // Written out in full: a test operation has no entry in the published routes.

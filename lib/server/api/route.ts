@@ -6,11 +6,12 @@ import { can } from "@/lib/permissions";
 import { recordAudit } from "@/lib/server/audit/audit-log";
 import { type Actor, resolveActor } from "@/lib/server/auth/actor";
 import { type Database, database } from "@/lib/server/db/client";
+import { ApiError, forbidden, tokenNotAllowed, unauthenticated } from "@/lib/server/errors/api-error";
+import type { HasVendorMessage } from "@/lib/server/errors/vendor-error";
 import { logger } from "@/lib/server/logging/logger";
-import { clientAddress, userAgent } from "@/lib/server/request-info";
 import { crossSiteRefusal } from "@/lib/server/security/cross-site";
+import { clientAddress, userAgent } from "@/lib/server/web/request-info";
 import { accountGateRefusal } from "./account-gate";
-import { ApiError, forbidden, tokenNotAllowed, unauthenticated } from "./errors";
 import { parseWith, queryObject, readJsonBody } from "./parse-input";
 import { logApiRequest } from "./request-log";
 
@@ -33,11 +34,6 @@ export interface RouteContext<TParams, TQuery, TBody> {
   request: Request;
   requestId: string;
   audit: AuditNote;
-}
-
-/** Errors from vendor clients carry the vendor's words for the audit log; they extend ApiError. */
-export interface HasVendorMessage {
-  vendorMessage?: string;
 }
 
 type Segment = { params: Promise<Record<string, string | string[]>> };

@@ -9,7 +9,7 @@ import {
 } from "@/lib/second-factor";
 import type { Database } from "@/lib/server/db/client";
 import { consoleSettings } from "@/lib/server/db/schema";
-import { forgetEveryone } from "./auth-invalidation";
+import { forgetEveryone } from "@/lib/server/users/auth-invalidation";
 
 /**
  * What a signed-in person must do before anything else: change a generated password, then enrol a second

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Role } from "@/lib/permissions";
-import { ApiError } from "@/lib/server/api/errors";
-import { findActiveToken } from "@/lib/server/api-tokens";
 import { database } from "@/lib/server/db/client";
+import { ApiError } from "@/lib/server/errors/api-error";
+import { findActiveToken } from "@/lib/server/users/api-tokens";
 import { principalOf } from "./principal";
 import { readSessionClaims } from "./session-cookie";
 import { continueSession, sessionEnded } from "./session-lifetime";

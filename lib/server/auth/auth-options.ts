@@ -1,9 +1,9 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authSecret } from "@/lib/server/config";
+import { authSecret } from "@/lib/server/config/config";
 import { database } from "@/lib/server/db/client";
-import { clientAddress, userAgent } from "@/lib/server/request-info";
+import { clientAddress, userAgent } from "@/lib/server/web/request-info";
 import { secureSessionCookie } from "./session-cookie";
 import { endSession, sessionLimits, startSession } from "./session-lifetime";
 import { signIn } from "./sign-in";

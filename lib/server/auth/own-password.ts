@@ -1,11 +1,11 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { notFound, validationFailed } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
 import { users } from "@/lib/server/db/schema";
-import { forgetUser } from "./auth-invalidation";
-import { hashPassword } from "./password-hash";
-import { checkPassword } from "./password-policy";
+import { notFound, validationFailed } from "@/lib/server/errors/api-error";
+import { forgetUser } from "@/lib/server/users/auth-invalidation";
+import { hashPassword } from "@/lib/server/users/password-hash";
+import { checkPassword } from "@/lib/server/users/password-policy";
 import { confirmIdentity } from "./reauthentication";
 
 /**

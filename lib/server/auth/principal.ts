@@ -5,8 +5,8 @@ import type { AccountSetupStep } from "@/lib/second-factor";
 import type { Database } from "@/lib/server/db/client";
 import { consoleSettings, userSecondFactors, users } from "@/lib/server/db/schema";
 import { InvalidatedCache } from "@/lib/server/shared-state/invalidated-cache";
+import { AUTH_CACHE_TTL_MS, authBus, userTag } from "@/lib/server/users/auth-invalidation";
 import { REQUIREMENT_KEY, setupStepOf } from "./account-setup";
-import { AUTH_CACHE_TTL_MS, authBus, userTag } from "./auth-invalidation";
 
 /** What every request of a signed-in person needs to know about them: who, their access, what they owe. */
 export interface Principal {

@@ -1,11 +1,11 @@
 import "server-only";
-import { ApiError, validationFailed } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
-import { findUserById } from "@/lib/server/users";
+import { ApiError, validationFailed } from "@/lib/server/errors/api-error";
+import { verifyPassword } from "@/lib/server/users/password-hash";
+import { verifySecondFactor } from "@/lib/server/users/second-factor";
+import { findUserById } from "@/lib/server/users/users";
 import { SIGN_IN_ERRORS } from "@/lib/sign-in-errors";
 import { claimAttempt, lockedUntil, recordFailure, recordSuccess, throttleKeys } from "./login-throttle";
-import { verifyPassword } from "./password-hash";
-import { verifySecondFactor } from "./second-factor";
 
 export type IdentityProof = { password?: string; code?: string };
 

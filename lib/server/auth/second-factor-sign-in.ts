@@ -1,9 +1,9 @@
 import "server-only";
 import { recordAudit } from "@/lib/server/audit/audit-log";
 import type { Database } from "@/lib/server/db/client";
+import { isEnrolled, verifySecondFactor } from "@/lib/server/users/second-factor";
 import type { SignInErrorCode } from "@/lib/sign-in-errors";
 import { lockedUntil, recordFailure, releaseAttempt, type ThrottleKey } from "./login-throttle";
-import { isEnrolled, verifySecondFactor } from "./second-factor";
 
 export type SecondFactorRefusal = { ok: false; code: SignInErrorCode };
 

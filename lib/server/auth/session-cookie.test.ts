@@ -1,6 +1,6 @@
 import { decode, encode } from "next-auth/jwt";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { authSecret } from "@/lib/server/config";
+import { authSecret } from "@/lib/server/config/config";
 import { hasSessionCookie, readSessionClaims, sessionCookieName } from "./session-cookie";
 
 // The real decoder, counted: a JWT already opened must not be decrypted again.

@@ -1,6 +1,6 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
-import { authSecret } from "@/lib/server/config";
+import { authSecret } from "@/lib/server/config/config";
 
 /**
  * Whether next-auth names and marks its cookies for HTTPS: when NEXTAUTH_URL is `https://` (next-auth's own

@@ -5,8 +5,8 @@ import { GET as listConnections } from "@/app/api/v1/connections/route";
 import type { Database } from "@/lib/server/db/client";
 import { MemoryState } from "@/lib/server/shared-state/memory-state";
 import { installSharedState } from "@/lib/server/shared-state/shared-state";
-import { createUser } from "@/lib/server/users";
-import { call, freshDatabase } from "@/lib/testing/test-db";
+import { createUser } from "@/lib/server/users/users";
+import { call, freshDatabase } from "@/testing/test-db";
 import { resolveActor } from "./actor";
 import { authOptions } from "./auth-options";
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { ApiError } from "@/lib/server/api/errors";
-import { serverConfig } from "@/lib/server/config";
+import { serverConfig } from "@/lib/server/config/config";
+import { ApiError } from "@/lib/server/errors/api-error";
 import { InvalidatedCache } from "@/lib/server/shared-state/invalidated-cache";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
-import { AUTH_CACHE_TTL_MS, authBus, forgetSession, sessionTag } from "./auth-invalidation";
+import { AUTH_CACHE_TTL_MS, authBus, forgetSession, sessionTag } from "@/lib/server/users/auth-invalidation";
 import type { SessionClaims } from "./session-cookie";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { decode, encode } from "next-auth/jwt";
-import { authSecret } from "@/lib/server/config";
+import { authSecret } from "@/lib/server/config/config";
 import { parseCookieHeader } from "./session-cookie";
 
 // next-auth's names; the __Secure- one is used over HTTPS (see session-cookie.ts).

@@ -3,9 +3,9 @@ import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents, loginThrottle, users } from "@/lib/server/db/schema";
-import { createUser } from "@/lib/server/users";
-import { captureLogs } from "@/lib/testing/log-capture";
-import { freshDatabase } from "@/lib/testing/test-db";
+import { createUser } from "@/lib/server/users/users";
+import { captureLogs } from "@/testing/log-capture";
+import { freshDatabase } from "@/testing/test-db";
 import {
   ACCOUNT_RULE,
   ADDRESS_RULE,

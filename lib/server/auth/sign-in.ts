@@ -2,11 +2,11 @@ import "server-only";
 import { recordAudit } from "@/lib/server/audit/audit-log";
 import type { Database } from "@/lib/server/db/client";
 import { logger } from "@/lib/server/logging/logger";
-import { findUserByEmail, markSignedIn, normalizeEmail, upgradePasswordHash } from "@/lib/server/users";
+import { decoyHash, verifyPassword } from "@/lib/server/users/password-hash";
+import { MAX_PASSWORD_LENGTH } from "@/lib/server/users/password-policy";
+import { findUserByEmail, markSignedIn, normalizeEmail, upgradePasswordHash } from "@/lib/server/users/users";
 import type { SignInErrorCode } from "@/lib/sign-in-errors";
 import { claimAttempt, lockedUntil, recordFailure, recordSuccess, throttleKeys } from "./login-throttle";
-import { decoyHash, verifyPassword } from "./password-hash";
-import { MAX_PASSWORD_LENGTH } from "./password-policy";
 import { secondFactorStep } from "./second-factor-sign-in";
 
 /** RFC 5321's limit on a forward path; no account can have a longer email. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { ClockComparisonDto } from "@/lib/api/connections";
 import { CONNECTION_KIND_LABELS, type ConnectionKind, LEGACY_TIME_ZONE } from "@/lib/connection-kinds";
 import { HttpClient, type HttpRequest, type HttpResponse } from "@/lib/server/http/client";
-import { wallClockAt } from "@/lib/server/wall-clock";
+import { wallClockAt } from "@/lib/server/time/wall-clock";
 
 /**
  * Kiwire signs `time` in the appliance's local wall clock and KalliopePBX signs a `Created` time and writes

@@ -9,7 +9,7 @@ import {
 } from "@/lib/api/connections";
 import { SECRET_FIELDS } from "@/lib/connection-kinds";
 import { describeJsonSyntaxError } from "@/lib/json-syntax";
-import { serverConfig } from "@/lib/server/config";
+import { serverConfig } from "@/lib/server/config/config";
 import { type AddressPolicy, addressRefusal } from "@/lib/server/http/address-policy";
 import { EVERYTHING } from "@/lib/server/shared-state/invalidation-bus";
 import { connectionBus } from "./connection-changes";

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryState } from "@/lib/server/shared-state/memory-state";
 import { RedisState } from "@/lib/server/shared-state/redis-state";
-import { connectionFor, startSmallSimulator } from "@/lib/testing/connection-fixtures";
-import { captureLogs } from "@/lib/testing/log-capture";
-import { startTestRedis, type TestRedis } from "@/lib/testing/redis-server";
-import { freshDatabase } from "@/lib/testing/test-db";
 import type { RunningSimulator } from "@/simulators/shared/types";
+import { connectionFor, startSmallSimulator } from "@/testing/connection-fixtures";
+import { captureLogs } from "@/testing/log-capture";
+import { startTestRedis, type TestRedis } from "@/testing/redis-server";
+import { freshDatabase } from "@/testing/test-db";
 import { installFileConnections } from "./file-source";
 import { runBackgroundPass } from "./health";
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db/client";
-import { connectionFor, startSmallSimulator } from "@/lib/testing/connection-fixtures";
-import { captureLogs } from "@/lib/testing/log-capture";
-import { freshDatabase } from "@/lib/testing/test-db";
 import type { RunningSimulator } from "@/simulators/shared/types";
+import { connectionFor, startSmallSimulator } from "@/testing/connection-fixtures";
+import { captureLogs } from "@/testing/log-capture";
+import { freshDatabase } from "@/testing/test-db";
 import { installFileConnections } from "./file-source";
 import { claimDueChecks, healthOf, runDueChecks } from "./health";
 import { createConnection } from "./registry";

@@ -1,10 +1,10 @@
 import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import type { ConnectionTestResultDto, HealthDto } from "@/lib/api/connections";
-import { serverConfig } from "@/lib/server/config";
+import { serverConfig } from "@/lib/server/config/config";
 import { type Database, database } from "@/lib/server/db/client";
 import { connectionHealth } from "@/lib/server/db/schema";
-import { VendorError } from "@/lib/server/http/errors";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import { logger } from "@/lib/server/logging/logger";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
 import { type SharedState, SharedStateUnavailableError } from "@/lib/server/shared-state/store";

@@ -2,15 +2,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { totpSecretContext } from "@/lib/server/auth/second-factor";
 import type { Database } from "@/lib/server/db/client";
 import { connections, userSecondFactors } from "@/lib/server/db/schema";
-import { createUser } from "@/lib/server/users";
-import { freshDatabase } from "@/lib/testing/test-db";
+import { totpSecretContext } from "@/lib/server/users/second-factor";
+import { createUser } from "@/lib/server/users/users";
+import { createVault } from "@/lib/server/vault/vault";
+import { freshDatabase } from "@/testing/test-db";
 import { installFileConnections } from "./file-source";
 import { generateMasterKey, resealAll, rotateEnvironmentKey, rotateKeyFile } from "./key-rotation";
 import { createConnection, resolveConnection } from "./registry";
-import { createVault } from "./vault";
 
 const dir = mkdtempSync(path.join(tmpdir(), "key-rotation-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,10 +2,10 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
-import { totpSecretContext } from "@/lib/server/auth/second-factor";
 import type { Database } from "@/lib/server/db/client";
 import { connections, userSecondFactors } from "@/lib/server/db/schema";
-import { createVault, type Vault } from "./vault";
+import { totpSecretContext } from "@/lib/server/users/second-factor";
+import { createVault, type Vault } from "@/lib/server/vault/vault";
 
 /**
  * Master key rotation: every stored secret is opened with the current key and sealed again with the new

@@ -10,14 +10,15 @@ import {
   type UpdateConnectionInput,
 } from "@/lib/api/connections";
 import type { ConnectionKind } from "@/lib/connection-kinds";
-import { conflict, notFound, unprocessable, validationFailed } from "@/lib/server/api/errors";
-import { serverConfig } from "@/lib/server/config";
+import { serverConfig } from "@/lib/server/config/config";
 import type { Database } from "@/lib/server/db/client";
 import { connectionHealth, connections } from "@/lib/server/db/schema";
 import { forgetConnectionExchanges } from "@/lib/server/diagnostics/exchange-log";
+import { conflict, notFound, unprocessable, validationFailed } from "@/lib/server/errors/api-error";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import { addressRefusal } from "@/lib/server/http/address-policy";
 import { forgetHttpClient } from "@/lib/server/http/client";
-import { VendorError } from "@/lib/server/http/errors";
+import { consoleVault, type Vault, VaultError } from "@/lib/server/vault/vault";
 import { forgetConnectionCaches } from "./connection-caches";
 import { forgetConnection } from "./connection-changes";
 import { fileConnections } from "./file-source";
@@ -31,7 +32,6 @@ import {
   settingsDto,
   splitConfig,
 } from "./settings";
-import { consoleVault, type Vault, VaultError } from "./vault";
 
 /**
  * The merged list of connections: the file's (read-only, secrets from the file or the environment) and the

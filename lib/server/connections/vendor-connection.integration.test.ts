@@ -7,15 +7,15 @@ import { connections } from "@/lib/server/db/schema";
 import { MemoryState } from "@/lib/server/shared-state/memory-state";
 import { RedisState } from "@/lib/server/shared-state/redis-state";
 import { installSharedState } from "@/lib/server/shared-state/shared-state";
-import { connectionFor, startSmallSimulator } from "@/lib/testing/connection-fixtures";
-import { countQueries } from "@/lib/testing/query-counter";
-import { startTestRedis, type TestRedis } from "@/lib/testing/redis-server";
-import { freshDatabase } from "@/lib/testing/test-db";
+import { consoleVault } from "@/lib/server/vault/vault";
 import type { RunningSimulator } from "@/simulators/shared/types";
+import { connectionFor, startSmallSimulator } from "@/testing/connection-fixtures";
+import { countQueries } from "@/testing/query-counter";
+import { startTestRedis, type TestRedis } from "@/testing/redis-server";
+import { freshDatabase } from "@/testing/test-db";
 import { connectionBus } from "./connection-changes";
 import { installFileConnections } from "./file-source";
 import { createConnection, deleteConnection, updateConnection } from "./registry";
-import { consoleVault } from "./vault";
 import { vendorConnection } from "./vendor-connection";
 
 /**

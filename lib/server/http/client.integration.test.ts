@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TlsSettings } from "@/lib/api/connections";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import { type Listening, listen } from "@/simulators/shared/server";
 import { HttpClient, type HttpClientOptions, withHttpClient } from "./client";
-import { VendorError } from "./errors";
 
 /** A handler that counts requests and answers by path. */
 function counting() {

@@ -2,7 +2,7 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Pool } from "undici";
 import type { CertificateDto, TlsSettings } from "@/lib/api/connections";
-import { VendorError } from "./errors";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import { tlsConnector } from "./tls";
 
 /**

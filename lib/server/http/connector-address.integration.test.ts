@@ -1,9 +1,9 @@
 import type { LookupAddress, lookup } from "node:dns";
 import { Pool } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import { type Listening, listen } from "@/simulators/shared/server";
 import { HttpClient } from "./client";
-import { VendorError } from "./errors";
 import { tlsConnector } from "./tls";
 
 // This file runs as a deployment that has not allowed loopback connections (the suite's default allows them).

@@ -4,9 +4,9 @@ import type { LookupFunction } from "node:net";
 import { type PeerCertificate, rootCertificates, TLSSocket } from "node:tls";
 import { buildConnector } from "undici";
 import type { CertificateDto, TlsSettings } from "@/lib/api/connections";
-import { serverConfig } from "@/lib/server/config";
+import { serverConfig } from "@/lib/server/config/config";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import { type AddressPolicy, addressRefusal } from "./address-policy";
-import { VendorError } from "./errors";
 
 /** `subject`/`issuer` as one line, CN first, the way an admin compares them with a browser's view. */
 function distinguishedName(name: PeerCertificate["subject"] | undefined): string {

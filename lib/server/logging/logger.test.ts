@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { logLevel, serverConfig } from "@/lib/server/config";
-import { captureLogs } from "@/lib/testing/log-capture";
+import { logLevel, serverConfig } from "@/lib/server/config/config";
+import { captureLogs } from "@/testing/log-capture";
 import { logger } from "./logger";
 
 let logs: ReturnType<typeof captureLogs>;

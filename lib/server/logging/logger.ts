@@ -1,6 +1,6 @@
 import "server-only";
 import pino from "pino";
-import { logLevel } from "@/lib/server/config";
+import { logLevel } from "@/lib/server/config/config";
 
 /**
  * Keys whose values are secrets wherever they sit in a logged object: request headers, bodies, vendor

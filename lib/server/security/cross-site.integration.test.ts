@@ -3,7 +3,7 @@ import { POST as CREATE_TOKEN } from "@/app/api/v1/api-tokens/route";
 import { DELETE as DELETE_CONNECTION } from "@/app/api/v1/connections/[id]/route";
 import type { Database } from "@/lib/server/db/client";
 import { apiTokens, auditEvents } from "@/lib/server/db/schema";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 
 let db: Database;
 let adminCookie: string;

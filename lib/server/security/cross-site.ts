@@ -1,6 +1,6 @@
 import "server-only";
-import { ApiError } from "@/lib/server/api/errors";
 import type { Actor } from "@/lib/server/auth/actor";
+import { ApiError } from "@/lib/server/errors/api-error";
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

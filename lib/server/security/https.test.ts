@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { captureLogs } from "@/lib/testing/log-capture";
+import { captureLogs } from "@/testing/log-capture";
 import { servedOverHttps, warnIfSessionCookieInsecure } from "./https";
 
 const headers = (values: Record<string, string>) => new Headers(values);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sharedStateContract } from "@/lib/testing/shared-state-contract";
+import { sharedStateContract } from "@/testing/shared-state-contract";
 import { MemoryState } from "./memory-state";
 
 describe("in-memory shared state (one instance, the default)", () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { serverConfig } from "@/lib/server/config";
+import { serverConfig } from "@/lib/server/config/config";
 import { redisTarget } from "./redis-state";
 
 const before = process.env.REDIS_URL;

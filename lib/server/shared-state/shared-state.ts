@@ -1,5 +1,5 @@
 import "server-only";
-import { authSecret, CONNECTIONS_KEY_FILE, persistedSecret, serverConfig } from "@/lib/server/config";
+import { authSecret, CONNECTIONS_KEY_FILE, persistedSecret, serverConfig } from "@/lib/server/config/config";
 import { logger } from "@/lib/server/logging/logger";
 import { MemoryState } from "./memory-state";
 import { RedisState, redisTarget } from "./redis-state";

@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/server/api/errors";
+import { ApiError } from "@/lib/server/errors/api-error";
 
 /**
  * State that every console instance must agree on but that does not belong in the database: vendor sessions

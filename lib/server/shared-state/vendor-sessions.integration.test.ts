@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createVault, type Vault } from "@/lib/server/connections/vault";
-import { captureLogs } from "@/lib/testing/log-capture";
-import { startTestRedis, type TestRedis } from "@/lib/testing/redis-server";
+import { createVault, type Vault } from "@/lib/server/vault/vault";
+import { captureLogs } from "@/testing/log-capture";
+import { startTestRedis, type TestRedis } from "@/testing/redis-server";
 import { RedisState } from "./redis-state";
 import { VendorSessions } from "./vendor-sessions";
 

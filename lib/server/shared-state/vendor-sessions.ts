@@ -1,8 +1,8 @@
 import "server-only";
 import { createHmac, hkdfSync } from "node:crypto";
-import { CONNECTIONS_KEY_FILE, persistedSecret, serverConfig } from "@/lib/server/config";
-import { consoleVault, type Vault, VaultError } from "@/lib/server/connections/vault";
+import { CONNECTIONS_KEY_FILE, persistedSecret, serverConfig } from "@/lib/server/config/config";
 import { logger } from "@/lib/server/logging/logger";
+import { consoleVault, type Vault, VaultError } from "@/lib/server/vault/vault";
 import { sharedState } from "./shared-state";
 import type { SharedState } from "./store";
 

@@ -3,9 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ListTicketsQuery } from "@/lib/api/kayako";
 import { ListMailUsersQuery } from "@/lib/api/kerio-connect";
 import { LoginHistoryQuery } from "@/lib/api/kiwire";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import { HttpClient } from "@/lib/server/http/client";
-import { VendorError } from "@/lib/server/http/errors";
-import { type FaultProxy, type SeenRequest, startFaultProxy } from "@/lib/testing/fault-proxy";
 import { startKalliopeSimulator } from "@/simulators/kalliope/simulator";
 import { startKayakoSimulator } from "@/simulators/kayako/simulator";
 import {
@@ -15,6 +14,7 @@ import {
 } from "@/simulators/kerio/simulator";
 import { startKiwireSimulator } from "@/simulators/kiwire/simulator";
 import { type Faults, NO_FAULTS } from "@/simulators/shared/faults";
+import { type FaultProxy, type SeenRequest, startFaultProxy } from "@/testing/fault-proxy";
 import { KalliopeClient, resetKalliopeCaches } from "./kalliope/client";
 import { KayakoClient } from "./kayako/client";
 import { type Lookups, lookupsFor } from "./kayako/lookups";

@@ -15,7 +15,7 @@ import {
   SessionPageSchema,
   TableReadSchema,
 } from "@/lib/api/kiwire";
-import { ApiError } from "@/lib/server/api/errors";
+import { ApiError } from "@/lib/server/errors/api-error";
 import { HttpClient, type HttpRequest, type HttpResponse } from "@/lib/server/http/client";
 import { parseCdr } from "./kalliope/cdr-parse";
 import { fetchSalt } from "./kalliope/session";

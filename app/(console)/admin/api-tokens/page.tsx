@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ApiTokensView } from "@/components/admin/api-tokens-view";
 import { requirePermission } from "@/lib/server/auth/page-auth";
-import { serverConfig } from "@/lib/server/config";
+import { serverConfig } from "@/lib/server/config/config";
 
 export const metadata: Metadata = { title: "API tokens" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AuditView } from "@/components/admin/audit-view";
 import { requirePermission } from "@/lib/server/auth/page-auth";
-import { pageTableColumns } from "@/lib/server/table-columns";
+import { pageTableColumns } from "@/lib/server/preferences/table-columns";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -3,7 +3,7 @@ import { TicketsView } from "@/components/kayako/tickets-view";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/lib/server/auth/page-auth";
 import { connectionChoices } from "@/lib/server/connections/connection-choices";
-import { pageTableColumns } from "@/lib/server/table-columns";
+import { pageTableColumns } from "@/lib/server/preferences/table-columns";
 
 export const metadata: Metadata = { title: "Helpdesk tickets" };
 

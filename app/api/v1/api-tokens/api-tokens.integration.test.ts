@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db/client";
 import { apiTokens } from "@/lib/server/db/schema";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 import { GET as LIST_AUDIT } from "../audit-events/route";
 import { GET as GET_CONNECTIONS } from "../connections/route";
 import { PATCH as UPDATE_USER } from "../users/[id]/route";

@@ -1,7 +1,7 @@
 import { createApiToken, listApiTokens } from "@/lib/api/api-tokens";
-import { tokenNotAllowed } from "@/lib/server/api/errors";
 import { route } from "@/lib/server/api/route";
-import * as tokens from "@/lib/server/api-tokens";
+import { tokenNotAllowed } from "@/lib/server/errors/api-error";
+import * as tokens from "@/lib/server/users/api-tokens";
 
 export const GET = route(listApiTokens, async ({ db }) => ({ items: await tokens.listApiTokens(db) }));
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/server/audit/audit-log";
 import type { Database } from "@/lib/server/db/client";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 import { GET as EXPORT } from "./export/route";
 import { GET } from "./route";
 

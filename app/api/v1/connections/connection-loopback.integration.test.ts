@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { installFileConnections } from "@/lib/server/connections/file-source";
-import { consoleVault } from "@/lib/server/connections/vault";
 import type { Database } from "@/lib/server/db/client";
 import { connections } from "@/lib/server/db/schema";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
+import { consoleVault } from "@/lib/server/vault/vault";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 import { POST as TEST } from "./[id]/test/route";
 import { POST } from "./route";
 

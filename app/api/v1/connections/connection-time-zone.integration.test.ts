@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ConnectionDto, ConnectionTestResultDto } from "@/lib/api/connections";
 import { installFileConnections } from "@/lib/server/connections/file-source";
-import { consoleVault } from "@/lib/server/connections/vault";
 import type { Database } from "@/lib/server/db/client";
 import { connections } from "@/lib/server/db/schema";
-import { connectionFor, startSmallSimulator } from "@/lib/testing/connection-fixtures";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
+import { consoleVault } from "@/lib/server/vault/vault";
 import type { RunningSimulator } from "@/simulators/shared/types";
+import { connectionFor, startSmallSimulator } from "@/testing/connection-fixtures";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 import { GET as GET_ONE, PATCH } from "./[id]/route";
 import { POST as TEST } from "./[id]/test/route";
 import { GET, POST } from "./route";

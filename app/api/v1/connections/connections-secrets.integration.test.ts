@@ -6,13 +6,13 @@ import { installFileConnections, parseConnectionsFile } from "@/lib/server/conne
 import { runDueChecks } from "@/lib/server/connections/health";
 import { auditEvents, connectionHealth } from "@/lib/server/db/schema";
 import { logger } from "@/lib/server/logging/logger";
-import { connectionFor } from "@/lib/testing/connection-fixtures";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import { startKalliopeSimulator } from "@/simulators/kalliope/simulator";
 import { startKayakoSimulator } from "@/simulators/kayako/simulator";
 import { startKerioOperatorSimulator } from "@/simulators/kerio/simulator";
 import { startKiwireSimulator } from "@/simulators/kiwire/simulator";
 import type { RunningSimulator } from "@/simulators/shared/types";
+import { connectionFor } from "@/testing/connection-fixtures";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 import { DELETE, GET as GET_ONE, PATCH } from "./[id]/route";
 import { POST as TEST } from "./[id]/test/route";
 import { GET, POST } from "./route";

@@ -7,15 +7,15 @@ import type {
   TicketPageDto,
   UpdateTicketResultDto,
 } from "@/lib/api/kayako";
-import { createApiToken } from "@/lib/server/api-tokens";
 import { installFileConnections } from "@/lib/server/connections/file-source";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents } from "@/lib/server/db/schema";
+import { createApiToken } from "@/lib/server/users/api-tokens";
 import { kayakoSignature } from "@/lib/server/vendors/kayako/sign";
-import { connectionFor } from "@/lib/testing/connection-fixtures";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import { type RunningKayakoSimulator, startKayakoSimulator } from "@/simulators/kayako/simulator";
 import { KAYAKO_VARIANTS } from "@/simulators/kayako/variants";
+import { connectionFor } from "@/testing/connection-fixtures";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 import { POST as CREATE_CONNECTION } from "../connections/route";
 import { GET as LOOKUPS } from "./[connectionId]/lookups/route";
 import { PUT as SET_MAPPING } from "./[connectionId]/staff-mappings/[userId]/route";

@@ -2,16 +2,16 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ExtensionPageDto, ExtensionWriteResultDto, ImportResultDto } from "@/lib/api/kerio-extensions";
 import { installFileConnections } from "@/lib/server/connections/file-source";
+import { operatorExtensionsFor } from "@/lib/server/connections/vendor-clients";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents } from "@/lib/server/db/schema";
-import { operatorExtensionsFor } from "@/lib/server/vendors/kerio/client-for";
-import { connectionFor } from "@/lib/testing/connection-fixtures";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import {
   type RunningKerioOperatorSimulator,
   startKerioOperatorSimulator,
 } from "@/simulators/kerio/simulator";
 import { OPERATOR_VARIANT_MATRIX } from "@/simulators/kerio/variants";
+import { connectionFor } from "@/testing/connection-fixtures";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 import { POST as CREATE_CONNECTION } from "../connections/route";
 import { DELETE, GET as GET_ONE, PATCH } from "./[connectionId]/extensions/[number]/route";
 import { POST as IMPORT } from "./[connectionId]/extensions/import/route";

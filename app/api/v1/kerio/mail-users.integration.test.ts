@@ -4,10 +4,10 @@ import type { MailDomainDto, MailUserDto, MailUserPageDto } from "@/lib/api/keri
 import { installFileConnections } from "@/lib/server/connections/file-source";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents } from "@/lib/server/db/schema";
-import { connectionFor } from "@/lib/testing/connection-fixtures";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import { type RunningKerioConnectSimulator, startKerioConnectSimulator } from "@/simulators/kerio/simulator";
 import { CONNECT_VARIANT_MATRIX } from "@/simulators/kerio/variants";
+import { connectionFor } from "@/testing/connection-fixtures";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 import { POST as CREATE_CONNECTION } from "../connections/route";
 import { GET as DOMAINS } from "./[connectionId]/mail-domains/route";
 import { DELETE, PATCH } from "./[connectionId]/mail-users/[userId]/route";

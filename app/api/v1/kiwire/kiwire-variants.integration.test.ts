@@ -13,13 +13,13 @@ import { installFileConnections } from "@/lib/server/connections/file-source";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents, kiwireIndexAccounts, kiwireIndexTables } from "@/lib/server/db/schema";
 import { clearKiwireTokens } from "@/lib/server/vendors/kiwire/client";
-import { connectionFor } from "@/lib/testing/connection-fixtures";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import {
   type KiwireSimulatorOptions,
   type RunningKiwireSimulator,
   startKiwireSimulator,
 } from "@/simulators/kiwire/simulator";
+import { connectionFor } from "@/testing/connection-fixtures";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 import { DELETE as DELETE_CONNECTION } from "../connections/[id]/route";
 import { POST as CREATE_CONNECTION } from "../connections/route";
 import { POST as REFRESH_USERS } from "./[connectionId]/index/users/route";

@@ -1,6 +1,6 @@
 import { createUser, listUsers } from "@/lib/api/users";
 import { route } from "@/lib/server/api/route";
-import * as users from "@/lib/server/users";
+import * as users from "@/lib/server/users/users";
 
 export const GET = route(listUsers, async ({ db }) => ({ items: await users.listUsers(db) }));
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents } from "@/lib/server/db/schema";
-import { call, freshDatabase, sessionCookie, userWithSession } from "@/lib/testing/test-db";
+import { call, freshDatabase, sessionCookie, userWithSession } from "@/testing/test-db";
 import { POST as REVOKE } from "./[id]/revoke-sessions/route";
 import { PATCH } from "./[id]/route";
 import { GET, POST } from "./route";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { KalliopeCall, KalliopeCallStep } from "@/lib/api/kalliope";
-import { VendorError } from "@/lib/server/http/errors";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 
 /**
  * The CDR answer in its three encodings (document §2.2–2.3): JSON (a top-level array), CSV (a `#` header

@@ -9,7 +9,7 @@ import type {
 } from "@/lib/api/kalliope";
 import { presetRange } from "@/lib/kalliope-range";
 import type { CallSort, MatchMode } from "@/lib/kalliope-vocabulary";
-import { badRequest, notFound } from "@/lib/server/api/errors";
+import { badRequest, notFound } from "@/lib/server/errors/api-error";
 import { type CdrSource, callsForDays, callWithPath, type DayFetchStats, MAX_RANGE_DAYS } from "./cdr-days";
 import { idEpochMs, pbxDateAt, startOffsetFinder } from "./pbx-time";
 

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import { HttpClient } from "@/lib/server/http/client";
-import { VendorError } from "@/lib/server/http/errors";
-import { freshDatabase } from "@/lib/testing/test-db";
 import { type RunningKalliopeSimulator, startKalliopeSimulator } from "@/simulators/kalliope/simulator";
 import { KALLIOPE_VARIANTS } from "@/simulators/kalliope/variants";
+import { freshDatabase } from "@/testing/test-db";
 import {
   cacheWritesSettled,
   callsForDays,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { KalliopeCall } from "@/lib/api/kalliope";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
-import { VendorError } from "@/lib/server/http/errors";
 import { parseCdr } from "./cdr-parse";
 import { pbxDateAt, wallTimeAt } from "./pbx-time";
 import { CREATED_WINDOW_MS, fetchSalt, type KalliopeCredentials, REFUSALS } from "./session";

@@ -1,5 +1,5 @@
 import "server-only";
-import { wallClockAt } from "@/lib/server/wall-clock";
+import { wallClockAt } from "@/lib/server/time/wall-clock";
 
 /**
  * The PBX's wall clock. CDR times are `YYYY-MM-DD hh:mm:ss` in the PBX's local time with no zone (notes §2.4);

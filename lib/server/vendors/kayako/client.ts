@@ -1,6 +1,6 @@
 import "server-only";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
-import { VendorError } from "@/lib/server/http/errors";
 import { type KayakoCredentials, refusalOf } from "./session";
 import { signedParams } from "./sign";
 import { parseKayakoXml, type XmlNode } from "./xml";

@@ -1,6 +1,6 @@
 import "server-only";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
-import { VendorError } from "@/lib/server/http/errors";
 import { signedParams } from "./sign";
 
 /**

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { StaffMappingDto } from "@/lib/api/kayako";
-import { conflict, notFound } from "@/lib/server/api/errors";
 import type { Database } from "@/lib/server/db/client";
 import { kayakoStaffMap, users } from "@/lib/server/db/schema";
+import { conflict, notFound } from "@/lib/server/errors/api-error";
 
 /** The Kayako staff id the user replies as on this connection, or null when an admin has not mapped them. */
 export async function staffIdOf(db: Database, connectionId: string, userId: string): Promise<number | null> {

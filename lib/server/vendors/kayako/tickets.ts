@@ -11,8 +11,8 @@ import type {
   UpdateTicketResultDto,
 } from "@/lib/api/kayako";
 import type { TicketSort } from "@/lib/kayako-vocabulary";
-import { notFound, unprocessable } from "@/lib/server/api/errors";
-import { VendorError } from "@/lib/server/http/errors";
+import { notFound, unprocessable } from "@/lib/server/errors/api-error";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import { emptyCapabilities, type KayakoCapabilities, RECHECK_MS } from "./capabilities";
 import type { KayakoClient } from "./client";
 import type { Lookups } from "./lookups";

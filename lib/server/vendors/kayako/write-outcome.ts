@@ -1,5 +1,5 @@
 import "server-only";
-import { VendorError } from "@/lib/server/http/errors";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 
 /**
  * Whether a write that failed may have been carried out all the same. Kayako's own refusals (400 with a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VendorError } from "@/lib/server/http/errors";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import { attributeOf, listOf, numberOf, parseKayakoXml, textOf, textsOf } from "./xml";
 
 const HEADER = '<?xml version="1.0" encoding="UTF-8"?>';

@@ -1,6 +1,6 @@
 import "server-only";
 import { XMLParser } from "fast-xml-parser";
-import { VendorError } from "@/lib/server/http/errors";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 
 /** A parsed element: child tags by name, attributes as `@_name`, text as `#text`. */
 export type XmlNode = { [key: string]: XmlValue };

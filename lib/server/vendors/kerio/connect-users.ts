@@ -10,9 +10,7 @@ import type {
   UpdateMailUserInput,
 } from "@/lib/api/kerio-connect";
 import type { MailRemovalMode, MailUserSort } from "@/lib/kerio-connect-vocabulary";
-import { type ApiError, conflict, notFound, unprocessable } from "@/lib/server/api/errors";
-import type { Database } from "@/lib/server/db/client";
-import { kerioRpcFor } from "./client-for";
+import { type ApiError, conflict, notFound, unprocessable } from "@/lib/server/errors/api-error";
 import { buildKerioQuery } from "./query";
 import { optionalFlag, optionalInt, optionalText, resultObject, rowsOf } from "./rows";
 import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClient } from "./rpc";
@@ -311,8 +309,4 @@ function conflictOnLogin(loginName: string): KerioError {
     `User ${loginName} already exists.`,
     "loginName",
   );
-}
-
-export async function connectUsersFor(db: Database, connectionId: string): Promise<ConnectUsers> {
-  return new ConnectUsers(await kerioRpcFor(db, connectionId, "kerio-connect"));
 }

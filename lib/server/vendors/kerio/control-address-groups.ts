@@ -10,10 +10,8 @@ import type {
   UpdateAddressEntryInput,
 } from "@/lib/api/kerio-control";
 import type { AddressEntryType, ApplyStep } from "@/lib/kerio-control-vocabulary";
-import { ApiError, notFound } from "@/lib/server/api/errors";
-import type { Database } from "@/lib/server/db/client";
+import { ApiError, notFound } from "@/lib/server/errors/api-error";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
-import { kerioRpcFor } from "./client-for";
 import { optionalFlag, optionalInt, optionalText, optionalTexts, resultObject, rowsOf } from "./rows";
 import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClient } from "./rpc";
 import { readRows } from "./scan";
@@ -507,11 +505,4 @@ function toTimeRange(row: TimeRangeRow): TimeRangeDto {
     days,
     summary: summary.trim(),
   };
-}
-
-export async function controlAddressGroupsFor(
-  db: Database,
-  connectionId: string,
-): Promise<ControlAddressGroups> {
-  return new ControlAddressGroups(await kerioRpcFor(db, connectionId, "kerio-control"), connectionId);
 }

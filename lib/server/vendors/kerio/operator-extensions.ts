@@ -10,7 +10,7 @@ import type {
   UpdateExtensionInput,
 } from "@/lib/api/kerio-extensions";
 import type { ExtensionSort } from "@/lib/kerio-extensions-vocabulary";
-import { ApiError, notFound } from "@/lib/server/api/errors";
+import { ApiError, notFound } from "@/lib/server/errors/api-error";
 import { type OperatorCapabilities, operatorCapabilities } from "./operator-capabilities";
 import { buildKerioQuery, type KerioQuery, type SearchField, type TableState } from "./query";
 import { optionalInt, optionalText, resultObject, rowsOf } from "./rows";

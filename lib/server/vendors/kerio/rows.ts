@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { VendorError } from "@/lib/server/http/errors";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 
 /**
  * Kerio's result objects, read at the edge. A field of the wrong type counts as missing (the mapper's

@@ -1,8 +1,7 @@
 import "server-only";
-import { ApiError } from "@/lib/server/api/errors";
-import type { HasVendorMessage } from "@/lib/server/api/route";
+import { ApiError } from "@/lib/server/errors/api-error";
+import { type HasVendorMessage, VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
-import { VendorError } from "@/lib/server/http/errors";
 import { type SessionLease, VendorSessions } from "@/lib/server/shared-state/vendor-sessions";
 import { KERIO_API_PATH, type KerioCredentials, type KerioSession, kerioLogin } from "./session";
 

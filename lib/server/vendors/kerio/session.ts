@@ -1,6 +1,6 @@
 import "server-only";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
-import { VendorError } from "@/lib/server/http/errors";
 
 /**
  * Kerio Operator, Connect and Control share one JSON-RPC administration API (kerio-notes §1): `Session.login`

@@ -1,6 +1,6 @@
 import "server-only";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient } from "@/lib/server/http/client";
-import { VendorError } from "@/lib/server/http/errors";
 import { MemoryState } from "@/lib/server/shared-state/memory-state";
 import { installSharedState } from "@/lib/server/shared-state/shared-state";
 import { type SessionLease, VendorSessions } from "@/lib/server/shared-state/vendor-sessions";

@@ -12,7 +12,7 @@ import type {
   SessionDto,
   SessionPageDto,
 } from "@/lib/api/kiwire";
-import { VendorError } from "@/lib/server/http/errors";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { KiwireClient } from "./client";
 import { readRows } from "./paged-read";
 import { numberOrNull, text, textOrNull, toAccount } from "./records";

@@ -14,7 +14,7 @@ import type {
   VoucherPageDto,
 } from "@/lib/api/kiwire";
 import type { Database } from "@/lib/server/db/client";
-import { VendorError } from "@/lib/server/http/errors";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import { logger } from "@/lib/server/logging/logger";
 import type { KiwireHotspot } from "./hotspot";
 import { indexedUserPage, indexedVoucherExport, indexedVoucherPage } from "./index-queries";

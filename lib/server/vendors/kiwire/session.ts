@@ -1,7 +1,7 @@
 import "server-only";
 import type { KiwireSigningMode, KiwireTimeFormat } from "@/lib/connection-kinds";
+import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
-import { VendorError } from "@/lib/server/http/errors";
 import { kiwireApiKey, kiwireLoginCode, kiwireTime } from "./sign";
 
 /**

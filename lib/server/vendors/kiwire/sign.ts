@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { KiwireTimeFormat } from "@/lib/connection-kinds";
-import { wallClockAt } from "@/lib/server/wall-clock";
+import { wallClockAt } from "@/lib/server/time/wall-clock";
 
 /**
  * Kiwire 2.0 request signing (kiwire-2-api.txt, kiwire-notes D1, D5, D13). Lower-case hex MD5 of the UTF-8

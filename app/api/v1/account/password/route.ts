@@ -1,9 +1,9 @@
 import { changeOwnPassword } from "@/lib/api/account";
-import { accountOf, personOf, personOfEmail } from "@/lib/server/account";
 import { route } from "@/lib/server/api/route";
+import { accountOf, personOf, personOfEmail } from "@/lib/server/auth/account";
 import { changeOwnPassword as change } from "@/lib/server/auth/own-password";
 import { reissuedSessionCookie } from "@/lib/server/auth/session-reissue";
-import { clientAddress } from "@/lib/server/request-info";
+import { clientAddress } from "@/lib/server/web/request-info";
 
 export const POST = route(changeOwnPassword, async ({ db, actor, body, request, audit }) => {
   const person = personOf(actor);

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents, users } from "@/lib/server/db/schema";
-import { pageTableColumns, savedTableColumns } from "@/lib/server/table-columns";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
+import { pageTableColumns, savedTableColumns } from "@/lib/server/preferences/table-columns";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 import { PUT } from "./[table]/route";
 
 process.env.CONSOLE_SECRET_KEY ??= "integration-test-master-key-integration-test";

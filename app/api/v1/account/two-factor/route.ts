@@ -1,10 +1,10 @@
 import { confirmTwoFactorEnrolment, removeTwoFactor } from "@/lib/api/account";
-import { accountOf, personOf, personOfEmail } from "@/lib/server/account";
-import { validationFailed } from "@/lib/server/api/errors";
 import { route } from "@/lib/server/api/route";
+import { accountOf, personOf, personOfEmail } from "@/lib/server/auth/account";
 import { confirmIdentity } from "@/lib/server/auth/reauthentication";
-import { confirmEnrolment, removeSecondFactor } from "@/lib/server/auth/second-factor";
-import { clientAddress } from "@/lib/server/request-info";
+import { validationFailed } from "@/lib/server/errors/api-error";
+import { confirmEnrolment, removeSecondFactor } from "@/lib/server/users/second-factor";
+import { clientAddress } from "@/lib/server/web/request-info";
 
 export const POST = route(confirmTwoFactorEnrolment, async ({ db, actor, body, audit }) => {
   const person = personOf(actor);

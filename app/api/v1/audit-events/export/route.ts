@@ -1,7 +1,7 @@
 import { exportAuditEvents } from "@/lib/api/audit";
 import { route } from "@/lib/server/api/route";
 import { auditEventsForExport } from "@/lib/server/audit/audit-log";
-import { csvResponse } from "@/lib/server/csv";
+import { csvResponse } from "@/lib/server/web/csv-response";
 
 const COLUMNS = [
   "id",

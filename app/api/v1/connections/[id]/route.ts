@@ -1,10 +1,10 @@
 import { deleteConnection, getConnection, updateConnection } from "@/lib/api/connections";
 import { can } from "@/lib/permissions";
-import { notFound } from "@/lib/server/api/errors";
 import { route } from "@/lib/server/api/route";
 import { healthOf } from "@/lib/server/connections/health";
 import * as registry from "@/lib/server/connections/registry";
 import { secretFieldsOf } from "@/lib/server/connections/settings";
+import { notFound } from "@/lib/server/errors/api-error";
 
 export const GET = route(getConnection, async ({ db, params, actor }) => {
   const entry = await registry.findConnectionEntry(db, params.id);

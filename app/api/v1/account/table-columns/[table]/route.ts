@@ -1,7 +1,7 @@
 import { setTableColumns } from "@/lib/api/table-columns";
-import { personOf } from "@/lib/server/account";
 import { route } from "@/lib/server/api/route";
-import { saveTableColumns } from "@/lib/server/table-columns";
+import { personOf } from "@/lib/server/auth/account";
+import { saveTableColumns } from "@/lib/server/preferences/table-columns";
 
 export const PUT = route(setTableColumns, async ({ db, actor, params, body, audit }) => {
   audit.targetId = params.table;

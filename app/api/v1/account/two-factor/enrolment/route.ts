@@ -1,7 +1,7 @@
 import { startTwoFactorEnrolment } from "@/lib/api/account";
-import { personOf, personOfEmail } from "@/lib/server/account";
 import { route } from "@/lib/server/api/route";
-import { startEnrolment } from "@/lib/server/auth/second-factor";
+import { personOf, personOfEmail } from "@/lib/server/auth/account";
+import { startEnrolment } from "@/lib/server/users/second-factor";
 
 export const POST = route(startTwoFactorEnrolment, async ({ db, actor, audit }) => {
   const person = personOf(actor);

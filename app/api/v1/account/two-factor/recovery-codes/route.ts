@@ -1,9 +1,9 @@
 import { regenerateRecoveryCodes } from "@/lib/api/account";
-import { personOf, personOfEmail } from "@/lib/server/account";
 import { route } from "@/lib/server/api/route";
+import { personOf, personOfEmail } from "@/lib/server/auth/account";
 import { confirmIdentity } from "@/lib/server/auth/reauthentication";
-import { regenerateRecoveryCodes as regenerate } from "@/lib/server/auth/second-factor";
-import { clientAddress } from "@/lib/server/request-info";
+import { regenerateRecoveryCodes as regenerate } from "@/lib/server/users/second-factor";
+import { clientAddress } from "@/lib/server/web/request-info";
 
 export const POST = route(regenerateRecoveryCodes, async ({ db, actor, body, request, audit }) => {
   const person = personOf(actor);

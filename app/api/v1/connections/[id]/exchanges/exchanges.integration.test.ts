@@ -3,20 +3,22 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ConnectionExchangesDto } from "@/lib/api/connection-exchanges";
 import type { CreateConnectionInput } from "@/lib/api/connections";
 import { installFileConnections } from "@/lib/server/connections/file-source";
+import {
+  kalliopeCdrFor,
+  kayakoFor,
+  kiwireClientFor,
+  operatorExtensionsFor,
+} from "@/lib/server/connections/vendor-clients";
 import { type ExchangeObserver, HttpClient, type HttpExchange } from "@/lib/server/http/client";
 import { MemoryState } from "@/lib/server/shared-state/memory-state";
 import { installSharedState } from "@/lib/server/shared-state/shared-state";
-import { kalliopeCdrFor } from "@/lib/server/vendors/kalliope/client-for";
-import { kayakoFor } from "@/lib/server/vendors/kayako/client-for";
-import { operatorExtensionsFor } from "@/lib/server/vendors/kerio/client-for";
-import { kiwireClientFor } from "@/lib/server/vendors/kiwire/client-for";
-import { connectionFor } from "@/lib/testing/connection-fixtures";
-import { call, freshDatabase, userWithSession } from "@/lib/testing/test-db";
 import { startKalliopeSimulator } from "@/simulators/kalliope/simulator";
 import { startKayakoSimulator } from "@/simulators/kayako/simulator";
 import { startKerioOperatorSimulator } from "@/simulators/kerio/simulator";
 import { startKiwireSimulator } from "@/simulators/kiwire/simulator";
 import type { RunningSimulator } from "@/simulators/shared/types";
+import { connectionFor } from "@/testing/connection-fixtures";
+import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 import { POST as CREATE } from "../../route";
 import { DELETE } from "../route";
 import { POST as TEST } from "../test/route";

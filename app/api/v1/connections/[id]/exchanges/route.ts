@@ -1,8 +1,8 @@
 import { listConnectionExchanges } from "@/lib/api/connection-exchanges";
-import { notFound } from "@/lib/server/api/errors";
 import { route } from "@/lib/server/api/route";
 import { findConnectionEntry } from "@/lib/server/connections/registry";
 import { connectionExchanges } from "@/lib/server/diagnostics/exchange-log";
+import { notFound } from "@/lib/server/errors/api-error";
 
 export const GET = route(listConnectionExchanges, async ({ db, params, query }) => {
   if (!(await findConnectionEntry(db, params.id)))

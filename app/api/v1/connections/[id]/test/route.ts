@@ -1,8 +1,8 @@
 import { testConnection } from "@/lib/api/connections";
-import { notFound } from "@/lib/server/api/errors";
 import { route } from "@/lib/server/api/route";
 import { checkConnection } from "@/lib/server/connections/health";
 import { findConnectionEntry } from "@/lib/server/connections/registry";
+import { notFound } from "@/lib/server/errors/api-error";
 
 export const POST = route(testConnection, async ({ db, params, audit }) => {
   audit.targetConnection = params.id;

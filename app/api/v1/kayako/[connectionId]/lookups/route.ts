@@ -1,6 +1,6 @@
 import { listTicketLookups } from "@/lib/api/kayako";
 import { route } from "@/lib/server/api/route";
-import { kayakoFor } from "@/lib/server/vendors/kayako/client-for";
+import { kayakoFor } from "@/lib/server/connections/vendor-clients";
 import { staffIdOf } from "@/lib/server/vendors/kayako/staff-map";
 
 export const GET = route(listTicketLookups, async ({ db, actor, params }) => {

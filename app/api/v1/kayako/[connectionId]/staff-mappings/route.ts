@@ -1,6 +1,6 @@
 import { listStaffMappings } from "@/lib/api/kayako";
 import { route } from "@/lib/server/api/route";
-import { kayakoFor } from "@/lib/server/vendors/kayako/client-for";
+import { kayakoFor } from "@/lib/server/connections/vendor-clients";
 import { listStaffMappings as mappingsOf } from "@/lib/server/vendors/kayako/staff-map";
 
 export const GET = route(listStaffMappings, async ({ db, params }) => {

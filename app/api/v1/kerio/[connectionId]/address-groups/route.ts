@@ -1,6 +1,6 @@
 import { createAddressGroupEntry, listAddressGroups } from "@/lib/api/kerio-control";
 import { route } from "@/lib/server/api/route";
-import { controlAddressGroupsFor } from "@/lib/server/vendors/kerio/control-address-groups";
+import { controlAddressGroupsFor } from "@/lib/server/connections/vendor-clients";
 
 export const GET = route(listAddressGroups, async ({ db, params }) => {
   const groups = await controlAddressGroupsFor(db, params.connectionId);

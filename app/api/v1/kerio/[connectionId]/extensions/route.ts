@@ -1,6 +1,6 @@
 import { createExtension, listExtensions } from "@/lib/api/kerio-extensions";
 import { route } from "@/lib/server/api/route";
-import { operatorExtensionsFor } from "@/lib/server/vendors/kerio/client-for";
+import { operatorExtensionsFor } from "@/lib/server/connections/vendor-clients";
 
 export const GET = route(listExtensions, async ({ db, params, query }) => {
   const extensions = await operatorExtensionsFor(db, params.connectionId);

@@ -1,6 +1,6 @@
 import { listMailDomains } from "@/lib/api/kerio-connect";
 import { route } from "@/lib/server/api/route";
-import { connectUsersFor } from "@/lib/server/vendors/kerio/connect-users";
+import { connectUsersFor } from "@/lib/server/connections/vendor-clients";
 
 export const GET = route(listMailDomains, async ({ db, params }) => {
   const users = await connectUsersFor(db, params.connectionId);

@@ -1,6 +1,6 @@
 import { createMailUser, listMailUsers } from "@/lib/api/kerio-connect";
 import { route } from "@/lib/server/api/route";
-import { connectUsersFor } from "@/lib/server/vendors/kerio/connect-users";
+import { connectUsersFor } from "@/lib/server/connections/vendor-clients";
 
 export const GET = route(listMailUsers, async ({ db, params, query }) => {
   const users = await connectUsersFor(db, params.connectionId);

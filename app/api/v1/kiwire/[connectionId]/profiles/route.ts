@@ -1,6 +1,6 @@
 import { listHotspotProfiles } from "@/lib/api/kiwire";
 import { route } from "@/lib/server/api/route";
-import { kiwireHotspotFor } from "@/lib/server/vendors/kiwire/client-for";
+import { kiwireHotspotFor } from "@/lib/server/connections/vendor-clients";
 
 export const GET = route(listHotspotProfiles, async ({ db, params }) => {
   return { items: await (await kiwireHotspotFor(db, params.connectionId)).listProfiles() };

@@ -1,6 +1,6 @@
 import { createHotspotUser, listHotspotUsers } from "@/lib/api/kiwire";
 import { route } from "@/lib/server/api/route";
-import { kiwireIndexedFor } from "@/lib/server/vendors/kiwire/client-for";
+import { kiwireIndexedFor } from "@/lib/server/connections/vendor-clients";
 
 export const GET = route(listHotspotUsers, async ({ db, params, query }) => {
   return (await kiwireIndexedFor(db, params.connectionId)).listUsers(query);

@@ -1,8 +1,8 @@
 import { resetUserTwoFactor } from "@/lib/api/account";
-import { notFound } from "@/lib/server/api/errors";
 import { route } from "@/lib/server/api/route";
-import { removeSecondFactor } from "@/lib/server/auth/second-factor";
-import { findUserById, toUserDto } from "@/lib/server/users";
+import { notFound } from "@/lib/server/errors/api-error";
+import { removeSecondFactor } from "@/lib/server/users/second-factor";
+import { findUserById, toUserDto } from "@/lib/server/users/users";
 
 export const DELETE = route(resetUserTwoFactor, async ({ db, params, audit }) => {
   const user = await findUserById(db, params.id);

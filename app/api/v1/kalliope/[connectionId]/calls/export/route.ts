@@ -1,9 +1,9 @@
 import { exportCalls } from "@/lib/api/kalliope";
 import { route } from "@/lib/server/api/route";
-import { csvResponse } from "@/lib/server/csv";
+import { kalliopeCdrFor } from "@/lib/server/connections/vendor-clients";
 import { EXPORT_COLUMNS, exportRow, filteredCalls } from "@/lib/server/vendors/kalliope/cdr-query";
-import { kalliopeCdrFor } from "@/lib/server/vendors/kalliope/client-for";
 import { startOffsetFinder } from "@/lib/server/vendors/kalliope/pbx-time";
+import { csvResponse } from "@/lib/server/web/csv-response";
 
 export const GET = route(exportCalls, async ({ db, params, query }) => {
   const source = await kalliopeCdrFor(db, params.connectionId);

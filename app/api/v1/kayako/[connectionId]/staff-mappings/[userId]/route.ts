@@ -1,6 +1,6 @@
 import { setStaffMapping } from "@/lib/api/kayako";
 import { route } from "@/lib/server/api/route";
-import { kayakoFor } from "@/lib/server/vendors/kayako/client-for";
+import { kayakoFor } from "@/lib/server/connections/vendor-clients";
 import { setStaffMapping as saveMapping } from "@/lib/server/vendors/kayako/staff-map";
 
 export const PUT = route(setStaffMapping, async ({ db, actor, params, body, audit }) => {

@@ -1,6 +1,6 @@
 import { removeAddressGroupEntry, updateAddressGroupEntry } from "@/lib/api/kerio-control";
 import { route } from "@/lib/server/api/route";
-import { controlAddressGroupsFor } from "@/lib/server/vendors/kerio/control-address-groups";
+import { controlAddressGroupsFor } from "@/lib/server/connections/vendor-clients";
 
 export const PATCH = route(updateAddressGroupEntry, async ({ db, params, body, audit }) => {
   audit.targetConnection = params.connectionId;

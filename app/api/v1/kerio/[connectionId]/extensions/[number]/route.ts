@@ -1,6 +1,6 @@
 import { deleteExtension, getExtension, updateExtension } from "@/lib/api/kerio-extensions";
 import { route } from "@/lib/server/api/route";
-import { operatorExtensionsFor } from "@/lib/server/vendors/kerio/client-for";
+import { operatorExtensionsFor } from "@/lib/server/connections/vendor-clients";
 
 export const GET = route(getExtension, async ({ db, params }) => {
   const extensions = await operatorExtensionsFor(db, params.connectionId);

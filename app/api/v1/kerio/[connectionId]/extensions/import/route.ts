@@ -1,7 +1,7 @@
 import { importExtensions } from "@/lib/api/kerio-extensions";
-import { ApiError } from "@/lib/server/api/errors";
 import { route } from "@/lib/server/api/route";
-import { operatorExtensionsFor } from "@/lib/server/vendors/kerio/client-for";
+import { operatorExtensionsFor } from "@/lib/server/connections/vendor-clients";
+import { ApiError } from "@/lib/server/errors/api-error";
 
 export const POST = route(importExtensions, async ({ db, params, body, audit }) => {
   audit.targetConnection = params.connectionId;

@@ -1,6 +1,7 @@
 import { removeMailUser, updateMailUser } from "@/lib/api/kerio-connect";
 import { route } from "@/lib/server/api/route";
-import { connectUsersFor, decodeUserId } from "@/lib/server/vendors/kerio/connect-users";
+import { connectUsersFor } from "@/lib/server/connections/vendor-clients";
+import { decodeUserId } from "@/lib/server/vendors/kerio/connect-users";
 
 export const PATCH = route(updateMailUser, async ({ db, params, body, audit }) => {
   const userId = decodeUserId(params.userId);

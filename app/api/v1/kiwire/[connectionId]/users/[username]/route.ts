@@ -1,6 +1,6 @@
 import { deleteHotspotUser, getHotspotUser } from "@/lib/api/kiwire";
 import { route } from "@/lib/server/api/route";
-import { kiwireHotspotFor, kiwireIndexedFor } from "@/lib/server/vendors/kiwire/client-for";
+import { kiwireHotspotFor, kiwireIndexedFor } from "@/lib/server/connections/vendor-clients";
 
 export const GET = route(getHotspotUser, async ({ db, params }) => {
   return (await kiwireHotspotFor(db, params.connectionId)).getUser(params.username);

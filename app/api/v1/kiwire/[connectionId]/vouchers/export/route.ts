@@ -1,8 +1,8 @@
 import { exportVouchers } from "@/lib/api/kiwire";
 import { route } from "@/lib/server/api/route";
-import { csvResponse } from "@/lib/server/csv";
-import { kiwireIndexedFor } from "@/lib/server/vendors/kiwire/client-for";
+import { kiwireIndexedFor } from "@/lib/server/connections/vendor-clients";
 import { VOUCHER_CSV_COLUMNS } from "@/lib/server/vendors/kiwire/hotspot";
+import { csvResponse } from "@/lib/server/web/csv-response";
 
 export const GET = route(exportVouchers, async ({ db, params, query }) => {
   const vouchers = await (await kiwireIndexedFor(db, params.connectionId)).exportVouchers(query);

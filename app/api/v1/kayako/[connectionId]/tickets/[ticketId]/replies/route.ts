@@ -1,7 +1,7 @@
 import { replyToTicket } from "@/lib/api/kayako";
-import { conflict } from "@/lib/server/api/errors";
 import { route } from "@/lib/server/api/route";
-import { kayakoFor } from "@/lib/server/vendors/kayako/client-for";
+import { kayakoFor } from "@/lib/server/connections/vendor-clients";
+import { conflict } from "@/lib/server/errors/api-error";
 import { requireStaffId } from "@/lib/server/vendors/kayako/staff-map";
 
 export const POST = route(replyToTicket, async ({ db, actor, params, body, audit }) => {

@@ -5,10 +5,10 @@ import fc from "fast-check";
 import { NextRequest } from "next/server";
 import type { openApiDocument } from "@/lib/api/openapi";
 import { PERMISSIONS, type Permission, type Role } from "@/lib/permissions";
-import { createApiToken, revokeApiToken } from "@/lib/server/api-tokens";
-import { serverConfig } from "@/lib/server/config";
+import { serverConfig } from "@/lib/server/config/config";
 import type { Database } from "@/lib/server/db/client";
 import { apiTokens, users } from "@/lib/server/db/schema";
+import { createApiToken, revokeApiToken } from "@/lib/server/users/api-tokens";
 import { userWithSession } from "./test-db";
 
 /**

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { ACCOUNT_RULE } from "@/lib/server/auth/login-throttle";
+import { signIn } from "@/lib/server/auth/sign-in";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents, userRecoveryCodes, userSecondFactors } from "@/lib/server/db/schema";
-import { createUser } from "@/lib/server/users";
-import { freshDatabase } from "@/lib/testing/test-db";
-import { ACCOUNT_RULE } from "./login-throttle";
+import { freshDatabase } from "@/testing/test-db";
 import { confirmEnrolment, isEnrolled, removeSecondFactor, startEnrolment } from "./second-factor";
-import { signIn } from "./sign-in";
 import { base32Decode, hotp, stepAt } from "./totp";
+import { createUser } from "./users";
 
 process.env.CONSOLE_SECRET_KEY ??= "unit-test-master-key-unit-test-master-key";
 

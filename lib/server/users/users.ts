@@ -2,13 +2,13 @@ import "server-only";
 import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { CreateUserInput, UpdateUserInput, UserDto } from "@/lib/api/users";
 import type { Role } from "@/lib/permissions";
-import { conflict, notFound, validationFailed } from "@/lib/server/api/errors";
-import { forgetUser } from "@/lib/server/auth/auth-invalidation";
-import { hashPassword, needsRehash } from "@/lib/server/auth/password-hash";
-import { checkPassword } from "@/lib/server/auth/password-policy";
-import { enrolledUserIds, isEnrolled } from "@/lib/server/auth/second-factor";
 import type { Database } from "@/lib/server/db/client";
 import { users } from "@/lib/server/db/schema";
+import { conflict, notFound, validationFailed } from "@/lib/server/errors/api-error";
+import { forgetUser } from "@/lib/server/users/auth-invalidation";
+import { hashPassword, needsRehash } from "./password-hash";
+import { checkPassword } from "./password-policy";
+import { enrolledUserIds, isEnrolled } from "./second-factor";
 
 type UserRow = typeof users.$inferSelect;
 

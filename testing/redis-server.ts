@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { Socket } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { freePort } from "@/lib/testing/free-port";
+import { freePort } from "./free-port";
 
 /**
  * A throw-away redis-server for the shared-state tests: its own free port, nothing saved to disk, stopped

@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type { Role } from "@/lib/permissions";
-import { authBus } from "@/lib/server/auth/auth-invalidation";
 import { startSession } from "@/lib/server/auth/session-lifetime";
-import { authSecret } from "@/lib/server/config";
+import { authSecret } from "@/lib/server/config/config";
 import { connectionBus } from "@/lib/server/connections/connection-changes";
 import {
   closeDatabase,
@@ -13,7 +12,8 @@ import {
   openPglite,
 } from "@/lib/server/db/client";
 import { EVERYTHING } from "@/lib/server/shared-state/invalidation-bus";
-import { createUser } from "@/lib/server/users";
+import { authBus } from "@/lib/server/users/auth-invalidation";
+import { createUser } from "@/lib/server/users/users";
 
 let opened: Promise<Database> | undefined;
 

@@ -2,13 +2,13 @@ import "server-only";
 import type { KiwireTable } from "@/lib/api/kiwire";
 import { CONNECTION_DEFAULTS } from "@/lib/connection-kinds";
 import { listConnectionEntries } from "@/lib/server/connections/registry";
+import { kiwireIndexedFor } from "@/lib/server/connections/vendor-clients";
 import { type Database, database } from "@/lib/server/db/client";
 import { logger } from "@/lib/server/logging/logger";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
 import { SharedStateUnavailableError } from "@/lib/server/shared-state/store";
-import { kiwireIndexedFor } from "./client-for";
-import { lockKeyOf, scanInto } from "./index-refresh";
-import { type IndexTarget, indexState } from "./index-store";
+import { lockKeyOf, scanInto } from "@/lib/server/vendors/kiwire/index-refresh";
+import { type IndexTarget, indexState } from "@/lib/server/vendors/kiwire/index-store";
 
 /**
  * The background refresh of every Kiwire connection's index: each list is read again once its last scan is

@@ -1,12 +1,12 @@
 import "server-only";
 import type { AccountDto } from "@/lib/api/account";
 import { twoFactorRequiredFor } from "@/lib/second-factor";
-import { notFound } from "@/lib/server/api/errors";
-import { setupStepOf, twoFactorRequirement } from "@/lib/server/auth/account-setup";
-import type { Actor } from "@/lib/server/auth/actor";
-import { isEnrolled, recoveryCodesLeft } from "@/lib/server/auth/second-factor";
 import type { Database } from "@/lib/server/db/client";
-import { findUserById } from "@/lib/server/users";
+import { notFound } from "@/lib/server/errors/api-error";
+import { isEnrolled, recoveryCodesLeft } from "@/lib/server/users/second-factor";
+import { findUserById } from "@/lib/server/users/users";
+import { setupStepOf, twoFactorRequirement } from "./account-setup";
+import type { Actor } from "./actor";
 
 /** The signed-in person behind an account operation (tokens were refused by the wrapper already). */
 export type Person = Extract<Actor, { kind: "user" }>;

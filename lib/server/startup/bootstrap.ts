@@ -3,16 +3,16 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
 import { requirePasswordChange } from "@/lib/server/auth/own-password";
-import { serverConfig } from "@/lib/server/config";
+import { serverConfig } from "@/lib/server/config/config";
 import { fileConnections } from "@/lib/server/connections/file-source";
 import { startHealthRunner } from "@/lib/server/connections/health";
+import { startKiwireIndexRunner } from "@/lib/server/connections/kiwire-index-runner";
 import { shadowedIds } from "@/lib/server/connections/registry";
-import { consoleVault } from "@/lib/server/connections/vault";
 import { closeDatabase, type Database, database } from "@/lib/server/db/client";
 import { logger } from "@/lib/server/logging/logger";
 import { closeSharedState, startSharedState } from "@/lib/server/shared-state/shared-state";
-import { countUsers, ensureUser } from "@/lib/server/users";
-import { startKiwireIndexRunner } from "@/lib/server/vendors/kiwire/index-runner";
+import { countUsers, ensureUser } from "@/lib/server/users/users";
+import { consoleVault } from "@/lib/server/vault/vault";
 
 function announce(lines: string[]): void {
   const width = Math.max(...lines.map((line) => line.length));

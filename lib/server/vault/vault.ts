@@ -2,7 +2,7 @@ import "server-only";
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { CONNECTIONS_KEY_FILE, persistedSecret, serverConfig } from "@/lib/server/config";
+import { CONNECTIONS_KEY_FILE, persistedSecret, serverConfig } from "@/lib/server/config/config";
 
 /**
  * Vendor secrets at rest: AES-256-GCM with a fresh 96-bit IV per value. The associated data binds each

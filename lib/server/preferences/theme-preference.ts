@@ -1,8 +1,8 @@
 "use server";
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { servedOverHttps } from "@/lib/server/security/https";
 import { parseTheme, THEME_COOKIE, type Theme } from "@/lib/theme";
-import { servedOverHttps } from "./security/https";
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 

@@ -6,7 +6,7 @@ import { can, ROLES, type Role } from "@/lib/permissions";
 import { installFileConnections } from "@/lib/server/connections/file-source";
 import type { Database } from "@/lib/server/db/client";
 import { users } from "@/lib/server/db/schema";
-import { revokeSessions } from "@/lib/server/users";
+import { revokeSessions } from "@/lib/server/users/users";
 import {
   apiTokenFor,
   bearer,
@@ -17,8 +17,8 @@ import {
   type RouteRequest,
   sessionHeaders,
   validSample,
-} from "@/lib/testing/api-routes";
-import { freshDatabase, userWithSession } from "@/lib/testing/test-db";
+} from "./api-routes";
+import { freshDatabase, userWithSession } from "./test-db";
 
 /**
  * The access matrix, generated from the published OpenAPI document (the object `/api/v1/openapi.json`

@@ -2,18 +2,18 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { ApiTokenDto, CreateApiTokenInput } from "@/lib/api/api-tokens";
-import { notFound, validationFailed } from "@/lib/server/api/errors";
+import { serverConfig } from "@/lib/server/config/config";
+import type { Database } from "@/lib/server/db/client";
+import { apiTokens, users } from "@/lib/server/db/schema";
+import { notFound, validationFailed } from "@/lib/server/errors/api-error";
+import { InvalidatedCache } from "@/lib/server/shared-state/invalidated-cache";
 import {
   AUTH_CACHE_TTL_MS,
   authBus,
   forgetToken,
   tokenTag,
   userTag,
-} from "@/lib/server/auth/auth-invalidation";
-import { serverConfig } from "@/lib/server/config";
-import type { Database } from "@/lib/server/db/client";
-import { apiTokens, users } from "@/lib/server/db/schema";
-import { InvalidatedCache } from "@/lib/server/shared-state/invalidated-cache";
+} from "@/lib/server/users/auth-invalidation";
 
 type TokenRow = typeof apiTokens.$inferSelect;
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, count, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
-import { conflict } from "@/lib/server/api/errors";
-import { consoleVault, type SecretContext } from "@/lib/server/connections/vault";
 import type { Database } from "@/lib/server/db/client";
 import { userRecoveryCodes, userSecondFactors } from "@/lib/server/db/schema";
-import { forgetUser } from "./auth-invalidation";
+import { conflict } from "@/lib/server/errors/api-error";
+import { forgetUser } from "@/lib/server/users/auth-invalidation";
+import { consoleVault, type SecretContext } from "@/lib/server/vault/vault";
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from "./recovery-codes";
 import { base32Encode, matchingStep, newTotpSecret, otpauthUri } from "./totp";
 

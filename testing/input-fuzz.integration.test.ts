@@ -4,12 +4,13 @@ import { openApiDocument } from "@/lib/api/openapi";
 import type { Operation } from "@/lib/api/operation";
 import { OPERATIONS } from "@/lib/api/operations";
 import { CONNECTION_KINDS } from "@/lib/connection-kinds";
-import { ApiError } from "@/lib/server/api/errors";
 import { MAX_JSON_BODY_BYTES, parseWith, queryObject } from "@/lib/server/api/parse-input";
-import { startEnrolment } from "@/lib/server/auth/second-factor";
 import { installFileConnections } from "@/lib/server/connections/file-source";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents, userSecondFactors } from "@/lib/server/db/schema";
+import { ApiError } from "@/lib/server/errors/api-error";
+import { startEnrolment } from "@/lib/server/users/second-factor";
+import type { RunningSimulator } from "@/simulators/shared/types";
 import {
   apiTokenFor,
   bearer,
@@ -20,11 +21,10 @@ import {
   type RouteRequest,
   sessionHeaders,
   validSample,
-} from "@/lib/testing/api-routes";
-import { connectionFor, startSmallSimulator } from "@/lib/testing/connection-fixtures";
-import { captureLogs } from "@/lib/testing/log-capture";
-import { freshDatabase, userWithSession } from "@/lib/testing/test-db";
-import type { RunningSimulator } from "@/simulators/shared/types";
+} from "./api-routes";
+import { connectionFor, startSmallSimulator } from "./connection-fixtures";
+import { captureLogs } from "./log-capture";
+import { freshDatabase, userWithSession } from "./test-db";
 
 /**
  * Random and hostile input through every BFF operation of the published document, as an admin (so nothing

@@ -1,8 +1,12 @@
 import "server-only";
 import type { CertificateDto } from "@/lib/api/connections";
 import type { TestOutcome } from "@/lib/connection-kinds";
-import { ApiError } from "@/lib/server/api/errors";
-import type { HasVendorMessage } from "@/lib/server/api/route";
+import { ApiError } from "./api-error";
+
+/** Errors from vendor clients carry the vendor's words for the audit log; they extend ApiError. */
+export interface HasVendorMessage {
+  vendorMessage?: string;
+}
 
 export interface VendorErrorOptions {
   /** HTTP status the console answers with when this reaches a route handler; 502 unless a timeout (504). */

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, bench, describe } from "vitest";
 import { z } from "zod";
 import type { Operation } from "@/lib/api/operation";
 import { route } from "@/lib/server/api/route";
-import { createApiToken } from "@/lib/server/users/api-tokens";
 import { closeSharedState } from "@/lib/server/shared-state/shared-state";
+import { createApiToken } from "@/lib/server/users/api-tokens";
 import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 
 /**

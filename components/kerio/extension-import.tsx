@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { CreateExtensionInput, ImportResultDto } from "@/lib/api/kerio-extensions";
-import { apiFetch } from "@/lib/client/api-fetch";
-import { extensionKeys } from "@/lib/client/query-keys";
+import { callOperation } from "@/lib/client/call-operation";
+import { extensionQueries } from "@/lib/client/queries/kerio-extensions";
 import { readCsvFile } from "@/lib/client/read-csv";
 import { CSV_COLUMNS, type CsvRow, failedRowsCsv, readExtensionsCsv } from "./extensions-csv";
 
@@ -62,10 +62,10 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
     try {
       for (let start = 0; start < valid.length; start += CHUNK) {
         const chunk = valid.slice(start, start + CHUNK);
-        const answer = await apiFetch<ImportResultDto>(
-          `/api/v1/kerio/${encodeURIComponent(connectionId)}/extensions/import`,
-          { method: "POST", body: { rows: chunk.map((row) => row.input as CreateExtensionInput) } },
-        );
+        const answer = await callOperation("importExtensions", {
+          params: { connectionId },
+          body: { rows: chunk.map((row) => row.input as CreateExtensionInput) },
+        });
         for (const result of answer.results) {
           const row = chunk[result.row];
           if (row) done.push({ ...result, line: row.line, values: row.values });
@@ -78,7 +78,7 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
     done.sort((a, b) => a.line - b.line);
     setResults(done);
     setRunning(false);
-    void queryClient.invalidateQueries({ queryKey: extensionKeys.connection(connectionId) });
+    void queryClient.invalidateQueries({ queryKey: extensionQueries.connection(connectionId) });
   }
 
   const failed = results?.filter((result) => !result.ok) ?? [];

@@ -1,10 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { callOperation } from "@/lib/client/call-operation";
 
-/**
- * The root and the list key are the ones `connectionKeys` in `lib/client/query-keys.ts` still spells for the
- * vendor views that read the list themselves: a change made here refreshes their connection choice too.
- */
 const root = ["connections"] as const;
 
 /** Health changes in the background; whoever shows it follows without a reload. */

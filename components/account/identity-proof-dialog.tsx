@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/toast";
 import { type IdentityProofInput, IdentityProofSchema } from "@/lib/api/account";
 import { ApiRequestError } from "@/lib/client/api-fetch";
 import { callOperation } from "@/lib/client/call-operation";

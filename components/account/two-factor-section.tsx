@@ -1,18 +1,24 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/toast";
 import type { AccountDto } from "@/lib/api/account";
 import { callOperation, type OperationResult } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
 import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
-import { IdentityProofDialog, type ProofAction } from "./identity-proof-dialog";
-import { QrCode } from "./qr-code";
+import type { ProofAction } from "./identity-proof-dialog";
 import { RecoveryCodesList } from "./recovery-codes-list";
+
+// Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
+const IdentityProofDialog = dynamic(() =>
+  import("./identity-proof-dialog").then((module) => module.IdentityProofDialog),
+);
+const QrCode = dynamic(() => import("./qr-code").then((module) => module.QrCode));
 
 type Enrolment = OperationResult<"startTwoFactorEnrolment">;
 

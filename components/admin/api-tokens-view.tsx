@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
 import { countOf } from "@/components/data-table/selection-toolbar";
 import { useWholeList, type WholeListColumn } from "@/components/data-table/use-whole-list";
@@ -11,11 +11,16 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
+import { toast } from "@/components/ui/toast";
 import type { ApiTokenDto } from "@/lib/api/api-tokens";
 import { callOperation } from "@/lib/client/call-operation";
 import { apiTokenQueries } from "@/lib/client/queries/api-tokens";
 import { formatDateTime } from "@/lib/format";
-import { CreateTokenDialog } from "./create-token-dialog";
+
+// Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
+const CreateTokenDialog = dynamic(() =>
+  import("./create-token-dialog").then((module) => module.CreateTokenDialog),
+);
 
 function tokenState(token: ApiTokenDto): { label: string; tone: "good" | "bad" | "warn" } {
   if (token.revokedAt) return { label: "revoked", tone: "bad" };

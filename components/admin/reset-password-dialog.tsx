@@ -2,10 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/toast";
 import { type UpdateUserInput, UpdateUserSchema, type UserDto } from "@/lib/api/users";
 import { ApiRequestError } from "@/lib/client/api-fetch";
 import { callOperation } from "@/lib/client/call-operation";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { callOperation } from "@/lib/client/call-operation";
 import { userQueries } from "@/lib/client/queries/users";
 import { TWO_FACTOR_REQUIREMENTS, type TwoFactorRequirement } from "@/lib/second-factor";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
 import { countOf } from "@/components/data-table/selection-toolbar";
 import { useWholeList, type WholeListColumn } from "@/components/data-table/use-whole-list";
@@ -11,14 +11,21 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
+import { toast } from "@/components/ui/toast";
 import type { UpdateUserInput, UserDto } from "@/lib/api/users";
 import { callOperation } from "@/lib/client/call-operation";
 import { userQueries } from "@/lib/client/queries/users";
 import { formatDateTime } from "@/lib/format";
 import { ROLES, type Role } from "@/lib/permissions";
-import { CreateUserDialog } from "./create-user-dialog";
-import { ResetPasswordDialog } from "./reset-password-dialog";
 import { TwoFactorPolicy } from "./two-factor-policy";
+
+// Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
+const CreateUserDialog = dynamic(() =>
+  import("./create-user-dialog").then((module) => module.CreateUserDialog),
+);
+const ResetPasswordDialog = dynamic(() =>
+  import("./reset-password-dialog").then((module) => module.ResetPasswordDialog),
+);
 
 const NOUN = { one: "user", other: "users" };
 

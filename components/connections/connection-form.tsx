@@ -2,12 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { toast } from "sonner";
 import type { z } from "zod";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/toast";
 import { type ConnectionDto, CreateConnectionSchema, UpdateConnectionSchema } from "@/lib/api/connections";
 import { ApiRequestError } from "@/lib/client/api-fetch";
 import { callOperation } from "@/lib/client/call-operation";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { toast } from "sonner";
 import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
+import { toast } from "@/components/ui/toast";
 import type { ConnectionDto, ConnectionTestResultDto, UpdateConnectionInput } from "@/lib/api/connections";
 import { callOperation } from "@/lib/client/call-operation";
 import { TestResult } from "./test-result";

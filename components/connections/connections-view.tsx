@@ -1,8 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { toast } from "sonner";
 import { DataTable } from "@/components/data-table/data-table";
 import { countOf } from "@/components/data-table/selection-toolbar";
 import { useWholeList, type WholeListColumn } from "@/components/data-table/use-whole-list";
@@ -11,14 +11,21 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
+import { toast } from "@/components/ui/toast";
 import type { ConnectionDto, ConnectionTestResultDto } from "@/lib/api/connections";
 import { callOperation } from "@/lib/client/call-operation";
 import { connectionQueries } from "@/lib/client/queries/connections";
 import { CONNECTION_KIND_LABELS, needsTimeZone } from "@/lib/connection-kinds";
-import { ConnectionDiagnostics } from "./connection-diagnostics";
-import { ConnectionForm } from "./connection-form";
-import { ConnectionTestDialog } from "./connection-test-dialog";
 import { HealthBadge, HealthDetails, InsecureBadge, TimeZoneMissingBadge } from "./health-badge";
+
+// Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
+const ConnectionForm = dynamic(() => import("./connection-form").then((module) => module.ConnectionForm));
+const ConnectionTestDialog = dynamic(() =>
+  import("./connection-test-dialog").then((module) => module.ConnectionTestDialog),
+);
+const ConnectionDiagnostics = dynamic(() =>
+  import("./connection-diagnostics").then((module) => module.ConnectionDiagnostics),
+);
 
 const TLS_LABEL = { verify: "verified", pin: "pinned", insecure: "not verified" } as const;
 

@@ -9,7 +9,6 @@ import {
 } from "nuqs";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { CallFiltersQuery } from "@/lib/api/kalliope";
 import type { OperationQuery } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
 import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
@@ -169,7 +168,9 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
       aria-label="Call filters"
       noValidate
       className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900"
-      onSubmit={submitWith((form) => {
+      onSubmit={submitWith(async (form) => {
+        // Loaded when filters are applied, so the page's first load carries no schema builder.
+        const { CallFiltersQuery } = await import("@/lib/api/kalliope");
         const checked = validateInput(CallFiltersQuery, filtersFromForm(form));
         if (!checked.ok) {
           setErrors(checked.fieldErrors);

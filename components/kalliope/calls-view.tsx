@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { parseAsString, useQueryState } from "nuqs";
 import {
   ConnectionPicker,
@@ -27,10 +28,12 @@ import {
   ENDPOINT_TYPE_LABELS,
   formatDuration,
 } from "@/lib/kalliope-vocabulary";
-import { CallCharts } from "./call-charts";
-import { CallDetail } from "./call-detail";
 import { CallExport } from "./call-export";
 import { CallFiltersForm, callFilterParsers, callFilterQuery } from "./call-filters";
+
+// Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
+const CallDetail = dynamic(() => import("./call-detail").then((module) => module.CallDetail));
+const CallCharts = dynamic(() => import("./call-charts").then((module) => module.CallCharts));
 
 /** The table's columns in order; every one can be hidden, and each sorts by its own key. */
 const CALL_COLUMNS = [

@@ -7,7 +7,7 @@ import type { ColumnDef } from "@/components/data-table/columns";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { EmptyState, QueryErrorState } from "@/components/ui/states";
-import { type HelpdeskUserDto, SearchHelpdeskUsersQuery } from "@/lib/api/kayako";
+import type { HelpdeskUserDto } from "@/lib/api/kayako";
 import { submitWith } from "@/lib/client/form-submit";
 import { ticketQueries } from "@/lib/client/queries/kayako";
 import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
@@ -37,8 +37,10 @@ export function HelpdeskUsers({ connectionId, onShowTickets }: HelpdeskUsersProp
         ref={formRef}
         className="mb-3 flex max-w-lg items-end gap-2"
         noValidate
-        onSubmit={submitWith((form) => {
+        onSubmit={submitWith(async (form) => {
           const typed = String(form.get("userQ") ?? "").trim();
+          // Loaded when a search is sent, so the page's first load carries no schema builder.
+          const { SearchHelpdeskUsersQuery } = await import("@/lib/api/kayako");
           // Checked as the API will: a one-letter search is named on the field instead of doing nothing.
           const checked = validateInput(SearchHelpdeskUsersQuery, { q: typed });
           if (typed && !checked.ok) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { parseAsString, useQueryState } from "nuqs";
 import { useState } from "react";
 import {
@@ -22,9 +23,13 @@ import type { ConnectionChoice } from "@/lib/connection-kinds";
 import { formatDateTime } from "@/lib/format";
 import { TICKET_SORTS, type TicketSort } from "@/lib/kayako-vocabulary";
 import { HelpdeskUsers } from "./helpdesk-users";
-import { StaffMappingPanel } from "./staff-mapping-panel";
 import { TicketFiltersForm, ticketFilterParsers, ticketFilterQuery } from "./ticket-filters";
-import { TicketPanel } from "./ticket-panel";
+
+// Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
+const TicketPanel = dynamic(() => import("./ticket-panel").then((module) => module.TicketPanel));
+const StaffMappingPanel = dynamic(() =>
+  import("./staff-mapping-panel").then((module) => module.StaffMappingPanel),
+);
 
 const ticketList = defineListState({
   sorts: TICKET_SORTS,

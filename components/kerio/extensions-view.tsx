@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { parseAsString } from "nuqs";
 import { type ReactNode, useState } from "react";
 import {
@@ -35,8 +36,10 @@ import {
   EXTENSION_SORTS,
   type ExtensionSort,
 } from "@/lib/kerio-extensions-vocabulary";
-import { ExtensionForm } from "./extension-form";
-import { ExtensionImport } from "./extension-import";
+
+// Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
+const ExtensionForm = dynamic(() => import("./extension-form").then((module) => module.ExtensionForm));
+const ExtensionImport = dynamic(() => import("./extension-import").then((module) => module.ExtensionImport));
 
 const extensionList = defineListState({
   sorts: EXTENSION_SORTS,

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { parseAsString, parseAsStringLiteral, useQueryState } from "nuqs";
 import { type ReactNode, useState } from "react";
 import { useConnectionChoice } from "@/components/connections/connection-picker";
@@ -28,10 +29,16 @@ import { HOTSPOT_USER_SORTS, KIWIRE_STATUSES } from "@/lib/kiwire-vocabulary";
 import { type DeleteTarget, deleteRows, rowsToDelete } from "./delete-rows";
 import { HotspotPage } from "./hotspot-page";
 import { StatusBadge, StatusFilter } from "./hotspot-status";
-import { HotspotUserCreate } from "./hotspot-user-create";
-import { HotspotUserDetail } from "./hotspot-user-detail";
 import { IndexBuildingNote, IndexStatus } from "./index-status";
 import { TableReadNote } from "./table-read";
+
+// Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
+const HotspotUserCreate = dynamic(() =>
+  import("./hotspot-user-create").then((module) => module.HotspotUserCreate),
+);
+const HotspotUserDetail = dynamic(() =>
+  import("./hotspot-user-detail").then((module) => module.HotspotUserDetail),
+);
 
 /**
  * "kiwire" is Kiwire's own order, the default: without a sort the BFF pages straight through Kiwire, while any

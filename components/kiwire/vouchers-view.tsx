@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { parseAsString, parseAsStringLiteral } from "nuqs";
 import { type ReactNode, useState } from "react";
 import { useConnectionChoice } from "@/components/connections/connection-picker";
@@ -31,8 +32,10 @@ import { StatusBadge, StatusFilter } from "./hotspot-status";
 import { IndexBuildingNote, IndexStatus } from "./index-status";
 import { createdBatchNotice, TableReadNote } from "./table-read";
 import { useHotspotPickers } from "./use-hotspot-pickers";
-import { VoucherGenerate } from "./voucher-generate";
-import { VoucherPrint } from "./voucher-print";
+
+// Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
+const VoucherGenerate = dynamic(() => import("./voucher-generate").then((module) => module.VoucherGenerate));
+const VoucherPrint = dynamic(() => import("./voucher-print").then((module) => module.VoucherPrint));
 
 /** The voucher list has no sort: it shows vouchers in Kiwire's own order, the one "sort" the model needs. */
 const KIWIRE_ORDER = ["kiwire"] as const;

@@ -1,11 +1,14 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { type ReactNode, useEffect, useState } from "react";
-import { Toaster } from "sonner";
 import { retryReads } from "@/lib/client/query-retry";
 import { NonceContext } from "./nonce-context";
+
+// Loaded after the page, like every toast (components/ui/toast.ts): sonner stays out of the first load.
+const Toaster = dynamic(() => import("sonner").then((module) => module.Toaster), { ssr: false });
 
 export interface ProvidersProps {
   /** The page's CSP nonce (proxy.ts), for client-rendered elements the policy would block. */

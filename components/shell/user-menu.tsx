@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { signOut } from "@/lib/client/sign-out";
 import type { Role } from "@/lib/permissions";
 import { saveTheme } from "@/lib/server/preferences/theme-preference";

@@ -400,22 +400,27 @@ async function main(): Promise<void> {
     const readBoth = async () => {
       const reads = [a, b, a, b, a, b, a, b].flatMap((instance) => [
         expectStatus(instance.url, "GET", "/api/v1/kerio/scale-kerio/extensions?pageSize=5", admin, 200),
-        expectStatus(instance.url, "GET", "/api/v1/kiwire/scale-kiwire/vouchers?pageSize=5", admin, 200),
+        // Profiles, not vouchers: voucher lists answer from the console's index and do not reach Kiwire.
+        expectStatus(instance.url, "GET", "/api/v1/kiwire/scale-kiwire/profiles", admin, 200),
       ]);
       await Promise.all(reads);
     };
 
     await check(
-      "16 concurrent reads through both instances make one Kerio login and one Kiwire login",
+      "16 concurrent reads through both instances make one Kerio login and at most one Kiwire login",
       async () => {
+        // The Kiwire index runner builds the voucher and user index at start-up, so its login may already be
+        // in the shared state: then the reads reuse it and Kiwire sees none.
         const before = { kerio: kerio.stats.logins, kiwire: kiwire.stats.logins };
         await readBoth();
         await readBoth();
-        expectEqual(
-          { kerio: kerio.stats.logins - before.kerio, kiwire: kiwire.stats.logins - before.kiwire },
-          { kerio: 1, kiwire: 1 },
-          "vendor logins seen by the simulators",
-        );
+        const logins = {
+          kerio: kerio.stats.logins - before.kerio,
+          kiwire: kiwire.stats.logins - before.kiwire,
+        };
+        expectEqual(logins.kerio, 1, "Kerio logins seen by the simulator");
+        if (logins.kiwire > 1)
+          throw new Error(`Kiwire saw ${logins.kiwire} logins; at most one was expected`);
       },
     );
 

@@ -1,17 +1,16 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
+import { CheckedFormFooter, useCheckedForm } from "@/components/ui/checked-form";
+import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
 import { type CreateApiTokenInput, CreateApiTokenSchema } from "@/lib/api/api-tokens";
-import { ApiRequestError } from "@/lib/client/api-fetch";
 import { callOperation } from "@/lib/client/call-operation";
-import { submitWith } from "@/lib/client/form-submit";
 import { apiTokenQueries } from "@/lib/client/queries/api-tokens";
-import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
+import { validateInput } from "@/lib/client/validate-input";
 import { ROLES } from "@/lib/permissions";
 
 const EXPIRY_DAYS = [30, 90, 365];
@@ -35,22 +34,20 @@ export interface CreateTokenDialogProps {
 export function CreateTokenDialog({ maxLifetimeDays, onClose }: CreateTokenDialogProps) {
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<string | null>(null);
-  const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
-  const [formError, setFormError] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: (body: CreateApiTokenInput) => callOperation("createApiToken", { body }),
-    // The answer holds the secret: dropped with the dialog, not kept in the mutation cache.
-    gcTime: 0,
-    onSuccess: (token) => {
+  const form = useCheckedForm({
+    check: (data) =>
+      validateInput(CreateApiTokenSchema, {
+        name: String(data.get("name") ?? ""),
+        role: String(data.get("role") ?? ""),
+        expiresInDays: Number(data.get("expiresInDays")),
+      }),
+    send: (body: CreateApiTokenInput) => callOperation("createApiToken", { body }),
+    onSent: (token) => {
       setCreated(token.token);
       void queryClient.invalidateQueries({ queryKey: apiTokenQueries.all });
     },
-    onError: (error) => {
-      const fields = error instanceof ApiRequestError ? error.fieldErrors() : {};
-      setErrors(fields);
-      setFormError(Object.keys(fields).length > 0 ? null : error.message);
-    },
   });
+  const { errors } = form;
   if (created) {
     return (
       <Dialog open title="Copy your token now" onClose={onClose}>
@@ -85,24 +82,11 @@ export function CreateTokenDialog({ maxLifetimeDays, onClose }: CreateTokenDialo
   return (
     <Dialog open title="Create API token" onClose={onClose} guardTypedInput>
       <form
-        ref={formRef}
+        ref={form.formRef}
         aria-label="Create API token"
         className="space-y-3"
         noValidate
-        onSubmit={submitWith((form) => {
-          setFormError(null);
-          const checked = validateInput(CreateApiTokenSchema, {
-            name: String(form.get("name") ?? ""),
-            role: String(form.get("role") ?? ""),
-            expiresInDays: Number(form.get("expiresInDays")),
-          });
-          if (!checked.ok) {
-            setErrors(checked.fieldErrors);
-            return;
-          }
-          setErrors({});
-          create.mutate(checked.data);
-        })}
+        onSubmit={form.onSubmit}
       >
         <TextField label="Name" name="name" required placeholder="nightly-cdr-export" error={errors.name} />
         <SelectField
@@ -121,17 +105,11 @@ export function CreateTokenDialog({ maxLifetimeDays, onClose }: CreateTokenDialo
           hint={`Every token expires; this console allows at most ${maxLifetimeDays} days.`}
           error={errors.expiresInDays}
         />
-        {formError && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {formError}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <DialogCancelButton />
-          <Button type="submit" disabled={create.isPending}>
-            Create token
-          </Button>
-        </div>
+        <CheckedFormFooter
+          formError={form.formError}
+          submitLabel="Create token"
+          pending={form.mutation.isPending}
+        />
       </form>
     </Dialog>
   );

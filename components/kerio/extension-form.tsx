@@ -1,10 +1,11 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
+import { CheckedFormFooter, useCheckedForm } from "@/components/ui/checked-form";
+import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import {
   CreateExtensionSchema,
@@ -12,11 +13,9 @@ import {
   type ExtensionWriteResultDto,
   UpdateExtensionSchema,
 } from "@/lib/api/kerio-extensions";
-import { ApiRequestError } from "@/lib/client/api-fetch";
 import { callOperation } from "@/lib/client/call-operation";
-import { submitWith } from "@/lib/client/form-submit";
 import { extensionQueries } from "@/lib/client/queries/kerio-extensions";
-import { useFieldErrors, type Validation, validateInput } from "@/lib/client/validate-input";
+import { type Validation, validateInput } from "@/lib/client/validate-input";
 import { CALL_PERMISSION_LABELS } from "@/lib/kerio-extensions-vocabulary";
 
 export interface ExtensionFormProps {
@@ -73,33 +72,26 @@ function extensionWrite(data: FormData, extension: ExtensionDto | undefined): Va
 /** Create or edit one extension; a new SIP password is shown once, with a copy button, then forgotten. */
 export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFormProps) {
   const queryClient = useQueryClient();
-  const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
-  const [formError, setFormError] = useState<string | null>(null);
   const [issued, setIssued] = useState<ExtensionWriteResultDto | null>(null);
   const [typedNumber, setTypedNumber] = useState<string | null>(null);
   const next = useQuery({ ...extensionQueries.nextNumber(connectionId), enabled: !extension, staleTime: 0 });
   const owners = useQuery({ ...extensionQueries.owners(connectionId), staleTime: 60_000 });
-  const save = useMutation({
-    mutationFn: (write: ExtensionWrite) =>
+  const form = useCheckedForm({
+    check: (data) => extensionWrite(data, extension),
+    send: (write: ExtensionWrite) =>
       write.kind === "update"
         ? callOperation("updateExtension", {
             params: { connectionId, number: write.number },
             body: write.body,
           })
         : callOperation("createExtension", { params: { connectionId }, body: write.body }),
-    onSuccess: (result) => {
+    onSent: (result) => {
       void queryClient.invalidateQueries({ queryKey: extensionQueries.connection(connectionId) });
       if (result.sipPassword) setIssued(result);
       else onClose();
     },
-    onError: (error) => {
-      if (error instanceof ApiRequestError) {
-        const fields = error.fieldErrors();
-        setErrors(fields);
-        setFormError(Object.keys(fields).length > 0 ? null : error.message);
-      } else setFormError(error.message);
-    },
   });
+  const { errors } = form;
 
   const title = extension ? `Edit extension ${extension.number}` : "New extension";
   if (issued) {
@@ -144,22 +136,7 @@ export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFor
 
   return (
     <Dialog open title={title} onClose={onClose} guardTypedInput>
-      <form
-        ref={formRef}
-        aria-label={title}
-        className="space-y-3"
-        noValidate
-        onSubmit={submitWith((data) => {
-          setFormError(null);
-          const write = extensionWrite(data, extension);
-          if (!write.ok) {
-            setErrors(write.fieldErrors);
-            return;
-          }
-          setErrors({});
-          save.mutate(write.data);
-        })}
-      >
+      <form ref={form.formRef} aria-label={title} className="space-y-3" noValidate onSubmit={form.onSubmit}>
         {!extension && (
           <TextField
             label="Number"
@@ -220,17 +197,13 @@ export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFor
             <input type="checkbox" name="regenerate" /> Regenerate the SIP password
           </label>
         )}
-        {formError && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {formError}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <DialogCancelButton />
-          <Button type="submit" disabled={save.isPending || (!extension && next.isPending)}>
-            {save.isPending ? "Saving…" : extension ? "Save" : "Create extension"}
-          </Button>
-        </div>
+        <CheckedFormFooter
+          formError={form.formError}
+          submitLabel={extension ? "Save" : "Create extension"}
+          pendingLabel="Saving…"
+          pending={form.mutation.isPending}
+          disabled={!extension && next.isPending}
+        />
       </form>
     </Dialog>
   );

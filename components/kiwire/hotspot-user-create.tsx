@@ -2,13 +2,13 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import { CheckedFormFooter, useCheckedForm } from "@/components/ui/checked-form";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { CreateHotspotUserSchema } from "@/lib/api/kiwire";
 import { callOperation } from "@/lib/client/call-operation";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
 import { type Validation, validateInput } from "@/lib/client/validate-input";
-import { CheckedFormFooter, useCheckedForm } from "./checked-form";
 import { HotspotPlanFields } from "./hotspot-plan-fields";
 
 export interface HotspotUserCreateProps {
@@ -70,7 +70,7 @@ export function HotspotUserCreate({ connectionId, onClose }: HotspotUserCreatePr
         <CheckedFormFooter
           formError={form.formError}
           submitLabel="Create user"
-          disabled={form.mutation.isPending}
+          pending={form.mutation.isPending}
         />
       </form>
     </Dialog>

@@ -2,13 +2,13 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import { CheckedFormFooter, useCheckedForm } from "@/components/ui/checked-form";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { type CreatedVouchersDto, CreateVouchersSchema } from "@/lib/api/kiwire";
 import { callOperation } from "@/lib/client/call-operation";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
 import { type Validation, validateInput } from "@/lib/client/validate-input";
-import { CheckedFormFooter, useCheckedForm } from "./checked-form";
 import { HotspotPlanFields } from "./hotspot-plan-fields";
 import { useHotspotPickers } from "./use-hotspot-pickers";
 
@@ -90,7 +90,8 @@ export function VoucherGenerate({ connectionId, onClose, onCreated }: VoucherGen
         <CheckedFormFooter
           formError={form.formError}
           submitLabel="Generate"
-          disabled={mutation.isPending || profiles.isPending}
+          pending={mutation.isPending}
+          disabled={profiles.isPending}
         />
       </form>
     </Dialog>

@@ -2,11 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { DialogCancelButton } from "@/components/ui/dialog";
 import { ApiRequestError } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
 import { useFieldErrors, type Validation } from "@/lib/client/validate-input";
+import { Button } from "./button";
+import { DialogCancelButton } from "./dialog";
 
 export interface CheckedFormOptions<TBody, TResult> {
   /** The body the form asks for, checked with the operation's own schema. */
@@ -25,6 +25,8 @@ export function useCheckedForm<TBody, TResult>({ check, send, onSent }: CheckedF
   const [formError, setFormError] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: send,
+    // A form's write is not kept in the mutation cache after its dialog: its variables may hold a password.
+    gcTime: 0,
     onSuccess: onSent,
     onError: (error) => {
       const fields = error instanceof ApiRequestError ? error.fieldErrors() : {};
@@ -49,11 +51,17 @@ export function useCheckedForm<TBody, TResult>({ check, send, onSent }: CheckedF
 export function CheckedFormFooter({
   formError,
   submitLabel,
-  disabled,
+  pendingLabel = submitLabel,
+  pending,
+  disabled = false,
 }: {
   formError: string | null;
   submitLabel: string;
-  disabled: boolean;
+  /** Shown while the write runs, e.g. "Creating…". */
+  pendingLabel?: string;
+  pending: boolean;
+  /** Besides while pending, e.g. until what the form needs has loaded. */
+  disabled?: boolean;
 }) {
   return (
     <>
@@ -64,8 +72,8 @@ export function CheckedFormFooter({
       )}
       <div className="flex justify-end gap-2">
         <DialogCancelButton />
-        <Button type="submit" disabled={disabled}>
-          {submitLabel}
+        <Button type="submit" disabled={pending || disabled}>
+          {pending ? pendingLabel : submitLabel}
         </Button>
       </div>
     </>

@@ -124,6 +124,8 @@ test("a selection spans pages: print and delete act on exactly the vouchers tick
 
   await page.getByRole("button", { name: "Print selected" }).click();
   const print = page.getByRole("dialog", { name: "Print vouchers" });
+  // The print view loads on demand: wait for its cards before reading them.
+  await expect(print.getByTestId("voucher-code")).toHaveCount(2);
   expect((await print.getByTestId("voucher-code").allTextContents()).sort()).toEqual(
     [onPage1, onPage2].sort(),
   );

@@ -2,8 +2,35 @@ import "server-only";
 
 export type ErrorDetail = { field?: string; message: string };
 
+/**
+ * Names an error class for `instanceof` across copies of its module. Next builds each route handler and the
+ * start-up code (instrumentation) apart, and objects kept on globalThis (a connection's HTTP client, made by
+ * the background runners) cross between those copies: an error one copy throws must still be recognised by
+ * another copy's `instanceof`, or a vendor's 502 would become a 500. Each class that is tested with
+ * `instanceof` declares its own kind.
+ */
+export const ERROR_KIND = Symbol.for("operator-console.error-kind");
+
+function hasKind(value: unknown, kind: string): boolean {
+  let prototype = value !== null && typeof value === "object" ? Object.getPrototypeOf(value) : null;
+  for (; prototype; prototype = Object.getPrototypeOf(prototype)) {
+    const constructor = prototype.constructor as { [ERROR_KIND]?: string } | undefined;
+    if (constructor && Object.hasOwn(constructor, ERROR_KIND) && constructor[ERROR_KIND] === kind)
+      return true;
+  }
+  return false;
+}
+
 /** An error with an HTTP status and a stable code; the route wrapper turns it into the one JSON error shape. */
 export class ApiError extends Error {
+  static readonly [ERROR_KIND]: string = "ApiError";
+
+  static [Symbol.hasInstance](this: { [ERROR_KIND]?: string }, value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    // Only a class that names its own kind: a subclass without one would otherwise answer for its parent's.
+    return Object.hasOwn(this, ERROR_KIND) && hasKind(value, this[ERROR_KIND] as string);
+  }
+
   constructor(
     readonly status: number,
     readonly code: string,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { CertificateDto } from "@/lib/api/connections";
 import type { TestOutcome } from "@/lib/connection-kinds";
-import { ApiError } from "./api-error";
+import { ApiError, ERROR_KIND } from "./api-error";
 
 /** Errors from vendor clients carry the vendor's words for the audit log; they extend ApiError. */
 export interface HasVendorMessage {
@@ -24,6 +24,7 @@ export interface VendorErrorOptions {
  * query strings or anything else that could carry a secret.
  */
 export class VendorError extends ApiError implements HasVendorMessage {
+  static readonly [ERROR_KIND] = "VendorError";
   readonly outcome: TestOutcome;
   readonly vendorMessage?: string;
   readonly certificate?: CertificateDto;

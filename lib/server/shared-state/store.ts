@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/server/errors/api-error";
+import { ApiError, ERROR_KIND } from "@/lib/server/errors/api-error";
 
 /**
  * State that every console instance must agree on but that does not belong in the database: vendor sessions
@@ -72,6 +72,7 @@ export type LockAttempt<T> = { acquired: true; value: T } | { acquired: false };
 
 /** The lock stayed taken by someone else for the whole wait. */
 export class LockBusyError extends ApiError {
+  static readonly [ERROR_KIND] = "LockBusyError";
   constructor(what: string, waitMs: number) {
     super(
       503,
@@ -84,6 +85,7 @@ export class LockBusyError extends ApiError {
 
 /** Redis is configured but does not answer: vendor sessions and locks cannot be shared meanwhile. */
 export class SharedStateUnavailableError extends ApiError {
+  static readonly [ERROR_KIND] = "SharedStateUnavailableError";
   constructor(detail: string) {
     super(
       503,

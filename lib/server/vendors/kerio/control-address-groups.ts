@@ -10,7 +10,7 @@ import type {
   UpdateAddressEntryInput,
 } from "@/lib/api/kerio-control";
 import type { AddressEntryType, ApplyStep } from "@/lib/kerio-control-vocabulary";
-import { ApiError, notFound } from "@/lib/server/errors/api-error";
+import { ApiError, ERROR_KIND, notFound } from "@/lib/server/errors/api-error";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
 import { optionalFlag, optionalInt, optionalText, optionalTexts, resultObject, rowsOf } from "./rows";
 import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClient } from "./rpc";
@@ -46,6 +46,7 @@ const AFTER_FAILURE: Record<ApplyStep, string> = {
 
 /** A failed step of the apply/confirm sequence, as one error naming the step (HTTP 502 unless Kerio said more). */
 export class ApplyStepError extends ApiError {
+  static readonly [ERROR_KIND] = "ApplyStepError";
   constructor(
     readonly step: ApplyStep,
     reason: string,

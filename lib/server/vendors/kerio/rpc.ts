@@ -1,5 +1,5 @@
 import "server-only";
-import { ApiError } from "@/lib/server/errors/api-error";
+import { ApiError, ERROR_KIND } from "@/lib/server/errors/api-error";
 import { type HasVendorMessage, VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
 import { type SessionLease, VendorSessions } from "@/lib/server/shared-state/vendor-sessions";
@@ -95,6 +95,7 @@ export function itemFaults(result: unknown): KerioFault[] {
  * on the form field it concerns.
  */
 export class KerioError extends ApiError implements HasVendorMessage {
+  static readonly [ERROR_KIND] = "KerioError";
   readonly fault: KerioFault;
   readonly vendorMessage: string;
 

@@ -14,6 +14,7 @@ import { collectPages } from "@/components/data-table/collect-pages";
 import { ColumnChooser } from "@/components/data-table/column-chooser";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import { ListSearch } from "@/components/data-table/list-search";
 import { defineListState, pageCount } from "@/components/data-table/list-state";
 import { type Selection, selectedCount, selectionTargets } from "@/components/data-table/selection";
 import { countOf, SelectionToolbar } from "@/components/data-table/selection-toolbar";
@@ -28,7 +29,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import type { ExtensionDto } from "@/lib/api/kerio-extensions";
 import { callOperation } from "@/lib/client/call-operation";
-import { submitWith } from "@/lib/client/form-submit";
 import { extensionQueries } from "@/lib/client/queries/kerio-extensions";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
 import {
@@ -205,22 +205,13 @@ export function ExtensionsView({ connections, savedColumns, canWrite }: Extensio
             list.goToPage(1);
           }}
         />
-        <form
-          key={list.filters.q}
-          aria-label="Search extensions"
-          className="flex items-end gap-2 sm:col-span-2"
-          onSubmit={submitWith((form) => list.setFilters({ q: String(form.get("q") ?? "").trim() || null }))}
-        >
-          <div className="flex-1">
-            <TextField
-              label="Search"
-              name="q"
-              defaultValue={list.filters.q}
-              placeholder="number, SIP user, description, owner"
-            />
-          </div>
-          <Button type="submit">Search</Button>
-        </form>
+        <ListSearch
+          label="Search extensions"
+          value={list.filters.q}
+          placeholder="number, SIP user, description, owner"
+          onSearch={(q) => list.setFilters({ q })}
+          className="sm:col-span-2"
+        />
         <div className="sm:col-span-3">
           <ColumnChooser table="kerio-extensions" list={list} columns={COLUMNS} />
         </div>

@@ -10,6 +10,7 @@ import {
 } from "@/components/connections/connection-picker";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import { ListSearch } from "@/components/data-table/list-search";
 import { defineListState, pageCount } from "@/components/data-table/list-state";
 import { countOf } from "@/components/data-table/selection-toolbar";
 import { useListState } from "@/components/data-table/use-list-state";
@@ -157,22 +158,12 @@ export function MailUsersView({ connections, canWrite }: MailUsersViewProps) {
           onChange={(event) => list.setFilters({ domain: event.currentTarget.value })}
           options={(domains.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
         />
-        <form
-          key={list.filters.q}
-          aria-label="Search users"
-          className="flex items-end gap-2"
-          onSubmit={submitWith((form) => list.setFilters({ q: String(form.get("q") ?? "").trim() || null }))}
-        >
-          <div className="flex-1">
-            <TextField
-              label="Search"
-              name="q"
-              defaultValue={list.filters.q}
-              placeholder="login, name, description"
-            />
-          </div>
-          <Button type="submit">Search</Button>
-        </form>
+        <ListSearch
+          label="Search users"
+          value={list.filters.q}
+          placeholder="login, name, description"
+          onSearch={(q) => list.setFilters({ q })}
+        />
       </div>
       <QueryErrorState query={domains} />
       {domainId && (

@@ -10,6 +10,7 @@ import { collectPages } from "@/components/data-table/collect-pages";
 import { ColumnChooser } from "@/components/data-table/column-chooser";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import { ListSearch } from "@/components/data-table/list-search";
 import { defineListState, pageCount } from "@/components/data-table/list-state";
 import { type Selection, selectedCount } from "@/components/data-table/selection";
 import { countOf, SelectionToolbar } from "@/components/data-table/selection-toolbar";
@@ -22,7 +23,6 @@ import { TextField } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/states";
 import type { AccountDto } from "@/lib/api/kiwire";
 import { callOperation, type OperationQuery } from "@/lib/client/call-operation";
-import { submitWith } from "@/lib/client/form-submit";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
 import { HOTSPOT_USER_SORTS, KIWIRE_STATUSES } from "@/lib/kiwire-vocabulary";
@@ -145,24 +145,12 @@ export function HotspotUsersView({ connections, savedColumns, canWrite }: Hotspo
       filters={
         <>
           <StatusFilter value={list.filters.status} onChange={(status) => list.setFilters({ status })} />
-          <form
-            key={list.filters.q}
-            aria-label="Search users"
-            className="flex items-end gap-2"
-            onSubmit={submitWith((form) =>
-              list.setFilters({ q: String(form.get("q") ?? "").trim() || null }),
-            )}
-          >
-            <div className="flex-1">
-              <TextField
-                label="Search"
-                name="q"
-                defaultValue={list.filters.q}
-                placeholder="user name, name, e-mail"
-              />
-            </div>
-            <Button type="submit">Search</Button>
-          </form>
+          <ListSearch
+            label="Search users"
+            value={list.filters.q}
+            placeholder="user name, name, e-mail"
+            onSearch={(q) => list.setFilters({ q })}
+          />
           <div className="sm:col-span-3">
             <ColumnChooser table="kiwire-hotspot-users" list={list} columns={COLUMNS} />
           </div>

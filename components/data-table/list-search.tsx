@@ -1,0 +1,33 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { submitWith } from "@/lib/client/form-submit";
+
+export interface ListSearchProps {
+  /** Names the form for assistive technology, e.g. "Search extensions". */
+  label: string;
+  /** The search in the URL. */
+  value: string;
+  placeholder: string;
+  /** The new search, or null when it was emptied. */
+  onSearch: (q: string | null) => void;
+  className?: string;
+}
+
+/** A list's free-text search, applied on Enter or Search; a new URL (a link, Back) shows its own text. */
+export function ListSearch({ label, value, placeholder, onSearch, className = "" }: ListSearchProps) {
+  return (
+    <form
+      key={value}
+      aria-label={label}
+      className={`flex items-end gap-2 ${className}`}
+      onSubmit={submitWith((form) => onSearch(String(form.get("q") ?? "").trim() || null))}
+    >
+      <div className="flex-1">
+        <TextField label="Search" name="q" defaultValue={value} placeholder={placeholder} />
+      </div>
+      <Button type="submit">Search</Button>
+    </form>
+  );
+}

@@ -14,9 +14,8 @@ export const ERROR_KIND = Symbol.for("operator-console.error-kind");
 function hasKind(value: unknown, kind: string): boolean {
   let prototype = value !== null && typeof value === "object" ? Object.getPrototypeOf(value) : null;
   for (; prototype; prototype = Object.getPrototypeOf(prototype)) {
-    const constructor = prototype.constructor as { [ERROR_KIND]?: string } | undefined;
-    if (constructor && Object.hasOwn(constructor, ERROR_KIND) && constructor[ERROR_KIND] === kind)
-      return true;
+    const owner = prototype.constructor as { [ERROR_KIND]?: string } | undefined;
+    if (owner && Object.hasOwn(owner, ERROR_KIND) && owner[ERROR_KIND] === kind) return true;
   }
   return false;
 }

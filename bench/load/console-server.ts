@@ -36,6 +36,12 @@ export function prepareBuild(appDir: string): void {
     if (existsSync(path.join(REPO, name))) symlinkSync(path.join(REPO, name), path.join(appDir, name));
 }
 
+/**
+ * BENCH_CONSOLE_NODE_ARGS passes flags to the console's Node.js, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to
+ * see where the console spends its time under load (Node refuses those flags in NODE_OPTIONS).
+ */
+const nodeArguments = () => process.env.BENCH_CONSOLE_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
+
 export interface ConsoleServer {
   baseUrl: string;
   /** The process that serves requests (the one whose memory is sampled). */
@@ -83,7 +89,7 @@ export async function startConsole(options: {
   const log = openSync(logFile, "a");
   const child: ChildProcess = spawn(
     process.execPath,
-    [NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"],
+    [...nodeArguments(), NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"],
     {
       cwd: options.appDir,
       detached: true, // setsid: its own session and process group

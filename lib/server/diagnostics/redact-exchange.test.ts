@@ -259,6 +259,41 @@ describe("cutting bodies", () => {
     expect(dense).toMatchObject({ text: "", truncated: true });
   });
 
+  it("keeps from a long body exactly what redacting its whole window would keep, wherever the secrets fall", () => {
+    // The scan stops soon after the 4 KiB kept: secrets placed around that point (and spellings that are
+    // prefixes of others) must come out as a scan of the whole window would leave them.
+    const windowChars = 4 * EXCHANGE_BODY_BYTES;
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ minLength: MIN_SECRET_LENGTH, maxLength: 40, unit: "grapheme-ascii" }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.array(fc.tuple(fc.integer({ min: -80, max: 200 }), fc.nat(3)), { minLength: 1, maxLength: 12 }),
+        (secrets, places) => {
+          const usable = secrets.filter((secret) => !secret.includes("[") && !secret.includes("]"));
+          fc.pre(usable.length > 0);
+          let body = "-".repeat(windowChars + 2000);
+          for (const [offset, which] of places) {
+            const secret = usable[which % usable.length]!;
+            const at = EXCHANGE_BODY_BYTES + 40 + offset;
+            body = body.slice(0, at) + secret + body.slice(at + secret.length);
+          }
+          const kept = redactExchange(
+            exchange({ requestHeaders: { "content-type": "text/plain" }, requestBody: body }),
+            usable,
+          ).exchange.request.body;
+          let whole = body.slice(0, windowChars);
+          for (const secret of [...usable].sort((a, b) => b.length - a.length))
+            whole = whole.replaceAll(secret, REDACTED);
+          expect(kept?.text).toBe(whole.slice(0, EXCHANGE_BODY_BYTES));
+          expect(kept?.truncated).toBe(true);
+        },
+      ),
+      { numRuns: 200, seed: Number(process.env.FUZZ_SEED ?? 14) },
+    );
+  });
+
   it("keeps short bodies whole and binary ones as a size only", () => {
     const short = redactExchange(exchange({ requestHeaders: {}, requestBody: "hello" }), []).exchange;
     expect(short.request.body).toEqual({ text: "hello", bytes: 5, truncated: false, binary: false });

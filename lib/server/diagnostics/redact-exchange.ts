@@ -231,7 +231,7 @@ const escapeXml = (text: string) =>
 const SPELLINGS_KEPT = 2048;
 const MATCHERS_KEPT = 64;
 const spellingCache = new Map<string, string[]>();
-const matcherCache = new Map<string, RegExp | null>();
+const matcherCache = new Map<string, ValueMatcher | null>();
 
 function cachedSpellings(secret: string): string[] {
   let forms = spellingCache.get(secret);
@@ -260,18 +260,56 @@ export function spellingsOf(secret: string): string[] {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** One regular expression over every spelling of every secret, longest first so no secret is half-replaced. */
-function valueMatcher(secrets: Iterable<string>): RegExp | null {
+interface ValueMatcher {
+  /** Every spelling of every secret, longest first so no secret is half-replaced. */
+  pattern: RegExp;
+  /** The longest spelling's length: how far a secret that starts in a text can reach. */
+  longest: number;
+}
+
+function valueMatcher(secrets: Iterable<string>): ValueMatcher | null {
   const distinct = [...new Set(secrets)].filter((secret) => secret.length >= MIN_SECRET_LENGTH).sort();
   const key = distinct.join("\u0000");
   const cached = matcherCache.get(key);
   if (cached !== undefined) return cached;
-  const spellings = new Set(distinct.flatMap(cachedSpellings));
-  const alternatives = [...spellings].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const matcher = alternatives.length > 0 ? new RegExp(alternatives.join("|"), "g") : null;
+  const spellings = [...new Set(distinct.flatMap(cachedSpellings))].sort((a, b) => b.length - a.length);
+  const matcher =
+    spellings.length > 0
+      ? { pattern: new RegExp(spellings.map(escapeRegExp).join("|"), "g"), longest: spellings[0]!.length }
+      : null;
   if (matcherCache.size >= MATCHERS_KEPT) matcherCache.clear();
   matcherCache.set(key, matcher);
   return matcher;
+}
+
+const replaceValues = (text: string, matcher: ValueMatcher | null) =>
+  matcher ? text.replace(matcher.pattern, REDACTED) : text;
+
+/**
+ * Pass 2 on as much of a body as the kept 4 KiB can come from, not the whole window: scanning 16 KiB with
+ * every spelling of every secret, for 4 KiB shown, was the largest single cost of a busy console.
+ * The scan reaches `longest` characters beyond what may be kept. What it settles is the text up to `longest`
+ * characters before its end: a match starting there had room for every spelling, so it is the match a scan of
+ * the whole text makes; later characters may begin a secret that runs past the scan and are dropped. Where
+ * replacements shrank the settled text below what is kept, the scan reaches twice as far. Near the window's
+ * cut edge it scans everything, so the edge check in `finishBody` sees the whole redacted window.
+ */
+function redactStart(text: string, matcher: ValueMatcher | null): { text: string; whole: boolean } {
+  if (!matcher) return { text, whole: true };
+  for (let end = EXCHANGE_BODY_BYTES + matcher.longest; ; end *= 2) {
+    if (end + EXCHANGE_BODY_BYTES >= text.length) return { text: replaceValues(text, matcher), whole: true };
+    const cutoff = end - matcher.longest;
+    let settled: number | undefined;
+    let shift = 0;
+    const redacted = text.slice(0, end).replace(matcher.pattern, (match: string, offset: number) => {
+      if (offset > cutoff) settled ??= cutoff + shift;
+      shift += REDACTED.length - match.length;
+      return REDACTED;
+    });
+    settled ??= cutoff + shift;
+    // Characters are never more than bytes, so `settled` characters hold at least the bytes kept.
+    if (settled >= EXCHANGE_BODY_BYTES) return { text: redacted.slice(0, settled), whole: false };
+  }
 }
 
 function isBinary(bytes: Buffer, contentType: string): boolean {
@@ -321,16 +359,21 @@ function redactBodyByName(
   return { text, bytes: bytes.length, windowed };
 }
 
-function finishBody(pending: PendingBody | ExchangeBodyDto | null, byValue: (text: string) => string) {
+function finishBody(pending: PendingBody | ExchangeBodyDto | null, matcher: ValueMatcher | null) {
   if (pending === null || "binary" in pending) return pending;
-  const redacted = byValue(pending.text);
-  const { text, cut } = cutUtf8(redacted, EXCHANGE_BODY_BYTES);
+  const redacted = redactStart(pending.text, matcher);
+  const { text, cut } = cutUtf8(redacted.text, EXCHANGE_BODY_BYTES);
   // A window's last bytes may hold the first half of a secret that pass 2 could not recognise. The cut
   // hides them unless redaction shrank the window to about the size kept: then show nothing rather than guess.
-  if (pending.windowed && Buffer.byteLength(redacted, "utf8") < 2 * EXCHANGE_BODY_BYTES) {
+  // (A scan that stopped early left at least 4 KiB of the window unseen between the cut and its edge.)
+  if (
+    pending.windowed &&
+    redacted.whole &&
+    Buffer.byteLength(redacted.text, "utf8") < 2 * EXCHANGE_BODY_BYTES
+  ) {
     return { text: "", bytes: pending.bytes, truncated: true, binary: false };
   }
-  return { text, bytes: pending.bytes, truncated: cut || pending.windowed, binary: false };
+  return { text, bytes: pending.bytes, truncated: cut || !redacted.whole || pending.windowed, binary: false };
 }
 
 export function redactExchange(raw: HttpExchange, knownSecrets: Iterable<string>): RedactionResult {
@@ -352,7 +395,7 @@ export function redactExchange(raw: HttpExchange, knownSecrets: Iterable<string>
   };
 
   const matcher = valueMatcher([...knownSecrets, ...harvest.values]);
-  const byValue = (text: string) => (matcher ? text.replace(matcher, REDACTED) : text);
+  const byValue = (text: string) => replaceValues(text, matcher);
   const headersByValue = (headers: Record<string, string>) =>
     Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, byValue(value)]));
 
@@ -364,10 +407,10 @@ export function redactExchange(raw: HttpExchange, knownSecrets: Iterable<string>
       path: byValue(namedPath),
       status: response?.status ?? null,
       failure: raw.failure,
-      request: { headers: headersByValue(requestHeaders), body: finishBody(requestBody, byValue) },
+      request: { headers: headersByValue(requestHeaders), body: finishBody(requestBody, matcher) },
       response: response && {
         headers: headersByValue(response.headers),
-        body: finishBody(response.body, byValue) ?? { text: "", bytes: 0, truncated: false, binary: false },
+        body: finishBody(response.body, matcher) ?? { text: "", bytes: 0, truncated: false, binary: false },
       },
     },
     found: [...harvest.values],

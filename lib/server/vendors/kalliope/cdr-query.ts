@@ -92,10 +92,9 @@ export function callPredicate(
 }
 
 /** The unique id's fraction is a sequence: 10.9 comes before 10.10. */
-function compareIds(a: string, b: string): number {
-  const [ae = "0", as = "0"] = a.split(".");
-  const [be = "0", bs = "0"] = b.split(".");
-  return Number(ae) - Number(be) || Number(as) - Number(bs);
+function idOrder(id: string): [number, number] {
+  const [whole = "0", fraction = "0"] = id.split(".");
+  return [Number(whole), Number(fraction)];
 }
 
 export function sortCalls(
@@ -105,14 +104,23 @@ export function sortCalls(
 ): KalliopeCallSummary[] {
   const sign = dir === "asc" ? 1 : -1;
   const numeric = sort === "durationSeconds" || sort === "billSeconds";
-  return calls.sort((a, b) => {
+  // Each id is taken apart once, not on every comparison: a month holds 100,000 calls and a sort compares
+  // about 17 times as many pairs.
+  const keyed = calls.map((call) => ({ call, id: idOrder(call.id) }));
+  const byId = (a: (typeof keyed)[number], b: (typeof keyed)[number]) =>
+    a.id[0] - b.id[0] || a.id[1] - b.id[1];
+  keyed.sort((a, b) => {
     let order: number;
-    if (numeric) order = a[sort] - b[sort];
-    else if (sort === "id") order = compareIds(a.id, b.id);
-    else order = a[sort] < b[sort] ? -1 : a[sort] > b[sort] ? 1 : 0;
+    if (numeric) order = a.call[sort] - b.call[sort];
+    else if (sort === "id") order = byId(a, b);
+    else order = a.call[sort] < b.call[sort] ? -1 : a.call[sort] > b.call[sort] ? 1 : 0;
     // Ties fall back to the PBX order, so paging is stable.
-    return sign * (order || compareIds(a.id, b.id));
+    return sign * (order || byId(a, b));
   });
+  keyed.forEach((entry, index) => {
+    calls[index] = entry.call;
+  });
+  return calls;
 }
 
 export interface FilteredCalls {

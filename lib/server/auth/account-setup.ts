@@ -22,9 +22,13 @@ export const REQUIREMENT_KEY = "two_factor_required";
 const isRequirement = (value: unknown): value is TwoFactorRequirement =>
   (TWO_FACTOR_REQUIREMENTS as readonly unknown[]).includes(value);
 
+/** The stored setting as a requirement: absent or unknown (a newer console's value) requires nobody. */
+export const requirementOf = (value: unknown): TwoFactorRequirement =>
+  isRequirement(value) ? value : "nobody";
+
 export async function twoFactorRequirement(db: Database): Promise<TwoFactorRequirement> {
   const [row] = await db.select().from(consoleSettings).where(eq(consoleSettings.key, REQUIREMENT_KEY));
-  return isRequirement(row?.value) ? row.value : "nobody";
+  return requirementOf(row?.value);
 }
 
 export async function setTwoFactorRequirement(
@@ -48,7 +52,7 @@ export function setupStepOf(row: {
   requirement: unknown;
 }): AccountSetupStep | null {
   if (row.mustChangePassword) return "change-password";
-  const requirement = isRequirement(row.requirement) ? row.requirement : "nobody";
-  if (!row.enrolled && twoFactorRequiredFor(requirement, row.role)) return "enrol-second-factor";
+  if (!row.enrolled && twoFactorRequiredFor(requirementOf(row.requirement), row.role))
+    return "enrol-second-factor";
   return null;
 }

@@ -1,12 +1,10 @@
 import "server-only";
 import type { AccountDto } from "@/lib/api/account";
-import { twoFactorRequiredFor } from "@/lib/second-factor";
 import type { Database } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors/api-error";
-import { isEnrolled, recoveryCodesLeft } from "@/lib/server/users/second-factor";
-import { findUserById } from "@/lib/server/users/users";
-import { setupStepOf, twoFactorRequirement } from "./account-setup";
+import { recoveryCodesLeft } from "@/lib/server/users/second-factor";
 import type { Actor } from "./actor";
+import { principalOf } from "./principal";
 
 /** The signed-in person behind an account operation (tokens were refused by the wrapper already). */
 export type Person = Extract<Actor, { kind: "user" }>;
@@ -19,25 +17,20 @@ export function personOf(actor: Actor): Person {
 
 export const personOfEmail = (person: Person) => ({ id: person.id, email: person.label });
 
+/**
+ * The account page's facts. The person, their owed step and their second factor come from the principal every
+ * request already holds (kept current by auth-invalidation.ts); only the count of recovery codes is read, and
+ * only for someone enrolled (removing a factor deletes its codes).
+ */
 export async function accountOf(db: Database, userId: string): Promise<AccountDto> {
-  const user = await findUserById(db, userId);
-  if (!user) throw notFound("Your account no longer exists.");
-  const [requirement, enabled, left] = await Promise.all([
-    twoFactorRequirement(db),
-    isEnrolled(db, userId),
-    recoveryCodesLeft(db, userId),
-  ]);
-  const pendingStep = setupStepOf({
-    role: user.role,
-    mustChangePassword: user.mustChangePassword,
-    enrolled: enabled,
-    requirement,
-  });
+  const person = await principalOf(db, userId);
+  if (!person) throw notFound("Your account no longer exists.");
+  const { enabled, required } = person.twoFactor;
   return {
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    pendingStep,
-    twoFactor: { enabled, required: twoFactorRequiredFor(requirement, user.role), recoveryCodesLeft: left },
+    email: person.email,
+    name: person.name,
+    role: person.role,
+    pendingStep: person.setupStep,
+    twoFactor: { enabled, required, recoveryCodesLeft: enabled ? await recoveryCodesLeft(db, userId) : 0 },
   };
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Role } from "@/lib/permissions";
-import type { AccountSetupStep } from "@/lib/second-factor";
+import { type AccountSetupStep, twoFactorRequiredFor } from "@/lib/second-factor";
 import type { Database } from "@/lib/server/db/client";
 import { consoleSettings, userSecondFactors, users } from "@/lib/server/db/schema";
 import { InvalidatedCache } from "@/lib/server/shared-state/invalidated-cache";
 import { AUTH_CACHE_TTL_MS, authBus, userTag } from "@/lib/server/users/auth-invalidation";
-import { REQUIREMENT_KEY, setupStepOf } from "./account-setup";
+import { REQUIREMENT_KEY, requirementOf, setupStepOf } from "./account-setup";
 
 /** What every request of a signed-in person needs to know about them: who, their access, what they owe. */
 export interface Principal {
@@ -18,6 +18,8 @@ export interface Principal {
   /** Sessions issued under another version were ended ("sign out everywhere", password change, disabling). */
   sessionVersion: number;
   setupStep: AccountSetupStep | null;
+  /** Their second factor: confirmed, and required of their role by the admins' policy. */
+  twoFactor: { enabled: boolean; required: boolean };
 }
 
 /** One query for the person and the step they owe: on a cache miss this is the request's only database trip. */
@@ -42,6 +44,7 @@ async function loadPrincipal(db: Database, userId: string): Promise<Principal | 
     .leftJoin(consoleSettings, eq(consoleSettings.key, REQUIREMENT_KEY))
     .where(eq(users.id, userId));
   if (!row) return undefined;
+  const enrolled = row.enrolledAt !== null;
   return {
     id: row.id,
     email: row.email,
@@ -49,7 +52,11 @@ async function loadPrincipal(db: Database, userId: string): Promise<Principal | 
     role: row.role,
     disabled: row.disabledAt !== null,
     sessionVersion: row.sessionVersion,
-    setupStep: setupStepOf({ ...row, enrolled: row.enrolledAt !== null }),
+    setupStep: setupStepOf({ ...row, enrolled }),
+    twoFactor: {
+      enabled: enrolled,
+      required: twoFactorRequiredFor(requirementOf(row.requirement), row.role),
+    },
   };
 }
 

@@ -10,13 +10,23 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Where each kind lives and who may read it: the search asks a kind only of someone with its permission. */
 export const SEARCH_KIND_SOURCES: Readonly<
-  Record<SearchKind, { connectionKind: ConnectionKind; permission: Permission; label: string }>
+  Record<SearchKind, { connectionKind: ConnectionKind; permission: Permission; label: string; noun: string }>
 > = {
-  extension: { connectionKind: "kerio-operator", permission: "extensions.read", label: "Extensions" },
-  voucher: { connectionKind: "kiwire", permission: "vouchers.read", label: "Vouchers" },
-  hotspotUser: { connectionKind: "kiwire", permission: "hotspot.read", label: "Hotspot users" },
-  ticket: { connectionKind: "kayako", permission: "tickets.read", label: "Tickets" },
-  call: { connectionKind: "kalliope", permission: "calls.read", label: "Calls" },
+  extension: {
+    connectionKind: "kerio-operator",
+    permission: "extensions.read",
+    label: "Extensions",
+    noun: "Extension",
+  },
+  voucher: { connectionKind: "kiwire", permission: "vouchers.read", label: "Vouchers", noun: "Voucher" },
+  hotspotUser: {
+    connectionKind: "kiwire",
+    permission: "hotspot.read",
+    label: "Hotspot users",
+    noun: "Hotspot user",
+  },
+  ticket: { connectionKind: "kayako", permission: "tickets.read", label: "Tickets", noun: "Ticket" },
+  call: { connectionKind: "kalliope", permission: "calls.read", label: "Calls", noun: "Call" },
 };
 
 /** How a source's search went: a slow or failing appliance is reported beside the others, never instead of them. */

@@ -266,7 +266,7 @@ export function CommandPalette({ userId, role, onClose }: CommandPaletteProps) {
                     onMouseMove={() => setActiveIndex(at)}
                     className={`flex cursor-pointer items-baseline justify-between gap-3 rounded-md px-2 py-1.5 text-sm ${selected ? "bg-sky-100 text-sky-950 dark:bg-sky-900 dark:text-white" : ""}`}
                   >
-                    <span className="font-medium">{option.label}</span>
+                    <span className="font-medium">{option.label}</span>{" "}
                     <span
                       className={`truncate text-xs ${selected ? "text-sky-900 dark:text-sky-100" : "text-slate-600 dark:text-slate-400"}`}
                     >

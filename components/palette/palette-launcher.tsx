@@ -64,7 +64,8 @@ export function PaletteLauncher({ userId, role }: PaletteLauncherProps) {
         aria-haspopup="dialog"
         className="mr-auto inline-flex items-center gap-3 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-600 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300 dark:hover:bg-slate-800"
       >
-        <span>Search…</span>
+        {/* Not "Search": every list has a Search button, and two of them on a page would be ambiguous. */}
+        <span>Jump to…</span>
         <kbd className="rounded border border-slate-300 px-1 font-sans text-xs dark:border-slate-600">
           {apple ? "⌘K" : "Ctrl K"}
         </kbd>

@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SearchResultDto } from "@/lib/api/search";
 import { installFileConnections } from "@/lib/server/connections/file-source";
 import type { Database } from "@/lib/server/db/client";
+import { type RunningKalliopeSimulator, startKalliopeSimulator } from "@/simulators/kalliope/simulator";
 import { type RunningKayakoSimulator, startKayakoSimulator } from "@/simulators/kayako/simulator";
 import {
   type RunningKerioOperatorSimulator,
   startKerioOperatorSimulator,
 } from "@/simulators/kerio/simulator";
+import { type RunningKiwireSimulator, startKiwireSimulator } from "@/simulators/kiwire/simulator";
 import { connectionFor } from "@/testing/connection-fixtures";
 import { freePort } from "@/testing/free-port";
 import { call, freshDatabase, userWithSession } from "@/testing/test-db";
@@ -17,6 +19,8 @@ process.env.CONSOLE_SECRET_KEY ??= "integration-test-master-key-integration-test
 
 let pbx: RunningKerioOperatorSimulator;
 let helpdesk: RunningKayakoSimulator;
+let hotspot: RunningKiwireSimulator;
+let pbxCalls: RunningKalliopeSimulator;
 let db: Database;
 let viewer: string;
 const stamp = Date.now().toString(36);
@@ -28,9 +32,11 @@ async function search(q: string, cookie = viewer): Promise<SearchResultDto> {
 }
 
 beforeAll(async () => {
-  [pbx, helpdesk] = await Promise.all([
+  [pbx, helpdesk, hotspot, pbxCalls] = await Promise.all([
     startKerioOperatorSimulator({ port: 0, extensions: 20 }),
     startKayakoSimulator({ port: 0, tickets: 5, staff: 2, users: 3, organizations: 1, historyDays: 2 }),
+    startKiwireSimulator({ port: 0, users: 5, vouchers: 5, profiles: 1, nas: 1, devices: 1, historyDays: 1 }),
+    startKalliopeSimulator({ port: 0, callsPerDay: 5, days: 2, dailyVariation: false }),
   ]);
   db = await freshDatabase();
   installFileConnections([]);
@@ -41,6 +47,8 @@ beforeAll(async () => {
   const connections = [
     connectionFor(pbx, { id: `pbx-${stamp}`, name: "Main PBX" }),
     connectionFor(helpdesk, { id: `help-${stamp}`, name: "Helpdesk" }),
+    connectionFor(hotspot, { id: `wifi-${stamp}`, name: "Wi-Fi" }),
+    connectionFor(pbxCalls, { id: `calls-${stamp}`, name: "Calls", domain: "default" }),
     connectionFor(helpdesk, {
       id: `gone-${stamp}`,
       name: "Old helpdesk",
@@ -54,7 +62,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all([pbx?.close(), helpdesk?.close()]);
+  await Promise.all([pbx?.close(), helpdesk?.close(), hotspot?.close(), pbxCalls?.close()]);
 });
 
 describe("GET /api/v1/search", () => {
@@ -86,6 +94,28 @@ describe("GET /api/v1/search", () => {
     const failed = tickets.find((source) => source.status === "failed");
     expect(failed?.message).toMatch(/Kayako/);
     expect(JSON.stringify(result)).not.toMatch(/secret|apiKey/i);
+  });
+
+  it("finds a voucher by its code and a hotspot user by name in the Kiwire index", async () => {
+    const code = [...hotspot.store.vouchers.keys()][0] ?? "";
+    const vouchers = (await search(code)).sources.find((source) => source.kind === "voucher");
+    expect(vouchers).toMatchObject({ connectionId: `wifi-${stamp}`, status: "ok" });
+    expect(vouchers?.items.map((item) => item.id)).toContain(code);
+
+    const user = [...hotspot.store.users.values()][0];
+    const users = (await search(user?.username ?? "")).sources.find(
+      (source) => source.kind === "hotspotUser",
+    );
+    expect(users?.items.map((item) => item.id)).toContain(user?.username);
+  });
+
+  it("finds a call by its unique id on the PBX", async () => {
+    const yesterday = Math.floor(Date.now() / 86_400_000) - 1;
+    const known = pbxCalls.cdr.callsForDay("default", yesterday)[0]?.summary;
+    const result = await search(known?.id ?? "");
+    const calls = result.sources.find((source) => source.kind === "call");
+    expect(calls).toMatchObject({ connectionId: `calls-${stamp}`, status: "ok" });
+    expect(calls?.items).toEqual([expect.objectContaining({ kind: "call", id: known?.id })]);
   });
 
   it("answers an unknown ticket id as nothing found, not as a failure", async () => {

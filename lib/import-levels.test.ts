@@ -14,7 +14,7 @@ const SERVER_LEVELS: readonly (readonly string[])[] = [
   ["diagnostics", "users"],
   ["vendors", "auth"],
   ["connections", "security"],
-  ["api", "startup", "preferences"],
+  ["api", "startup", "preferences", "search"],
 ];
 
 /** Top-level folders that import lib/, never the other way round (testing/ holds the helpers that start simulators). */

@@ -10,7 +10,11 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const [actor, cookieStore] = await Promise.all([currentActor(), cookies()]);
   return (
     <Shell
-      user={actor?.kind === "user" ? { name: actor.name, email: actor.label, role: actor.role } : null}
+      user={
+        actor?.kind === "user"
+          ? { id: actor.id, name: actor.name, email: actor.label, role: actor.role }
+          : null
+      }
       theme={parseTheme(cookieStore.get(THEME_COOKIE)?.value)}
     >
       {children}

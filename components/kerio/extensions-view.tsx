@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { parseAsString } from "nuqs";
+import { parseAsString, useQueryState } from "nuqs";
 import { type ReactNode, useState } from "react";
 import {
   ConnectionPicker,
@@ -122,7 +122,9 @@ export function ExtensionsView({ connections, savedColumns, canWrite }: Extensio
   const { connectionId, choose } = useConnectionChoice(connections);
   const list = useListState(extensionList, savedColumns);
   const queryClient = useQueryClient();
-  const [editing, setEditing] = useState<ExtensionDto | "new" | null>(null);
+  const [creating, setCreating] = useState(false);
+  // The extension whose edit dialog is open, in the URL: a link (the command palette's) opens it.
+  const [editNumber, setEditNumber] = useQueryState("extension", parseAsString.withDefault(""));
   const [importing, setImporting] = useState(false);
   const [deleting, setDeleting] = useState<DeleteTarget | null>(null);
   const idOf = (extension: ExtensionDto) => extension.number;
@@ -177,6 +179,8 @@ export function ExtensionsView({ connections, savedColumns, canWrite }: Extensio
 
   const data = extensions.data;
   const items = data?.items ?? [];
+  const editing =
+    canWrite && editNumber ? items.find((extension) => extension.number === editNumber) : undefined;
   const pages = pageCount(data?.totalItems ?? 0, list.pageSize);
 
   return (
@@ -190,7 +194,7 @@ export function ExtensionsView({ connections, savedColumns, canWrite }: Extensio
               <Button variant="secondary" onClick={() => setImporting(true)}>
                 Import CSV
               </Button>
-              <Button onClick={() => setEditing("new")}>New extension</Button>
+              <Button onClick={() => setCreating(true)}>New extension</Button>
             </div>
           ) : undefined
         }
@@ -250,7 +254,7 @@ export function ExtensionsView({ connections, savedColumns, canWrite }: Extensio
           canWrite
             ? (extension) => (
                 <>
-                  <Button variant="ghost" size="sm" onClick={() => setEditing(extension)}>
+                  <Button variant="ghost" size="sm" onClick={() => void setEditNumber(extension.number)}>
                     Edit
                   </Button>
                   <Button
@@ -266,11 +270,13 @@ export function ExtensionsView({ connections, savedColumns, canWrite }: Extensio
             : undefined
         }
       />
-      {editing && (
+      {creating && <ExtensionForm connectionId={connectionId} onClose={() => setCreating(false)} />}
+      {editing && !creating && (
         <ExtensionForm
+          key={editing.number}
           connectionId={connectionId}
-          extension={editing === "new" ? undefined : editing}
-          onClose={() => setEditing(null)}
+          extension={editing}
+          onClose={() => void setEditNumber(null)}
         />
       )}
       {importing && <ExtensionImport connectionId={connectionId} onClose={() => setImporting(false)} />}

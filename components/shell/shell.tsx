@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { PaletteLauncher } from "@/components/palette/palette-launcher";
 import { NAVIGATION } from "@/lib/navigation";
 import { can, type Role } from "@/lib/permissions";
 import type { Theme } from "@/lib/theme";
@@ -7,7 +8,7 @@ import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
 
 export interface ShellProps {
-  user: { name: string; email: string; role: Role } | null;
+  user: { id: string; name: string; email: string; role: Role } | null;
   theme: Theme;
   children: ReactNode;
 }
@@ -55,6 +56,7 @@ export function Shell({ user, theme, children }: ShellProps) {
       </aside>
       <div className="min-w-0">
         <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-2 dark:border-slate-800 dark:bg-slate-900">
+          {user && <PaletteLauncher userId={user.id} role={user.role} />}
           {user && <UserMenu user={user} initialTheme={theme} />}
         </header>
         <main id="main" className="mx-auto max-w-7xl p-6">

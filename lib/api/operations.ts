@@ -10,6 +10,7 @@ import * as kerioControl from "./kerio-control";
 import * as kerioExtensions from "./kerio-extensions";
 import * as kiwire from "./kiwire";
 import type { Operation } from "./operation";
+import * as search from "./search";
 import * as tableColumns from "./table-columns";
 import * as users from "./users";
 
@@ -87,4 +88,5 @@ export const OPERATIONS = [
   kiwire.listLoginHistory,
   kiwire.refreshVoucherIndex,
   kiwire.refreshHotspotUserIndex,
+  search.searchConsole,
 ] as const satisfies readonly Operation[];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type BulkOutcome, runBulkAction } from "@/components/data-table/bulk-action";
-import { NO_SELECTION, type Selection } from "@/components/data-table/selection";
-import type { BulkActionControls, BulkActionStart } from "@/components/data-table/use-bulk-action";
-import type { SelectionControls } from "@/components/data-table/use-selection";
+import { type BulkOutcome, runBulkAction } from "./bulk-action";
 import { deleteRows, rowsToDelete } from "./delete-rows";
+import { NO_SELECTION, type Selection } from "./selection";
+import type { BulkActionControls, BulkActionStart } from "./use-bulk-action";
+import type { SelectionControls } from "./use-selection";
 
 interface Row {
   code: string;
@@ -41,7 +41,7 @@ function selectionOf(selection: Selection<Row>) {
   return { controls, settled };
 }
 
-describe("deleting rows from a Kiwire list", () => {
+describe("deleting rows from a list", () => {
   it("names the rows one by one, or none when the selection is every matching row", () => {
     expect(rowsToDelete({ kind: "row", row: { code: "A1" } }, ticked("B1", "B2"))).toEqual([{ code: "A1" }]);
     expect(rowsToDelete({ kind: "selection" }, ticked("B1", "B2"))?.map(idOf)).toEqual(["B1", "B2"]);

@@ -1,8 +1,8 @@
 "use client";
 
-import { type Selection, selectionTargets } from "@/components/data-table/selection";
-import type { BulkActionControls } from "@/components/data-table/use-bulk-action";
-import type { SelectionControls } from "@/components/data-table/use-selection";
+import { type Selection, selectionTargets } from "./selection";
+import type { BulkActionControls } from "./use-bulk-action";
+import type { SelectionControls } from "./use-selection";
 
 /** What a delete acts on: one row's own Delete, or the selection (ticked rows or every matching row). */
 export type DeleteTarget<TRow> = { kind: "row"; row: TRow } | { kind: "selection" };

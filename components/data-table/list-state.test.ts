@@ -1,6 +1,13 @@
 import { createLoader, parseAsString } from "nuqs";
 import { describe, expect, it } from "vitest";
-import { columnsToggled, defineListState, pageCount, readListState, sortPatch } from "./list-state";
+import {
+  columnsToggled,
+  defineListState,
+  orderAndPage,
+  pageCount,
+  readListState,
+  sortPatch,
+} from "./list-state";
 
 const model = defineListState({
   sorts: ["number", "description", "createdAt"],
@@ -119,5 +126,19 @@ describe("pageCount", () => {
     expect(pageCount(0, 50)).toBe(1);
     expect(pageCount(50, 50)).toBe(1);
     expect(pageCount(51, 50)).toBe(2);
+  });
+});
+
+describe("orderAndPage", () => {
+  it("gives the list's order and page under the BFF's names, and nothing of its columns or filters", () => {
+    const state = {
+      sort: "number",
+      dir: "desc",
+      page: 3,
+      pageSize: 100,
+      columns: ["owner"],
+      columnsFromLink: true,
+    } as const;
+    expect(orderAndPage(state)).toEqual({ sort: "number", dir: "desc", page: 3, pageSize: 100 });
   });
 });

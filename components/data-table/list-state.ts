@@ -151,3 +151,13 @@ export function columnsToggled<TColumn extends string>(
 export function pageCount(totalItems: number, pageSize: number): number {
   return Math.max(1, Math.ceil(totalItems / pageSize));
 }
+
+/** The list's order and page under the names every sortable list operation of the BFF takes them by. */
+export function orderAndPage<TSort extends string>({
+  sort,
+  dir,
+  page,
+  pageSize,
+}: Pick<ListState<TSort, string>, "sort" | "dir" | "page" | "pageSize">) {
+  return { sort, dir, page, pageSize };
+}

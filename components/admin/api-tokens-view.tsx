@@ -91,7 +91,6 @@ export function ApiTokensView({ maxLifetimeDays }: ApiTokensViewProps) {
             Create one for each script or integration, so each can be revoked alone.
           </EmptyState>
         }
-        total={whole.total}
         noun={NOUN}
         rowKey={(token) => token.id}
         actions={(token) =>

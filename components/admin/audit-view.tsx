@@ -31,9 +31,7 @@ const auditList = defineListState({
   defaultSort: "at",
   defaultDirection: "desc",
   pageSizes: [25, 50, 100, 200],
-  defaultPageSize: 50,
   columns: ["target", "result", "details"],
-  defaultColumns: ["target", "result", "details"],
   filters: FILTERS,
 });
 
@@ -125,11 +123,10 @@ export function AuditView({ savedColumns }: AuditViewProps) {
       />
       <DataTable
         label="Audit events"
-        source={{ list, rows: events.data?.items, query: events }}
+        source={{ list, rows: events.data?.items, query: events, total: events.data?.total }}
         columnChooser="admin-audit"
         columns={COLUMNS}
         empty={<EmptyState title="No audit events match">Widen the time range or clear a filter.</EmptyState>}
-        total={events.data?.total ?? 0}
         noun={NOUN}
         rowKey={(event) => String(event.id)}
       />

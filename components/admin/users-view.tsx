@@ -142,7 +142,6 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
         source={whole}
         columns={columns}
         empty={<EmptyState title="No users yet" />}
-        total={whole.total}
         noun={NOUN}
         rowKey={(user) => user.id}
         rowTestId={(user) => `user-row-${user.email}`}

@@ -136,7 +136,6 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
               : "An admin adds them; their health will show here."}
           </EmptyState>
         }
-        total={whole.total}
         noun={NOUN}
         rowKey={(connection) => connection.id}
         rowTestId={(connection) => `connection-row-${connection.id}`}

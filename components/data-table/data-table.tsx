@@ -33,6 +33,8 @@ export interface TableSource<TRow, TSort extends string> {
   list: TableListState<TSort>;
   rows: readonly TRow[] | undefined;
   query: Pick<UseQueryResult, "isPending" | "isError" | "error" | "isFetching" | "refetch">;
+  /** How many rows match, by the server's count; absent until it answers, or when it does not count. */
+  total?: number;
 }
 
 /** The selection of a list with the view's bulk buttons ("Delete selected"), for people who may act on rows. */
@@ -43,11 +45,11 @@ export interface TableSelection<TRow> {
 }
 
 /**
- * A list whose server counts the rows matching its filters: the footer says "2,000 extensions · page 3 of 40",
- * the pages follow from the count, and a selection can reach every matching row.
+ * A list whose server counts the rows matching its filters (the source's `total`): the footer says "2,000
+ * extensions · page 3 of 40", the pages follow from the count, and a selection can reach every matching row.
  */
 interface CountedPaging<TRow> {
-  total: number;
+  /** What a row is called in the count, the selection and the bulk summary. */
   noun: Noun;
   /** Names the count for tests and scripts, e.g. "extension-count". */
   countTestId?: string;
@@ -62,7 +64,6 @@ interface CountedPaging<TRow> {
 interface OwnPaging {
   summary: ReactNode;
   pages: number;
-  total?: never;
   noun?: never;
   countTestId?: never;
   countNote?: never;
@@ -89,12 +90,11 @@ export type DataTableProps<TRow, TSort extends string> = Omit<
 export function DataTable<TRow, TSort extends string>(props: DataTableProps<TRow, TSort>) {
   // The paging props are read from `props`, where their union still holds; the rest go to the table.
   const {
-    source: { list, rows, query },
+    source: { list, rows, query, total = 0 },
     columns,
     empty,
     columnChooser,
     selection,
-    total: _total,
     noun: _noun,
     countTestId: _countTestId,
     countNote: _countNote,
@@ -103,9 +103,12 @@ export function DataTable<TRow, TSort extends string>(props: DataTableProps<TRow
     ...table
   } = props;
   const paging =
-    props.total === undefined
+    props.noun === undefined
       ? { summary: props.summary, pages: props.pages }
-      : { summary: <CountSummary {...props} list={list} />, pages: pageCount(props.total, list.pageSize) };
+      : {
+          summary: <CountSummary {...props} total={total} list={list} />,
+          pages: pageCount(total, list.pageSize),
+        };
   return (
     <>
       {columnChooser && (
@@ -113,14 +116,14 @@ export function DataTable<TRow, TSort extends string>(props: DataTableProps<TRow
           <ColumnChooser table={columnChooser} list={list} columns={columns} />
         </div>
       )}
-      {selection && props.total !== undefined && (
+      {selection && props.noun !== undefined && (
         <>
           <BulkSummary bulk={selection.rows.bulk} noun={props.noun} rowLabel={selection.rows.idOf} />
           <SelectionToolbar
             controls={selection.rows.controls}
             bulk={selection.rows.bulk}
             pageRows={rows ?? []}
-            total={props.total}
+            total={total}
             noun={props.noun}
           >
             {selection.actions}
@@ -147,7 +150,7 @@ function CountSummary<TRow, TSort extends string>({
   countTestId,
   countNote,
   list,
-}: CountedPaging<TRow> & { list: TableListState<TSort> }) {
+}: CountedPaging<TRow> & { total: number; list: TableListState<TSort> }) {
   return (
     <span data-testid={countTestId}>
       {countOf(total, noun)} · page {list.page} of {pageCount(total, list.pageSize)}

@@ -3,7 +3,8 @@
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import type { DeleteScope, RowDelete } from "./use-row-delete";
+import type { DeleteScope } from "./delete-rows";
+import type { RowDelete } from "./use-row-delete";
 
 export interface DeleteRowsDialogProps<TRow> {
   deletion: RowDelete<TRow>;

@@ -2,8 +2,7 @@
 
 import { type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { type DeleteTarget, deleteRows, rowsToDelete } from "./delete-rows";
-import { selectedCount } from "./selection";
+import { type DeleteScope, type DeleteTarget, deleteRows, deleteScope } from "./delete-rows";
 import type { ListSelection } from "./use-list-selection";
 
 export interface RowDeleteOptions<TRow> {
@@ -11,14 +10,6 @@ export interface RowDeleteOptions<TRow> {
   remove: (row: TRow) => Promise<unknown>;
   /** What the deletes change, refetched after the run (the connection's key of the area's queries). */
   invalidates: QueryKey;
-}
-
-/** What the confirmation names: the rows one by one, or (`rows` null) every row matching the filter. */
-export interface DeleteScope<TRow> {
-  rows: TRow[] | null;
-  count: number;
-  /** Rows unticked from "every matching row". */
-  excluded: number;
 }
 
 export interface RowDelete<TRow> {
@@ -43,17 +34,11 @@ export function useRowDelete<TRow>(
 ): RowDelete<TRow> {
   const queryClient = useQueryClient();
   const [target, setTarget] = useState<DeleteTarget<TRow> | null>(null);
-  const current = selection.controls.selection;
-  const rows = rowsToDelete(target, current);
   return {
     askRow: (row) => setTarget({ kind: "row", row }),
     askSelection: () => setTarget({ kind: "selection" }),
     asking: target !== null,
-    scope: {
-      rows,
-      count: rows?.length ?? selectedCount(current),
-      excluded: current.scope === "matching" ? current.excluded.size : 0,
-    },
+    scope: deleteScope(target, selection.controls.selection),
     busy: selection.bulk.busy,
     confirm: () => {
       if (!target) return;

@@ -13,11 +13,6 @@ import { useListState } from "./use-list-state";
 const wholeList = defineListState({
   sorts: ["listed"],
   defaultSort: "listed",
-  defaultDirection: "asc",
-  pageSizes: [25, 50, 100],
-  defaultPageSize: 50,
-  columns: [],
-  defaultColumns: [],
   filters: {},
 });
 

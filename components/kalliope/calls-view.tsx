@@ -54,7 +54,6 @@ const callList = defineListState({
   // A header's first press sorts descending: the newest, longest or costliest calls on top.
   descendingFirst: CALL_SORTS,
   pageSizes: [25, 50, 100, 200],
-  defaultPageSize: 50,
   columns: CALL_COLUMNS,
   defaultColumns: CALL_COLUMNS.filter((column) => !HIDDEN_BY_DEFAULT.includes(column)),
   filters: callFilterParsers,

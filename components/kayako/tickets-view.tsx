@@ -31,7 +31,6 @@ const ticketList = defineListState({
   defaultDirection: "desc",
   // The latest activity or ticket first; the others read from the top of their order.
   descendingFirst: ["lastActivity", "created"],
-  pageSizes: [25, 50, 100],
   defaultPageSize: 25,
   columns: ["requester", "department", "status", "priority", "owner", "created", "lastActivity"],
   defaultColumns: ["requester", "department", "status", "priority", "owner", "lastActivity"],

@@ -6,6 +6,7 @@ import { type ReactNode, useState } from "react";
 import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import type { DeleteScope } from "@/components/data-table/delete-rows";
 import { ListSearch } from "@/components/data-table/list-search";
 import { defineListState, orderAndPage, type SortDirection } from "@/components/data-table/list-state";
 import {
@@ -15,7 +16,7 @@ import {
 } from "@/components/data-table/row-delete-controls";
 import { countOf } from "@/components/data-table/selection-toolbar";
 import { useListSelection } from "@/components/data-table/use-list-selection";
-import { type DeleteScope, useRowDelete } from "@/components/data-table/use-row-delete";
+import { useRowDelete } from "@/components/data-table/use-row-delete";
 import { useServerList } from "@/components/data-table/use-server-list";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -37,11 +38,7 @@ const ExtensionImport = dynamic(() => import("./extension-import").then((module)
 const extensionList = defineListState({
   sorts: EXTENSION_SORTS,
   defaultSort: "number",
-  defaultDirection: "asc",
-  pageSizes: [25, 50, 100],
-  defaultPageSize: 50,
   columns: ["description", "sipUsername", "status", "owner", "permission"],
-  defaultColumns: ["description", "sipUsername", "status", "owner", "permission"],
   filters: { q: parseAsString.withDefault("") },
 });
 
@@ -141,7 +138,6 @@ export function ExtensionsView({ source, canWrite }: ExtensionsViewProps) {
       callOperation("deleteExtension", { params: { connectionId, number: extension.number } }),
     invalidates: extensionQueries.connection(connectionId),
   });
-  const data = server.query.data;
 
   return (
     <ConnectionPage
@@ -160,15 +156,13 @@ export function ExtensionsView({ source, canWrite }: ExtensionsViewProps) {
       connection={server}
       filterColumns={3}
       filters={
-        <>
-          <ListSearch
-            label="Search extensions"
-            value={list.filters.q}
-            placeholder="number, SIP user, description, owner"
-            onSearch={(q) => list.setFilters({ q })}
-            className="sm:col-span-2"
-          />
-        </>
+        <ListSearch
+          label="Search extensions"
+          value={list.filters.q}
+          placeholder="number, SIP user, description, owner"
+          onSearch={(q) => list.setFilters({ q })}
+          className="sm:col-span-2"
+        />
       }
     >
       <DataTable
@@ -177,7 +171,6 @@ export function ExtensionsView({ source, canWrite }: ExtensionsViewProps) {
         columnChooser="kerio-extensions"
         columns={COLUMNS}
         empty={<EmptyState title="No extensions match">Clear the search.</EmptyState>}
-        total={data?.totalItems ?? 0}
         noun={NOUN}
         countTestId="extension-count"
         rowKey={(extension) => String(extension.guid)}

@@ -26,11 +26,6 @@ import { MAIL_USER_SORTS, type MailRemovalMode, type MailUserSort } from "@/lib/
 const mailUserList = defineListState({
   sorts: MAIL_USER_SORTS,
   defaultSort: "loginName",
-  defaultDirection: "asc",
-  pageSizes: [25, 50, 100],
-  defaultPageSize: 50,
-  columns: [],
-  defaultColumns: [],
   filters: { domain: parseAsString.withDefault(""), q: parseAsString.withDefault("") },
 });
 
@@ -151,10 +146,9 @@ export function MailUsersView({ connections, canWrite }: MailUsersViewProps) {
       {domainId && (
         <DataTable
           label="Mail users"
-          source={{ list, rows: data?.items, query: users }}
+          source={{ list, rows: data?.items, query: users, total: data?.totalItems }}
           columns={mailUserColumns(domainName, rowError)}
           empty={<EmptyState title="No users match">Clear the search.</EmptyState>}
-          total={data?.totalItems ?? 0}
           noun={NOUN}
           countTestId="mail-user-count"
           rowKey={(user) => user.id}

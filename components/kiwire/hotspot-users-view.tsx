@@ -6,6 +6,7 @@ import { type ReactNode, useState } from "react";
 import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import type { DeleteScope } from "@/components/data-table/delete-rows";
 import { ListSearch } from "@/components/data-table/list-search";
 import { defineListState, type SortDirection } from "@/components/data-table/list-state";
 import {
@@ -15,7 +16,7 @@ import {
 } from "@/components/data-table/row-delete-controls";
 import { countOf } from "@/components/data-table/selection-toolbar";
 import { useListSelection } from "@/components/data-table/use-list-selection";
-import { type DeleteScope, useRowDelete } from "@/components/data-table/use-row-delete";
+import { useRowDelete } from "@/components/data-table/use-row-delete";
 import { useServerList } from "@/components/data-table/use-server-list";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/states";
@@ -25,7 +26,7 @@ import { kiwireQueries } from "@/lib/client/queries/kiwire";
 import type { ConnectionListSource } from "@/lib/connection-kinds";
 import { HOTSPOT_USER_SORTS, KIWIRE_STATUSES, type KiwireStatus } from "@/lib/kiwire-vocabulary";
 import { StatusBadge, StatusFilter } from "./hotspot-status";
-import { IndexBuildingNote, IndexStatus } from "./index-status";
+import { IndexNotes } from "./index-status";
 import { TableReadNote } from "./table-read";
 
 // Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
@@ -46,7 +47,6 @@ type UserOrder = (typeof USER_ORDERS)[number];
 const userList = defineListState({
   sorts: USER_ORDERS,
   defaultSort: "kiwire",
-  defaultDirection: "asc",
   pageSizes: [50],
   defaultPageSize: 50,
   columns: ["fullName", "profile", "status", "email", "zone", "mac", "createdAt", "expiresAt"],
@@ -138,15 +138,13 @@ export function HotspotUsersView({ source, canWrite }: HotspotUsersViewProps) {
         </>
       }
     >
-      {server.query.isPending && <IndexBuildingNote noun="user" />}
-      {data && <IndexStatus connectionId={connectionId} list="users" read={data.table} />}
+      <IndexNotes connectionId={connectionId} list="users" query={server.query} />
       <DataTable
         label="Hotspot users"
         source={server}
         columnChooser="kiwire-hotspot-users"
         columns={COLUMNS}
         empty={<EmptyState title="No users match">Clear the search.</EmptyState>}
-        total={data?.totalItems ?? 0}
         noun={NOUN}
         countTestId="hotspot-user-count"
         countNote={data && <TableReadNote read={data.table} noun="users" />}

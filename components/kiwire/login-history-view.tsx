@@ -20,8 +20,6 @@ const historyList = defineListState({
   defaultDirection: "desc",
   pageSizes: [50],
   defaultPageSize: 50,
-  columns: [],
-  defaultColumns: [],
   filters: {
     user: parseAsString.withDefault(""),
     from: parseAsString.withDefault(""),

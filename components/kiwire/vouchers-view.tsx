@@ -7,6 +7,7 @@ import { type ReactNode, useState } from "react";
 import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import type { DeleteScope } from "@/components/data-table/delete-rows";
 import { defineListState } from "@/components/data-table/list-state";
 import {
   DeleteRowButton,
@@ -16,7 +17,7 @@ import {
 import type { Selection } from "@/components/data-table/selection";
 import { countOf } from "@/components/data-table/selection-toolbar";
 import { useListSelection } from "@/components/data-table/use-list-selection";
-import { type DeleteScope, useRowDelete } from "@/components/data-table/use-row-delete";
+import { useRowDelete } from "@/components/data-table/use-row-delete";
 import { useServerList } from "@/components/data-table/use-server-list";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -28,7 +29,7 @@ import { kiwireQueries } from "@/lib/client/queries/kiwire";
 import type { ConnectionListSource } from "@/lib/connection-kinds";
 import { KIWIRE_STATUSES } from "@/lib/kiwire-vocabulary";
 import { StatusBadge, StatusFilter } from "./hotspot-status";
-import { IndexBuildingNote, IndexStatus } from "./index-status";
+import { IndexNotes } from "./index-status";
 import { createdBatchNotice, TableReadNote } from "./table-read";
 import { useHotspotPickers } from "./use-hotspot-pickers";
 
@@ -42,11 +43,9 @@ const KIWIRE_ORDER = ["kiwire"] as const;
 const voucherList = defineListState({
   sorts: KIWIRE_ORDER,
   defaultSort: "kiwire",
-  defaultDirection: "asc",
   pageSizes: [25, 50, 100, 500],
   defaultPageSize: 50,
   columns: ["profile", "status", "batch", "createdAt", "expiresAt", "remark"],
-  defaultColumns: ["profile", "status", "batch", "createdAt", "expiresAt", "remark"],
   filters: {
     batch: parseAsString.withDefault(""),
     status: parseAsStringLiteral(KIWIRE_STATUSES),
@@ -219,8 +218,7 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
         </p>
       )}
       {actionError && <ErrorState message={actionError} onDismiss={() => setActionError(null)} />}
-      {server.query.isPending && <IndexBuildingNote noun="voucher" />}
-      {data && <IndexStatus connectionId={connectionId} list="vouchers" read={data.table} />}
+      <IndexNotes connectionId={connectionId} list="vouchers" query={server.query} />
       {data && (
         <div
           role="toolbar"
@@ -245,7 +243,6 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
         columnChooser="kiwire-vouchers"
         columns={columns}
         empty={<EmptyState title="No vouchers match">Change the filters.</EmptyState>}
-        total={data?.totalItems ?? 0}
         noun={NOUN}
         countTestId="voucher-count"
         countNote={data && <TableReadNote read={data.table} noun="vouchers" />}

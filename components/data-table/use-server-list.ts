@@ -24,9 +24,10 @@ export interface ServerListOptions<
   connectionFilters?: Partial<Nullable<Values<TFilters>>>;
 }
 
-/** What every list operation of the BFF answers with, at least. */
+/** What every list operation of the BFF answers with, at least; most also count the matching rows. */
 interface ListPageOfRows {
   items: readonly unknown[];
+  totalItems?: number;
 }
 
 export interface ServerList<
@@ -47,13 +48,15 @@ export interface ServerList<
   query: UseQueryResult<TPage, Error>;
   /** The page's rows once loaded. */
   rows: TPage["items"] | undefined;
+  /** How many rows match, by the server's count, once it answered (and when it counts). */
+  total: number | undefined;
 }
 
 /**
  * A server-paged list of one connection: from what the page read (`connectionListSource`), the connection
  * picked in the URL, the list state (sort, page, size, columns, filters) in the URL, and the page's query built
- * from both. Selection and bulk actions go on top
- * with `useListSelection`; the view keeps its columns, filters and dialogs.
+ * from both. Selection and bulk actions go on top with `useListSelection`; the view keeps its columns, filters
+ * and dialogs.
  */
 export function useServerList<
   TSort extends string,
@@ -81,5 +84,6 @@ export function useServerList<
     list,
     query: page,
     rows: page.data?.items,
+    total: page.data?.totalItems,
   };
 }

@@ -22,6 +22,16 @@ export const CONNECTION_KIND_LABELS: Readonly<Record<ConnectionKind, string>> = 
   kayako: "Kayako",
 };
 
+/** What an appliance of the kind is to the person: the label of a page's connection picker. */
+export const CONNECTION_PICKER_LABELS: Readonly<Record<ConnectionKind, string>> = {
+  "kerio-operator": "PBX",
+  "kerio-connect": "Mail server",
+  "kerio-control": "Firewall",
+  kiwire: "Kiwire",
+  kalliope: "PBX",
+  kayako: "Helpdesk",
+};
+
 /** Fields that hold vendor secrets: write-only, encrypted at rest, shown only as "set". */
 export const SECRET_FIELDS = {
   "kerio-operator": ["password"],
@@ -122,4 +132,14 @@ export function isConnectionKind(value: unknown): value is ConnectionKind {
 export interface ConnectionChoice {
   id: string;
   name: string;
+}
+
+/**
+ * What a list page of one connection kind reads on the server for its view: the connections of the kind (the
+ * view renders with its connection at once) and the person's column choice for the list (null: never chosen).
+ */
+export interface ConnectionListSource {
+  kind: ConnectionKind;
+  connections: ConnectionChoice[];
+  savedColumns: string[] | null;
 }

@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
-import { countOf } from "@/components/data-table/selection-toolbar";
 import { useWholeList, type WholeListColumn } from "@/components/data-table/use-whole-list";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -55,7 +54,7 @@ export interface ApiTokensViewProps {
 export function ApiTokensView({ maxLifetimeDays }: ApiTokensViewProps) {
   const queryClient = useQueryClient();
   const tokens = useQuery(apiTokenQueries.list());
-  const { list, rows, pages } = useWholeList(tokens.data?.items);
+  const whole = useWholeList(tokens);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiTokenDto | null>(null);
   const revoke = useMutation({
@@ -85,21 +84,14 @@ export function ApiTokensView({ maxLifetimeDays }: ApiTokensViewProps) {
       />
       <DataTable
         label="API tokens"
-        list={list}
+        source={whole}
         columns={COLUMNS}
-        rows={rows}
-        query={tokens}
         empty={
           <EmptyState title="No API tokens">
             Create one for each script or integration, so each can be revoked alone.
           </EmptyState>
         }
-        summary={
-          <span>
-            {countOf(tokens.data?.items.length ?? 0, NOUN)} · page {list.page} of {pages}
-          </span>
-        }
-        pages={pages}
+        noun={NOUN}
         rowKey={(token) => token.id}
         actions={(token) =>
           !token.revokedAt && (

@@ -2,11 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { parseAsString, parseAsStringLiteral, type Values } from "nuqs";
-import { ColumnChooser } from "@/components/data-table/column-chooser";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
-import { defineListState, pageCount } from "@/components/data-table/list-state";
-import { countOf } from "@/components/data-table/selection-toolbar";
+import { defineListState } from "@/components/data-table/list-state";
 import { useListState } from "@/components/data-table/use-list-state";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -33,9 +31,7 @@ const auditList = defineListState({
   defaultSort: "at",
   defaultDirection: "desc",
   pageSizes: [25, 50, 100, 200],
-  defaultPageSize: 50,
   columns: ["target", "result", "details"],
-  defaultColumns: ["target", "result", "details"],
   filters: FILTERS,
 });
 
@@ -105,8 +101,6 @@ export function AuditView({ savedColumns }: AuditViewProps) {
   const list = useListState(auditList, savedColumns);
   const filter = filterOf(list.filters);
   const events = useQuery(auditQueries.list({ ...filter, page: list.page, pageSize: list.pageSize }));
-  const total = events.data?.total ?? 0;
-  const pages = pageCount(total, list.pageSize);
 
   return (
     <>
@@ -127,22 +121,13 @@ export function AuditView({ savedColumns }: AuditViewProps) {
         onApply={(applied) => list.setFilters({ ...NO_FILTER, ...applied })}
         onClear={() => list.setFilters(NO_FILTER)}
       />
-      <div className="mb-3">
-        <ColumnChooser table="admin-audit" list={list} columns={COLUMNS} />
-      </div>
       <DataTable
         label="Audit events"
-        list={list}
+        source={{ list, rows: events.data?.items, query: events, total: events.data?.total }}
+        columnChooser="admin-audit"
         columns={COLUMNS}
-        rows={events.data?.items}
-        query={events}
         empty={<EmptyState title="No audit events match">Widen the time range or clear a filter.</EmptyState>}
-        summary={
-          <span>
-            {countOf(total, NOUN)} · page {list.page} of {pages}
-          </span>
-        }
-        pages={pages}
+        noun={NOUN}
         rowKey={(event) => String(event.id)}
       />
     </>

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { CheckedFormFooter, useCheckedForm } from "@/components/ui/checked-form";
+import { CheckedFormDialog, useCheckedForm } from "@/components/ui/checked-form";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
@@ -47,7 +47,6 @@ export function CreateTokenDialog({ maxLifetimeDays, onClose }: CreateTokenDialo
       void queryClient.invalidateQueries({ queryKey: apiTokenQueries.all });
     },
   });
-  const { errors } = form;
   if (created) {
     return (
       <Dialog open title="Copy your token now" onClose={onClose}>
@@ -80,37 +79,22 @@ export function CreateTokenDialog({ maxLifetimeDays, onClose }: CreateTokenDialo
     );
   }
   return (
-    <Dialog open title="Create API token" onClose={onClose} guardTypedInput>
-      <form
-        ref={form.formRef}
-        aria-label="Create API token"
-        className="space-y-3"
-        noValidate
-        onSubmit={form.onSubmit}
-      >
-        <TextField label="Name" name="name" required placeholder="nightly-cdr-export" error={errors.name} />
-        <SelectField
-          label="Role"
-          name="role"
-          defaultValue="viewer"
-          options={ROLES.map((role) => ({ value: role, label: role }))}
-          hint="Give a script the smallest role that does its job."
-          error={errors.role}
-        />
-        <SelectField
-          label="Expires"
-          name="expiresInDays"
-          defaultValue={String(Math.min(90, maxLifetimeDays))}
-          options={expiryOptions(maxLifetimeDays)}
-          hint={`Every token expires; this console allows at most ${maxLifetimeDays} days.`}
-          error={errors.expiresInDays}
-        />
-        <CheckedFormFooter
-          formError={form.formError}
-          submitLabel="Create token"
-          pending={form.mutation.isPending}
-        />
-      </form>
-    </Dialog>
+    <CheckedFormDialog title="Create API token" onClose={onClose} form={form} submitLabel="Create token">
+      <TextField label="Name" name="name" required placeholder="nightly-cdr-export" />
+      <SelectField
+        label="Role"
+        name="role"
+        defaultValue="viewer"
+        options={ROLES.map((role) => ({ value: role, label: role }))}
+        hint="Give a script the smallest role that does its job."
+      />
+      <SelectField
+        label="Expires"
+        name="expiresInDays"
+        defaultValue={String(Math.min(90, maxLifetimeDays))}
+        options={expiryOptions(maxLifetimeDays)}
+        hint={`Every token expires; this console allows at most ${maxLifetimeDays} days.`}
+      />
+    </CheckedFormDialog>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { CheckedFormFooter, useCheckedForm } from "@/components/ui/checked-form";
-import { Dialog } from "@/components/ui/dialog";
+import { CheckedFormDialog, NewPasswordField, useCheckedForm } from "@/components/ui/checked-form";
 import { SelectField, TextField } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
 import { type CreateUserInput, CreateUserSchema } from "@/lib/api/users";
@@ -32,41 +31,21 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
       onClose();
     },
   });
-  const { errors } = form;
   return (
-    <Dialog open title="Add user" onClose={onClose} guardTypedInput>
-      <form
-        ref={form.formRef}
-        aria-label="Add user"
-        className="space-y-3"
-        noValidate
-        onSubmit={form.onSubmit}
-      >
-        <TextField label="Email" name="email" type="email" required error={errors.email} />
-        <TextField label="Name" name="name" required error={errors.name} />
-        <SelectField
-          label="Role"
-          name="role"
-          defaultValue="operator"
-          options={ROLE_OPTIONS}
-          error={errors.role}
-        />
-        <TextField
-          label="Initial password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint="At least 12 characters; common passwords are refused."
-          error={errors.password}
-        />
-        <CheckedFormFooter
-          formError={form.formError}
-          submitLabel="Create user"
-          pendingLabel="Creating…"
-          pending={form.mutation.isPending}
-        />
-      </form>
-    </Dialog>
+    <CheckedFormDialog
+      title="Add user"
+      onClose={onClose}
+      form={form}
+      submitLabel="Create user"
+      pendingLabel="Creating…"
+    >
+      <TextField label="Email" name="email" type="email" required />
+      <TextField label="Name" name="name" required />
+      <SelectField label="Role" name="role" defaultValue="operator" options={ROLE_OPTIONS} />
+      <NewPasswordField
+        label="Initial password"
+        hint="At least 12 characters; common passwords are refused."
+      />
+    </CheckedFormDialog>
   );
 }

@@ -1,8 +1,6 @@
 "use client";
 
-import { CheckedFormFooter, useCheckedForm } from "@/components/ui/checked-form";
-import { Dialog } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/field";
+import { CheckedFormDialog, NewPasswordField, useCheckedForm } from "@/components/ui/checked-form";
 import { toast } from "@/components/ui/toast";
 import { type UpdateUserInput, UpdateUserSchema, type UserDto } from "@/lib/api/users";
 import { callOperation } from "@/lib/client/call-operation";
@@ -25,23 +23,11 @@ export function ResetPasswordDialog({ user, onClose }: ResetPasswordDialogProps)
   });
   const title = `Reset password of ${user.email}`;
   return (
-    <Dialog open title={title} onClose={onClose} guardTypedInput>
-      <form ref={form.formRef} aria-label={title} className="space-y-3" noValidate onSubmit={form.onSubmit}>
-        <TextField
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint="At least 12 characters. The user's sessions end when you save."
-          error={form.errors.password}
-        />
-        <CheckedFormFooter
-          formError={form.formError}
-          submitLabel="Reset password"
-          pending={form.mutation.isPending}
-        />
-      </form>
-    </Dialog>
+    <CheckedFormDialog title={title} onClose={onClose} form={form} submitLabel="Reset password">
+      <NewPasswordField
+        label="New password"
+        hint="At least 12 characters. The user's sessions end when you save."
+      />
+    </CheckedFormDialog>
   );
 }

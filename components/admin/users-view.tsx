@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
-import { countOf } from "@/components/data-table/selection-toolbar";
 import { useWholeList, type WholeListColumn } from "@/components/data-table/use-whole-list";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -113,7 +112,7 @@ function userColumns(
 export function UsersView({ currentUserId }: { currentUserId: string }) {
   const queryClient = useQueryClient();
   const users = useQuery(userQueries.list());
-  const { list, rows, pages } = useWholeList(users.data?.items);
+  const whole = useWholeList(users);
   const [creating, setCreating] = useState(false);
   const [pending, setPending] = useState<PendingAction | null>(null);
 
@@ -140,17 +139,10 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
       <TwoFactorPolicy />
       <DataTable
         label="Console users"
-        list={list}
+        source={whole}
         columns={columns}
-        rows={rows}
-        query={users}
         empty={<EmptyState title="No users yet" />}
-        summary={
-          <span>
-            {countOf(users.data?.items.length ?? 0, NOUN)} · page {list.page} of {pages}
-          </span>
-        }
-        pages={pages}
+        noun={NOUN}
         rowKey={(user) => user.id}
         rowTestId={(user) => `user-row-${user.email}`}
         actions={(user) => (

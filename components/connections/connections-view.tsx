@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
-import { countOf } from "@/components/data-table/selection-toolbar";
 import { useWholeList, type WholeListColumn } from "@/components/data-table/use-whole-list";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -87,7 +86,7 @@ type Editing = { mode: "create" } | { mode: "edit"; connection: ConnectionDto };
 export function ConnectionsView({ canManage }: { canManage: boolean }) {
   const queryClient = useQueryClient();
   const connections = useQuery(connectionQueries.list());
-  const { list, rows, pages } = useWholeList(connections.data?.items);
+  const whole = useWholeList(connections);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<ConnectionDto | null>(null);
   const [diagnosing, setDiagnosing] = useState<ConnectionDto | null>(null);
@@ -128,10 +127,8 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
       />
       <DataTable
         label="Connections"
-        list={list}
+        source={whole}
         columns={canManage ? MANAGE_COLUMNS : READ_COLUMNS}
-        rows={rows}
-        query={connections}
         empty={
           <EmptyState title="No connections yet">
             {canManage
@@ -139,12 +136,7 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
               : "An admin adds them; their health will show here."}
           </EmptyState>
         }
-        summary={
-          <span>
-            {countOf(items.length, NOUN)} · page {list.page} of {pages}
-          </span>
-        }
-        pages={pages}
+        noun={NOUN}
         rowKey={(connection) => connection.id}
         rowTestId={(connection) => `connection-row-${connection.id}`}
         actions={

@@ -1,6 +1,13 @@
 import { createLoader, parseAsString } from "nuqs";
 import { describe, expect, it } from "vitest";
-import { columnsToggled, defineListState, pageCount, readListState, sortPatch } from "./list-state";
+import {
+  columnsToggled,
+  defineListState,
+  orderAndPage,
+  pageCount,
+  readListState,
+  sortPatch,
+} from "./list-state";
 
 const model = defineListState({
   sorts: ["number", "description", "createdAt"],
@@ -119,5 +126,56 @@ describe("pageCount", () => {
     expect(pageCount(0, 50)).toBe(1);
     expect(pageCount(50, 50)).toBe(1);
     expect(pageCount(51, 50)).toBe(2);
+  });
+});
+
+describe("orderAndPage", () => {
+  it("gives the list's order and page under the BFF's names, and nothing of its columns or filters", () => {
+    const state = {
+      sort: "number",
+      dir: "desc",
+      page: 3,
+      pageSize: 100,
+      columns: ["owner"],
+      columnsFromLink: true,
+    } as const;
+    expect(orderAndPage(state)).toEqual({ sort: "number", dir: "desc", page: 3, pageSize: 100 });
+  });
+});
+
+describe("defineListState's defaults", () => {
+  it("fills in what a definition leaves out: ascending, 25/50/100 rows with 50 first, every hideable column shown", () => {
+    const bare = defineListState({ sorts: ["name"], defaultSort: "name", filters: {} });
+    expect(bare).toMatchObject({
+      defaultDirection: "asc",
+      pageSizes: [25, 50, 100],
+      defaultPageSize: 50,
+      columns: [],
+      defaultColumns: [],
+    });
+    const withColumns = defineListState({
+      sorts: ["name"],
+      defaultSort: "name",
+      columns: ["mail", "role"],
+      filters: {},
+    });
+    expect(withColumns.defaultColumns).toEqual(["mail", "role"]);
+  });
+
+  it("keeps what a definition says, and still refuses a default page size it does not offer", () => {
+    const own = defineListState({
+      sorts: ["at"],
+      defaultSort: "at",
+      defaultDirection: "desc",
+      pageSizes: [10, 20],
+      defaultPageSize: 20,
+      columns: ["a", "b"],
+      defaultColumns: ["b"],
+      filters: {},
+    });
+    expect(own).toMatchObject({ defaultDirection: "desc", pageSizes: [10, 20], defaultColumns: ["b"] });
+    expect(() =>
+      defineListState({ sorts: ["at"], defaultSort: "at", defaultPageSize: 20, filters: {} }),
+    ).toThrow("The default page size 20 is not one of the page sizes");
   });
 });

@@ -70,9 +70,36 @@ export type ListStateModel<
   TFilters extends ParserMap,
 > = Readonly<ListStateDefinition<TSort, TColumn, TFilters> & { ownParsers: OwnParsers }>;
 
-export function defineListState<TSort extends string, TColumn extends string, TFilters extends ParserMap>(
-  definition: ListStateDefinition<TSort, TColumn, TFilters>,
-): ListStateModel<TSort, TColumn, TFilters> {
+/** What most lists share, so that a definition says only where its list differs. */
+const LIST_DEFAULTS = { defaultDirection: "asc", pageSizes: [25, 50, 100], defaultPageSize: 50 } as const;
+
+/**
+ * A list's definition: the direction defaults to ascending, the page sizes to 25, 50 and 100 with 50 first, the
+ * hideable columns to none, and the columns a person who never chose sees to every hideable one.
+ */
+export type ListStateInput<TSort extends string, TColumn extends string, TFilters extends ParserMap> = Omit<
+  ListStateDefinition<TSort, TColumn, TFilters>,
+  keyof typeof LIST_DEFAULTS | "columns" | "defaultColumns"
+> &
+  Partial<
+    Pick<
+      ListStateDefinition<TSort, TColumn, TFilters>,
+      keyof typeof LIST_DEFAULTS | "columns" | "defaultColumns"
+    >
+  >;
+
+export function defineListState<
+  TSort extends string,
+  TFilters extends ParserMap,
+  TColumn extends string = never,
+>(input: ListStateInput<TSort, TColumn, TFilters>): ListStateModel<TSort, TColumn, TFilters> {
+  const columns = input.columns ?? [];
+  const definition: ListStateDefinition<TSort, TColumn, TFilters> = {
+    ...LIST_DEFAULTS,
+    ...input,
+    columns,
+    defaultColumns: input.defaultColumns ?? columns,
+  };
   if (!definition.pageSizes.includes(definition.defaultPageSize))
     throw new Error(`The default page size ${definition.defaultPageSize} is not one of the page sizes`);
   const clash = Object.keys(definition.filters).filter((key) =>
@@ -150,4 +177,14 @@ export function columnsToggled<TColumn extends string>(
 /** How many pages a total makes; an empty list still has its one (empty) page. */
 export function pageCount(totalItems: number, pageSize: number): number {
   return Math.max(1, Math.ceil(totalItems / pageSize));
+}
+
+/** The list's order and page under the names every sortable list operation of the BFF takes them by. */
+export function orderAndPage<TSort extends string>({
+  sort,
+  dir,
+  page,
+  pageSize,
+}: Pick<ListState<TSort, string>, "sort" | "dir" | "page" | "pageSize">) {
+  return { sort, dir, page, pageSize };
 }

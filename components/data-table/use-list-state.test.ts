@@ -14,9 +14,7 @@ import { type ListStateControls, useListState } from "./use-list-state";
 const model = defineListState({
   sorts: ["number", "description"],
   defaultSort: "number",
-  defaultDirection: "asc",
   pageSizes: [25, 50],
-  defaultPageSize: 50,
   columns: ["description", "owner"],
   defaultColumns: ["description"],
   filters: { q: parseAsString.withDefault("") },

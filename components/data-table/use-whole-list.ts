@@ -1,6 +1,7 @@
 "use client";
 
 import type { ColumnDef } from "./columns";
+import type { TableSource } from "./data-table";
 import { defineListState, pageCount } from "./list-state";
 import { useListState } from "./use-list-state";
 
@@ -12,22 +13,21 @@ import { useListState } from "./use-list-state";
 const wholeList = defineListState({
   sorts: ["listed"],
   defaultSort: "listed",
-  defaultDirection: "asc",
-  pageSizes: [25, 50, 100],
-  defaultPageSize: 50,
-  columns: [],
-  defaultColumns: [],
   filters: {},
 });
 
 /** A whole list's column: the browser shows the server's order, so none sorts. */
 export type WholeListColumn<TRow> = ColumnDef<TRow, never>;
 
-export function useWholeList<TRow>(items: readonly TRow[] | undefined) {
+/** The list's page of the query's rows, with the query and the count of them all: a `<DataTable>` source. */
+export function useWholeList<TRow>(
+  query: TableSource<TRow, never>["query"] & { data: { items: readonly TRow[] } | undefined },
+) {
   const list = useListState(wholeList, null);
-  const pages = pageCount(items?.length ?? 0, list.pageSize);
+  const items = query.data?.items;
+  const total = items?.length ?? 0;
   // A page past the end (the last row of it removed, a hand-edited link) shows the last page.
-  const page = Math.min(list.page, pages);
+  const page = Math.min(list.page, pageCount(total, list.pageSize));
   const rows = items?.slice((page - 1) * list.pageSize, page * list.pageSize);
-  return { list: { ...list, page }, rows, pages };
+  return { list: { ...list, page }, rows, query, total };
 }

@@ -7,11 +7,11 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs";
-import { Button } from "@/components/ui/button";
+import { FilterForm } from "@/components/data-table/filter-form";
 import { SelectField, TextField } from "@/components/ui/field";
+import type { CallFilters } from "@/lib/api/kalliope";
 import type { OperationQuery } from "@/lib/client/call-operation";
-import { submitWith } from "@/lib/client/form-submit";
-import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
+import { validateInput } from "@/lib/client/validate-input";
 import { PRESET_LABELS, PRESETS } from "@/lib/kalliope-range";
 import {
   CALL_STATUS_LABELS,
@@ -97,6 +97,30 @@ function filtersFromForm(form: FormData) {
   };
 }
 
+/** The checked filters back under the URL's names; what the schema left out is the URL's default. */
+function urlFilters(checked: CallFilters): CallFilterState {
+  return {
+    preset: checked.preset ?? "today",
+    from: checked.from ?? "",
+    to: checked.to ?? "",
+    caller: checked.caller ?? "",
+    callerMode: checked.callerMode,
+    called: checked.called ?? "",
+    calledMode: checked.calledMode,
+    status: checked.status,
+    source: checked.source ?? "",
+    destination: checked.destination ?? "",
+    gateway: checked.gateway ?? "",
+    account: checked.accountCode ?? "",
+    answeredBy: checked.answeredBy ?? "",
+    minDur: checked.minDuration ?? null,
+    maxDur: checked.maxDuration ?? null,
+    minBill: checked.minBill ?? null,
+    maxBill: checked.maxBill ?? null,
+    uid: checked.uniqueId ?? "",
+  };
+}
+
 const MODE_LABELS: Record<(typeof MATCH_MODES)[number], string> = {
   begins: "begins with",
   contains: "contains",
@@ -127,11 +151,10 @@ function NumberMatchField(props: {
   name: "caller" | "called";
   value: string;
   mode: (typeof MATCH_MODES)[number];
-  error: string | undefined;
 }) {
   return (
     <div className="flex items-end gap-1">
-      <TextField label={props.label} name={props.name} defaultValue={props.value} error={props.error} />
+      <TextField label={props.label} name={props.name} defaultValue={props.value} />
       <select
         aria-label={`${props.label} match`}
         name={`${props.name}Mode`}
@@ -159,110 +182,49 @@ export interface CallFiltersFormProps {
  * malformed date is named on its field at once instead of coming back as a failed list.
  */
 export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormProps) {
-  const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
   return (
-    <form
-      ref={formRef}
-      // A new URL (a link, Back, Clear) shows its own values, not what was typed before.
-      key={JSON.stringify(filters)}
-      aria-label="Call filters"
-      noValidate
-      className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 dark:border-slate-800 dark:bg-slate-900"
-      onSubmit={submitWith(async (form) => {
-        // Loaded when filters are applied, so the page's first load carries no schema builder.
+    <FilterForm
+      label="Call filters"
+      current={filters}
+      columns="sm:grid-cols-4"
+      check={async (form) => {
         const { CallFiltersQuery } = await import("@/lib/api/kalliope");
-        const checked = validateInput(CallFiltersQuery, filtersFromForm(form));
-        if (!checked.ok) {
-          setErrors(checked.fieldErrors);
-          return;
-        }
-        setErrors({});
-        const next = checked.data;
-        onApply({
-          preset: next.preset ?? "today",
-          from: next.from ?? "",
-          to: next.to ?? "",
-          caller: next.caller ?? "",
-          callerMode: next.callerMode,
-          called: next.called ?? "",
-          calledMode: next.calledMode,
-          status: next.status,
-          source: next.source ?? "",
-          destination: next.destination ?? "",
-          gateway: next.gateway ?? "",
-          account: next.accountCode ?? "",
-          answeredBy: next.answeredBy ?? "",
-          minDur: next.minDuration ?? null,
-          maxDur: next.maxDuration ?? null,
-          minBill: next.minBill ?? null,
-          maxBill: next.maxBill ?? null,
-          uid: next.uniqueId ?? "",
-        });
-      })}
+        return validateInput(CallFiltersQuery, filtersFromForm(form));
+      }}
+      onApply={(checked) => onApply(urlFilters(checked))}
+      onClear={onClear}
     >
       <SelectField
         label="Period"
         name="preset"
         defaultValue={filters.preset}
         options={PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
-        error={errors.preset}
       />
       <TextField
         label="From (custom, PBX time)"
         name="from"
         type="datetime-local"
         defaultValue={filters.from}
-        error={errors.from}
       />
-      <TextField
-        label="To (custom, PBX time)"
-        name="to"
-        type="datetime-local"
-        defaultValue={filters.to}
-        error={errors.to}
-      />
-      <NumberMatchField
-        label="Caller"
-        name="caller"
-        value={filters.caller}
-        mode={filters.callerMode}
-        error={errors.caller}
-      />
-      <NumberMatchField
-        label="Called"
-        name="called"
-        value={filters.called}
-        mode={filters.calledMode}
-        error={errors.called}
-      />
+      <TextField label="To (custom, PBX time)" name="to" type="datetime-local" defaultValue={filters.to} />
+      <NumberMatchField label="Caller" name="caller" value={filters.caller} mode={filters.callerMode} />
+      <NumberMatchField label="Called" name="called" value={filters.called} mode={filters.calledMode} />
       <SelectField
         label="Source type"
         name="source"
         defaultValue={filters.source}
         options={ENDPOINT_OPTIONS}
-        error={errors.source}
       />
       <SelectField
         label="Destination type"
         name="destination"
         defaultValue={filters.destination}
         options={ENDPOINT_OPTIONS}
-        error={errors.destination}
       />
-      <TextField label="Gateway" name="gateway" defaultValue={filters.gateway} error={errors.gateway} />
-      <TextField
-        label="Account code"
-        name="accountCode"
-        defaultValue={filters.account}
-        error={errors.accountCode}
-      />
-      <TextField
-        label="Answered by"
-        name="answeredBy"
-        defaultValue={filters.answeredBy}
-        error={errors.answeredBy}
-      />
-      <TextField label="Unique id" name="uniqueId" defaultValue={filters.uid} error={errors.uniqueId} />
+      <TextField label="Gateway" name="gateway" defaultValue={filters.gateway} />
+      <TextField label="Account code" name="accountCode" defaultValue={filters.account} />
+      <TextField label="Answered by" name="answeredBy" defaultValue={filters.answeredBy} />
+      <TextField label="Unique id" name="uniqueId" defaultValue={filters.uid} />
       {SECONDS_FIELDS.map((field) => (
         <TextField
           key={field.name}
@@ -270,7 +232,6 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
           name={field.name}
           inputMode="numeric"
           defaultValue={filters[field.url] ?? ""}
-          error={errors[field.name]}
         />
       ))}
       <fieldset className="flex flex-wrap gap-3 text-sm sm:col-span-4">
@@ -287,19 +248,6 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
           </label>
         ))}
       </fieldset>
-      <div className="flex gap-2 sm:col-span-4">
-        <Button type="submit">Apply filters</Button>
-        <Button
-          type="button"
-          variant="ghost"
-          onClick={() => {
-            setErrors({});
-            onClear();
-          }}
-        >
-          Clear
-        </Button>
-      </div>
-    </form>
+    </FilterForm>
   );
 }

@@ -3,23 +3,17 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { parseAsString, useQueryState } from "nuqs";
-import {
-  ConnectionPicker,
-  NoConnectionState,
-  useConnectionChoice,
-} from "@/components/connections/connection-picker";
-import { ColumnChooser } from "@/components/data-table/column-chooser";
+import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
-import { defineListState, pageCount } from "@/components/data-table/list-state";
-import { useListState } from "@/components/data-table/use-list-state";
+import { defineListState, orderAndPage, pageCount } from "@/components/data-table/list-state";
+import { useServerList } from "@/components/data-table/use-server-list";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import type { CallPageDto, CallSummaryDto } from "@/lib/api/kalliope";
 import { callQueries } from "@/lib/client/queries/kalliope";
-import type { ConnectionChoice } from "@/lib/connection-kinds";
+import type { ConnectionListSource } from "@/lib/connection-kinds";
 import {
   CALL_SORTS,
   CALL_STATUS_LABELS,
@@ -60,7 +54,6 @@ const callList = defineListState({
   // A header's first press sorts descending: the newest, longest or costliest calls on top.
   descendingFirst: CALL_SORTS,
   pageSizes: [25, 50, 100, 200],
-  defaultPageSize: 50,
   columns: CALL_COLUMNS,
   defaultColumns: CALL_COLUMNS.filter((column) => !HIDDEN_BY_DEFAULT.includes(column)),
   filters: callFilterParsers,
@@ -144,33 +137,31 @@ function CallsSummary({ page, pages }: { page: CallPageDto; pages: number }) {
 }
 
 export interface CallsViewProps {
-  connections: ConnectionChoice[];
-  /** The person's remembered column choice, for a link that names no columns. */
-  savedColumns: string[] | null;
+  source: ConnectionListSource;
   canExport: boolean;
 }
 
-export function CallsView({ connections, savedColumns, canExport }: CallsViewProps) {
-  const { connectionId, choose } = useConnectionChoice(connections);
-  const list = useListState(callList, savedColumns);
+export function CallsView({ source, canExport }: CallsViewProps) {
+  const server = useServerList(source, {
+    model: callList,
+    query: (connectionId, list) =>
+      callQueries.list(connectionId, { ...callFilterQuery(list.filters), ...orderAndPage(list) }),
+  });
+  const { connectionId, list, query: calls } = server;
   const [openCall, setOpenCall] = useQueryState("call", parseAsString.withDefault(""));
   const filters = callFilterQuery(list.filters);
-  const order = { sort: list.sort, dir: list.dir };
-  const calls = useQuery({
-    ...callQueries.list(connectionId, { ...filters, ...order, page: list.page, pageSize: list.pageSize }),
-    enabled: connectionId !== "",
-  });
   const stats = useQuery({ ...callQueries.stats(connectionId, filters), enabled: connectionId !== "" });
+  const pages = calls.data ? pageCount(calls.data.totalItems, list.pageSize) : 1;
 
-  const header = (
-    <PageHeader
+  return (
+    <ConnectionPage
       title="Call records"
       description="Calls on a KalliopePBX. Past days are kept once fetched; today is read again on each query."
       actions={
         canExport && connectionId ? (
           <CallExport
             connectionId={connectionId}
-            query={{ ...filters, ...order }}
+            query={{ ...filters, sort: list.sort, dir: list.dir }}
             fileName={
               calls.data
                 ? `calls-${calls.data.range.from.slice(0, 10)}-${calls.data.range.to.slice(0, 10)}.csv`
@@ -179,30 +170,9 @@ export function CallsView({ connections, savedColumns, canExport }: CallsViewPro
           />
         ) : undefined
       }
-    />
-  );
-  if (connections.length === 0)
-    return (
-      <>
-        {header}
-        <NoConnectionState kind="kalliope" />
-      </>
-    );
-
-  return (
-    <>
-      {header}
-      <div className="mb-4 max-w-xs">
-        <ConnectionPicker
-          label="PBX"
-          connections={connections}
-          value={connectionId}
-          onChange={(id) => {
-            choose(id);
-            list.goToPage(1);
-          }}
-        />
-      </div>
+      connection={server}
+      filterColumns={1}
+    >
       <CallFiltersForm
         filters={list.filters}
         onApply={list.setFilters}
@@ -211,22 +181,14 @@ export function CallsView({ connections, savedColumns, canExport }: CallsViewPro
         }
       />
       {stats.data && <CallCharts stats={stats.data} />}
-      <div className="mb-2">
-        <ColumnChooser table="kalliope-calls" list={list} columns={COLUMNS} />
-      </div>
       <DataTable
         label="Calls"
-        list={list}
+        source={server}
+        columnChooser="kalliope-calls"
         columns={COLUMNS}
-        rows={calls.data?.items}
-        query={calls}
         empty={<EmptyState title="No calls match">Widen the period or clear filters.</EmptyState>}
-        summary={
-          calls.data && (
-            <CallsSummary page={calls.data} pages={pageCount(calls.data.totalItems, list.pageSize)} />
-          )
-        }
-        pages={calls.data ? pageCount(calls.data.totalItems, list.pageSize) : 1}
+        summary={calls.data && <CallsSummary page={calls.data} pages={pages} />}
+        pages={pages}
         rowKey={(call) => call.id}
         rowTestId={() => "call-row"}
         actions={(call) => (
@@ -238,6 +200,6 @@ export function CallsView({ connections, savedColumns, canExport }: CallsViewPro
       {openCall && (
         <CallDetail connectionId={connectionId} callId={openCall} onClose={() => void setOpenCall(null)} />
       )}
-    </>
+    </ConnectionPage>
   );
 }

@@ -1,13 +1,12 @@
 "use client";
 
 import { type inferParserType, parseAsString } from "nuqs";
+import { FilterForm } from "@/components/data-table/filter-form";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { TicketLookupsDto } from "@/lib/api/kayako";
 import type { OperationQuery } from "@/lib/client/call-operation";
-import { submitWith } from "@/lib/client/form-submit";
-import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
+import { validateInput } from "@/lib/client/validate-input";
 
 /** The ticket filters as the URL keeps them; `user` is set from the users list below, not typed. */
 export const ticketFilterParsers = {
@@ -53,16 +52,12 @@ export function TicketFiltersForm({
   onClear,
   onShowEveryone,
 }: TicketFiltersFormProps) {
-  const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
   return (
-    <form
-      ref={formRef}
-      // A new URL (a link, Back, Clear) shows its own values, not what was typed before.
-      key={JSON.stringify(filters)}
-      aria-label="Filter tickets"
-      noValidate
-      className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-5 dark:border-slate-800 dark:bg-slate-900"
-      onSubmit={submitWith(async (form) => {
+    <FilterForm
+      label="Filter tickets"
+      current={filters}
+      columns="sm:grid-cols-3 lg:grid-cols-5"
+      check={async (form) => {
         const text = (name: string) => String(form.get(name) ?? "").trim();
         const typed = {
           department: text("department"),
@@ -73,30 +68,30 @@ export function TicketFiltersForm({
         };
         // An empty filter is not sent, as in ticketFilterQuery.
         const sent = Object.fromEntries(Object.entries(typed).filter(([, value]) => value !== ""));
-        // Loaded when filters are applied, so the page's first load carries no schema builder.
         const { ListTicketsQuery } = await import("@/lib/api/kayako");
         const checked = validateInput(ListTicketsQuery, sent);
-        if (!checked.ok) {
-          setErrors(checked.fieldErrors);
-          return;
-        }
-        setErrors({});
-        onApply(typed);
-      })}
+        // The URL keeps what was typed (empty filters included), once the schema accepts it.
+        return checked.ok ? { ok: true, data: typed } : checked;
+      }}
+      onApply={onApply}
+      onClear={onClear}
+      footer={
+        filters.user && (
+          <Badge tone="neutral">
+            Requester #{filters.user}{" "}
+            <button type="button" className="underline" onClick={onShowEveryone}>
+              show everyone
+            </button>
+          </Badge>
+        )
+      }
     >
-      <TextField
-        label="Search"
-        name="q"
-        defaultValue={filters.q}
-        placeholder="Subject, requester, mask"
-        error={errors.q}
-      />
+      <TextField label="Search" name="q" defaultValue={filters.q} placeholder="Subject, requester, mask" />
       <SelectField
         label="Department"
         name="department"
         defaultValue={filters.department}
         options={idOptions(lookups?.departments, "All departments")}
-        error={errors.department}
       />
       <SelectField
         label="Status"
@@ -108,14 +103,12 @@ export function TicketFiltersForm({
           { value: "all", label: "Any status" },
           ...(lookups?.statuses ?? []).map((s) => ({ value: String(s.id), label: s.title })),
         ]}
-        error={errors.status}
       />
       <SelectField
         label="Priority"
         name="priority"
         defaultValue={filters.priority}
         options={idOptions(lookups?.priorities, "Any priority")}
-        error={errors.priority}
       />
       <SelectField
         label="Owner"
@@ -126,28 +119,7 @@ export function TicketFiltersForm({
           { value: "unassigned", label: "Unassigned" },
           ...(lookups?.staff ?? []).map((s) => ({ value: String(s.id), label: s.title })),
         ]}
-        error={errors.owner}
       />
-      <div className="flex flex-wrap items-center gap-2 sm:col-span-3 lg:col-span-5">
-        <Button type="submit">Apply filters</Button>
-        <Button
-          variant="secondary"
-          onClick={() => {
-            setErrors({});
-            onClear();
-          }}
-        >
-          Clear
-        </Button>
-        {filters.user && (
-          <Badge tone="neutral">
-            Requester #{filters.user}{" "}
-            <button type="button" className="underline" onClick={onShowEveryone}>
-              show everyone
-            </button>
-          </Badge>
-        )}
-      </div>
-    </form>
+    </FilterForm>
   );
 }

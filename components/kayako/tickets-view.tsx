@@ -4,22 +4,16 @@ import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { parseAsString, useQueryState } from "nuqs";
 import { useState } from "react";
-import {
-  ConnectionPicker,
-  NoConnectionState,
-  useConnectionChoice,
-} from "@/components/connections/connection-picker";
-import { ColumnChooser } from "@/components/data-table/column-chooser";
+import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
-import { defineListState } from "@/components/data-table/list-state";
-import { useListState } from "@/components/data-table/use-list-state";
+import { defineListState, orderAndPage } from "@/components/data-table/list-state";
+import { useServerList } from "@/components/data-table/use-server-list";
 import { Badge } from "@/components/ui/badge";
-import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryErrorState } from "@/components/ui/states";
 import type { TicketPageDto, TicketSummaryDto } from "@/lib/api/kayako";
 import { ticketQueries } from "@/lib/client/queries/kayako";
-import type { ConnectionChoice } from "@/lib/connection-kinds";
+import type { ConnectionListSource } from "@/lib/connection-kinds";
 import { formatDateTime } from "@/lib/format";
 import { TICKET_SORTS, type TicketSort } from "@/lib/kayako-vocabulary";
 import { HelpdeskUsers } from "./helpdesk-users";
@@ -37,7 +31,6 @@ const ticketList = defineListState({
   defaultDirection: "desc",
   // The latest activity or ticket first; the others read from the top of their order.
   descendingFirst: ["lastActivity", "created"],
-  pageSizes: [25, 50, 100],
   defaultPageSize: 25,
   columns: ["requester", "department", "status", "priority", "owner", "created", "lastActivity"],
   defaultColumns: ["requester", "department", "status", "priority", "owner", "lastActivity"],
@@ -118,61 +111,37 @@ function ticketPages(page: TicketPageDto | undefined, pageSize: number): number 
 }
 
 export interface TicketsViewProps {
-  connections: ConnectionChoice[];
-  /** The person's remembered column choice, for a link that names no columns. */
-  savedColumns: string[] | null;
+  source: ConnectionListSource;
   canWrite: boolean;
   canMapStaff: boolean;
 }
 
-export function TicketsView({ connections, savedColumns, canWrite, canMapStaff }: TicketsViewProps) {
-  const { connectionId, choose } = useConnectionChoice(connections);
-  const list = useListState(ticketList, savedColumns);
+export function TicketsView({ source, canWrite, canMapStaff }: TicketsViewProps) {
+  const server = useServerList(source, {
+    model: ticketList,
+    query: (connectionId, list) =>
+      ticketQueries.list(connectionId, { ...ticketFilterQuery(list.filters), ...orderAndPage(list) }),
+  });
+  const { connectionId, list, query: tickets } = server;
   const [openTicket, setOpenTicket] = useQueryState("ticket", parseAsString.withDefault(""));
   const [drafts] = useState(() => new Map<string, string>());
   const lookups = useQuery({ ...ticketQueries.lookups(connectionId), enabled: connectionId !== "" });
-  const tickets = useQuery({
-    ...ticketQueries.list(connectionId, {
-      ...ticketFilterQuery(list.filters),
-      sort: list.sort,
-      dir: list.dir,
-      page: list.page,
-      pageSize: list.pageSize,
-    }),
-    enabled: connectionId !== "",
-  });
-
-  const header = (
-    <PageHeader
-      title="Helpdesk tickets"
-      description="Kayako tickets: filter, open one to read the conversation, reply and change it."
-    />
-  );
-  if (connections.length === 0)
-    return (
-      <>
-        {header}
-        <NoConnectionState kind="kayako" />
-      </>
-    );
 
   const pages = ticketPages(tickets.data, list.pageSize);
   const columns = ticketColumns((ticket) => void setOpenTicket(String(ticket.id)));
   return (
-    <>
-      {header}
-      <div className="mb-4 max-w-xs">
-        <ConnectionPicker
-          label="Helpdesk"
-          connections={connections}
-          value={connectionId}
-          onChange={(id) => {
-            choose(id);
-            list.goToPage(1);
-            void setOpenTicket(null);
-          }}
-        />
-      </div>
+    <ConnectionPage
+      title="Helpdesk tickets"
+      description="Kayako tickets: filter, open one to read the conversation, reply and change it."
+      connection={{
+        ...server,
+        chooseConnection: (id) => {
+          server.chooseConnection(id);
+          void setOpenTicket(null);
+        },
+      }}
+      filterColumns={1}
+    >
       <TicketFiltersForm
         filters={list.filters}
         lookups={lookups.data}
@@ -184,15 +153,11 @@ export function TicketsView({ connections, savedColumns, canWrite, canMapStaff }
         onShowEveryone={() => list.setFilters({ user: null })}
       />
       <QueryErrorState query={lookups} />
-      <div className="mb-2">
-        <ColumnChooser table="kayako-tickets" list={list} columns={columns} />
-      </div>
       <DataTable
         label="Tickets"
-        list={list}
+        source={server}
+        columnChooser="kayako-tickets"
         columns={columns}
-        rows={tickets.data?.items}
-        query={tickets}
         empty={<EmptyState title="No tickets match">Choose another status or clear a filter.</EmptyState>}
         summary={tickets.data && <TicketsSummary page={tickets.data} pages={pages} />}
         pages={pages}
@@ -220,7 +185,7 @@ export function TicketsView({ connections, savedColumns, canWrite, canMapStaff }
       {canMapStaff && lookups.data && (
         <StaffMappingPanel connectionId={connectionId} lookups={lookups.data} />
       )}
-    </>
+    </ConnectionPage>
   );
 }
 

@@ -2,18 +2,14 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import {
-  ConnectionPicker,
-  NoConnectionState,
-  useConnectionChoice,
-} from "@/components/connections/connection-picker";
+import { ConnectionPage } from "@/components/connections/connection-page";
+import { useConnectionChoice } from "@/components/connections/connection-picker";
 import { ColumnTable } from "@/components/data-table/column-table";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
-import { PageHeader } from "@/components/ui/page-header";
 import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import type {
   AddressEntryChangeDto,
@@ -132,15 +128,6 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
     onSettled: refresh,
   });
 
-  if (connections.length === 0) {
-    return (
-      <>
-        <PageHeader title="IP address groups" description="Address groups on a Kerio Control firewall." />
-        <NoConnectionState kind="kerio-control" />
-      </>
-    );
-  }
-
   const allGroups = groups.data?.groups ?? [];
   const entryActions = (entry: AddressEntryDto) => (
     <>
@@ -156,23 +143,21 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
     </>
   );
   return (
-    <>
-      <PageHeader
-        title="IP address groups"
-        description="Address groups on a Kerio Control firewall. Every change is applied and confirmed at once."
-        actions={canWrite ? <Button onClick={() => setEditing("new")}>Add entry</Button> : undefined}
-      />
-      <div className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 dark:border-slate-800 dark:bg-slate-900">
-        <ConnectionPicker
-          label="Firewall"
-          connections={connections}
-          value={connectionId}
-          onChange={(id) => {
-            setOutcome(null);
-            choose(id);
-          }}
-        />
-      </div>
+    <ConnectionPage
+      title="IP address groups"
+      description="Address groups on a Kerio Control firewall. Every change is applied and confirmed at once."
+      actions={canWrite ? <Button onClick={() => setEditing("new")}>Add entry</Button> : undefined}
+      connection={{
+        kind: "kerio-control",
+        connections,
+        connectionId,
+        chooseConnection: (id) => {
+          setOutcome(null);
+          choose(id);
+        },
+      }}
+      filterColumns={3}
+    >
       {outcome && (
         <p
           role="status"
@@ -248,7 +233,7 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
         }
         onClose={() => setRemoving(null)}
       />
-    </>
+    </ConnectionPage>
   );
 }
 

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { CheckedFormFooter, useCheckedForm } from "@/components/ui/checked-form";
+import { CheckedFormDialog, useCheckedForm } from "@/components/ui/checked-form";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import {
@@ -91,7 +91,6 @@ export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFor
       else onClose();
     },
   });
-  const { errors } = form;
 
   const title = extension ? `Edit extension ${extension.number}` : "New extension";
   if (issued) {
@@ -135,76 +134,65 @@ export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFor
   ];
 
   return (
-    <Dialog open title={title} onClose={onClose} guardTypedInput>
-      <form ref={form.formRef} aria-label={title} className="space-y-3" noValidate onSubmit={form.onSubmit}>
-        {!extension && (
-          <TextField
-            label="Number"
-            name="number"
-            required
-            inputMode="numeric"
-            // The suggestion fills the field until the person types: a late answer never replaces their number.
-            value={typedNumber ?? next.data?.number ?? ""}
-            onChange={(event) => setTypedNumber(event.target.value)}
-            hint={
-              next.isPending ? "Asking the PBX for the next free number…" : "The next free number on the PBX"
-            }
-            error={errors.number}
-          />
-        )}
+    <CheckedFormDialog
+      title={title}
+      onClose={onClose}
+      form={form}
+      submitLabel={extension ? "Save" : "Create extension"}
+      pendingLabel="Saving…"
+      disabled={!extension && next.isPending}
+    >
+      {!extension && (
         <TextField
-          label="Description"
-          name="description"
-          defaultValue={extension?.description ?? ""}
-          error={errors.description}
+          label="Number"
+          name="number"
+          required
+          inputMode="numeric"
+          // The suggestion fills the field until the person types: a late answer never replaces their number.
+          value={typedNumber ?? next.data?.number ?? ""}
+          onChange={(event) => setTypedNumber(event.target.value)}
+          hint={
+            next.isPending ? "Asking the PBX for the next free number…" : "The next free number on the PBX"
+          }
         />
-        {!extension?.multiRegistration && (
-          <TextField
-            label="SIP user name"
-            name="sipUsername"
-            defaultValue={extension?.sipUsername ?? ""}
-            hint={extension ? undefined : "Leave empty to use the number"}
-            error={errors.sipUsername}
-          />
-        )}
-        <SelectField
-          label="Call permission"
-          name="callPermission"
-          defaultValue={String(extension?.callPermission ?? 1)}
-          options={PERMISSION_OPTIONS}
-          error={errors.callPermission}
+      )}
+      <TextField label="Description" name="description" defaultValue={extension?.description ?? ""} />
+      {!extension?.multiRegistration && (
+        <TextField
+          label="SIP user name"
+          name="sipUsername"
+          defaultValue={extension?.sipUsername ?? ""}
+          hint={extension ? undefined : "Leave empty to use the number"}
         />
-        <SelectField
-          label="Owner"
-          name="ownerGuid"
-          key={owners.data ? "owners" : "loading"}
-          defaultValue={extension?.owner ? String(extension.owner.guid) : ""}
-          options={ownerOptions}
-          error={errors.ownerGuid}
-        />
-        {!extension && (
-          <fieldset className="space-y-1">
-            <legend className="text-sm font-medium">Phone settings</legend>
-            {CREATE_FLAGS.map((flag) => (
-              <label key={flag.name} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name={flag.name} /> {flag.label}
-              </label>
-            ))}
-          </fieldset>
-        )}
-        {extension && !extension.multiRegistration && (
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="regenerate" /> Regenerate the SIP password
-          </label>
-        )}
-        <CheckedFormFooter
-          formError={form.formError}
-          submitLabel={extension ? "Save" : "Create extension"}
-          pendingLabel="Saving…"
-          pending={form.mutation.isPending}
-          disabled={!extension && next.isPending}
-        />
-      </form>
-    </Dialog>
+      )}
+      <SelectField
+        label="Call permission"
+        name="callPermission"
+        defaultValue={String(extension?.callPermission ?? 1)}
+        options={PERMISSION_OPTIONS}
+      />
+      <SelectField
+        label="Owner"
+        name="ownerGuid"
+        key={owners.data ? "owners" : "loading"}
+        defaultValue={extension?.owner ? String(extension.owner.guid) : ""}
+        options={ownerOptions}
+      />
+      {!extension && (
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium">Phone settings</legend>
+          {CREATE_FLAGS.map((flag) => (
+            <label key={flag.name} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name={flag.name} /> {flag.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {extension && !extension.multiRegistration && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="regenerate" /> Regenerate the SIP password
+        </label>
+      )}
+    </CheckedFormDialog>
   );
 }

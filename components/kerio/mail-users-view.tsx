@@ -3,22 +3,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { parseAsString } from "nuqs";
 import { useState } from "react";
-import {
-  ConnectionPicker,
-  NoConnectionState,
-  useConnectionChoice,
-} from "@/components/connections/connection-picker";
+import { ConnectionPage } from "@/components/connections/connection-page";
+import { useConnectionChoice } from "@/components/connections/connection-picker";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import { ListSearch } from "@/components/data-table/list-search";
-import { defineListState, pageCount } from "@/components/data-table/list-state";
-import { countOf } from "@/components/data-table/selection-toolbar";
+import { defineListState, orderAndPage } from "@/components/data-table/list-state";
 import { useListState } from "@/components/data-table/use-list-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
-import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryErrorState } from "@/components/ui/states";
 import type { CreateMailUserInput, MailUserDto } from "@/lib/api/kerio-connect";
 import { ApiRequestError } from "@/lib/client/api-fetch";
@@ -31,11 +26,6 @@ import { MAIL_USER_SORTS, type MailRemovalMode, type MailUserSort } from "@/lib/
 const mailUserList = defineListState({
   sorts: MAIL_USER_SORTS,
   defaultSort: "loginName",
-  defaultDirection: "asc",
-  pageSizes: [25, 50, 100],
-  defaultPageSize: 50,
-  columns: [],
-  defaultColumns: [],
   filters: { domain: parseAsString.withDefault(""), q: parseAsString.withDefault("") },
 });
 
@@ -98,10 +88,7 @@ export function MailUsersView({ connections, canWrite }: MailUsersViewProps) {
   const users = useQuery({
     ...mailQueries.users(connectionId, {
       domainId,
-      page: list.page,
-      pageSize: list.pageSize,
-      sort: list.sort,
-      dir: list.dir,
+      ...orderAndPage(list),
       ...(list.filters.q && { q: list.filters.q }),
     }),
     enabled: connectionId !== "" && domainId !== "",
@@ -119,67 +106,51 @@ export function MailUsersView({ connections, canWrite }: MailUsersViewProps) {
     onSettled: refresh,
   });
 
-  if (connections.length === 0) {
-    return (
-      <>
-        <PageHeader title="Mail accounts" description="Users of a Kerio Connect mail server." />
-        <NoConnectionState kind="kerio-connect" />
-      </>
-    );
-  }
-
   const data = users.data;
-  const pages = pageCount(data?.totalItems ?? 0, list.pageSize);
   const domainName = domains.data?.items.find((domain) => domain.id === domainId)?.name ?? "";
 
   return (
-    <>
-      <PageHeader
-        title="Mail accounts"
-        description="Users of a Kerio Connect mail server, read live from the server."
-        actions={
-          canWrite && domainId ? <Button onClick={() => setCreating(true)}>New user</Button> : undefined
-        }
-      />
-      <div className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 dark:border-slate-800 dark:bg-slate-900">
-        <ConnectionPicker
-          label="Mail server"
-          connections={connections}
-          value={connectionId}
-          onChange={(id) => {
-            choose(id);
-            // Domains are the other server's: start from its first one.
-            list.setFilters({ domain: null });
-          }}
-        />
-        <SelectField
-          label="Domain"
-          value={domainId}
-          onChange={(event) => list.setFilters({ domain: event.currentTarget.value })}
-          options={(domains.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
-        />
-        <ListSearch
-          label="Search users"
-          value={list.filters.q}
-          placeholder="login, name, description"
-          onSearch={(q) => list.setFilters({ q })}
-        />
-      </div>
+    <ConnectionPage
+      title="Mail accounts"
+      description="Users of a Kerio Connect mail server, read live from the server."
+      actions={canWrite && domainId ? <Button onClick={() => setCreating(true)}>New user</Button> : undefined}
+      connection={{
+        kind: "kerio-connect",
+        connections,
+        connectionId,
+        chooseConnection: (id) => {
+          choose(id);
+          // Domains are the other server's: start from its first one.
+          list.setFilters({ domain: null });
+        },
+      }}
+      filterColumns={3}
+      filters={
+        <>
+          <SelectField
+            label="Domain"
+            value={domainId}
+            onChange={(event) => list.setFilters({ domain: event.currentTarget.value })}
+            options={(domains.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
+          />
+          <ListSearch
+            label="Search users"
+            value={list.filters.q}
+            placeholder="login, name, description"
+            onSearch={(q) => list.setFilters({ q })}
+          />
+        </>
+      }
+    >
       <QueryErrorState query={domains} />
       {domainId && (
         <DataTable
           label="Mail users"
-          list={list}
+          source={{ list, rows: data?.items, query: users, total: data?.totalItems }}
           columns={mailUserColumns(domainName, rowError)}
-          rows={data?.items}
-          query={users}
           empty={<EmptyState title="No users match">Clear the search.</EmptyState>}
-          summary={
-            <span data-testid="mail-user-count">
-              {countOf(data?.totalItems ?? 0, NOUN)} · page {list.page} of {pages}
-            </span>
-          }
-          pages={pages}
+          noun={NOUN}
+          countTestId="mail-user-count"
           rowKey={(user) => user.id}
           rowTestId={(user) => `mail-user-${user.loginName}`}
           actions={
@@ -224,7 +195,7 @@ export function MailUsersView({ connections, canWrite }: MailUsersViewProps) {
           }}
         />
       )}
-    </>
+    </ConnectionPage>
   );
 }
 

@@ -4,13 +4,7 @@ import { SelectField } from "@/components/ui/field";
 import { useHotspotPickers } from "./use-hotspot-pickers";
 
 /** The profile (plan) and zone pickers a new voucher batch and a new hotspot user both take, from the hotspot. */
-export function HotspotPlanFields({
-  connectionId,
-  errors,
-}: {
-  connectionId: string;
-  errors: Record<string, string>;
-}) {
+export function HotspotPlanFields({ connectionId }: { connectionId: string }) {
   const { profiles, zones } = useHotspotPickers(connectionId);
   return (
     <>
@@ -18,13 +12,11 @@ export function HotspotPlanFields({
         label="Profile"
         name="profile"
         required
-        error={errors.profile}
         options={(profiles.data?.items ?? []).map((p) => ({ value: p.name, label: `${p.name} (${p.type})` }))}
       />
       <SelectField
         label="Zone"
         name="zone"
-        error={errors.zone}
         options={[{ value: "", label: "Any zone" }, ...zones.map((z) => ({ value: z, label: z }))]}
       />
     </>

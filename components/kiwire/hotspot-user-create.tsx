@@ -2,8 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { CheckedFormFooter, useCheckedForm } from "@/components/ui/checked-form";
-import { Dialog } from "@/components/ui/dialog";
+import { CheckedFormDialog, NewPasswordField, useCheckedForm } from "@/components/ui/checked-form";
 import { TextField } from "@/components/ui/field";
 import { CreateHotspotUserSchema } from "@/lib/api/kiwire";
 import { callOperation } from "@/lib/client/call-operation";
@@ -43,36 +42,15 @@ export function HotspotUserCreate({ connectionId, onClose }: HotspotUserCreatePr
       onClose();
     },
   });
-  const { errors } = form;
   return (
-    <Dialog open title="New hotspot user" onClose={onClose} guardTypedInput>
-      <form
-        ref={form.formRef}
-        aria-label="New hotspot user"
-        className="grid gap-3"
-        noValidate
-        onSubmit={form.onSubmit}
-      >
-        <TextField label="User name" name="username" required error={errors.username} />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          required
-          autoComplete="new-password"
-          error={errors.password}
-        />
-        <HotspotPlanFields connectionId={connectionId} errors={errors} />
-        <TextField label="Full name" name="fullName" error={errors.fullName} />
-        <TextField label="E-mail" name="email" type="email" error={errors.email} />
-        <TextField label="Expiry date" name="expiry" type="date" error={errors.expiry} />
-        <TextField label="MAC binding" name="mac" placeholder="AA:BB:CC:DD:EE:FF" error={errors.mac} />
-        <CheckedFormFooter
-          formError={form.formError}
-          submitLabel="Create user"
-          pending={form.mutation.isPending}
-        />
-      </form>
-    </Dialog>
+    <CheckedFormDialog title="New hotspot user" onClose={onClose} form={form} submitLabel="Create user">
+      <TextField label="User name" name="username" required />
+      <NewPasswordField label="Password" />
+      <HotspotPlanFields connectionId={connectionId} />
+      <TextField label="Full name" name="fullName" />
+      <TextField label="E-mail" name="email" type="email" />
+      <TextField label="Expiry date" name="expiry" type="date" />
+      <TextField label="MAC binding" name="mac" placeholder="AA:BB:CC:DD:EE:FF" />
+    </CheckedFormDialog>
   );
 }

@@ -10,18 +10,38 @@ import { callOperation } from "@/lib/client/call-operation";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
 import { asOfLabel } from "./table-read";
 
+/** An indexed list and what one of its rows is called in the note about building the index. */
+const ROW_NOUNS = { vouchers: "voucher", users: "user" } as const;
+
+/**
+ * Above an indexed list: while its first page loads, why the first time takes long; once it answered, how old
+ * the index is, with Refresh.
+ */
+export function IndexNotes({
+  connectionId,
+  list,
+  query,
+}: {
+  connectionId: string;
+  list: keyof typeof ROW_NOUNS;
+  query: { isPending: boolean; data: { table: TableReadDto } | undefined };
+}) {
+  if (query.isPending) return <IndexBuildingNote noun={ROW_NOUNS[list]} />;
+  return query.data ? <IndexStatus connectionId={connectionId} list={list} read={query.data.table} /> : null;
+}
+
 /**
  * The voucher and user lists answer from the console's index of Kiwire's tables: this says how old it is and
  * reads the table again on demand (changes made on the appliance itself show after a refresh, or within the
  * background interval).
  */
-export function IndexStatus({
+function IndexStatus({
   connectionId,
   list,
   read,
 }: {
   connectionId: string;
-  list: "vouchers" | "users";
+  list: keyof typeof ROW_NOUNS;
   read: TableReadDto;
 }) {
   const queryClient = useQueryClient();
@@ -64,7 +84,7 @@ export function IndexStatus({
 const BUILDING_NOTE_DELAY_MS = 800;
 
 /** Beside the loading skeleton: the first view of a connection waits for its index to be built. */
-export function IndexBuildingNote({ noun }: { noun: string }) {
+function IndexBuildingNote({ noun }: { noun: string }) {
   const [shown, setShown] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setShown(true), BUILDING_NOTE_DELAY_MS);

@@ -1,18 +1,16 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { parseAsString } from "nuqs";
-import { useConnectionChoice } from "@/components/connections/connection-picker";
+import { ConnectionPage } from "@/components/connections/connection-page";
 import { DataTable } from "@/components/data-table/data-table";
 import { defineListState } from "@/components/data-table/list-state";
-import { useListState } from "@/components/data-table/use-list-state";
+import { useServerList } from "@/components/data-table/use-server-list";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/states";
 import { submitWith } from "@/lib/client/form-submit";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
-import { HotspotPage } from "./hotspot-page";
 import { SESSION_COLUMNS, sessionKey } from "./session-columns";
 
 /** Kiwire's history has one order, newest first: the one "sort" the model needs. */
@@ -22,8 +20,6 @@ const historyList = defineListState({
   defaultDirection: "desc",
   pageSizes: [50],
   defaultPageSize: 50,
-  columns: [],
-  defaultColumns: [],
   filters: {
     user: parseAsString.withDefault(""),
     from: parseAsString.withDefault(""),
@@ -32,30 +28,29 @@ const historyList = defineListState({
 });
 
 export function LoginHistoryView({ connections }: { connections: ConnectionChoice[] }) {
-  const { connectionId, choose } = useConnectionChoice(connections);
-  const list = useListState(historyList, null);
+  // Its one column set is fixed: nothing saved to read.
+  const server = useServerList(
+    { kind: "kiwire", connections, savedColumns: null },
+    {
+      model: historyList,
+      query: (connectionId, { page, pageSize, filters: { user, from, to } }) =>
+        kiwireQueries.loginHistory(connectionId, {
+          page,
+          pageSize,
+          ...(user && { username: user }),
+          ...(from && { from }),
+          ...(to && { to }),
+        }),
+    },
+  );
+  const { list } = server;
   const { user, from, to } = list.filters;
-  const sessions = useQuery({
-    ...kiwireQueries.loginHistory(connectionId, {
-      page: list.page,
-      pageSize: list.pageSize,
-      ...(user && { username: user }),
-      ...(from && { from }),
-      ...(to && { to }),
-    }),
-    enabled: connectionId !== "",
-  });
-  const data = sessions.data;
+  const data = server.query.data;
   return (
-    <HotspotPage
+    <ConnectionPage
       title="Hotspot login history"
       description="Sessions across all hotspot users, newest first."
-      connections={connections}
-      connectionId={connectionId}
-      onConnectionChange={(id) => {
-        choose(id);
-        list.goToPage(1);
-      }}
+      connection={server}
       filterColumns={4}
       filters={
         <form
@@ -79,10 +74,8 @@ export function LoginHistoryView({ connections }: { connections: ConnectionChoic
     >
       <DataTable
         label="Login history"
-        list={list}
+        source={server}
         columns={SESSION_COLUMNS}
-        rows={data?.items}
-        query={sessions}
         empty={<EmptyState title="No sessions">Widen the time range.</EmptyState>}
         summary={<span>Page {list.page}</span>}
         // Kiwire says only whether there is more, not how much.
@@ -90,6 +83,6 @@ export function LoginHistoryView({ connections }: { connections: ConnectionChoic
         rowKey={sessionKey}
         rowTestId={() => "session-row"}
       />
-    </HotspotPage>
+    </ConnectionPage>
   );
 }

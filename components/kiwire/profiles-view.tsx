@@ -1,13 +1,13 @@
 "use client";
 
 import type { UseQueryResult } from "@tanstack/react-query";
+import { ConnectionPage } from "@/components/connections/connection-page";
 import { useConnectionChoice } from "@/components/connections/connection-picker";
 import { ColumnTable } from "@/components/data-table/column-table";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { EmptyState, QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import type { HotspotProfileDto, NasDto } from "@/lib/api/kiwire";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
-import { HotspotPage } from "./hotspot-page";
 import { useHotspotPickers } from "./use-hotspot-pickers";
 
 const dash = (value: number | null) => (value === null ? "—" : value.toLocaleString("en"));
@@ -37,19 +37,17 @@ export function ProfilesView({ connections }: { connections: ConnectionChoice[] 
   const { connectionId, choose } = useConnectionChoice(connections);
   const { profiles, nas } = useHotspotPickers(connectionId);
   return (
-    <HotspotPage
+    <ConnectionPage
       title="Hotspot profiles and NAS"
       description="Read from Kiwire for reference and for the pickers."
-      connections={connections}
+      connection={{ kind: "kiwire", connections, connectionId, chooseConnection: choose }}
       filterColumns={1}
-      connectionId={connectionId}
-      onConnectionChange={choose}
     >
       <h2 className="mb-2 text-lg font-semibold">Profiles</h2>
       <ReferenceTable label="Profiles" query={profiles} columns={PROFILE_COLUMNS} rowKey={(p) => p.name} />
       <h2 className="mt-6 mb-2 text-lg font-semibold">NAS</h2>
       <ReferenceTable label="NAS" query={nas} columns={NAS_COLUMNS} rowKey={(n) => n.id} />
-    </HotspotPage>
+    </ConnectionPage>
   );
 }
 

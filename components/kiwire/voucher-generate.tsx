@@ -2,8 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { CheckedFormFooter, useCheckedForm } from "@/components/ui/checked-form";
-import { Dialog } from "@/components/ui/dialog";
+import { CheckedFormDialog, useCheckedForm } from "@/components/ui/checked-form";
 import { TextField } from "@/components/ui/field";
 import { type CreatedVouchersDto, CreateVouchersSchema } from "@/lib/api/kiwire";
 import { callOperation } from "@/lib/client/call-operation";
@@ -49,51 +48,36 @@ export function VoucherGenerate({ connectionId, onClose, onCreated }: VoucherGen
       onCreated(created);
     },
   });
-  const { errors, mutation } = form;
+  const { mutation } = form;
   return (
-    <Dialog open title="Generate vouchers" onClose={onClose} guardTypedInput>
-      <form
-        ref={form.formRef}
-        aria-label="Generate vouchers"
-        className="grid gap-3"
-        noValidate
-        onSubmit={form.onSubmit}
-      >
-        <TextField label="Prefix" name="prefix" defaultValue="" maxLength={16} error={errors.prefix} />
-        <TextField
-          label="Quantity"
-          name="quantity"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={1000}
-          defaultValue={10}
-          required
-          hint="Up to 1,000 per batch"
-          error={errors.quantity}
-        />
-        <HotspotPlanFields connectionId={connectionId} errors={errors} />
-        <TextField
-          label="Expiry date"
-          name="expiry"
-          type="date"
-          hint="Kiwire's default: tomorrow"
-          error={errors.expiry}
-        />
-        <TextField label="Remark" name="remark" maxLength={255} error={errors.remark} />
-        {mutation.isPending && (
-          <div role="status" className="text-sm">
-            <progress className="w-full" aria-label="Generating" />
-            Generating {mutation.variables.quantity.toLocaleString("en")} vouchers on Kiwire…
-          </div>
-        )}
-        <CheckedFormFooter
-          formError={form.formError}
-          submitLabel="Generate"
-          pending={mutation.isPending}
-          disabled={profiles.isPending}
-        />
-      </form>
-    </Dialog>
+    <CheckedFormDialog
+      title="Generate vouchers"
+      onClose={onClose}
+      form={form}
+      submitLabel="Generate"
+      disabled={profiles.isPending}
+    >
+      <TextField label="Prefix" name="prefix" defaultValue="" maxLength={16} />
+      <TextField
+        label="Quantity"
+        name="quantity"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={1000}
+        defaultValue={10}
+        required
+        hint="Up to 1,000 per batch"
+      />
+      <HotspotPlanFields connectionId={connectionId} />
+      <TextField label="Expiry date" name="expiry" type="date" hint="Kiwire's default: tomorrow" />
+      <TextField label="Remark" name="remark" maxLength={255} />
+      {mutation.isPending && (
+        <div role="status" className="text-sm">
+          <progress className="w-full" aria-label="Generating" />
+          Generating {mutation.variables.quantity.toLocaleString("en")} vouchers on Kiwire…
+        </div>
+      )}
+    </CheckedFormDialog>
   );
 }

@@ -1,35 +1,35 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { parseAsString, parseAsStringLiteral } from "nuqs";
+import { parseAsString, parseAsStringLiteral, type Values } from "nuqs";
 import { type ReactNode, useState } from "react";
-import { useConnectionChoice } from "@/components/connections/connection-picker";
-import { BulkSummary } from "@/components/data-table/bulk-summary";
-import { collectPages } from "@/components/data-table/collect-pages";
-import { ColumnChooser } from "@/components/data-table/column-chooser";
+import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
-import { defineListState, pageCount } from "@/components/data-table/list-state";
-import { type Selection, selectedCount, selectionTargets } from "@/components/data-table/selection";
-import { countOf, SelectionToolbar } from "@/components/data-table/selection-toolbar";
-import { useBulkAction } from "@/components/data-table/use-bulk-action";
-import { useListState } from "@/components/data-table/use-list-state";
-import { useSelection } from "@/components/data-table/use-selection";
+import type { DeleteScope } from "@/components/data-table/delete-rows";
+import { defineListState } from "@/components/data-table/list-state";
+import {
+  DeleteRowButton,
+  DeleteRowsDialog,
+  DeleteSelectedButton,
+} from "@/components/data-table/row-delete-controls";
+import type { Selection } from "@/components/data-table/selection";
+import { countOf } from "@/components/data-table/selection-toolbar";
+import { useListSelection } from "@/components/data-table/use-list-selection";
+import { useRowDelete } from "@/components/data-table/use-row-delete";
+import { useServerList } from "@/components/data-table/use-server-list";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import type { AccountDto } from "@/lib/api/kiwire";
 import { callOperation, type OperationQuery, operationUrl } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
-import type { ConnectionChoice } from "@/lib/connection-kinds";
+import type { ConnectionListSource } from "@/lib/connection-kinds";
 import { KIWIRE_STATUSES } from "@/lib/kiwire-vocabulary";
-import { type DeleteTarget, deleteRows, rowsToDelete } from "./delete-rows";
-import { HotspotPage } from "./hotspot-page";
 import { StatusBadge, StatusFilter } from "./hotspot-status";
-import { IndexBuildingNote, IndexStatus } from "./index-status";
+import { IndexNotes } from "./index-status";
 import { createdBatchNotice, TableReadNote } from "./table-read";
 import { useHotspotPickers } from "./use-hotspot-pickers";
 
@@ -43,11 +43,9 @@ const KIWIRE_ORDER = ["kiwire"] as const;
 const voucherList = defineListState({
   sorts: KIWIRE_ORDER,
   defaultSort: "kiwire",
-  defaultDirection: "asc",
   pageSizes: [25, 50, 100, 500],
   defaultPageSize: 50,
   columns: ["profile", "status", "batch", "createdAt", "expiresAt", "remark"],
-  defaultColumns: ["profile", "status", "batch", "createdAt", "expiresAt", "remark"],
   filters: {
     batch: parseAsString.withDefault(""),
     status: parseAsStringLiteral(KIWIRE_STATUSES),
@@ -62,6 +60,11 @@ const voucherList = defineListState({
 const READ_ALL_PAGE_SIZE = 1000;
 const NOUN = { one: "voucher", other: "vouchers" };
 const idOf = (voucher: AccountDto) => voucher.username;
+
+/** The URL's filters as the BFF takes them (the export takes the same), without the page. */
+function filterOf(filters: Values<typeof voucherList.filters>): OperationQuery<"exportVouchers"> {
+  return { ...filters, status: filters.status ?? undefined };
+}
 
 function voucherColumns(
   showBatch: (batch: string) => void,
@@ -92,50 +95,51 @@ function voucherColumns(
 }
 
 export interface VouchersViewProps {
-  connections: ConnectionChoice[];
-  /** The person's remembered column choice, for a link that names no columns. */
-  savedColumns: string[] | null;
+  source: ConnectionListSource;
   canWrite: boolean;
 }
 
-export function VouchersView({ connections, savedColumns, canWrite }: VouchersViewProps) {
-  const { connectionId, connection, choose } = useConnectionChoice(connections);
-  const list = useListState(voucherList, savedColumns);
+export function VouchersView({ source, canWrite }: VouchersViewProps) {
+  const server = useServerList(source, {
+    model: voucherList,
+    query: (connectionId, list) =>
+      kiwireQueries.vouchers(connectionId, {
+        ...filterOf(list.filters),
+        page: list.page,
+        pageSize: list.pageSize,
+      }),
+    // Batches are the other hotspot's: the filter would match nothing there.
+    connectionFilters: { batch: null },
+  });
+  const { connectionId, connection, list } = server;
   const queryClient = useQueryClient();
   const { profiles } = useHotspotPickers(connectionId);
   const [generating, setGenerating] = useState(false);
   const [printing, setPrinting] = useState<AccountDto[] | null>(null);
-  const [deleting, setDeleting] = useState<DeleteTarget<AccountDto> | null>(null);
   const [notice, setNotice] = useState<{ text: string; warn: boolean } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const filter: OperationQuery<"exportVouchers"> = {
-    ...list.filters,
-    status: list.filters.status ?? undefined,
-  };
-  const selection = useSelection({ idOf, resetKey: connectionId, filterKey: JSON.stringify(filter) });
-  const bulk = useBulkAction(idOf);
-  const vouchers = useQuery({
-    ...kiwireQueries.vouchers(connectionId, { ...filter, page: list.page, pageSize: list.pageSize }),
-    enabled: connectionId !== "",
-  });
-
-  const collectMatching = (signal: AbortSignal) =>
-    collectPages((page) =>
+  const filter = filterOf(list.filters);
+  const selection = useListSelection({
+    idOf,
+    server,
+    fetchPage: (page, signal) =>
       callOperation(
         "listVouchers",
         { params: { connectionId }, query: { ...filter, page, pageSize: READ_ALL_PAGE_SIZE } },
         { signal },
       ),
-    );
-  const selectedVouchers = (signal: AbortSignal) =>
-    selectionTargets(selection.selection, idOf, collectMatching, signal);
+  });
+  const deletion = useRowDelete(selection, {
+    remove: (voucher) => callOperation("deleteVoucher", { params: { connectionId, code: voucher.username } }),
+    invalidates: kiwireQueries.connection(connectionId),
+  });
   const exportHref = (query: OperationQuery<"exportVouchers">) =>
     operationUrl("exportVouchers", { params: { connectionId }, query });
   /** Reads the rows first when they are not all at hand (every matching row), then shows or downloads them. */
   const withSelected = async (use: (vouchers: AccountDto[]) => void) => {
     setActionError(null);
     try {
-      use(await selectedVouchers(new AbortController().signal));
+      use(await selection.targets(new AbortController().signal));
     } catch (error) {
       setActionError(error instanceof Error ? error.message : String(error));
     }
@@ -151,38 +155,18 @@ export function VouchersView({ connections, savedColumns, canWrite }: VouchersVi
       setActionError(error instanceof Error ? error.message : String(error));
     }
   };
-  const runDelete = (target: DeleteTarget<AccountDto>) => {
-    setDeleting(null);
-    setNotice(null);
-    deleteRows(target, {
-      bulk,
-      selection,
-      collectMatching,
-      remove: (voucher) =>
-        callOperation("deleteVoucher", { params: { connectionId, code: voucher.username } }),
-      onFinished: () =>
-        void queryClient.invalidateQueries({ queryKey: kiwireQueries.connection(connectionId) }),
-    });
-  };
 
-  const data = vouchers.data;
-  const pages = pageCount(data?.totalItems ?? 0, list.pageSize);
+  const data = server.query.data;
   const columns = voucherColumns((batch) => list.setFilters({ batch }));
   // A selection a link can name: the ticked codes, or the filter itself when nothing was unticked from it.
-  const selectionHref = selectionExportHref(selection.selection, filter, exportHref);
+  const selectionHref = selectionExportHref(selection.controls.selection, filter, exportHref);
 
   return (
-    <HotspotPage
+    <ConnectionPage
       title="Hotspot vouchers"
       description="Vouchers on a Kiwire hotspot: generate a batch, print it as cards or slips, export it."
       actions={canWrite ? <Button onClick={() => setGenerating(true)}>Generate vouchers</Button> : undefined}
-      connections={connections}
-      connectionId={connectionId}
-      onConnectionChange={(id) => {
-        choose(id);
-        // Batches are the other hotspot's: the filter would match nothing there.
-        list.setFilters({ batch: null });
-      }}
+      connection={server}
       filterColumns={4}
       filters={
         <>
@@ -222,9 +206,6 @@ export function VouchersView({ connections, savedColumns, canWrite }: VouchersVi
             <TextField label="Created to" name="to" type="date" defaultValue={list.filters.to} />
             <Button type="submit">Apply</Button>
           </form>
-          <div className="sm:col-span-4">
-            <ColumnChooser table="kiwire-vouchers" list={list} columns={columns} />
-          </div>
         </>
       }
     >
@@ -237,9 +218,7 @@ export function VouchersView({ connections, savedColumns, canWrite }: VouchersVi
         </p>
       )}
       {actionError && <ErrorState message={actionError} onDismiss={() => setActionError(null)} />}
-      {vouchers.isPending && <IndexBuildingNote noun="voucher" />}
-      {data && <IndexStatus connectionId={connectionId} list="vouchers" read={data.table} />}
-      <BulkSummary bulk={bulk} noun={NOUN} rowLabel={idOf} />
+      <IndexNotes connectionId={connectionId} list="vouchers" query={server.query} />
       {data && (
         <div
           role="toolbar"
@@ -258,68 +237,44 @@ export function VouchersView({ connections, savedColumns, canWrite }: VouchersVi
           )}
         </div>
       )}
-      <SelectionToolbar
-        controls={selection}
-        bulk={bulk}
-        pageRows={data?.items ?? []}
-        total={data?.totalItems ?? 0}
-        noun={NOUN}
-      >
-        <Button size="sm" variant="secondary" onClick={() => void withSelected(setPrinting)}>
-          Print selected
-        </Button>
-        {selectionHref ? (
-          <DownloadLink href={selectionHref}>Export selected CSV</DownloadLink>
-        ) : (
-          <Button
-            size="sm"
-            variant="secondary"
-            onClick={() =>
-              void withSelected((rows) =>
-                window.location.assign(exportHref({ codes: rows.map(idOf).join(",") })),
-              )
-            }
-          >
-            Export selected CSV
-          </Button>
-        )}
-        {canWrite && (
-          <Button size="sm" variant="danger" onClick={() => setDeleting({ kind: "selection" })}>
-            Delete selected
-          </Button>
-        )}
-      </SelectionToolbar>
       <DataTable
         label="Vouchers"
-        list={list}
+        source={server}
+        columnChooser="kiwire-vouchers"
         columns={columns}
-        rows={data?.items}
-        query={vouchers}
         empty={<EmptyState title="No vouchers match">Change the filters.</EmptyState>}
-        summary={
-          <span data-testid="voucher-count">
-            {countOf(data?.totalItems ?? 0, NOUN)} · page {list.page} of {pages}
-            {data && <TableReadNote read={data.table} noun="vouchers" />}
-          </span>
-        }
-        pages={pages}
+        noun={NOUN}
+        countTestId="voucher-count"
+        countNote={data && <TableReadNote read={data.table} noun="vouchers" />}
         rowKey={idOf}
         rowTestId={(voucher) => `voucher-row-${voucher.username}`}
-        selection={{ controls: selection, rowLabel: idOf }}
-        actions={
-          canWrite
-            ? (voucher) => (
+        selection={{
+          rows: selection,
+          actions: (
+            <>
+              <Button size="sm" variant="secondary" onClick={() => void withSelected(setPrinting)}>
+                Print selected
+              </Button>
+              {selectionHref ? (
+                <DownloadLink href={selectionHref}>Export selected CSV</DownloadLink>
+              ) : (
                 <Button
-                  variant="ghost"
                   size="sm"
-                  disabled={bulk.busy}
-                  onClick={() => setDeleting({ kind: "row", row: voucher })}
+                  variant="secondary"
+                  onClick={() =>
+                    void withSelected((rows) =>
+                      window.location.assign(exportHref({ codes: rows.map(idOf).join(",") })),
+                    )
+                  }
                 >
-                  Delete
+                  Export selected CSV
                 </Button>
-              )
-            : undefined
-        }
+              )}
+              {canWrite && <DeleteSelectedButton deletion={deletion} />}
+            </>
+          ),
+        }}
+        actions={canWrite ? (voucher) => <DeleteRowButton deletion={deletion} row={voucher} /> : undefined}
       />
       {generating && (
         <VoucherGenerate
@@ -327,7 +282,7 @@ export function VouchersView({ connections, savedColumns, canWrite }: VouchersVi
           onClose={() => setGenerating(false)}
           onCreated={(created) => {
             setGenerating(false);
-            selection.clear();
+            selection.controls.clear();
             const { text, complete } = createdBatchNotice(created);
             setNotice({ text, warn: !complete });
             list.setFilters({
@@ -348,16 +303,8 @@ export function VouchersView({ connections, savedColumns, canWrite }: VouchersVi
           onClose={() => setPrinting(null)}
         />
       )}
-      <ConfirmDialog
-        open={deleting !== null}
-        {...deleteConfirmation(deleting, selection.selection)}
-        confirmLabel="Delete"
-        danger
-        pending={bulk.busy}
-        onConfirm={() => deleting && runDelete(deleting)}
-        onClose={() => setDeleting(null)}
-      />
-    </HotspotPage>
+      <DeleteRowsDialog deletion={deletion} confirmation={deleteConfirmation} />
+    </ConnectionPage>
   );
 }
 
@@ -383,11 +330,7 @@ function selectionExportHref(
 }
 
 /** The confirmation names what goes: the one voucher, the ticked codes, or the count matching the filter. */
-function deleteConfirmation(
-  target: DeleteTarget<AccountDto> | null,
-  selection: Selection<AccountDto>,
-): { title: string; message: ReactNode } {
-  const rows = rowsToDelete(target, selection);
+function deleteConfirmation({ rows, count }: DeleteScope<AccountDto>): { title: string; message: ReactNode } {
   const [only] = rows ?? [];
   if (rows?.length === 1 && only) {
     return {
@@ -395,13 +338,13 @@ function deleteConfirmation(
       message: <p>Voucher {only.username} can no longer be used to log in; Kiwire keeps it as expired.</p>,
     };
   }
-  const count = countOf(rows?.length ?? selectedCount(selection), NOUN);
+  const counted = countOf(count, NOUN);
   return {
-    title: `Delete ${count}?`,
+    title: `Delete ${counted}?`,
     message: (
       <p>
-        {rows ? `Vouchers ${rows.map(idOf).join(", ")}` : `Every voucher matching the filter (${count})`} can
-        no longer be used to log in; Kiwire keeps them as expired.
+        {rows ? `Vouchers ${rows.map(idOf).join(", ")}` : `Every voucher matching the filter (${counted})`}{" "}
+        can no longer be used to log in; Kiwire keeps them as expired.
       </p>
     ),
   };

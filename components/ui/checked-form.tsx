@@ -1,12 +1,13 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { type FormEvent, type ReactNode, type RefObject, useState } from "react";
 import { ApiRequestError } from "@/lib/client/api-fetch";
 import { submitWith } from "@/lib/client/form-submit";
 import { useFieldErrors, type Validation } from "@/lib/client/validate-input";
 import { Button } from "./button";
-import { DialogCancelButton } from "./dialog";
+import { Dialog, DialogCancelButton } from "./dialog";
+import { FieldErrors, TextField } from "./field";
 
 export interface CheckedFormOptions<TBody, TResult> {
   /** The body the form asks for, checked with the operation's own schema. */
@@ -48,7 +49,7 @@ export function useCheckedForm<TBody, TResult>({ check, send, onSent }: CheckedF
 }
 
 /** Below a checked form: the error no field owns, Cancel (which asks before discarding input) and submit. */
-export function CheckedFormFooter({
+function CheckedFormFooter({
   formError,
   submitLabel,
   pendingLabel = submitLabel,
@@ -77,5 +78,68 @@ export function CheckedFormFooter({
         </Button>
       </div>
     </>
+  );
+}
+
+export interface CheckedFormDialogProps {
+  /** The dialog's title, which also names its form. */
+  title: string;
+  onClose: () => void;
+  /** The round of `useCheckedForm`: its fields show their own errors from it. */
+  form: {
+    formRef: RefObject<HTMLFormElement | null>;
+    errors: Readonly<Record<string, string>>;
+    formError: string | null;
+    onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+    mutation: { isPending: boolean };
+  };
+  submitLabel: string;
+  pendingLabel?: string;
+  /** Besides while pending, e.g. until what the form needs has loaded. */
+  disabled?: boolean;
+  /** The fields: each shows its own error by its name. */
+  children: ReactNode;
+}
+
+/**
+ * A dialog around one checked form: the fields, the error no field owns, Cancel (which asks before typed input
+ * is thrown away) and submit.
+ */
+export function CheckedFormDialog({
+  title,
+  onClose,
+  form,
+  submitLabel,
+  pendingLabel,
+  disabled,
+  children,
+}: CheckedFormDialogProps) {
+  return (
+    <Dialog open title={title} onClose={onClose} guardTypedInput>
+      <form ref={form.formRef} aria-label={title} className="space-y-3" noValidate onSubmit={form.onSubmit}>
+        <FieldErrors value={form.errors}>{children}</FieldErrors>
+        <CheckedFormFooter
+          formError={form.formError}
+          submitLabel={submitLabel}
+          pendingLabel={pendingLabel}
+          pending={form.mutation.isPending}
+          disabled={disabled}
+        />
+      </form>
+    </Dialog>
+  );
+}
+
+/** A password someone sets for an account: typed, never filled in from the browser's saved passwords. */
+export function NewPasswordField({ label, hint }: { label: string; hint?: string }) {
+  return (
+    <TextField
+      label={label}
+      name="password"
+      type="password"
+      autoComplete="new-password"
+      required
+      hint={hint}
+    />
   );
 }

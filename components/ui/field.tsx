@@ -1,7 +1,28 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+"use client";
+
+import {
+  createContext,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  useContext,
+  useId,
+} from "react";
 
 const CONTROL =
   "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 aria-invalid:border-red-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+
+/**
+ * A form's field errors by field name, the names the operation's schema and the server's errors use: a field
+ * inside shows its own error without the form handing each one over. An `error` prop still wins.
+ */
+export const FieldErrors = createContext<Readonly<Record<string, string>>>({});
+
+/** The field's error: the one given, else the form's error for its name. */
+function useFieldError(name: string | undefined, given: string | undefined): string | undefined {
+  const errors = useContext(FieldErrors);
+  return given ?? (name === undefined ? undefined : errors[name]);
+}
 
 interface FieldShellProps {
   label: string;
@@ -42,7 +63,8 @@ export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   hint?: string;
 }
 
-export function TextField({ label, error, hint, ...props }: TextFieldProps) {
+export function TextField({ label, error: given, hint, ...props }: TextFieldProps) {
+  const error = useFieldError(props.name, given);
   return (
     <FieldShell label={label} error={error} hint={hint}>
       {({ id, describedBy }) => (
@@ -65,7 +87,8 @@ export interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement
   options: readonly { value: string; label: string }[];
 }
 
-export function SelectField({ label, error, hint, options, ...props }: SelectFieldProps) {
+export function SelectField({ label, error: given, hint, options, ...props }: SelectFieldProps) {
+  const error = useFieldError(props.name, given);
   return (
     <FieldShell label={label} error={error} hint={hint}>
       {({ id, describedBy }) => (

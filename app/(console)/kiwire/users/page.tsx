@@ -2,21 +2,15 @@ import type { Metadata } from "next";
 import { HotspotUsersView } from "@/components/kiwire/hotspot-users-view";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/lib/server/auth/page-auth";
-import { connectionChoices } from "@/lib/server/connections/connection-choices";
-import { pageTableColumns } from "@/lib/server/preferences/table-columns";
+import { connectionListSource } from "@/lib/server/preferences/connection-list-source";
 
 export const metadata: Metadata = { title: "Hotspot users" };
 
 export default async function Page() {
   const actor = await requirePermission("hotspot.read", "/kiwire/users");
-  const [connections, savedColumns] = await Promise.all([
-    connectionChoices("kiwire"),
-    pageTableColumns(actor, "kiwire-hotspot-users"),
-  ]);
   return (
     <HotspotUsersView
-      connections={connections}
-      savedColumns={savedColumns}
+      source={await connectionListSource(actor, "kiwire", "kiwire-hotspot-users")}
       canWrite={can(actor.role, "hotspot.write")}
     />
   );

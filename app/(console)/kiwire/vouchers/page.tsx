@@ -2,21 +2,15 @@ import type { Metadata } from "next";
 import { VouchersView } from "@/components/kiwire/vouchers-view";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/lib/server/auth/page-auth";
-import { connectionChoices } from "@/lib/server/connections/connection-choices";
-import { pageTableColumns } from "@/lib/server/preferences/table-columns";
+import { connectionListSource } from "@/lib/server/preferences/connection-list-source";
 
 export const metadata: Metadata = { title: "Hotspot vouchers" };
 
 export default async function VouchersPage() {
   const actor = await requirePermission("vouchers.read", "/kiwire/vouchers");
-  const [connections, savedColumns] = await Promise.all([
-    connectionChoices("kiwire"),
-    pageTableColumns(actor, "kiwire-vouchers"),
-  ]);
   return (
     <VouchersView
-      connections={connections}
-      savedColumns={savedColumns}
+      source={await connectionListSource(actor, "kiwire", "kiwire-vouchers")}
       canWrite={can(actor.role, "vouchers.write")}
     />
   );

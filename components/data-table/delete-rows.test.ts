@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type BulkOutcome, runBulkAction } from "@/components/data-table/bulk-action";
-import { NO_SELECTION, type Selection } from "@/components/data-table/selection";
-import type { BulkActionControls, BulkActionStart } from "@/components/data-table/use-bulk-action";
-import type { SelectionControls } from "@/components/data-table/use-selection";
-import { deleteRows, rowsToDelete } from "./delete-rows";
+import { type BulkOutcome, runBulkAction } from "./bulk-action";
+import { deleteRows, deleteScope, rowsToDelete } from "./delete-rows";
+import { NO_SELECTION, type Selection } from "./selection";
+import type { BulkActionControls, BulkActionStart } from "./use-bulk-action";
+import type { SelectionControls } from "./use-selection";
 
 interface Row {
   code: string;
@@ -41,7 +41,7 @@ function selectionOf(selection: Selection<Row>) {
   return { controls, settled };
 }
 
-describe("deleting rows from a Kiwire list", () => {
+describe("deleting rows from a list", () => {
   it("names the rows one by one, or none when the selection is every matching row", () => {
     expect(rowsToDelete({ kind: "row", row: { code: "A1" } }, ticked("B1", "B2"))).toEqual([{ code: "A1" }]);
     expect(rowsToDelete({ kind: "selection" }, ticked("B1", "B2"))?.map(idOf)).toEqual(["B1", "B2"]);
@@ -103,5 +103,26 @@ describe("deleting rows from a Kiwire list", () => {
       ["M1", "done", undefined],
       ["M3", "failed", "Kiwire refused M3"],
     ]);
+  });
+});
+
+describe("deleteScope", () => {
+  it("names the one row asked about, whatever is selected", () => {
+    expect(deleteScope({ kind: "row", row: { code: "A1" } }, ticked("B1", "B2"))).toEqual({
+      rows: [{ code: "A1" }],
+      count: 1,
+      excluded: 0,
+    });
+  });
+
+  it("names the ticked rows, or counts every matching row less the unticked ones", () => {
+    expect(deleteScope({ kind: "selection" }, ticked("B1", "B2"))).toMatchObject({ count: 2, excluded: 0 });
+    const matching: Selection<Row> = {
+      scope: "matching",
+      filterKey: "{}",
+      total: 40,
+      excluded: new Set(["C1", "C2"]),
+    };
+    expect(deleteScope({ kind: "selection" }, matching)).toEqual({ rows: null, count: 38, excluded: 2 });
   });
 });

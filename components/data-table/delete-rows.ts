@@ -1,8 +1,8 @@
 "use client";
 
-import { type Selection, selectionTargets } from "@/components/data-table/selection";
-import type { BulkActionControls } from "@/components/data-table/use-bulk-action";
-import type { SelectionControls } from "@/components/data-table/use-selection";
+import { type Selection, selectedCount, selectionTargets } from "./selection";
+import type { BulkActionControls } from "./use-bulk-action";
+import type { SelectionControls } from "./use-selection";
 
 /** What a delete acts on: one row's own Delete, or the selection (ticked rows or every matching row). */
 export type DeleteTarget<TRow> = { kind: "row"; row: TRow } | { kind: "selection" };
@@ -35,6 +35,27 @@ export function deleteRows<TRow>(
       onFinished();
     },
   });
+}
+
+/** What the confirmation names: the rows one by one, or (`rows` null) every row matching the filter. */
+export interface DeleteScope<TRow> {
+  rows: TRow[] | null;
+  count: number;
+  /** Rows unticked from "every matching row". */
+  excluded: number;
+}
+
+/** What a delete would act on, for its confirmation: asked about one row, or about the selection. */
+export function deleteScope<TRow>(
+  target: DeleteTarget<TRow> | null,
+  selection: Selection<TRow>,
+): DeleteScope<TRow> {
+  const rows = rowsToDelete(target, selection);
+  return {
+    rows,
+    count: rows?.length ?? selectedCount(selection),
+    excluded: selection.scope === "matching" ? selection.excluded.size : 0,
+  };
 }
 
 /** The rows a delete names one by one, or null when it means every row matching the filter. */

@@ -1,0 +1,67 @@
+import type { ReactNode } from "react";
+import { PageHeader } from "@/components/ui/page-header";
+import { CONNECTION_PICKER_LABELS, type ConnectionChoice, type ConnectionKind } from "@/lib/connection-kinds";
+import { ConnectionPicker, NoConnectionState } from "./connection-picker";
+
+/** Spelled out: Tailwind finds the classes it generates by reading them whole in the source. */
+const FILTER_GRID = { 1: "max-w-sm", 3: "sm:grid-cols-3", 4: "sm:grid-cols-4" } as const;
+
+/** The page's kind, its connections, the one shown and how another is picked (`useServerList` gives all). */
+export interface PageConnection {
+  kind: ConnectionKind;
+  connections: readonly ConnectionChoice[];
+  connectionId: string;
+  chooseConnection: (id: string) => void;
+}
+
+export interface ConnectionPageProps {
+  title: string;
+  description: string;
+  /** The page's own buttons in its header (New, Import, Export). */
+  actions?: ReactNode;
+  connection: PageConnection;
+  /** The page's own filters, after the picker in the same panel. */
+  filters?: ReactNode;
+  filterColumns: keyof typeof FILTER_GRID;
+  children: ReactNode;
+}
+
+/**
+ * A page about one appliance of a kind: its header (with room for the page's actions), the filter panel with
+ * the connection picker first, then its content; or, with no connection of the kind yet, the way to one.
+ */
+export function ConnectionPage({
+  title,
+  description,
+  actions,
+  connection,
+  filters,
+  filterColumns,
+  children,
+}: ConnectionPageProps) {
+  if (connection.connections.length === 0) {
+    return (
+      <>
+        <PageHeader title={title} description={description} />
+        <NoConnectionState kind={connection.kind} />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader title={title} description={description} actions={actions} />
+      <div
+        className={`mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${FILTER_GRID[filterColumns]}`}
+      >
+        <ConnectionPicker
+          label={CONNECTION_PICKER_LABELS[connection.kind]}
+          connections={connection.connections}
+          value={connection.connectionId}
+          onChange={connection.chooseConnection}
+        />
+        {filters}
+      </div>
+      {children}
+    </>
+  );
+}

@@ -27,13 +27,8 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "console", testIgnore: /two-factor\.spec\.ts$/ },
-    // Requiring two-factor sign-in for everyone would send the demo accounts of the specs running alongside
-    // to enrol: that journey runs on its own, after the rest. To run it alone:
-    // `npx playwright test e2e/two-factor.spec.ts --no-deps`.
-    { name: "two-factor", testMatch: /two-factor\.spec\.ts$/, dependencies: ["console"] },
-  ],
+  // One project: a spec that changes a console-wide setting (e2e/two-factor.spec.ts requires two-factor sign-in
+  // of everyone) runs on a console of its own (e2e/private-console.ts), so it needs no turn after the others.
   webServer: {
     // The suite runs against the production build (`npm test` builds first) on a fresh data directory.
     command: `node scripts/e2e-server.mjs ${PORT}`,

@@ -1,13 +1,14 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import type { Role } from "@/lib/permissions";
+import { test } from "./private-console";
 import { open, signIn } from "./sign-in";
 import { authenticatorCode } from "./totp";
 
 /**
  * Two-factor sign-in, as people live it: enrolling from their account page with the QR code's key, signing in
- * with a code and with a recovery code, and an admin requiring it for everyone. Runs in its own Playwright
- * project after the others (playwright.config.ts): while "everyone" is required, the demo accounts other
- * specs sign in with would be sent to enrol.
+ * with a code and with a recovery code, and an admin requiring it for everyone. Runs on a console of its own
+ * (private-console.ts): while "everyone" is required there, the demo accounts the other specs sign in with on
+ * the shared server are not sent to enrol.
  */
 
 // Each journey signs in several people several times: more than the default minute on a loaded runner.

@@ -1,9 +1,11 @@
-// Starts the built console for the end-to-end suite on an empty data directory with the demo accounts.
+// Starts the built console for the end-to-end suite on an empty data directory with the demo accounts:
+// `node scripts/e2e-server.mjs [port] [data directory]` (a spec with a console of its own names another
+// directory, e2e/private-console.ts).
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 
 const port = process.argv[2] ?? "3100";
-const dataDir = ".data/e2e";
+const dataDir = process.argv[3] ?? ".data/e2e";
 rmSync(dataDir, { recursive: true, force: true });
 
 const child = spawn(

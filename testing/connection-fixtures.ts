@@ -44,10 +44,26 @@ export function startSmallSimulator(kind: ConnectionKind, https: boolean): Promi
   }
 }
 
+const isKiwire = (simulator: RunningSimulator): simulator is RunningKiwireSimulator =>
+  simulator.kind === "kiwire";
+
+/**
+ * The signing settings a Kiwire appliance needs its connection to name, as its admin would set them: the dashed
+ * `time` spelling or the raw key where it takes only that. One that takes the console's defaults, or either
+ * spelling, gets none.
+ */
+function kiwireSigningFor({ config }: RunningKiwireSimulator) {
+  return {
+    ...(config.timeFormat === "Y-m-d H:i:s" ? { timeFormat: config.timeFormat } : {}),
+    ...(config.signing === "raw" ? { signing: config.signing } : {}),
+  };
+}
+
 /**
  * The API body that connects to a running simulator (its credentials use the console's field names). A
  * plain-HTTP simulator is connected as "insecure" (the only TLS mode http:// takes); Kiwire and KalliopePBX
- * get the zone they run in (the simulators keep UTC unless a test says otherwise in `overrides`).
+ * get the zone they run in (the simulators keep UTC unless a test says otherwise in `overrides`), Kiwire the
+ * signing its appliance takes.
  */
 export function connectionFor(
   simulator: RunningSimulator,
@@ -59,12 +75,14 @@ export function connectionFor(
   const zone = (TIME_ZONE_KINDS as readonly string[]).includes(simulator.kind)
     ? { timeZone: (simulator as Partial<RunningKiwireSimulator>).config?.timeZone ?? "UTC" }
     : {};
+  const signing = isKiwire(simulator) ? kiwireSigningFor(simulator) : {};
   return {
     kind: simulator.kind,
     name: `${simulator.kind} ${simulator.tls ? "https" : "http"}`,
     baseUrl: simulator.baseUrl,
     ...simulator.credentials,
     ...zone,
+    ...signing,
     tls,
     ...overrides,
   } as CreateConnectionInput;

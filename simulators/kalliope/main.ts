@@ -20,6 +20,8 @@ const { values } = parseArgs({
     "clock-offset-ms": { type: "string", default: "0" },
     "detailed-layout": { type: "string", default: DEFAULTS.detailedLayout },
     "auth-failure-status": { type: "string", default: String(DEFAULTS.authFailureStatus) },
+    "auth-failure-message": { type: "string", default: DEFAULTS.authFailureMessage },
+    "created-window-seconds": { type: "string", default: String(DEFAULTS.createdWindowSeconds) },
     "cdr-output": { type: "string", default: DEFAULTS.cdrOutput },
     "salt-xml": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -42,7 +44,9 @@ if (values.help) {
   --clock-offset-ms N   run the PBX clock ahead (+) or behind (-) real time
 Where the documents are silent (README "Switches"):
   --detailed-layout nested|rows   detailed JSON/XML: path in a details list, or one record per step like CSV (default nested)
-  --auth-failure-status N         status of every refused signature, e.g. 400 or 403 (default 401)
+  --auth-failure-status N         status of every refused signature, e.g. 400 or 403 (default ${DEFAULTS.authFailureStatus})
+  --auth-failure-message TEXT     message of every refused signature (default "${DEFAULTS.authFailureMessage}")
+  --created-window-seconds N      how far Created may be from the PBX clock, and how long a nonce is remembered (default ${DEFAULTS.createdWindowSeconds})
   --cdr-output negotiated|json|xml|csv   answer CDRs as Accept asks, or always in one type (default negotiated)
   --salt-xml                      answer the salt in XML even when JSON is asked for, like older firmware
 Faults come from SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE.`);
@@ -77,6 +81,8 @@ const simulator = await startKalliopeSimulator({
   logAuthFailures: true,
   detailedLayout: oneOf<DetailedLayout>("detailed-layout", values["detailed-layout"], DETAILED_LAYOUTS),
   authFailureStatus: number("auth-failure-status", values["auth-failure-status"]),
+  authFailureMessage: values["auth-failure-message"],
+  createdWindowSeconds: number("created-window-seconds", values["created-window-seconds"]),
   cdrOutput: oneOf<CdrOutput>("cdr-output", values["cdr-output"], CDR_OUTPUTS),
   saltAnswer: values["salt-xml"] ? "xml" : "negotiated",
 });

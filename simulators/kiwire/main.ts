@@ -5,14 +5,44 @@
  */
 import { parseArgs } from "node:util";
 import { faultsFromEnv } from "../shared/faults";
-import type { KiwireTimeFormat } from "./appliance-time";
-import { KIWIRE_MODULES, KIWIRE_PERMISSIONS, type KiwireModule, type KiwirePermission } from "./protocol";
+import {
+  KIWIRE_MODULES,
+  KIWIRE_PERMISSIONS,
+  type KiwireModule,
+  type KiwirePermission,
+  type KiwireProtocolConfig,
+} from "./protocol";
 import {
   KIWIRE_DEFAULT_CONFIG,
   KIWIRE_DEFAULTS,
   type KiwireSimulatorOptions,
   startKiwireSimulator,
 } from "./simulator";
+import { KIWIRE_SWITCH_VALUES, type KiwireSwitch, switchFlag } from "./variants";
+
+/** What each switch of README "Switches" decides; its values and default are added from the code. */
+const SWITCH_HELP: Record<KiwireSwitch, string> = {
+  voucherCreateData: "ret_data of voucher/create: the new rows, bare codes, or none",
+  forgottenToken: "the answer to a token the appliance forgot (after a restart)",
+  userCreateStatus: "status spellings user/create takes",
+  timeFormat: "accepted spellings of the signed time",
+  listTotal: "a total beside user/voucher pages: none, the listed kind, the whole table",
+  singleGet: "ret_data of get/{value}: [record] or the bare record",
+  getMiss: "get/{value} of an unknown item: [] or an error",
+  refusalStatus: "HTTP status of a refusal: always 200, or by its cause",
+  statusVocabulary: "account statuses: act/exp/sus or active/expired/suspend",
+  envelope: "success field names, per endpoint or one spelling everywhere",
+  isSuccess: "type of is_success, per endpoint or one type everywhere",
+  signing: "api_key: md5(key+token+time), the raw key, or either",
+  voucherDelete: "a deleted voucher is kept as expired or erased",
+};
+
+const switchLines = (Object.keys(SWITCH_HELP) as KiwireSwitch[])
+  .map((name) => {
+    const flag = `--${switchFlag(name)} ${KIWIRE_SWITCH_VALUES[name].join(" | ")}`;
+    return `  ${flag}\n      ${SWITCH_HELP[name]} (default ${KIWIRE_DEFAULT_CONFIG[name]})`;
+  })
+  .join("\n");
 
 const HELP = `Kiwire 2.0 API simulator
 
@@ -28,24 +58,17 @@ const HELP = `Kiwire 2.0 API simulator
   --history-days N         days of login history (default ${KIWIRE_DEFAULTS.historyDays})
   --username S --password S --api-key S --cloud-id S   credentials (default hakim / admin / … / DEMO)
   --time-zone TZ           appliance time zone (default ${KIWIRE_DEFAULT_CONFIG.timeZone})
-  --time-format F          YmdHis | "Y-m-d H:i:s" | either (default ${KIWIRE_DEFAULT_CONFIG.timeFormat})
   --max-skew SECONDS       allowed drift of the signed time, "off" to disable (default ${KIWIRE_DEFAULT_CONFIG.maxClockSkewSeconds})
-  --signing M              md5 | raw | either (default ${KIWIRE_DEFAULT_CONFIG.signing})
+  --clock-offset-ms=N      run the appliance clock N ms ahead of real time, or behind with a negative N (default 0)
   --token-lifetime SECONDS token lifetime (default ${KIWIRE_DEFAULT_CONFIG.tokenLifetimeSeconds})
-  --envelope E             per-endpoint | result_msg | result_message (default ${KIWIRE_DEFAULT_CONFIG.envelope})
-  --is-success T           per-endpoint | boolean | string (default ${KIWIRE_DEFAULT_CONFIG.isSuccess})
-  --status-vocabulary V    v2 | v3 (default ${KIWIRE_DEFAULT_CONFIG.statusVocabulary})
-  --voucher-delete D       expire | erase (default ${KIWIRE_DEFAULT_CONFIG.voucherDelete})
   --list-filters           enable the non-vendor list filters and "total"
-  --voucher-create-data D  records | codes | none: ret_data of voucher/create (default ${KIWIRE_DEFAULT_CONFIG.voucherCreateData})
+  --max-voucher-quantity N largest qty of voucher/create (default ${KIWIRE_DEFAULT_CONFIG.maxVoucherQuantity})
+  --login-failure-error S  error of a refused login (default "${KIWIRE_DEFAULT_CONFIG.loginFailureError}")
+Where the documents are silent (README "Switches"):
+${switchLines}
   --max-list-limit N       most rows one get answers, "off" for none (default off)
-  --forgotten-token A      login-expired | permission-denied: the answer to an unknown token (default ${KIWIRE_DEFAULT_CONFIG.forgottenToken})
-  --user-create-status V   documented | v2 | yn | any: status spellings of user/create (default ${KIWIRE_DEFAULT_CONFIG.userCreateStatus})
   --no-nas-zone            NAS rows without a zone column
-  --list-total T           none | rows | table: a total beside user/voucher pages (default ${KIWIRE_DEFAULT_CONFIG.listTotal})
-  --single-get S           array | object: ret_data of get/{value} (default ${KIWIRE_DEFAULT_CONFIG.singleGet})
-  --get-miss M             empty | error: get/{value} of an unknown item (default ${KIWIRE_DEFAULT_CONFIG.getMiss})
-  --refusal-status S       200 | by-cause: HTTP status of a refusal (default ${KIWIRE_DEFAULT_CONFIG.refusalStatus})
+Test aids and account switches:
   --include-secrets        include password/secret fields in records
   --api-disabled           start with API integration switched off
   --tenant-unavailable     start with the tenant unavailable
@@ -70,10 +93,35 @@ function count(flag: string, value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function positive(flag: string, value: string | undefined): number | undefined {
+function positive(flag: string, value: string | undefined, alternative = ""): number | undefined {
   const n = count(flag, value);
-  if (n === 0) throw new Error(`--${flag} must be at least 1 (or "off")`);
+  if (n === 0) throw new Error(`--${flag} must be at least 1${alternative}`);
   return n;
+}
+
+function offset(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[+-]?\d+$/.test(value))
+    throw new Error(`--${flag} must be a whole number of milliseconds, got "${value}"`);
+  return Number(value);
+}
+
+function signingHint({ signing, timeFormat }: KiwireProtocolConfig): string {
+  const time = timeFormat === "either" ? "YmdHis or Y-m-d H:i:s" : timeFormat;
+  const md5 = `api_key = md5(key + token + time), "time" as ${time} in this zone`;
+  if (signing === "raw") return "api_key is the raw key";
+  return signing === "either" ? `${md5}, or the raw key` : md5;
+}
+
+/** The switches of README "Switches" given on the command line, each checked against its values. */
+function switchesFrom(values: Record<string, unknown>): Partial<Pick<KiwireProtocolConfig, KiwireSwitch>> {
+  const chosen: Partial<Record<KiwireSwitch, string>> = {};
+  for (const name of Object.keys(KIWIRE_SWITCH_VALUES) as KiwireSwitch[]) {
+    const value = values[switchFlag(name)];
+    if (typeof value === "string") chosen[name] = oneOf(switchFlag(name), value, KIWIRE_SWITCH_VALUES[name]);
+  }
+  // Each value was just found in its own switch's list.
+  return chosen as Partial<Pick<KiwireProtocolConfig, KiwireSwitch>>;
 }
 
 async function main(): Promise<void> {
@@ -95,25 +143,21 @@ async function main(): Promise<void> {
       "api-key": { type: "string" },
       "cloud-id": { type: "string" },
       "time-zone": { type: "string" },
-      "time-format": { type: "string" },
       "max-skew": { type: "string" },
-      signing: { type: "string" },
       "token-lifetime": { type: "string" },
-      envelope: { type: "string" },
-      "is-success": { type: "string" },
-      "status-vocabulary": { type: "string" },
-      "voucher-delete": { type: "string" },
       "list-filters": { type: "boolean" },
-      "voucher-create-data": { type: "string" },
       "max-list-limit": { type: "string" },
-      "forgotten-token": { type: "string" },
-      "user-create-status": { type: "string" },
       "no-nas-zone": { type: "boolean" },
-      "list-total": { type: "string" },
-      "single-get": { type: "string" },
-      "get-miss": { type: "string" },
-      "refusal-status": { type: "string" },
       "include-secrets": { type: "boolean" },
+      "clock-offset-ms": { type: "string" },
+      "max-voucher-quantity": { type: "string" },
+      "login-failure-error": { type: "string" },
+      ...Object.fromEntries(
+        (Object.keys(KIWIRE_SWITCH_VALUES) as KiwireSwitch[]).map((name) => [
+          switchFlag(name),
+          { type: "string" as const },
+        ]),
+      ),
       "api-disabled": { type: "boolean" },
       "tenant-unavailable": { type: "boolean" },
       "disable-module": { type: "string", multiple: true },
@@ -127,6 +171,7 @@ async function main(): Promise<void> {
   const skew = values["max-skew"];
   const maxListLimit = values["max-list-limit"];
   const options: KiwireSimulatorOptions = {
+    ...switchesFrom(values),
     port: count("port", values.port),
     host: values.host,
     https: values.https,
@@ -143,40 +188,14 @@ async function main(): Promise<void> {
     apiKey: values["api-key"],
     cloudId: values["cloud-id"],
     timeZone: values["time-zone"],
-    timeFormat: oneOf<KiwireTimeFormat | "either">("time-format", values["time-format"], [
-      "YmdHis",
-      "Y-m-d H:i:s",
-      "either",
-    ]),
     maxClockSkewSeconds: skew === "off" ? null : count("max-skew", skew),
-    signing: oneOf("signing", values.signing, ["md5", "raw", "either"]),
+    clockOffsetMs: offset("clock-offset-ms", values["clock-offset-ms"]),
+    maxVoucherQuantity: positive("max-voucher-quantity", values["max-voucher-quantity"]),
+    loginFailureError: values["login-failure-error"],
     tokenLifetimeSeconds: count("token-lifetime", values["token-lifetime"]),
-    envelope: oneOf("envelope", values.envelope, ["per-endpoint", "result_msg", "result_message"]),
-    isSuccess: oneOf("is-success", values["is-success"], ["per-endpoint", "boolean", "string"]),
-    statusVocabulary: oneOf("status-vocabulary", values["status-vocabulary"], ["v2", "v3"]),
-    voucherDelete: oneOf("voucher-delete", values["voucher-delete"], ["expire", "erase"]),
     listFilters: values["list-filters"],
-    voucherCreateData: oneOf("voucher-create-data", values["voucher-create-data"], [
-      "records",
-      "codes",
-      "none",
-    ]),
-    maxListLimit: maxListLimit === "off" ? null : positive("max-list-limit", maxListLimit),
-    forgottenToken: oneOf("forgotten-token", values["forgotten-token"], [
-      "login-expired",
-      "permission-denied",
-    ]),
-    userCreateStatus: oneOf("user-create-status", values["user-create-status"], [
-      "documented",
-      "v2",
-      "yn",
-      "any",
-    ]),
+    maxListLimit: maxListLimit === "off" ? null : positive("max-list-limit", maxListLimit, ' (or "off")'),
     nasZoneColumn: values["no-nas-zone"] ? false : undefined,
-    listTotal: oneOf("list-total", values["list-total"], ["none", "rows", "table"]),
-    singleGet: oneOf("single-get", values["single-get"], ["array", "object"]),
-    getMiss: oneOf("get-miss", values["get-miss"], ["empty", "error"]),
-    refusalStatus: oneOf("refusal-status", values["refusal-status"], ["200", "by-cause"]),
     includeSecrets: values["include-secrets"],
     apiEnabled: values["api-disabled"] ? false : undefined,
     tenantAvailable: values["tenant-unavailable"] ? false : undefined,
@@ -195,7 +214,7 @@ async function main(): Promise<void> {
       `  login:       POST ${sim.baseUrl}/admin/agent/api_login.php  (code, cloud_id)`,
       `  modules:     POST ${sim.baseUrl}/apiv2/{module}/{method}/{value}`,
       `  credentials: ${JSON.stringify(credentials)}`,
-      `  time zone:   ${sim.config.timeZone} (sign "time" as YmdHis in this zone)`,
+      `  time zone:   ${sim.config.timeZone} (${signingHint(sim.config)})`,
       sim.tls ? `  TLS SHA-256: ${sim.tls.fingerprint256}` : "",
       `  data:        ${sim.store.users.size} users, ${sim.store.vouchers.size} vouchers, ${sim.store.profiles.size} profiles, ${sim.store.nas.size} NAS`,
       "Ctrl-C to stop.",

@@ -163,6 +163,18 @@ describe.each(REVOCATIONS)("after $name", ({ revoke, session, token }) => {
   });
 });
 
+describe("two-factor sign-in required of admins", () => {
+  it("holds an admin who has not enrolled at their next request, and not an operator", async () => {
+    const admin = await userWithSession(db, "admin");
+    const operator = await userWithSession(db, "operator");
+    expect((await ask({ cookie: admin.cookie })).status).toBe(200);
+    expect((await ask({ cookie: operator.cookie })).status).toBe(200);
+    await setTwoFactorRequirement(db, "admins", "test");
+    expect(await ask({ cookie: admin.cookie })).toEqual({ status: 403, code: "account_setup_required" });
+    expect(await ask({ cookie: operator.cookie })).toEqual({ status: 200, code: undefined });
+  });
+});
+
 describe("with several instances sharing Redis", () => {
   let redis: TestRedis;
   let here: RedisState;

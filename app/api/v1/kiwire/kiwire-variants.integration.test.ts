@@ -13,11 +13,8 @@ import { installFileConnections } from "@/lib/server/connections/file-source";
 import type { Database } from "@/lib/server/db/client";
 import { auditEvents, kiwireIndexAccounts, kiwireIndexTables } from "@/lib/server/db/schema";
 import { clearKiwireTokens } from "@/lib/server/vendors/kiwire/client";
-import {
-  type KiwireSimulatorOptions,
-  type RunningKiwireSimulator,
-  startKiwireSimulator,
-} from "@/simulators/kiwire/simulator";
+import { type RunningKiwireSimulator, startKiwireSimulator } from "@/simulators/kiwire/simulator";
+import { KIWIRE_VARIANTS } from "@/simulators/kiwire/variants";
 import { connectionFor } from "@/testing/connection-fixtures";
 import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 import { DELETE as DELETE_CONNECTION } from "../connections/[id]/route";
@@ -35,67 +32,14 @@ import { POST as CREATE_VOUCHERS, GET as LIST_VOUCHERS } from "./[connectionId]/
 
 /**
  * Every flow of the Kiwire pages, through the BFF, against every reading of the documents the simulator can
- * take where they are silent (simulators/kiwire/README.md, "Switches"). Each flow asserts the three things a
- * wrong guess breaks: no duplicate write, no false failure, no silent truncation. The voucher and user lists
- * answer from the console's index of Kiwire's tables: its build, its write-through, its refresh and its removal
- * are checked under every variant too.
+ * take where they are silent (simulators/kiwire/README.md, "Switches"; `KIWIRE_VARIANTS` takes every value of
+ * every switch). Each flow asserts the three things a wrong guess breaks: no duplicate write, no false failure,
+ * no silent truncation. The voucher and user lists answer from the console's index of Kiwire's tables: its
+ * build, its write-through, its refresh and its removal are checked under every variant too. Each connection
+ * is set up as its appliance needs (zone, time spelling, signing: `connectionFor`), as its admin would.
  */
 
 process.env.CONSOLE_SECRET_KEY ??= "integration-test-master-key-integration-test";
-
-interface Variant {
-  name: string;
-  options: KiwireSimulatorOptions;
-  /** Restart the appliance (it forgets every token) before each flow's first call and before each write. */
-  restarts?: boolean;
-}
-
-const VARIANTS: Variant[] = [
-  { name: "the simulator's defaults", options: {} },
-  { name: "voucher/create answers bare codes", options: { voucherCreateData: "codes" } },
-  {
-    name: "voucher/create answers no ret_data, appliance at UTC+14",
-    options: { voucherCreateData: "none", timeZone: "Pacific/Kiritimati" },
-  },
-  { name: "limit capped at 200 (the documented default)", options: { maxListLimit: 200 } },
-  { name: "limit capped at 37", options: { maxListLimit: 37 } },
-  {
-    name: "restarts; a forgotten token is 'permission denied'",
-    options: { forgottenToken: "permission-denied" },
-    restarts: true,
-  },
-  { name: "restarts; a forgotten token is 'login expired'", options: {}, restarts: true },
-  { name: "user/create takes v2 status codes only", options: { userCreateStatus: "v2" } },
-  { name: "user/create takes y/n status only", options: { userCreateStatus: "yn" } },
-  { name: "NAS rows without a zone column", options: { nasZoneColumn: false } },
-  { name: "a total counting the whole kiwire_user table", options: { listTotal: "table" } },
-  {
-    name: "single get as an object, a miss as an error, v3 words, example envelope",
-    options: {
-      singleGet: "object",
-      getMiss: "error",
-      statusVocabulary: "v3",
-      envelope: "result_message",
-      isSuccess: "string",
-    },
-  },
-  {
-    name: "all of the odd readings at once",
-    options: {
-      voucherCreateData: "none",
-      maxListLimit: 37,
-      forgottenToken: "permission-denied",
-      userCreateStatus: "yn",
-      nasZoneColumn: false,
-      listTotal: "rows",
-      singleGet: "object",
-      getMiss: "error",
-      refusalStatus: "by-cause",
-      timeZone: "America/Los_Angeles",
-    },
-    restarts: true,
-  },
-];
 
 /** Larger than the 200 cap, so that a capped page is short although rows remain. */
 const USERS = 230;
@@ -121,19 +65,19 @@ async function ok<T>(response: Response, status = 200): Promise<T> {
   return response.json() as Promise<T>;
 }
 
-describe.each(VARIANTS)("Kiwire flows when $name", (variant) => {
+describe.each(KIWIRE_VARIANTS)("Kiwire flows when $name", (variant) => {
   let sim: RunningKiwireSimulator;
   let connectionId: string;
-  const prefix = `T${VARIANTS.indexOf(variant)}x`;
+  const prefix = `T${KIWIRE_VARIANTS.indexOf(variant)}x`;
 
   beforeAll(async () => {
     sim = await startKiwireSimulator({ port: 0, users: USERS, vouchers: VOUCHERS, ...variant.options });
-    connectionId = `kiwire-variant-${VARIANTS.indexOf(variant)}`;
+    connectionId = `kiwire-variant-${KIWIRE_VARIANTS.indexOf(variant)}`;
     await ok(
       await call(CREATE_CONNECTION, {
         method: "POST",
         headers: { cookie: admin },
-        body: connectionFor(sim, { id: connectionId, timeZone: sim.config.timeZone }),
+        body: connectionFor(sim, { id: connectionId }),
       }),
       201,
     );
@@ -164,7 +108,11 @@ describe.each(VARIANTS)("Kiwire flows when $name", (variant) => {
     const nas = await ok<{ items: NasDto[] }>(await get(NAS, "/x"));
     expect(nas.items.map((n) => n.shortName).sort()).toEqual([...sim.store.nas.keys()].sort());
     expect(nas.items.every((n) => n.zone !== "")).toBe(true);
-    expect(JSON.stringify(nas.items)).not.toMatch(/secret|password/);
+    // Under `includeSecrets` the appliance sends each NAS's RADIUS secret and password: neither may pass on.
+    const answer = JSON.stringify(nas.items);
+    expect(answer).not.toMatch(/secret|password/);
+    const secrets = [...sim.store.nas.values()].flatMap((n) => [n.secret, n.password]);
+    expect(secrets.filter((secret) => answer.includes(secret))).toEqual([]);
   });
 
   it("generates a batch once, reports exactly it, and lists, filters, exports and deletes it", async () => {
@@ -231,8 +179,12 @@ describe.each(VARIANTS)("Kiwire flows when $name", (variant) => {
         }),
       ),
     );
+    // The list shows what the appliance kept: the voucher as expired, or nothing where it erased it.
+    const kept = sim.store.vouchers.get(code);
+    expect(kept === undefined).toBe(sim.config.voucherDelete === "erase");
     const expired = await listVouchers(`batch=${created.batch}&status=expired`);
-    expect(expired.items.map((v) => v.username)).toEqual([code]);
+    expect(expired.items.map((v) => v.username)).toEqual(kept ? [code] : []);
+    expect((await listVouchers(`batch=${created.batch}&pageSize=1000`)).totalItems).toBe(kept ? 45 : 44);
   });
 
   it("pages users without losing any, filters the whole table, and creates, reads and deletes a user", async () => {
@@ -244,6 +196,8 @@ describe.each(VARIANTS)("Kiwire flows when $name", (variant) => {
       expect(users.items).toHaveLength(100);
     }
     expect(new Set(seen.map((u) => u.username))).toEqual(new Set(sim.store.users.keys()));
+    const pages = JSON.stringify(seen);
+    expect([...sim.store.users.values()].filter((u) => pages.includes(`"${u.password}"`))).toEqual([]);
 
     const active = await listUsers("status=active&sort=username&dir=desc&pageSize=500");
     expect(active.totalItems).toBe(seen.filter((u) => u.status === "active").length);
@@ -362,7 +316,7 @@ describe.each(VARIANTS)("Kiwire flows when $name", (variant) => {
       await call(CREATE_CONNECTION, {
         method: "POST",
         headers: { cookie: admin },
-        body: connectionFor(sim, { id, timeZone: sim.config.timeZone }),
+        body: connectionFor(sim, { id }),
       }),
       201,
     );

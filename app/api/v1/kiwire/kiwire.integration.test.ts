@@ -44,8 +44,6 @@ beforeEach(async () => {
   simulator.account.disabledModules.clear();
   simulator.account.permissions = allPermissions(true);
   simulator.account.apiKey = simulator.credentials.apiKey;
-  simulator.config.envelope = "per-endpoint";
-  simulator.config.isSuccess = "per-endpoint";
   clearKiwireTokens();
   db = await freshDatabase();
   installFileConnections([]);
@@ -152,16 +150,6 @@ describe("Kiwire vouchers through the BFF", () => {
     );
     const page = await ok<VoucherPageDto>(await listVouchers(`batch=${created.batch}&status=expired`));
     expect(page.items.map((v) => v.username)).toEqual([code]);
-  });
-
-  it("reads both envelope spellings and is_success as a string", async () => {
-    simulator.config.envelope = "result_message";
-    simulator.config.isSuccess = "string";
-    const page = await ok<VoucherPageDto>(await listVouchers("pageSize=5"));
-    expect(page.items).toHaveLength(5);
-    simulator.config.envelope = "result_msg";
-    simulator.config.isSuccess = "boolean";
-    expect((await ok<VoucherPageDto>(await listVouchers("pageSize=5"))).items).toHaveLength(5);
   });
 });
 

@@ -97,6 +97,26 @@ export async function indexedVoucherPage(
   return { items: rows.map(toAccountDto), totalItems };
 }
 
+/**
+ * Active vouchers, and those of them whose expiry falls on `today` (`YYYY-MM-DD` on the appliance's calendar;
+ * Kiwire spells expiry `Y-m-d H:i:s` in its zone, so the day is its first ten characters), in one query.
+ */
+export async function indexedVoucherFigures(
+  db: Database,
+  connectionId: string,
+  today: string,
+): Promise<{ activeVouchers: number; expiringToday: number }> {
+  const [row] = await db
+    .select({
+      activeVouchers: count(),
+      expiringToday:
+        sql<number>`count(*) filter (where substr(${accounts.expiresAt}, 1, 10) = ${today})`.mapWith(Number),
+    })
+    .from(accounts)
+    .where(voucherConditions(connectionId, { status: "active" }));
+  return { activeVouchers: row?.activeVouchers ?? 0, expiringToday: row?.expiringToday ?? 0 };
+}
+
 /** Every voucher of a filter or of a selection of codes, in Kiwire's order. */
 export async function indexedVoucherExport(
   db: Database,

@@ -25,7 +25,10 @@ function TopList({ title, rows }: { title: string; rows: CallStatsDto["topCaller
         {rows.map((row) => (
           <li key={row.number} className="flex items-center gap-2">
             <span className="w-28 truncate font-mono">{row.number}</span>
-            <span className="h-2 rounded bg-sky-700 dark:bg-sky-400" style={{ width: `${(row.calls / max) * 60}%` }} />
+            <span
+              className="h-2 rounded bg-sky-700 dark:bg-sky-400"
+              style={{ width: `${(row.calls / max) * 60}%` }}
+            />
             <span>{row.calls}</span>
           </li>
         ))}

@@ -17,6 +17,7 @@ import type { RunningSimulator } from "@/simulators/shared/types";
 import { connectionFor } from "@/testing/connection-fixtures";
 import { call, freshDatabase, userWithSession } from "@/testing/test-db";
 import { GET as LIST_TICKETS } from "../kayako/[connectionId]/tickets/route";
+import { GET as LIST_VOUCHERS } from "../kiwire/[connectionId]/vouchers/route";
 import { GET as SUMMARY } from "./[id]/summary/route";
 import { POST as CREATE_CONNECTION } from "./route";
 
@@ -140,6 +141,19 @@ describe("a Kiwire connection's figures", () => {
       expiringToday: expiringToday.length,
     });
     expect(figures.expiringToday).toBeGreaterThanOrEqual(2);
+    // The card's links open the list filtered to exactly what it counted.
+    const listed = async (query: string) => {
+      const response = await call(LIST_VOUCHERS, {
+        path: `/x?${query}`,
+        headers: { cookie: viewer },
+        params: { connectionId: id },
+      });
+      expect(response.status, await response.clone().text()).toBe(200);
+      return ((await response.json()) as { totalItems: number }).totalItems;
+    };
+    expect(await listed("status=active")).toBe(figures.activeVouchers);
+    expect(await listed(`status=active&expires=${today}`)).toBe(figures.expiringToday);
+    expect(await listed(`expires=${today}`)).toBe(figures.expiringToday + 1);
     expect(Date.parse(figures.indexedAt)).toBeLessThanOrEqual(Date.now());
   }, 60_000);
 });

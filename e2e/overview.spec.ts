@@ -198,25 +198,31 @@ async function seriousViolations(page: Page) {
 }
 
 for (const theme of ["light", "dark"] as const satisfies readonly Theme[]) {
-  test(`the overview's figures and the calls chart are axe-clean (${theme})`, async ({
-    page,
-    context,
-    baseURL,
-  }) => {
-    await context.addCookies([{ name: "theme", value: theme, url: baseURL ?? "" }]);
-    await signIn(page, "viewer");
-    await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
-    await expect(card(page, ids.pbx).getByRole("img", { name: /^Calls per day/ })).toBeVisible();
-    await expect(card(page, ids.down).getByRole("alert")).toBeVisible();
-    expect(await seriousViolations(page), `overview (${theme})`).toEqual([]);
+  test.describe(`axe, ${theme}`, () => {
+    // axe over a page of real data takes a while on a busy machine.
+    test.describe.configure({ timeout: 120_000 });
+    test.beforeEach(async ({ context, baseURL }) => {
+      await context.addCookies([{ name: "theme", value: theme, url: baseURL ?? "" }]);
+    });
 
-    await open(page, `/kalliope/calls?connection=${ids.pbx}&preset=last7`);
-    const chart = page.getByRole("figure", { name: /^Calls per day by outcome/ });
-    await expect(chart.getByRole("img").first()).toBeVisible();
-    expect(await seriousViolations(page), `calls chart (${theme})`).toEqual([]);
-    await chart.getByRole("button", { name: "Show as table" }).click();
-    await expect(chart.getByRole("table")).toBeVisible();
-    expect(await seriousViolations(page), `calls chart as a table (${theme})`).toEqual([]);
+    test(`the overview's figures are axe-clean (${theme})`, async ({ page }) => {
+      await signIn(page, "viewer");
+      await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
+      await expect(card(page, ids.pbx).getByRole("img", { name: /^Calls per day/ })).toBeVisible();
+      await expect(card(page, ids.down).getByRole("alert")).toBeVisible();
+      expect(await seriousViolations(page), `overview (${theme})`).toEqual([]);
+    });
+
+    test(`the calls chart and its table are axe-clean (${theme})`, async ({ page }) => {
+      await signIn(page, "viewer", `/kalliope/calls?connection=${ids.pbx}&preset=last7`);
+      await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
+      const chart = page.getByRole("figure", { name: /^Calls per day by outcome/ });
+      await expect(chart.getByRole("img").first()).toBeVisible();
+      expect(await seriousViolations(page), `calls chart (${theme})`).toEqual([]);
+      await chart.getByRole("button", { name: "Show as table" }).click();
+      await expect(chart.getByRole("table")).toBeVisible();
+      expect(await seriousViolations(page), `calls chart as a table (${theme})`).toEqual([]);
+    });
   });
 }
 

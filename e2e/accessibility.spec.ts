@@ -74,7 +74,15 @@ const rowButton = (name: string) => (page: Page) => firstRow(page).getByRole("bu
 
 const PAGES: Record<string, PageCheck> = {
   "/login": { role: null, path: "/login" },
-  "/": { role: "admin", path: "/" },
+  "/": {
+    role: "admin",
+    path: "/",
+    // Every card's figures (or its error) are in, not their loading placeholders.
+    loaded: async (page) => {
+      await expect(page.getByTestId("connection-figures").first()).toBeVisible();
+      await expect(page.getByRole("status", { name: "Loading figures" })).toHaveCount(0);
+    },
+  },
   "/api-docs": { role: "admin", path: "/api-docs" },
   "/account": {
     role: "viewer",
@@ -188,7 +196,19 @@ const PAGES: Record<string, PageCheck> = {
     role: "viewer",
     path: `/kalliope/calls?connection=${id("calls")}`,
     loaded: rowsShown,
-    opens: [modal("Call details", rowButton("Details"))],
+    opens: [
+      modal("Call details", rowButton("Details")),
+      {
+        name: "Calls chart as a table",
+        modal: false,
+        open: async (page) => {
+          await page.getByRole("button", { name: "Show as table" }).click();
+          const table = page.getByRole("figure").getByRole("table");
+          await expect(table).toBeVisible();
+          return table;
+        },
+      },
+    ],
   },
   "/kayako/tickets": {
     role: "operator",

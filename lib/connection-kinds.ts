@@ -3,6 +3,8 @@
  * form, the health cards) can import it without shipping the schema library to the browser; the zod
  * schemas in `lib/api/connections.ts` are built from the same lists.
  */
+import type { Permission } from "./permissions";
+
 export const CONNECTION_KINDS = [
   "kerio-operator",
   "kerio-connect",
@@ -31,6 +33,16 @@ export const CONNECTION_PICKER_LABELS: Readonly<Record<ConnectionKind, string>> 
   kalliope: "PBX",
   kayako: "Helpdesk",
 };
+
+/** The permission that reads a kind's vendor data: who may see a connection's figures on the overview. */
+export const CONNECTION_READ_PERMISSIONS = {
+  "kerio-operator": "extensions.read",
+  "kerio-connect": "mail.read",
+  "kerio-control": "firewall.read",
+  kiwire: "vouchers.read",
+  kalliope: "calls.read",
+  kayako: "tickets.read",
+} as const satisfies Record<ConnectionKind, Permission>;
 
 /** Fields that hold vendor secrets: write-only, encrypted at rest, shown only as "set". */
 export const SECRET_FIELDS = {

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ConnectionHealthCards } from "@/components/connections/health-cards";
+import { KINDS_WITH_FIGURES } from "@/components/overview/figure-kinds";
 import { PageHeader } from "@/components/ui/page-header";
+import { CONNECTION_READ_PERMISSIONS } from "@/lib/connection-kinds";
 import { NAVIGATION } from "@/lib/navigation";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/lib/server/auth/page-auth";
@@ -16,17 +18,18 @@ export default async function OverviewPage() {
       items: section.items.filter((item) => can(actor.role, item.permission)),
     }))
     .filter((section) => section.items.length > 0);
+  const figureKinds = KINDS_WITH_FIGURES.filter((kind) => can(actor.role, CONNECTION_READ_PERMISSIONS[kind]));
   return (
     <>
       <PageHeader
         title="Overview"
-        description="The appliances the console works on, and where to work on them."
+        description="Is everything all right? Each appliance's health and live figures; every figure opens the list it counts."
       />
       <section aria-labelledby="connection-health" className="mb-8 space-y-3">
         <h2 id="connection-health" className="text-lg font-semibold">
-          Connection health
+          Connections
         </h2>
-        <ConnectionHealthCards canManage={can(actor.role, "connections.manage")} />
+        <ConnectionHealthCards canManage={can(actor.role, "connections.manage")} figureKinds={figureKinds} />
       </section>
       <h2 className="mb-3 text-lg font-semibold">Areas</h2>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

@@ -2,15 +2,25 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { ConnectionFigures } from "@/components/overview/connection-figures";
 import { Button } from "@/components/ui/button";
 import { EmptyState, QueryErrorState } from "@/components/ui/states";
 import { callOperation } from "@/lib/client/call-operation";
 import { connectionQueries } from "@/lib/client/queries/connections";
-import { CONNECTION_KIND_LABELS } from "@/lib/connection-kinds";
+import { CONNECTION_KIND_LABELS, type ConnectionKind } from "@/lib/connection-kinds";
 import { HealthBadge, HealthDetails, InsecureBadge } from "./health-badge";
 
-/** The overview's connection health: names, kind and health only, for every role. */
-export function ConnectionHealthCards({ canManage }: { canManage: boolean }) {
+export interface ConnectionHealthCardsProps {
+  canManage: boolean;
+  /** Kinds whose live figures this person may read (their vendor's read permission) and that have figures. */
+  figureKinds: readonly ConnectionKind[];
+}
+
+/**
+ * The overview's connection cards: name, kind, health and latency for every role, and the live figures of
+ * the kinds the person may read, each card fetching its own.
+ */
+export function ConnectionHealthCards({ canManage, figureKinds }: ConnectionHealthCardsProps) {
   const connections = useQuery(connectionQueries.list());
   if (connections.isPending) {
     return (
@@ -58,6 +68,7 @@ export function ConnectionHealthCards({ canManage }: { canManage: boolean }) {
             {connection.insecureReason && <InsecureBadge reason={connection.insecureReason} />}
           </div>
           <HealthDetails health={connection.health} />
+          {figureKinds.includes(connection.kind) && <ConnectionFigures connectionId={connection.id} />}
           {canManage && connection.health.state === "failing" && (
             <CheckAgainButton connectionId={connection.id} />
           )}

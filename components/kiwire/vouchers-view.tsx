@@ -52,6 +52,7 @@ const voucherList = defineListState({
     profile: parseAsString.withDefault(""),
     from: parseAsString.withDefault(""),
     to: parseAsString.withDefault(""),
+    expires: parseAsString.withDefault(""),
     q: parseAsString.withDefault(""),
   },
 });
@@ -190,20 +191,22 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
             ]}
           />
           <form
-            key={`${list.filters.q}|${list.filters.from}|${list.filters.to}`}
+            key={`${list.filters.q}|${list.filters.from}|${list.filters.to}|${list.filters.expires}`}
             aria-label="Filter vouchers"
-            className="grid items-end gap-3 sm:col-span-4 sm:grid-cols-4"
+            className="grid items-end gap-3 sm:col-span-4 sm:grid-cols-5"
             onSubmit={submitWith((form) =>
               list.setFilters({
                 q: String(form.get("q") ?? "").trim() || null,
                 from: String(form.get("from") ?? "") || null,
                 to: String(form.get("to") ?? "") || null,
+                expires: String(form.get("expires") ?? "") || null,
               }),
             )}
           >
             <TextField label="Code contains" name="q" defaultValue={list.filters.q} />
             <TextField label="Created from" name="from" type="date" defaultValue={list.filters.from} />
             <TextField label="Created to" name="to" type="date" defaultValue={list.filters.to} />
+            <TextField label="Expires on" name="expires" type="date" defaultValue={list.filters.expires} />
             <Button type="submit">Apply</Button>
           </form>
         </>

@@ -76,6 +76,7 @@ export const ListVouchersQuery = z.strictObject({
   profile: z.string().trim().max(128).optional(),
   from: isoDate.optional().describe("Created on or after"),
   to: isoDate.optional().describe("Created on or before"),
+  expires: isoDate.optional().describe("Expires on this day (the appliance's calendar)"),
   q: z.string().trim().max(64).optional().describe("Code contains"),
 });
 export type ListVouchersInput = z.infer<typeof ListVouchersQuery>;
@@ -124,6 +125,7 @@ export const ExportVouchersQuery = z.strictObject({
   profile: z.string().trim().max(128).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  expires: isoDate.optional(),
   q: z.string().trim().max(64).optional(),
 });
 export type ExportVouchersInput = z.infer<typeof ExportVouchersQuery>;

@@ -2,6 +2,7 @@ import * as account from "./account";
 import * as apiTokens from "./api-tokens";
 import * as audit from "./audit";
 import * as connectionExchanges from "./connection-exchanges";
+import * as connectionSummary from "./connection-summary";
 import * as connections from "./connections";
 import * as kalliope from "./kalliope";
 import * as kayako from "./kayako";
@@ -45,6 +46,7 @@ export const OPERATIONS = [
   connections.deleteConnection,
   connections.testConnection,
   connectionExchanges.listConnectionExchanges,
+  connectionSummary.getConnectionSummary,
   kerioExtensions.listExtensions,
   kerioExtensions.getExtension,
   kerioExtensions.createExtension,

@@ -34,6 +34,7 @@ export const ROUTES = {
   deleteConnection: { method: "DELETE", path: "/api/v1/connections/{id}" },
   testConnection: { method: "POST", path: "/api/v1/connections/{id}/test" },
   listConnectionExchanges: { method: "GET", path: "/api/v1/connections/{id}/exchanges" },
+  getConnectionSummary: { method: "GET", path: "/api/v1/connections/{id}/summary" },
   listExtensions: { method: "GET", path: "/api/v1/kerio/{connectionId}/extensions" },
   getExtension: { method: "GET", path: "/api/v1/kerio/{connectionId}/extensions/{number}" },
   createExtension: { method: "POST", path: "/api/v1/kerio/{connectionId}/extensions" },

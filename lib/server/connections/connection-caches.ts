@@ -3,6 +3,7 @@ import { forgetConnectionDays } from "@/lib/server/vendors/kalliope/cdr-days";
 import { forgetKalliopeSigning } from "@/lib/server/vendors/kalliope/client";
 import { forgetKayakoCapabilities } from "@/lib/server/vendors/kayako/capabilities";
 import { forgetLookups } from "@/lib/server/vendors/kayako/lookups";
+import { forgetConnectionSummary } from "./connection-summary";
 
 /**
  * What this process keeps in memory under a connection's id, dropped when the connection is removed. Rows
@@ -14,6 +15,7 @@ import { forgetLookups } from "@/lib/server/vendors/kayako/lookups";
 export function forgetConnectionCaches(connectionId: string): void {
   forgetConnectionDays(connectionId);
   forgetKalliopeSigning(connectionId);
+  forgetConnectionSummary(connectionId);
   // Keyed by a fingerprint of the URL and keys, not the id: all helpdesks' lookups are refetched (5-minute cache).
   forgetLookups();
   forgetKayakoCapabilities();

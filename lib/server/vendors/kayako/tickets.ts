@@ -102,6 +102,27 @@ export class KayakoTickets {
   }
 
   /**
+   * How many tickets of every department have this status and owner: GetTicketCount where the helpdesk has
+   * it, else the matching ticket list read whole and counted (builds without it, kayako-notes §4.2), so the
+   * overview's figure never goes missing on an older helpdesk.
+   */
+  async countMatching(filter: Pick<ListTicketsInput, "status" | "owner">): Promise<number> {
+    const lookups = await this.lookups();
+    const departments = lookups.departments.map((d) => String(d.id));
+    const statuses = statusIds(filter.status, lookups);
+    if (departments.length === 0 || statuses.length === 0) return 0;
+    const owner = filter.owner === undefined ? "-1" : filter.owner === "unassigned" ? "0" : filter.owner;
+    const filters = `${departments.join(",")}/${statuses.join(",")}/${owner}/-1`;
+    const counted = await this.count(filters);
+    if (counted !== null) return counted;
+    const all = await this.client.get(
+      `/Tickets/Ticket/ListAll/${filters}/-1/0/ticketid/ASC`,
+      "the ticket list",
+    );
+    return listOf(all.tickets, "ticket").length;
+  }
+
+  /**
    * The total of a ticket list, or null where the helpdesk cannot say. Older builds have no GetTicketCount
    * (kayako-notes §4.2, §8): they take the action for a ticket id and answer 404 "Ticket not Found", which is
    * remembered for the connection so later pages do not ask again. A count that fails otherwise costs the

@@ -292,6 +292,28 @@ export class OperatorExtensions {
     return byGroup;
   }
 
+  /**
+   * How many extension numbers there are and how many have a registered phone (a group counts when any of
+   * its lines is). Only one public source shows `sipStatus.registered` (notes §4.1, S8), so an Operator whose
+   * rows carry no `sipStatus` at all reports no registration state: null, never a false "0 registered". One
+   * unconditioned read of every row, so no build's line conditions matter.
+   */
+  async registrationSummary(): Promise<{ extensions: number; registered: number | null }> {
+    const { rows } = await readRows((start, limit) => this.get({ start, limit }), 0, -1);
+    const linesByGroup = new Map<number, ExtensionRow[]>();
+    for (const row of rows) {
+      if (row.lineType !== LINE_OF_GROUP || row.parentId === undefined) continue;
+      linesByGroup.set(row.parentId, [...(linesByGroup.get(row.parentId) ?? []), row]);
+    }
+    const numbers = rows.filter((row) => row.lineType !== LINE_OF_GROUP);
+    const reported = rows.some((row) => row.sipStatus?.registered !== undefined);
+    const isRegistered = (row: ExtensionRow) => row.sipStatus?.registered === 1;
+    const registered = numbers.filter((row) =>
+      row.lineType === GROUP ? (linesByGroup.get(row.guid) ?? []).some(isRegistered) : isRegistered(row),
+    ).length;
+    return { extensions: numbers.length, registered: reported ? registered : null };
+  }
+
   /** By number alone (a group's lines come in the same answer), so no build's line conditions matter. */
   async find(number: string): Promise<ExtensionDto | undefined> {
     const answer = await this.rows(

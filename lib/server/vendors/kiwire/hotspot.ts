@@ -64,6 +64,11 @@ export const VOUCHER_CSV_COLUMNS = [
 export class KiwireHotspot {
   constructor(private readonly client: KiwireClient) {}
 
+  /** Today's date on the appliance's calendar (its zone), as its rows spell dates. */
+  applianceToday(): string {
+    return this.client.applianceTime().slice(0, 10);
+  }
+
   /** The whole user or voucher table, from Kiwire. */
   scan(table: KiwireTable): Promise<TableScan> {
     return scanTable(this.client, table);

@@ -26,7 +26,10 @@ const ofList = (connectionId: string, kind: "user" | "voucher") =>
 const contains = (column: AnyPgColumn, text: string) =>
   sql`strpos(lower(${column}), ${text.toLowerCase()}) > 0`;
 
-type VoucherFilter = Pick<ListVouchersInput, "batch" | "status" | "profile" | "from" | "to" | "q">;
+type VoucherFilter = Pick<
+  ListVouchersInput,
+  "batch" | "status" | "profile" | "from" | "to" | "expires" | "q"
+>;
 
 function voucherConditions(connectionId: string, filter: VoucherFilter): SQL | undefined {
   return and(
@@ -39,6 +42,8 @@ function voucherConditions(connectionId: string, filter: VoucherFilter): SQL | u
     filter.to
       ? sql`coalesce(substr(${accounts.createdAt}, 1, 10), '') COLLATE "C" <= ${filter.to}`
       : undefined,
+    // Expiry is Kiwire's "Y-m-d H:i:s" on the appliance's clock, so its day is the first ten characters.
+    filter.expires ? sql`substr(${accounts.expiresAt}, 1, 10) = ${filter.expires}` : undefined,
     filter.q ? contains(accounts.username, filter.q) : undefined,
   );
 }
@@ -83,7 +88,7 @@ export async function indexedVoucherPage(
   input: ListVouchersInput,
 ): Promise<IndexedVoucherPage> {
   const where = voucherConditions(list.connectionId, input);
-  const { batch, status, profile, from, to, q } = input;
+  const { batch, status, profile, from, to, expires, q } = input;
   const [rows, totalItems] = await Promise.all([
     db
       .select()
@@ -92,9 +97,29 @@ export async function indexedVoucherPage(
       .orderBy(desc(accounts.position), desc(accounts.username))
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
-    countOf(db, where, countKey(list, "voucher", { batch, status, profile, from, to, q })),
+    countOf(db, where, countKey(list, "voucher", { batch, status, profile, from, to, expires, q })),
   ]);
   return { items: rows.map(toAccountDto), totalItems };
+}
+
+/**
+ * Active vouchers, and those of them whose expiry falls on `today` (`YYYY-MM-DD` on the appliance's calendar;
+ * Kiwire spells expiry `Y-m-d H:i:s` in its zone, so the day is its first ten characters), in one query.
+ */
+export async function indexedVoucherFigures(
+  db: Database,
+  connectionId: string,
+  today: string,
+): Promise<{ activeVouchers: number; expiringToday: number }> {
+  const [row] = await db
+    .select({
+      activeVouchers: count(),
+      expiringToday:
+        sql<number>`count(*) filter (where substr(${accounts.expiresAt}, 1, 10) = ${today})`.mapWith(Number),
+    })
+    .from(accounts)
+    .where(voucherConditions(connectionId, { status: "active" }));
+  return { activeVouchers: row?.activeVouchers ?? 0, expiringToday: row?.expiringToday ?? 0 };
 }
 
 /** Every voucher of a filter or of a selection of codes, in Kiwire's order. */

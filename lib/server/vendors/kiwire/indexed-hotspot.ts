@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import type { KiwireSummaryDto } from "@/lib/api/connection-summary";
 import type {
   AccountDto,
   CreatedVouchersDto,
@@ -17,7 +18,12 @@ import type { Database } from "@/lib/server/db/client";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import { logger } from "@/lib/server/logging/logger";
 import type { KiwireHotspot } from "./hotspot";
-import { indexedUserPage, indexedVoucherExport, indexedVoucherPage } from "./index-queries";
+import {
+  indexedUserPage,
+  indexedVoucherExport,
+  indexedVoucherFigures,
+  indexedVoucherPage,
+} from "./index-queries";
 import { ensureIndexed, refreshIndex } from "./index-refresh";
 import { forgetAccount, type IndexTarget, recordAccounts } from "./index-store";
 
@@ -85,6 +91,14 @@ export class IndexedKiwire {
       batches: state.batches,
       table: state.read,
     };
+  }
+
+  /** The overview's voucher figures, from the index (built first if this connection has none yet). */
+  async voucherSummary(): Promise<KiwireSummaryDto> {
+    const state = await ensureIndexed(this.db, this.hotspot, this.target("voucher"));
+    const today = this.hotspot.applianceToday();
+    const figures = await indexedVoucherFigures(this.db, this.connectionId, today);
+    return { kind: "kiwire", today, ...figures, indexedAt: state.read.asOf };
   }
 
   async exportVouchers(input: ExportVouchersInput): Promise<AccountDto[]> {

@@ -87,4 +87,5 @@ export const OPERATIONS = [
   kiwire.listLoginHistory,
   kiwire.refreshVoucherIndex,
   kiwire.refreshHotspotUserIndex,
+  kiwire.getVoucherPrintSettings,
 ] as const satisfies readonly Operation[];

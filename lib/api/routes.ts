@@ -80,6 +80,7 @@ export const ROUTES = {
   listLoginHistory: { method: "GET", path: "/api/v1/kiwire/{connectionId}/login-history" },
   refreshVoucherIndex: { method: "POST", path: "/api/v1/kiwire/{connectionId}/index/vouchers" },
   refreshHotspotUserIndex: { method: "POST", path: "/api/v1/kiwire/{connectionId}/index/users" },
+  getVoucherPrintSettings: { method: "GET", path: "/api/v1/kiwire/{connectionId}/voucher-print-settings" },
 } as const satisfies Record<string, { method: HttpMethod; path: `/api/v1/${string}` }>;
 
 export type OperationId = keyof typeof ROUTES;

@@ -343,6 +343,7 @@ export function VouchersView({ connections, savedColumns, canWrite }: VouchersVi
       )}
       {printing && (
         <VoucherPrint
+          connectionId={connectionId}
           vouchers={printing}
           siteName={connection?.name ?? ""}
           onClose={() => setPrinting(null)}

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { useNonce } from "@/components/shell/nonce-context";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -41,9 +42,12 @@ export function VoucherPrint({ connectionId, vouchers, siteName: initialSite, on
   }, []);
   // The print rules change with the layout, so they are a <style> element, which the CSP admits by nonce.
   const nonce = useNonce();
+  // 80 × 297 mm is receipt printers' roll-paper page (a page height is required: `80mm auto` is invalid CSS).
   const pageRule =
-    layout === "a4" ? "@page { size: A4; margin: 10mm; }" : "@page { size: 80mm auto; margin: 3mm; }";
-  return (
+    layout === "a4" ? "@page { size: A4; margin: 10mm; }" : "@page { size: 80mm 297mm; margin: 3mm; }";
+  // A child of <body>, so printing can take the page out of the layout (`display: none` on everything else):
+  // merely hidden, the page behind still filled sheets of blank paper after the vouchers.
+  return createPortal(
     <dialog
       ref={dialog}
       aria-labelledby={headingId}
@@ -55,8 +59,7 @@ export function VoucherPrint({ connectionId, vouchers, siteName: initialSite, on
       <style nonce={nonce}>{`
         @media print {
           ${pageRule}
-          body * { visibility: hidden !important; }
-          .voucher-print-root, .voucher-print-root * { visibility: visible !important; }
+          body > :not(.voucher-print-root) { display: none !important; }
           .voucher-print-root {
             position: absolute !important; inset: 0 auto auto 0 !important; width: 100% !important;
             height: auto !important; max-height: none !important; margin: 0 !important; padding: 0 !important;
@@ -147,7 +150,8 @@ export function VoucherPrint({ connectionId, vouchers, siteName: initialSite, on
           </div>
         )}
       </div>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
 

@@ -180,6 +180,17 @@ const PAGES: Record<string, PageCheck> = {
     opens: [
       modal("Generate form", pageButton("Generate vouchers"), "Generate vouchers"),
       modal("Delete confirmation", rowButton("Delete"), /^Delete voucher/),
+      {
+        name: "Print view with QR codes",
+        modal: true,
+        open: async (page) => {
+          await firstRow(page).getByRole("checkbox").check();
+          await page.getByRole("button", { name: "Print selected", exact: true }).click();
+          const print = page.getByRole("dialog", { name: "Print vouchers" });
+          await expect(print.getByRole("img", { name: /^QR code with the voucher code / })).toBeVisible();
+          return print;
+        },
+      },
     ],
   },
   "/kiwire/profiles": {

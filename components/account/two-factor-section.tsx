@@ -18,7 +18,7 @@ import { RecoveryCodesList } from "./recovery-codes-list";
 const IdentityProofDialog = dynamic(() =>
   import("./identity-proof-dialog").then((module) => module.IdentityProofDialog),
 );
-const QrCode = dynamic(() => import("./qr-code").then((module) => module.QrCode));
+const QrCode = dynamic(() => import("@/components/ui/qr-code").then((module) => module.QrCode));
 
 type Enrolment = OperationResult<"startTwoFactorEnrolment">;
 
@@ -99,7 +99,11 @@ export function TwoFactorSection({ account, onChanged }: TwoFactorSectionProps) 
             <li>Enter the 6-digit code the app then shows.</li>
           </ol>
           <div className="flex flex-wrap items-center gap-6">
-            <QrCode value={enrolment.uri} label="QR code to add the console to your authenticator app" />
+            <QrCode
+              value={enrolment.uri}
+              label="QR code to add the console to your authenticator app"
+              size="enrolment"
+            />
             <div className="space-y-1 text-sm">
               <p className="text-slate-600 dark:text-slate-400">Key for typing in by hand:</p>
               <code data-testid="totp-secret" className="block font-mono text-base break-all">

@@ -28,6 +28,7 @@ import {
   type SecretField,
   type TlsMode,
 } from "@/lib/connection-kinds";
+import { CODE_PLACEHOLDER, type VoucherQrContent } from "@/lib/voucher-qr";
 
 const SECRET_LABELS: Record<SecretField, string> = {
   password: "Password",
@@ -56,6 +57,8 @@ type ConnectionWrite =
 interface FormValues {
   kind: ConnectionKind;
   tlsMode: TlsMode;
+  /** Kiwire: what printed vouchers' QR codes hold. */
+  qrContent: VoucherQrContent;
   text: (name: string) => string;
   secret: (name: SecretField) => string;
 }
@@ -69,12 +72,18 @@ function connectionWrite(
   connection: ConnectionDto | null,
   replacing: ReadonlySet<SecretField>,
 ): Validation<ConnectionWrite> {
-  const { kind, tlsMode, text, secret } = values;
+  const { kind, tlsMode, qrContent, text, secret } = values;
   const body: Record<string, unknown> = { kind, name: text("name"), baseUrl: text("baseUrl") };
   if (!connection && text("id")) body.id = text("id");
   for (const field of PLAIN_FIELDS[kind]) if (text(field)) body[field] = text(field);
   for (const field of SECRET_FIELDS[kind]) {
     if (!connection || replacing.has(field)) body[field] = secret(field);
+  }
+  if (kind === "kiwire") {
+    body.voucherQr =
+      qrContent === "code"
+        ? { content: "code" }
+        : { content: "portal-url", template: text("voucherQrTemplate") };
   }
   if (tlsMode === "verify") body.tls = { mode: "verify", ...(text("ca") && { ca: text("ca") }) };
   if (tlsMode === "pin") body.tls = { mode: "pin", fingerprint256: text("fingerprint256") };
@@ -120,6 +129,7 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
   const settings = connection?.settings;
   const [kind, setKind] = useState<ConnectionKind>(connection?.kind ?? "kerio-operator");
   const [tlsMode, setTlsMode] = useState<TlsMode>(settings?.tls.mode ?? "verify");
+  const [qrContent, setQrContent] = useState<VoucherQrContent>(settings?.voucherQr?.content ?? "code");
   const [replacing, setReplacing] = useState<ReadonlySet<SecretField>>(new Set());
   const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
   const [shownInitialErrors, setShownInitialErrors] = useState(false);
@@ -157,6 +167,7 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
       {
         kind,
         tlsMode,
+        qrContent,
         text: (name) => String(form.get(name) ?? "").trim(),
         secret: (name) => String(form.get(name) ?? ""),
       },
@@ -317,6 +328,34 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
               />
             </div>
           </details>
+        )}
+        {kind === "kiwire" && (
+          <>
+            <SelectField
+              label="QR code on printed vouchers"
+              name="voucherQrContent"
+              value={qrContent}
+              onChange={(event) => setQrContent(event.target.value as VoucherQrContent)}
+              options={[
+                { value: "code", label: "The voucher code" },
+                { value: "portal-url", label: "The portal's login URL with the code" },
+              ]}
+              error={errors["voucherQr.content"]}
+            />
+            {qrContent === "portal-url" && (
+              <TextField
+                label="Portal URL template"
+                name="voucherQrTemplate"
+                required
+                defaultValue={
+                  settings?.voucherQr?.content === "portal-url" ? settings.voucherQr.template : undefined
+                }
+                placeholder={`https://portal.example.com/login?voucher=${CODE_PLACEHOLDER}`}
+                hint={`An http(s) URL with ${CODE_PLACEHOLDER} where the code goes; a guest's scan opens it. Printed on every voucher: no passwords.`}
+                error={errors["voucherQr.template"]}
+              />
+            )}
+          </>
         )}
         <SelectField
           label="TLS"

@@ -127,7 +127,7 @@ export function TicketPanel({
                   {post.fromStaff && " · staff"}
                   {post.isPrivate && " · private note"}
                 </p>
-                {/* Contents are shown as text, never as HTML: Kayako posts come from e-mail. */}
+                {/* Text, never HTML: the server reads HTML posts into text (lib/server/vendors/kayako/html-to-text.ts). */}
                 <p className="whitespace-pre-wrap break-words">{post.contents}</p>
               </li>
             ))}

@@ -301,6 +301,7 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
       )}
       {printing && (
         <VoucherPrint
+          connectionId={connectionId}
           vouchers={printing}
           siteName={connection?.name ?? ""}
           onClose={() => setPrinting(null)}

@@ -8,7 +8,9 @@ import { retryReads } from "@/lib/client/query-retry";
 import { NonceContext } from "./nonce-context";
 
 // Loaded after the page, like every toast (components/ui/toast.ts): sonner stays out of the first load.
-const Toaster = dynamic(() => import("sonner").then((module) => module.Toaster), { ssr: false });
+const Toaster = dynamic(() => import("@/components/ui/toaster").then((module) => module.Toaster), {
+  ssr: false,
+});
 
 export interface ProvidersProps {
   /** The page's CSP nonce (proxy.ts), for client-rendered elements the policy would block. */
@@ -35,7 +37,7 @@ export function Providers({ nonce, children }: ProvidersProps) {
     <NonceContext value={nonce}>
       <QueryClientProvider client={queryClient}>
         <NuqsAdapter>{children}</NuqsAdapter>
-        <Toaster richColors closeButton position="bottom-right" />
+        <Toaster />
       </QueryClientProvider>
     </NonceContext>
   );

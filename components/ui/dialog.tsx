@@ -2,6 +2,7 @@
 
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from "react";
 import { Button } from "./button";
+import { keepTabWithin } from "./focus-wrap";
 
 export interface DialogProps {
   open: boolean;
@@ -21,8 +22,8 @@ export interface DialogProps {
 const RequestCloseContext = createContext<(() => void) | null>(null);
 
 /**
- * A modal on the native <dialog> element: the browser provides the focus trap, Escape to close and the
- * inert background, which hand-rolled modals usually get wrong.
+ * A modal on the native <dialog> element: the browser moves focus in and back, closes on Escape and makes the
+ * background inert, which hand-rolled modals usually get wrong; Tab wraps inside it (`keepTabWithin`).
  */
 export function Dialog({ open, title, onClose, children, size = "default", guardTypedInput }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -53,6 +54,7 @@ export function Dialog({ open, title, onClose, children, size = "default", guard
         setAskingToDiscard(true);
       }}
       onInput={guardTypedInput ? () => setTyped(true) : undefined}
+      onKeyDown={keepTabWithin}
       className={`m-auto w-full ${size === "wide" ? "max-w-5xl" : "max-w-lg"} rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100`}
     >
       {open && (

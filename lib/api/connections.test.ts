@@ -139,6 +139,46 @@ describe("connection schemas", () => {
     ]);
   });
 
+  it("takes a Kiwire voucher QR setting: the code, or an http(s) portal template with {code}", () => {
+    const template = "https://portal.example.com/login?voucher={code}";
+    expect(
+      CreateConnectionSchema.parse({
+        ...VALID.kiwire,
+        voucherQr: { content: "portal-url", template: ` ${template} ` },
+      }),
+    ).toMatchObject({ voucherQr: { content: "portal-url", template } });
+    expect(UpdateConnectionSchema.parse({ kind: "kiwire", voucherQr: { content: "code" } })).toEqual({
+      kind: "kiwire",
+      voucherQr: { content: "code" },
+    });
+    expect(
+      issues({ ...VALID.kiwire, voucherQr: { content: "portal-url", template: "ftp://portal/{code}" } }),
+    ).toEqual([
+      expect.objectContaining({
+        path: "voucherQr.template",
+        message: expect.stringContaining("https:// or http://"),
+      }),
+    ]);
+    expect(
+      issues({ ...VALID.kiwire, voucherQr: { content: "portal-url", template: "https://portal/login" } }),
+    ).toEqual([
+      expect.objectContaining({ path: "voucherQr.template", message: expect.stringContaining("{code}") }),
+    ]);
+    expect(issues({ ...VALID.kiwire, voucherQr: { content: "url" } })).toEqual([
+      expect.objectContaining({
+        path: "voucherQr.content",
+        message: 'content must be "code" or "portal-url"',
+      }),
+    ]);
+    // The same entry in the connections file; other kinds have no vouchers.
+    expect(
+      issues({ ...VALID.kiwire, id: "hotspot", voucherQr: { content: "code" } }, FileConnectionSchema),
+    ).toEqual([]);
+    expect(issues({ ...VALID.kayako, voucherQr: { content: "code" } })).toEqual([
+      expect.objectContaining({ code: "unrecognized_keys", keys: ["voucherQr"] }),
+    ]);
+  });
+
   it("requires the appliance's zone for Kiwire and KalliopePBX, in the API and the file alike", () => {
     for (const kind of ["kiwire", "kalliope"] as const) {
       const { timeZone: _zone, ...withoutZone } = VALID[kind];

@@ -8,6 +8,7 @@ import {
   KIWIRE_TIME_FORMATS,
   TEST_OUTCOMES,
 } from "@/lib/connection-kinds";
+import { CODE_PLACEHOLDER, portalTemplateProblem } from "@/lib/voucher-qr";
 import { defineOperation } from "./operation";
 
 /**
@@ -180,6 +181,34 @@ const timeZone = ianaTimeZone("Asia/Kuala_Lumpur").describe(
   "The appliance's IANA time zone (required): Kiwire checks the signed time in its local wall-clock time",
 );
 
+/** Kiwire: what the QR code on each printed voucher holds (lib/voucher-qr.ts). Not a secret: it is printed. */
+export const VoucherQrSchema = z
+  .discriminatedUnion(
+    "content",
+    [
+      z.strictObject({ content: z.literal("code") }),
+      z.strictObject({
+        content: z.literal("portal-url"),
+        template: text(`Enter the portal URL with ${CODE_PLACEHOLDER} where the voucher code goes`)
+          .trim()
+          .superRefine((template, context) => {
+            const problem = portalTemplateProblem(template);
+            if (problem) context.addIssue({ code: "custom", message: problem });
+          })
+          .describe(
+            `The hotspot portal's login URL (http or https) with ${CODE_PLACEHOLDER} where the voucher code goes; the code is URL-encoded into it`,
+          ),
+      }),
+    ],
+    {
+      error: (issue) =>
+        issue.code === "invalid_union" ? 'content must be "code" or "portal-url"' : undefined,
+    },
+  )
+  .describe(
+    "What the QR code on each printed voucher holds: the voucher code alone (default), or a portal URL made from a template",
+  );
+
 /**
  * The per-kind objects, parameterised by how a secret is given (a string in the API, a string or an
  * environment reference in the connections file) and by whether an id is required.
@@ -236,6 +265,7 @@ function kindSchemas<TSecret extends z.ZodType, TId extends z.ZodType>(
         .describe(
           "Minutes between background re-reads of the voucher and user tables into the console's index (default 5)",
         ),
+      voucherQr: VoucherQrSchema.optional(),
     }),
     kalliope: z.strictObject({
       kind: z.literal("kalliope"),
@@ -385,6 +415,7 @@ export const ConnectionSettingsSchema = z
     timeFormat: z.enum(KIWIRE_TIME_FORMATS).optional(),
     signing: z.enum(KIWIRE_SIGNING_MODES).optional(),
     indexRefreshMinutes: z.int().optional(),
+    voucherQr: VoucherQrSchema.optional(),
     password: SecretStateSchema.optional(),
     apiKey: SecretStateSchema.optional(),
     secretKey: SecretStateSchema.optional(),

@@ -77,8 +77,8 @@ export const TicketPostSchema = z.object({
   email: z.string(),
   fromStaff: z.boolean(),
   isPrivate: z.boolean(),
-  isHtml: z.boolean(),
-  contents: z.string(),
+  isHtml: z.boolean().describe("Kayako holds the post as HTML; `contents` is its text, read on the server"),
+  contents: z.string().describe("Plain text: an HTML post's markup is turned into line breaks and bullets"),
   created: z.string().nullable(),
 });
 export type TicketPostDto = z.infer<typeof TicketPostSchema>;

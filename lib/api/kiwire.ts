@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HOTSPOT_USER_SORTS, KIWIRE_STATUSES } from "@/lib/kiwire-vocabulary";
-import { ConnectionIdSchema } from "./connections";
+import { ConnectionIdSchema, VoucherQrSchema } from "./connections";
 import { defineOperation } from "./operation";
 
 /**
@@ -374,4 +374,17 @@ export const refreshHotspotUserIndex = defineOperation({
   params: KiwireConnectionParams,
   response: TableReadSchema,
   audit: { action: "kiwire-index.refresh", resource: "kiwire-index" },
+});
+
+export const VoucherPrintSettingsSchema = z.object({ qr: VoucherQrSchema });
+export type VoucherPrintSettingsDto = z.infer<typeof VoucherPrintSettingsSchema>;
+
+export const getVoucherPrintSettings = defineOperation({
+  operationId: "getVoucherPrintSettings",
+  summary:
+    "What the QR code on each printed voucher holds: the code, or the connection's portal URL template",
+  tag: TAG,
+  permission: "vouchers.read",
+  params: KiwireConnectionParams,
+  response: VoucherPrintSettingsSchema,
 });

@@ -91,4 +91,5 @@ export const OPERATIONS = [
   kiwire.refreshVoucherIndex,
   kiwire.refreshHotspotUserIndex,
   search.searchConsole,
+  kiwire.getVoucherPrintSettings,
 ] as const satisfies readonly Operation[];

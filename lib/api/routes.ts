@@ -82,6 +82,7 @@ export const ROUTES = {
   refreshVoucherIndex: { method: "POST", path: "/api/v1/kiwire/{connectionId}/index/vouchers" },
   refreshHotspotUserIndex: { method: "POST", path: "/api/v1/kiwire/{connectionId}/index/users" },
   searchConsole: { method: "GET", path: "/api/v1/search" },
+  getVoucherPrintSettings: { method: "GET", path: "/api/v1/kiwire/{connectionId}/voucher-print-settings" },
 } as const satisfies Record<string, { method: HttpMethod; path: `/api/v1/${string}` }>;
 
 export type OperationId = keyof typeof ROUTES;

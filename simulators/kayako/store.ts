@@ -20,6 +20,7 @@ import {
   TYPE_WEIGHTS,
   USER_GROUPS,
 } from "./catalog";
+import { asHtmlMail } from "./html-mail";
 import type {
   Attachment,
   Department,
@@ -724,6 +725,8 @@ export class KayakoStore {
     const requester = this.requester(core, id);
     const ticketIp = this.generateTicket(id).ipAddress;
     const firstId = (this.columns().postPrefix[id - 1] ?? 0) + 1;
+    // A stream of its own, so which e-mails are HTML changes none of the other seeded data.
+    const mailFormat = createRandom(hash32(this.options.seed, id, 6));
     return core.postTimes.map((dateline, k) => {
       const staffId = core.postStaffIds[k] ?? 0;
       const staff = this.staffMember(staffId);
@@ -741,6 +744,10 @@ export class KayakoStore {
       } else {
         contents = this.fill(random.pick(USER_FOLLOW_UPS), random, requester.fullName);
       }
+      const isEmailed = !staff && core.creationMode === 3;
+      // Half the requesters' mail clients send HTML (a guess: the documents say only that `ishtml` exists).
+      const isHtml = isEmailed && mailFormat.chance(0.5);
+      if (isHtml) contents = asHtmlMail(contents, mailFormat);
       return {
         id: firstId + k,
         ticketId: id,
@@ -753,8 +760,8 @@ export class KayakoStore {
         hasAttachments: 0,
         creator: staff ? 1 : 2,
         isThirdParty: 0,
-        isHtml: 0,
-        isEmailed: !staff && core.creationMode === 3 ? 1 : 0,
+        isHtml: isHtml ? 1 : 0,
+        isEmailed: isEmailed ? 1 : 0,
         staffId,
         isSurveyComment: 0,
         contents,

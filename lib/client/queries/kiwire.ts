@@ -45,6 +45,12 @@ export const kiwireQueries = {
       queryFn: ({ signal }) => callOperation("listNas", { params: { connectionId } }, { signal }),
       staleTime: PICKER_STALE_MS,
     }),
+  voucherPrintSettings: (connectionId: string) =>
+    queryOptions({
+      queryKey: [...ofConnection(connectionId), "voucher-print-settings"] as const,
+      queryFn: ({ signal }) =>
+        callOperation("getVoucherPrintSettings", { params: { connectionId } }, { signal }),
+    }),
   loginHistory: (connectionId: string, query: OperationQuery<"listLoginHistory">) =>
     queryOptions({
       queryKey: [...ofConnection(connectionId), "login-history", query] as const,

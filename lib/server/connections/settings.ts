@@ -12,6 +12,7 @@ import {
   type SecretField,
 } from "@/lib/connection-kinds";
 import type { HttpClientOptions } from "@/lib/server/http/client";
+import { DEFAULT_VOUCHER_QR, type VoucherQrSetting } from "@/lib/voucher-qr";
 
 /** A connection's settings without its secrets, defaults applied: what the database row and the DTO hold. */
 export interface PlainSettings {
@@ -27,6 +28,8 @@ export interface PlainSettings {
   signing?: KiwireSigningMode;
   /** Kiwire: minutes between background refreshes of the index. */
   indexRefreshMinutes?: number;
+  /** Kiwire: what printed vouchers' QR codes hold; missing on connections saved before it existed. */
+  voucherQr?: VoucherQrSetting;
 }
 
 export type SecretValues = Partial<Record<SecretField, string>>;
@@ -62,6 +65,7 @@ export function splitConfig(config: ConnectionConfig): { plain: PlainSettings; s
     plain.timeFormat = config.timeFormat ?? CONNECTION_DEFAULTS.kiwireTimeFormat;
     plain.signing = config.signing ?? CONNECTION_DEFAULTS.kiwireSigning;
     plain.indexRefreshMinutes = config.indexRefreshMinutes ?? CONNECTION_DEFAULTS.kiwireIndexRefreshMinutes;
+    plain.voucherQr = config.voucherQr ?? DEFAULT_VOUCHER_QR;
   }
   return { plain, secrets };
 }

@@ -340,6 +340,27 @@ describe.each(KAYAKO_VARIANTS)("Kayako tickets API, $name", ({ options }) => {
     expect(mappings.items.find((m) => m.userId === operatorId)?.staffId).toBeNull();
   });
 
+  it("shows a post Kayako holds as HTML as its text, and plain posts as they are", async () => {
+    const ticketId = Array.from({ length: 60 }, (_, index) => index + 1).find((id) =>
+      simulator.store.posts(id).some((post) => post.isHtml === 1),
+    );
+    if (ticketId === undefined) throw new Error("the seeded helpdesk has no HTML post");
+    const stored = simulator.store.posts(ticketId);
+    const detail = await json<TicketDetailDto>(
+      await call(GET_ONE, {
+        headers: { cookie: viewer },
+        params: { connectionId, ticketId: String(ticketId) },
+      }),
+    );
+    const html = first(detail.posts.filter((post) => post.isHtml));
+    expect(first(stored.filter((post) => post.isHtml === 1)).contents).toMatch(/<p class="MsoNormal">/);
+    expect(html.contents).not.toMatch(/[<>]|&[a-z]+;/);
+    expect(html.contents).toMatch(/^\S.*\n\n\S/s);
+    for (const plain of detail.posts.filter((post) => !post.isHtml)) {
+      expect(plain.contents).toBe(stored.find((post) => post.id === plain.id)?.contents);
+    }
+  });
+
   it("answers 404 with Kayako's words for an unknown ticket", async () => {
     const response = await call(GET_ONE, {
       headers: { cookie: viewer },

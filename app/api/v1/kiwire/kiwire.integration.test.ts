@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { CreatedVouchersDto, VoucherPageDto } from "@/lib/api/kiwire";
+import type { CreatedVouchersDto, VoucherPageDto, VoucherPrintSettingsDto } from "@/lib/api/kiwire";
 import { installFileConnections } from "@/lib/server/connections/file-source";
 import { refreshDueIndexes } from "@/lib/server/connections/kiwire-index-runner";
 import type { Database } from "@/lib/server/db/client";
@@ -16,6 +16,7 @@ import { PATCH as UPDATE_CONNECTION } from "../connections/[id]/route";
 import { POST as CREATE_CONNECTION } from "../connections/route";
 import { POST as REFRESH_VOUCHERS } from "./[connectionId]/index/vouchers/route";
 import { POST as CREATE_USER } from "./[connectionId]/users/route";
+import { GET as PRINT_SETTINGS } from "./[connectionId]/voucher-print-settings/route";
 import { DELETE as DELETE_VOUCHER } from "./[connectionId]/vouchers/[code]/route";
 import { GET as EXPORT } from "./[connectionId]/vouchers/export/route";
 import { POST as CREATE_VOUCHERS, GET as LIST_VOUCHERS } from "./[connectionId]/vouchers/route";
@@ -150,6 +151,43 @@ describe("Kiwire vouchers through the BFF", () => {
     );
     const page = await ok<VoucherPageDto>(await listVouchers(`batch=${created.batch}&status=expired`));
     expect(page.items.map((v) => v.username)).toEqual([code]);
+  });
+});
+
+describe("what printed vouchers' QR codes hold", () => {
+  const printSettings = (cookie = viewer, id = connectionId) =>
+    call(PRINT_SETTINGS, { headers: { cookie }, params: { connectionId: id } });
+  const setQr = (voucherQr: unknown) =>
+    call(UPDATE_CONNECTION, {
+      method: "PATCH",
+      headers: { cookie: admin },
+      params: { id: connectionId },
+      body: { kind: "kiwire", voucherQr },
+    });
+
+  it("is the code until an admin sets a portal template, readable by anyone who reads vouchers", async () => {
+    expect(await ok<VoucherPrintSettingsDto>(await printSettings())).toEqual({ qr: { content: "code" } });
+    const template = "https://portal.example.com/login?voucher={code}";
+    await ok(await setQr({ content: "portal-url", template }));
+    const settings = await ok<VoucherPrintSettingsDto>(await printSettings(operator));
+    expect(settings).toEqual({ qr: { content: "portal-url", template } });
+    // Only the printable setting: nothing of the connection's address, user or secrets.
+    const text = JSON.stringify(settings);
+    for (const value of Object.values(simulator.credentials)) expect(text).not.toContain(value);
+    expect(text).not.toContain(new URL(simulator.baseUrl).host);
+    await ok(await setQr({ content: "code" }));
+    expect(await ok<VoucherPrintSettingsDto>(await printSettings())).toEqual({ qr: { content: "code" } });
+  });
+
+  it("refuses a template that is not an http(s) URL with {code}, saying what to fix", async () => {
+    const response = await setQr({ content: "portal-url", template: "javascript:alert('{code}')" });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toContain("must start with https:// or http://");
+  });
+
+  it("answers 404 for a connection that does not exist", async () => {
+    const response = await printSettings(viewer, "no-such-hotspot");
+    expect(response.status).toBe(404);
   });
 });
 

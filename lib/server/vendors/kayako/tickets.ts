@@ -15,6 +15,7 @@ import { notFound, unprocessable } from "@/lib/server/errors/api-error";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import { emptyCapabilities, type KayakoCapabilities, RECHECK_MS } from "./capabilities";
 import type { KayakoClient } from "./client";
+import { htmlToText } from "./html-to-text";
 import type { Lookups } from "./lookups";
 import { keepIfMayHaveRun, readBack } from "./write-outcome";
 import { isoTime, listOf, numberOf, textOf, textsOf, type XmlNode } from "./xml";
@@ -390,14 +391,17 @@ function detailOf(ticket: XmlNode, lookups: Lookups): TicketDetailDto {
 }
 
 function postOf(post: XmlNode): TicketPostDto {
+  const isHtml = numberOf(post, "ishtml") === 1;
+  const contents = textOf(post, "contents");
   return {
     id: numberOf(post, "id"),
     author: textOf(post, "fullname"),
     email: textOf(post, "email"),
     fromStaff: numberOf(post, "staffid") > 0,
     isPrivate: numberOf(post, "isprivate") !== 0,
-    isHtml: numberOf(post, "ishtml") === 1,
-    contents: textOf(post, "contents"),
+    isHtml,
+    // The browser shows posts as text: HTML is read into text here, so no markup ever leaves the server.
+    contents: isHtml ? htmlToText(contents) : contents,
     created: isoTime(numberOf(post, "dateline")),
   };
 }

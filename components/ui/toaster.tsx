@@ -1,0 +1,12 @@
+"use client";
+
+import { Toaster as SonnerToaster } from "sonner";
+import { useDocumentTheme } from "./use-document-theme";
+
+/**
+ * Where toasts appear, in the page's theme: sonner draws light toasts unless told, which put a white toast on
+ * a dark page. "system" leaves it to sonner, which follows the operating system's setting as the page does.
+ */
+export function Toaster() {
+  return <SonnerToaster theme={useDocumentTheme()} richColors closeButton position="bottom-right" />;
+}

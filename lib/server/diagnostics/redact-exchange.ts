@@ -44,9 +44,26 @@ const SECRET_FIELD =
   /pass(w|$|phrase|code)|secret|token|api_?key|(^|[_-])key$|signature|salt|session|^sid$|^auth(?!or)|cookie|credential/i;
 const CAMEL_KEY = /[a-z]Key$/;
 
+/**
+ * Answers per field name, kept: a list answer repeats the same dozen names on every row, and testing each
+ * against the patterns again was a large share of recording an exchange. Cleared when full, to stay bounded.
+ */
+const SECRET_NAMES_KEPT = 4096;
+const secretNames = new Map<string, boolean>();
+
+function namesSecret(name: string): boolean {
+  let secret = secretNames.get(name);
+  if (secret === undefined) {
+    if (secretNames.size >= SECRET_NAMES_KEPT) secretNames.clear();
+    secret = SECRET_FIELD.test(name) || CAMEL_KEY.test(name);
+    secretNames.set(name, secret);
+  }
+  return secret;
+}
+
 /** `code` is a login code on a login path (Kiwire's md5(user|pass)), and an ordinary code anywhere else. */
 function isSecretField(name: string, path: string): boolean {
-  if (SECRET_FIELD.test(name) || CAMEL_KEY.test(name)) return true;
+  if (namesSecret(name)) return true;
   return name.toLowerCase() === "code" && /login/i.test(path);
 }
 
@@ -90,8 +107,11 @@ function redactForm(text: string, path: string, harvest: Harvest): string {
     .join("&");
 }
 
-/** Text level, so the body keeps its exact spelling (and a body cut mid-way is redacted all the same). */
-const JSON_MEMBER = /"((?:[^"\\]|\\.)*)"(\s*:\s*)("(?:[^"\\]|\\.)*"|[-\w.+]+)/g;
+/**
+ * Text level, so the body keeps its exact spelling (and a body cut mid-way is redacted all the same). A value
+ * that opens an object or an array matches as that one character: the members inside match on their own.
+ */
+const JSON_MEMBER = /"((?:[^"\\]|\\.)*)"(\s*:\s*)("(?:[^"\\]|\\.)*"|[-\w.+]+|[{[])/g;
 
 function unescapeJson(quoted: string): string {
   try {
@@ -102,12 +122,34 @@ function unescapeJson(quoted: string): string {
   }
 }
 
-function redactJsonMembers(text: string, path: string, harvest: Harvest): string {
-  return text.replace(JSON_MEMBER, (whole, name: string, colon: string, value: string) => {
-    if (!isSecretField(unescapeJson(`"${name}"`), path)) return whole;
+/** A member name as its text spells it: only a name with an escape needs JSON's reading. */
+const memberName = (quoted: string) => (quoted.includes("\\") ? unescapeJson(`"${quoted}"`) : quoted);
+
+/**
+ * Secret members with a string or plain value lose it; whether a secret name holds an object or an array is
+ * answered too, since only then is the body worth parsing whole (`harvestJsonTree`). The text is rebuilt only
+ * when something was redacted: most answers (a page of extensions) have no secret member at all.
+ */
+function redactJsonMembers(
+  text: string,
+  path: string,
+  harvest: Harvest,
+): { text: string; nestsSecret: boolean } {
+  let nestsSecret = false;
+  let redacted = "";
+  let kept = 0;
+  for (const match of text.matchAll(JSON_MEMBER)) {
+    const [whole, name = "", colon = "", value = ""] = match;
+    if (!isSecretField(memberName(name), path)) continue;
+    if (value === "{" || value === "[") {
+      nestsSecret = true;
+      continue;
+    }
     harvest.add(value.startsWith('"') ? unescapeJson(value) : value);
-    return `"${name}"${colon}"${REDACTED}"`;
-  });
+    redacted += `${text.slice(kept, match.index)}"${name}"${colon}"${REDACTED}"`;
+    kept = match.index + whole.length;
+  }
+  return { text: kept === 0 ? text : redacted + text.slice(kept), nestsSecret };
 }
 
 /** Strings nested under a secret member (`"token": {"value": …}`), which the text pass cannot see whole. */
@@ -349,9 +391,10 @@ function redactBodyByName(
   if (bytes.length === 0) return null;
   if (isBinary(bytes, contentType)) return { text: "", bytes: bytes.length, truncated: true, binary: true };
   const windowed = bytes.length > REDACTION_WINDOW_BYTES;
-  let text = bytes.subarray(0, REDACTION_WINDOW_BYTES).toString("utf8");
-  harvestJsonTree(text, path, harvest);
-  text = redactJsonMembers(text, path, harvest);
+  const window = bytes.subarray(0, REDACTION_WINDOW_BYTES).toString("utf8");
+  const members = redactJsonMembers(window, path, harvest);
+  if (members.nestsSecret) harvestJsonTree(window, path, harvest);
+  let text = members.text;
   text = redactXml(text, path, harvest);
   if (/form-urlencoded/i.test(contentType) || /^[\w.%+-]+=[^\s]*(&[\w.%+-]+=[^\s]*)*$/.test(text)) {
     text = redactForm(text, path, harvest);

@@ -3,7 +3,9 @@
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import type { TableSelection } from "./data-table";
 import type { DeleteScope } from "./delete-rows";
+import type { ListSelection } from "./use-list-selection";
 import type { RowDelete } from "./use-row-delete";
 
 export interface DeleteRowsDialogProps<TRow> {
@@ -43,4 +45,16 @@ export function DeleteSelectedButton<TRow>({ deletion }: { deletion: RowDelete<T
       Delete selected
     </Button>
   );
+}
+
+/**
+ * The selection of a list whose one bulk action is Delete: for people who may delete, with its button; for
+ * everyone else, none (no checkboxes).
+ */
+export function deleteSelection<TRow>(
+  canDelete: boolean,
+  rows: ListSelection<TRow>,
+  deletion: RowDelete<TRow>,
+): TableSelection<TRow> | undefined {
+  return canDelete ? { rows, actions: <DeleteSelectedButton deletion={deletion} /> } : undefined;
 }

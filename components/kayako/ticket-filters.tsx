@@ -31,10 +31,11 @@ export function ticketFilterQuery(filters: TicketFilterState): OperationQuery<"l
   };
 }
 
-const idOptions = (items: { id: number; title: string }[] | undefined, any: string) => [
-  { value: "", label: any },
-  ...(items ?? []).map((item) => ({ value: String(item.id), label: item.title })),
-];
+/** A helpdesk list as options, after the choices it does not hold ("Any priority", "Unassigned"). */
+const lookupOptions = (
+  items: { id: number; title: string }[] | undefined,
+  ...first: { value: string; label: string }[]
+) => [...first, ...(items ?? []).map((item) => ({ value: String(item.id), label: item.title }))];
 
 export interface TicketFiltersFormProps {
   filters: TicketFilterState;
@@ -91,34 +92,34 @@ export function TicketFiltersForm({
         label="Department"
         name="department"
         defaultValue={filters.department}
-        options={idOptions(lookups?.departments, "All departments")}
+        options={lookupOptions(lookups?.departments, { value: "", label: "All departments" })}
       />
       <SelectField
         label="Status"
         name="status"
         defaultValue={filters.status}
-        options={[
+        options={lookupOptions(
+          lookups?.statuses,
           { value: "open", label: "Open (unresolved)" },
           { value: "closed", label: "Closed (resolved)" },
           { value: "all", label: "Any status" },
-          ...(lookups?.statuses ?? []).map((s) => ({ value: String(s.id), label: s.title })),
-        ]}
+        )}
       />
       <SelectField
         label="Priority"
         name="priority"
         defaultValue={filters.priority}
-        options={idOptions(lookups?.priorities, "Any priority")}
+        options={lookupOptions(lookups?.priorities, { value: "", label: "Any priority" })}
       />
       <SelectField
         label="Owner"
         name="owner"
         defaultValue={filters.owner}
-        options={[
+        options={lookupOptions(
+          lookups?.staff,
           { value: "", label: "Anyone" },
           { value: "unassigned", label: "Unassigned" },
-          ...(lookups?.staff ?? []).map((s) => ({ value: String(s.id), label: s.title })),
-        ]}
+        )}
       />
     </FilterForm>
   );

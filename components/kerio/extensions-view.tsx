@@ -12,7 +12,7 @@ import { defineListState, orderAndPage, type SortDirection } from "@/components/
 import {
   DeleteRowButton,
   DeleteRowsDialog,
-  DeleteSelectedButton,
+  deleteSelection,
 } from "@/components/data-table/row-delete-controls";
 import { countOf } from "@/components/data-table/selection-toolbar";
 import { useListSelection } from "@/components/data-table/use-list-selection";
@@ -179,14 +179,7 @@ export function ExtensionsView({ source, canWrite }: ExtensionsViewProps) {
         countTestId="extension-count"
         rowKey={(extension) => String(extension.guid)}
         rowTestId={(extension) => `extension-row-${extension.number}`}
-        selection={
-          canWrite
-            ? {
-                rows: selection,
-                actions: <DeleteSelectedButton deletion={deletion} />,
-              }
-            : undefined
-        }
+        selection={deleteSelection(canWrite, selection, deletion)}
         actions={
           canWrite
             ? (extension) => (

@@ -12,7 +12,7 @@ import { defineListState, type SortDirection } from "@/components/data-table/lis
 import {
   DeleteRowButton,
   DeleteRowsDialog,
-  DeleteSelectedButton,
+  deleteSelection,
 } from "@/components/data-table/row-delete-controls";
 import { countOf } from "@/components/data-table/selection-toolbar";
 import { useListSelection } from "@/components/data-table/use-list-selection";
@@ -150,14 +150,7 @@ export function HotspotUsersView({ source, canWrite }: HotspotUsersViewProps) {
         countNote={data && <TableReadNote read={data.table} noun="users" />}
         rowKey={idOf}
         rowTestId={(user) => `hotspot-user-${user.username}`}
-        selection={
-          canWrite
-            ? {
-                rows: selection,
-                actions: <DeleteSelectedButton deletion={deletion} />,
-              }
-            : undefined
-        }
+        selection={deleteSelection(canWrite, selection, deletion)}
         actions={(user) => (
           <>
             <Button variant="ghost" size="sm" onClick={() => void setDetail(user.username)}>

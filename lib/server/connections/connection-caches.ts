@@ -3,7 +3,7 @@ import { forgetConnectionDays } from "@/lib/server/vendors/kalliope/cdr-days";
 import { forgetKalliopeSigning } from "@/lib/server/vendors/kalliope/client";
 import { forgetKayakoCapabilities } from "@/lib/server/vendors/kayako/capabilities";
 import { forgetLookups } from "@/lib/server/vendors/kayako/lookups";
-import { forgetConnectionSummary } from "./connection-summary";
+import { forgetConnectionSummary } from "./summary-answers";
 
 /**
  * What this process keeps in memory under a connection's id, dropped when the connection is removed. Rows

@@ -7,18 +7,15 @@ import { forbidden, notFound } from "@/lib/server/errors/api-error";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import { callSummary } from "@/lib/server/vendors/kalliope/call-summary";
 import { findConnectionEntry } from "./registry";
+import { sharedSummary } from "./summary-answers";
 import { kalliopeCdrFor, kayakoFor, kiwireIndexedFor, operatorExtensionsFor } from "./vendor-clients";
 
 /**
- * The overview's figures of one connection. Every card asks every 30 s and every person's overview asks the
- * same, so an answer is shared for `FRESH_MS` (a Kerio Operator summary reads every extension). A card must
- * not wait for a slow appliance as long as a list would: past `TIME_LIMIT_MS` it gets a timeout error while
- * the read goes on and fills the cache for the next ask.
+ * The overview's figures of one connection, shared between asks (summary-answers.ts). A card must not wait for
+ * a slow appliance as long as a list would: past `TIME_LIMIT_MS` it gets a timeout error while the read goes
+ * on and fills the shared answer for the next ask.
  */
-const FRESH_MS = 15_000;
 const TIME_LIMIT_MS = 8_000;
-
-const answers = new Map<string, { at: number; summary: Promise<ConnectionSummaryDto> }>();
 
 async function readSummary(db: Database, id: string, kind: ConnectionSummaryDto["kind"]) {
   switch (kind) {
@@ -75,21 +72,6 @@ export async function connectionSummary(
     throw forbidden(
       `Your role (${role}) does not have the ${permission} permission this connection's figures need.`,
     );
-  const key = `${id}\0${entry.kind}`;
-  let cached = answers.get(key);
-  if (!cached || now - cached.at >= FRESH_MS) {
-    const summary = readSummary(db, id, entry.kind);
-    cached = { at: now, summary };
-    answers.set(key, cached);
-    // A failure is not kept: the next ask tries the appliance again.
-    summary.catch(() => {
-      if (answers.get(key)?.summary === summary) answers.delete(key);
-    });
-  }
-  return withinTimeLimit(cached.summary, entry.name);
-}
-
-/** The connection was removed or changed: its next summary is read afresh. */
-export function forgetConnectionSummary(id: string): void {
-  for (const key of answers.keys()) if (key.startsWith(`${id}\0`)) answers.delete(key);
+  const summary = sharedSummary(id, entry.kind, () => readSummary(db, id, entry.kind), now);
+  return withinTimeLimit(summary, entry.name);
 }

@@ -163,3 +163,17 @@ for (const theme of ["light", "dark"] as const satisfies readonly Theme[]) {
     await check("search results");
   });
 }
+
+test("/ jumps to a list's first filter where the list has no search box (the audit log)", async ({
+  page,
+}) => {
+  await signIn(page, "admin", "/admin/audit");
+  const actor = page.getByRole("form", { name: "Filter the audit log" }).getByLabel("Actor");
+  await expect(actor).toBeVisible();
+  await page.getByRole("heading", { level: 1 }).click();
+  await page.keyboard.press("/");
+  await expect(actor).toBeFocused();
+  // Typed into a field, `/` is a character, not a shortcut.
+  await page.keyboard.type("ops/");
+  await expect(actor).toHaveValue("ops/");
+});

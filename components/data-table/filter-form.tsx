@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FieldErrors } from "@/components/ui/field";
 import { submitWith } from "@/lib/client/form-submit";
 import { useFieldErrors, type Validation } from "@/lib/client/validate-input";
+import { useSlashToSearch } from "./use-slash-to-search";
 
 export interface FilterFormProps<TFilters> {
   /** Names the form for assistive technology, e.g. "Call filters". */
@@ -26,7 +27,10 @@ export interface FilterFormProps<TFilters> {
   children: ReactNode;
 }
 
-/** A list's filter panel: the fields, checked before they reach the URL, then "Apply filters" and "Clear". */
+/**
+ * A list's filter panel: the fields, checked before they reach the URL, then "Apply filters" and "Clear"; `/`
+ * jumps to its search or first field.
+ */
 export function FilterForm<TFilters>({
   label,
   current,
@@ -38,6 +42,7 @@ export function FilterForm<TFilters>({
   children,
 }: FilterFormProps<TFilters>) {
   const { formRef, fieldErrors, setFieldErrors } = useFieldErrors();
+  useSlashToSearch(formRef);
   return (
     <form
       ref={formRef}

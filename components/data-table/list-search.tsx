@@ -1,10 +1,10 @@
 "use client";
 
-import { type RefObject, useEffect, useRef } from "react";
+import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { isTextEntry } from "@/components/ui/keyboard";
 import { submitWith } from "@/lib/client/form-submit";
+import { useSlashToSearch } from "./use-slash-to-search";
 
 export interface ListSearchProps {
   /** Names the form for assistive technology, e.g. "Search extensions". */
@@ -15,27 +15,6 @@ export interface ListSearchProps {
   /** The new search, or null when it was emptied. */
   onSearch: (q: string | null) => void;
   className?: string;
-}
-
-/**
- * `/` jumps to the list's search from anywhere on the page (as on GitHub or Gmail), unless the person is
- * typing in a field or a dialog is open (the page behind it is inert).
- */
-function useSlashToSearch(form: RefObject<HTMLFormElement | null>) {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented)
-        return;
-      if (isTextEntry(event.target) || document.querySelector("dialog[open]")) return;
-      const input = form.current?.querySelector<HTMLInputElement>('input[name="q"]');
-      if (!input) return;
-      event.preventDefault();
-      input.focus();
-      input.select();
-    };
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [form]);
 }
 
 /** A list's free-text search, applied on Enter or Search; a new URL (a link, Back) shows its own text. */

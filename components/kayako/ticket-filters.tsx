@@ -87,7 +87,13 @@ export function TicketFiltersForm({
         )
       }
     >
-      <TextField label="Search" name="q" defaultValue={filters.q} placeholder="Subject, requester, mask" />
+      <TextField
+        label="Search"
+        name="q"
+        defaultValue={filters.q}
+        placeholder="Subject, requester, mask"
+        aria-keyshortcuts="/"
+      />
       <SelectField
         label="Department"
         name="department"

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { parseAsString, parseAsStringLiteral, type Values } from "nuqs";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
@@ -19,6 +19,7 @@ import { countOf } from "@/components/data-table/selection-toolbar";
 import { useListSelection } from "@/components/data-table/use-list-selection";
 import { useRowDelete } from "@/components/data-table/use-row-delete";
 import { useServerList } from "@/components/data-table/use-server-list";
+import { useSlashToSearch } from "@/components/data-table/use-slash-to-search";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { EmptyState, ErrorState } from "@/components/ui/states";
@@ -116,6 +117,8 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
   const queryClient = useQueryClient();
   const { profiles } = useHotspotPickers(connectionId);
   const [generating, setGenerating] = useState(false);
+  const filterForm = useRef<HTMLFormElement>(null);
+  useSlashToSearch(filterForm);
   const [printing, setPrinting] = useState<AccountDto[] | null>(null);
   const [notice, setNotice] = useState<{ text: string; warn: boolean } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -191,6 +194,7 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
             ]}
           />
           <form
+            ref={filterForm}
             key={`${list.filters.q}|${list.filters.from}|${list.filters.to}|${list.filters.expires}`}
             aria-label="Filter vouchers"
             className="grid items-end gap-3 sm:col-span-4 sm:grid-cols-5"
@@ -203,7 +207,7 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
               }),
             )}
           >
-            <TextField label="Code contains" name="q" defaultValue={list.filters.q} />
+            <TextField label="Code contains" name="q" defaultValue={list.filters.q} aria-keyshortcuts="/" />
             <TextField label="Created from" name="from" type="date" defaultValue={list.filters.from} />
             <TextField label="Created to" name="to" type="date" defaultValue={list.filters.to} />
             <TextField label="Expires on" name="expires" type="date" defaultValue={list.filters.expires} />

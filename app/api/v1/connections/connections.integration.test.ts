@@ -264,6 +264,8 @@ describe("connections API", () => {
       timeFormat: "YmdHis",
       signing: "md5",
       indexRefreshMinutes: 5,
+      // Not sent, so the default: printed vouchers' QR codes hold the code alone.
+      voucherQr: { content: "code" },
       password: { set: true },
       apiKey: { set: true },
     });

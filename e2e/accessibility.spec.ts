@@ -1,6 +1,5 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from "@playwright/test";
 import type { Role } from "@/lib/permissions";
 import type { Theme } from "@/lib/theme";
@@ -13,6 +12,7 @@ import {
 } from "@/simulators/kerio/simulator";
 import { startKiwireSimulator } from "@/simulators/kiwire/simulator";
 import type { RunningSimulator } from "@/simulators/shared/types";
+import { seriousViolations } from "./axe";
 import { asSimulatorConnection } from "./connections-setup";
 import { open, signIn } from "./sign-in";
 
@@ -25,18 +25,6 @@ import { open, signIn } from "./sign-in";
 const THEMES = ["light", "dark"] as const satisfies readonly Theme[];
 const stamp = Date.now().toString(36);
 const id = (kind: string) => `a11y-${kind}-${stamp}`;
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-}
 
 /** Something a person opens on the page (a form, a confirmation, a panel), checked while it is open. */
 interface Opened {

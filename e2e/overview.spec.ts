@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import type { Theme } from "@/lib/theme";
 import { type RunningKalliopeSimulator, startKalliopeSimulator } from "@/simulators/kalliope/simulator";
@@ -6,6 +5,7 @@ import { type RunningKayakoSimulator, startKayakoSimulator } from "@/simulators/
 import { startKerioOperatorSimulator } from "@/simulators/kerio/simulator";
 import { startKiwireSimulator } from "@/simulators/kiwire/simulator";
 import type { RunningSimulator } from "@/simulators/shared/types";
+import { seriousViolations } from "./axe";
 import { addConnections } from "./connections-setup";
 import { open, signIn } from "./sign-in";
 
@@ -185,17 +185,6 @@ test("the calls chart has axes, values a keyboard can reach, and a table with th
   await chart.getByRole("button", { name: "Show as chart" }).click();
   await expect(chart.getByRole("img")).toHaveCount(7);
 });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-}
 
 for (const theme of ["light", "dark"] as const satisfies readonly Theme[]) {
   test.describe(`axe, ${theme}`, () => {

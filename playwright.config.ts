@@ -13,6 +13,8 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: BASE_URL,
+    // English unless a journey asks for Italian (the console follows the browser's language by default).
+    locale: "en-US",
     trace: "retain-on-failure",
     launchOptions: {
       // Debian's Chromium; Playwright's own browser download is not reachable here.

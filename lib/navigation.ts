@@ -1,58 +1,61 @@
+import type { Messages } from "./i18n/messages/catalog";
 import type { Permission } from "./permissions";
 
 export interface NavItem {
   href: string;
-  label: string;
+  /** Its name, in the `nav.pages` messages. */
+  page: keyof Messages["nav"]["pages"];
   permission: Permission;
 }
 
 export interface NavSection {
-  label: string;
+  /** Its heading, in the `nav.sections` messages. */
+  section: keyof Messages["nav"]["sections"];
   items: NavItem[];
 }
 
 /** The sidebar. Entries are shown by the same permission table the server enforces. */
 export const NAVIGATION: readonly NavSection[] = [
   {
-    label: "Console",
+    section: "console",
     items: [
-      { href: "/", label: "Overview", permission: "overview.read" },
+      { href: "/", page: "overview", permission: "overview.read" },
       // Every role sees connections and their health; only connections.manage sees and changes settings.
-      { href: "/admin/connections", label: "Connections", permission: "connections.read" },
-      { href: "/api-docs", label: "API reference", permission: "overview.read" },
+      { href: "/admin/connections", page: "connections", permission: "connections.read" },
+      { href: "/api-docs", page: "apiDocs", permission: "overview.read" },
     ],
   },
   {
-    label: "Kerio",
+    section: "kerio",
     items: [
-      { href: "/kerio/extensions", label: "PBX extensions", permission: "extensions.read" },
-      { href: "/kerio/mail-users", label: "Mail accounts", permission: "mail.read" },
-      { href: "/kerio/address-groups", label: "IP address groups", permission: "firewall.read" },
+      { href: "/kerio/extensions", page: "extensions", permission: "extensions.read" },
+      { href: "/kerio/mail-users", page: "mailUsers", permission: "mail.read" },
+      { href: "/kerio/address-groups", page: "addressGroups", permission: "firewall.read" },
     ],
   },
   {
-    label: "Kiwire",
+    section: "kiwire",
     items: [
-      { href: "/kiwire/vouchers", label: "Hotspot vouchers", permission: "vouchers.read" },
-      { href: "/kiwire/users", label: "Hotspot users", permission: "hotspot.read" },
-      { href: "/kiwire/login-history", label: "Hotspot login history", permission: "hotspot.read" },
-      { href: "/kiwire/profiles", label: "Hotspot profiles and NAS", permission: "hotspot.read" },
+      { href: "/kiwire/vouchers", page: "vouchers", permission: "vouchers.read" },
+      { href: "/kiwire/users", page: "hotspotUsers", permission: "hotspot.read" },
+      { href: "/kiwire/login-history", page: "loginHistory", permission: "hotspot.read" },
+      { href: "/kiwire/profiles", page: "profiles", permission: "hotspot.read" },
     ],
   },
   {
-    label: "Kalliope",
-    items: [{ href: "/kalliope/calls", label: "Call records", permission: "calls.read" }],
+    section: "kalliope",
+    items: [{ href: "/kalliope/calls", page: "calls", permission: "calls.read" }],
   },
   {
-    label: "Kayako",
-    items: [{ href: "/kayako/tickets", label: "Helpdesk tickets", permission: "tickets.read" }],
+    section: "kayako",
+    items: [{ href: "/kayako/tickets", page: "tickets", permission: "tickets.read" }],
   },
   {
-    label: "Admin",
+    section: "admin",
     items: [
-      { href: "/admin/users", label: "Users", permission: "users.manage" },
-      { href: "/admin/api-tokens", label: "API tokens", permission: "tokens.manage" },
-      { href: "/admin/audit", label: "Audit log", permission: "audit.read" },
+      { href: "/admin/users", page: "users", permission: "users.manage" },
+      { href: "/admin/api-tokens", page: "apiTokens", permission: "tokens.manage" },
+      { href: "/admin/audit", page: "audit", permission: "audit.read" },
     ],
   },
 ];

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { ConnectionHealthCards } from "@/components/connections/health-cards";
 import { KINDS_WITH_FIGURES } from "@/components/overview/figure-kinds";
@@ -7,12 +6,14 @@ import { CONNECTION_READ_PERMISSIONS } from "@/lib/connection-kinds";
 import { NAVIGATION } from "@/lib/navigation";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/lib/server/auth/page-auth";
+import { getTranslations, pageTitle } from "@/lib/server/preferences/request-locale";
 
-export const metadata: Metadata = { title: "Overview" };
+export const generateMetadata = pageTitle("overview");
 
 export default async function OverviewPage() {
   const actor = await requirePermission("overview.read", "/");
-  const areas = NAVIGATION.filter((section) => section.label !== "Console")
+  const nav = await getTranslations("nav");
+  const areas = NAVIGATION.filter((section) => section.section !== "console")
     .map((section) => ({
       ...section,
       items: section.items.filter((item) => can(actor.role, item.permission)),
@@ -35,15 +36,15 @@ export default async function OverviewPage() {
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {areas.map((section) => (
           <li
-            key={section.label}
+            key={section.section}
             className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
           >
-            <h2 className="font-semibold">{section.label}</h2>
+            <h2 className="font-semibold">{nav(`sections.${section.section}`)}</h2>
             <ul className="mt-2 space-y-1 text-sm">
               {section.items.map((item) => (
                 <li key={item.href}>
                   <Link href={item.href} className="text-sky-700 underline dark:text-sky-400">
-                    {item.label}
+                    {nav(`pages.${item.page}`)}
                   </Link>
                 </li>
               ))}

@@ -4,8 +4,11 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueryErrorState } from "@/components/ui/states";
+import type { AccountDto } from "@/lib/api/account";
 import { accountQueries } from "@/lib/client/queries/account";
+import type { Locale } from "@/lib/i18n/locales";
 import type { AccountSetupStep } from "@/lib/second-factor";
+import { LanguageSection } from "./language-section";
 import { PasswordSection } from "./password-section";
 import { TwoFactorSection } from "./two-factor-section";
 
@@ -17,13 +20,15 @@ const STEP_NOTICE: Record<AccountSetupStep, string> = {
 };
 
 /** The person's own account page; the only page open while a required step (new password, enrolment) is owed. */
-export function AccountView() {
+export function AccountView({ browserLocale }: { browserLocale: Locale }) {
   const queryClient = useQueryClient();
   const account = useQuery(accountQueries.mine());
   // Remembered so the page can offer the way on once the last owed step is done.
   const [hadPendingStep, setHadPendingStep] = useState(false);
   if (account.data?.pendingStep && !hadPendingStep) setHadPendingStep(true);
   const refresh = () => queryClient.invalidateQueries({ queryKey: accountQueries.all });
+  const setAccount = (changed: AccountDto) =>
+    queryClient.setQueryData(accountQueries.mine().queryKey, changed);
 
   return (
     <>
@@ -56,10 +61,9 @@ export function AccountView() {
       )}
       {account.data && (
         <div className="space-y-10">
-          <PasswordSection
-            onChanged={(changed) => queryClient.setQueryData(accountQueries.mine().queryKey, changed)}
-          />
+          <PasswordSection onChanged={setAccount} />
           <TwoFactorSection account={account.data} onChanged={refresh} />
+          <LanguageSection account={account.data} browserLocale={browserLocale} onChanged={setAccount} />
         </div>
       )}
     </>

@@ -3,8 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import type { SearchSourceDto } from "@/lib/api/search";
 import { searchQueries } from "@/lib/client/queries/search";
+import type { Translate } from "@/lib/i18n/translator";
 import { NAVIGATION } from "@/lib/navigation";
 import { searchItemHref } from "@/lib/palette-targets";
 import { can, type Role } from "@/lib/permissions";
@@ -37,15 +39,15 @@ function useDebounced(value: string, delayMs: number): string {
   return settled;
 }
 
-function pageOptions(role: Role): Option[] {
+function pageOptions(role: Role, nav: Translate<"nav">): Option[] {
   return NAVIGATION.flatMap((section) =>
     section.items
       .filter((item) => can(role, item.permission))
       .map((item) => ({
         key: `page:${item.href}`,
         href: item.href,
-        label: item.label,
-        detail: section.label,
+        label: nav(`pages.${item.page}`),
+        detail: nav(`sections.${section.section}`),
         group: "Page",
       })),
   );
@@ -93,6 +95,7 @@ export function CommandPalette({ userId, role, onClose }: CommandPaletteProps) {
   const typed = text.trim();
   const query = useDebounced(typed, DEBOUNCE_MS);
   const searchable = searchIntents(query).length > 0;
+  const nav = useTranslations("nav");
   const results = useQuery({ ...searchQueries.results(query), enabled: searchable });
 
   useEffect(() => {
@@ -101,7 +104,7 @@ export function CommandPalette({ userId, role, onClose }: CommandPaletteProps) {
   }, []);
 
   const lower = typed.toLowerCase();
-  const pages = pageOptions(role).filter(
+  const pages = pageOptions(role, nav).filter(
     (page) =>
       lower === "" || page.label.toLowerCase().includes(lower) || page.detail.toLowerCase().includes(lower),
   );

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { PaletteLauncher } from "@/components/palette/palette-launcher";
 import { NAVIGATION } from "@/lib/navigation";
 import { can, type Role } from "@/lib/permissions";
+import { getTranslations } from "@/lib/server/preferences/request-locale";
 import type { Theme } from "@/lib/theme";
 import { NavLink } from "./nav-link";
 import { UserMenu } from "./user-menu";
@@ -13,7 +14,8 @@ export interface ShellProps {
   children: ReactNode;
 }
 
-export function Shell({ user, theme, children }: ShellProps) {
+export async function Shell({ user, theme, children }: ShellProps) {
+  const [t, nav] = await Promise.all([getTranslations("shell"), getTranslations("nav")]);
   const sections = user
     ? NAVIGATION.map((section) => ({
         ...section,
@@ -26,27 +28,27 @@ export function Shell({ user, theme, children }: ShellProps) {
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-900"
       >
-        Skip to content
+        {t("skipToContent")}
       </a>
       <aside className="border-b border-slate-200 bg-white md:sticky md:top-0 md:h-screen md:border-r md:border-b-0 dark:border-slate-800 dark:bg-slate-900">
         <div className="flex items-center justify-between px-4 py-4">
           <Link href="/" className="font-semibold tracking-tight">
-            Operator Console
+            {t("productName")}
           </Link>
         </div>
         <nav
-          aria-label="Main"
+          aria-label={t("mainNavigation")}
           className="flex gap-4 overflow-x-auto px-2 pb-3 md:block md:space-y-4 md:overflow-visible"
         >
           {sections.map((section) => (
-            <div key={section.label}>
+            <div key={section.section}>
               <p className="px-2 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
-                {section.label}
+                {nav(`sections.${section.section}`)}
               </p>
               <ul className="flex gap-1 md:block md:space-y-0.5">
                 {section.items.map((item) => (
                   <li key={item.href}>
-                    <NavLink href={item.href}>{item.label}</NavLink>
+                    <NavLink href={item.href}>{nav(`pages.${item.page}`)}</NavLink>
                   </li>
                 ))}
               </ul>

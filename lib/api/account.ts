@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 import { TWO_FACTOR_REQUIREMENTS } from "@/lib/second-factor";
 import { defineOperation } from "./operation";
 import { RoleSchema, UserIdParams, UserSchema } from "./users";
@@ -22,6 +23,10 @@ export const AccountSchema = z.object({
     required: z.boolean().describe("An admin requires two-factor sign-in for this person's role"),
     recoveryCodesLeft: z.number().int(),
   }),
+  language: z
+    .enum(LOCALES)
+    .nullable()
+    .describe("The interface language the person chose; null follows their browser's Accept-Language"),
 });
 export type AccountDto = z.infer<typeof AccountSchema>;
 
@@ -76,6 +81,11 @@ export const TwoFactorPolicySchema = z.strictObject({
     .enum(TWO_FACTOR_REQUIREMENTS)
     .describe("Who must use two-factor sign-in: nobody, admins, or everyone"),
 });
+
+export const LanguageChoiceSchema = z.strictObject({
+  language: z.enum(LOCALES).nullable().describe("en or it; null to follow the browser's language"),
+});
+export type LanguageChoiceInput = z.infer<typeof LanguageChoiceSchema>;
 
 export const getAccount = defineOperation({
   operationId: "getAccount",
@@ -172,4 +182,16 @@ export const setTwoFactorPolicy = defineOperation({
   response: TwoFactorPolicySchema,
   audit: { action: "settings.two-factor", resource: "setting" },
   allowTokens: false,
+});
+
+export const setLanguage = defineOperation({
+  operationId: "setLanguage",
+  summary: "Choose the language of the interface and of the API's error messages to you",
+  tag: "Account",
+  permission: "account.self",
+  body: LanguageChoiceSchema,
+  response: AccountSchema,
+  audit: { action: "account.language.set", resource: "account" },
+  allowTokens: false,
+  duringAccountSetup: true,
 });

@@ -26,6 +26,7 @@ export const OPERATIONS = [
   users.revokeUserSessions,
   account.getAccount,
   account.changeOwnPassword,
+  account.setLanguage,
   account.startTwoFactorEnrolment,
   account.confirmTwoFactorEnrolment,
   account.removeTwoFactor,

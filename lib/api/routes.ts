@@ -14,6 +14,7 @@ export const ROUTES = {
   revokeUserSessions: { method: "POST", path: "/api/v1/users/{id}/revoke-sessions" },
   getAccount: { method: "GET", path: "/api/v1/account" },
   changeOwnPassword: { method: "POST", path: "/api/v1/account/password" },
+  setLanguage: { method: "PUT", path: "/api/v1/account/language" },
   startTwoFactorEnrolment: { method: "POST", path: "/api/v1/account/two-factor/enrolment" },
   confirmTwoFactorEnrolment: { method: "POST", path: "/api/v1/account/two-factor" },
   removeTwoFactor: { method: "DELETE", path: "/api/v1/account/two-factor" },

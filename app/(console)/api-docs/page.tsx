@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { openApiDocument } from "@/lib/api/openapi";
 import { OPENAPI_DOCUMENT_PATH } from "@/lib/api/routes";
 import { requirePermission } from "@/lib/server/auth/page-auth";
+import { pageTitle } from "@/lib/server/preferences/request-locale";
 
-export const metadata: Metadata = { title: "API reference" };
+export const generateMetadata = pageTitle("apiDocs");
 
 type DocumentedOperation = {
   operationId: string;

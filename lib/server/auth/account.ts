@@ -32,5 +32,6 @@ export async function accountOf(db: Database, userId: string): Promise<AccountDt
     role: person.role,
     pendingStep: person.setupStep,
     twoFactor: { enabled, required, recoveryCodesLeft: enabled ? await recoveryCodesLeft(db, userId) : 0 },
+    language: person.language,
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Role } from "@/lib/permissions";
 import { database } from "@/lib/server/db/client";
 import { ApiError } from "@/lib/server/errors/api-error";
@@ -9,7 +10,7 @@ import { continueSession, sessionEnded } from "./session-lifetime";
 
 /** Who is making a request: a signed-in person or a script holding an API token. */
 export type Actor =
-  | { kind: "user"; id: string; label: string; name: string; role: Role }
+  | { kind: "user"; id: string; label: string; name: string; role: Role; language: Locale | null }
   | { kind: "token"; id: string; label: string; role: Role };
 
 /**
@@ -39,5 +40,12 @@ export async function resolveActor(headers: Headers): Promise<Actor | null> {
   if (!(await continueSession(claims))) throw sessionEnded();
   const user = await principalOf(db, claims.userId);
   if (!user || user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
-  return { kind: "user", id: user.id, label: user.email, name: user.name, role: user.role };
+  return {
+    kind: "user",
+    id: user.id,
+    label: user.email,
+    name: user.name,
+    role: user.role,
+    language: user.language,
+  };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { can, type Permission } from "@/lib/permissions";
 import { database } from "@/lib/server/db/client";
 import { ApiError } from "@/lib/server/errors/api-error";
@@ -8,14 +9,17 @@ import { type Actor, resolveActor } from "./actor";
 import { principalOf } from "./principal";
 import { SESSION_ENDED } from "./session-lifetime";
 
-/** The signed-in person, or why there is none: a session that ended deserves a word on the login page. */
-async function pageActor(): Promise<Actor | "session-ended" | null> {
+/**
+ * The signed-in person, or why there is none: a session that ended deserves a word on the login page. Once per
+ * request: the layouts (language, navigation) and the page all ask.
+ */
+const pageActor = cache(async (): Promise<Actor | "session-ended" | null> => {
   try {
     return await resolveActor(await headers());
   } catch (error) {
     return error instanceof ApiError && error.code === SESSION_ENDED ? "session-ended" : null;
   }
-}
+});
 
 /** The signed-in person for a page, or null. Pages that need one call requirePermission instead. */
 export async function currentActor(): Promise<Actor | null> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, isNotNull } from "drizzle-orm";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import type { Role } from "@/lib/permissions";
 import { type AccountSetupStep, twoFactorRequiredFor } from "@/lib/second-factor";
 import type { Database } from "@/lib/server/db/client";
@@ -20,6 +21,8 @@ export interface Principal {
   setupStep: AccountSetupStep | null;
   /** Their second factor: confirmed, and required of their role by the admins' policy. */
   twoFactor: { enabled: boolean; required: boolean };
+  /** The interface language they chose, or null to follow their browser. */
+  language: Locale | null;
 }
 
 /** One query for the person and the step they owe: on a cache miss this is the request's only database trip. */
@@ -33,6 +36,7 @@ async function loadPrincipal(db: Database, userId: string): Promise<Principal | 
       disabledAt: users.disabledAt,
       sessionVersion: users.sessionVersion,
       mustChangePassword: users.mustChangePassword,
+      language: users.language,
       enrolledAt: userSecondFactors.confirmedAt,
       requirement: consoleSettings.value,
     })
@@ -57,6 +61,7 @@ async function loadPrincipal(db: Database, userId: string): Promise<Principal | 
       enabled: enrolled,
       required: twoFactorRequiredFor(requirementOf(row.requirement), row.role),
     },
+    language: isLocale(row.language) ? row.language : null,
   };
 }
 

@@ -31,6 +31,8 @@ export const users = pgTable("users", {
   lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
   /** Set on a generated first password: the person must choose their own before anything else. */
   mustChangePassword: boolean("must_change_password").notNull().default(false),
+  /** The interface language they chose; null follows their browser's. Any text here is read as null. */
+  language: text("language"),
 });
 
 export const apiTokens = pgTable("api_tokens", {

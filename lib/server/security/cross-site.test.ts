@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/auth/actor";
 import { crossSiteRefusal, isCrossSite } from "./cross-site";
 
-const person: Actor = { kind: "user", id: "u1", label: "ann@example.com", name: "Ann", role: "admin" };
+const person: Actor = {
+  kind: "user",
+  id: "u1",
+  label: "ann@example.com",
+  name: "Ann",
+  role: "admin",
+  language: null,
+};
 const script: Actor = { kind: "token", id: "t1", label: "token:ci", role: "admin" };
 
 function request(headers: Record<string, string>, method = "POST", url = "http://console.test/api/v1/users") {

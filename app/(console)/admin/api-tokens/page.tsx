@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { ApiTokensView } from "@/components/admin/api-tokens-view";
 import { requirePermission } from "@/lib/server/auth/page-auth";
 import { serverConfig } from "@/lib/server/config/config";
+import { pageTitle } from "@/lib/server/preferences/request-locale";
 
-export const metadata: Metadata = { title: "API tokens" };
+export const generateMetadata = pageTitle("apiTokens");
 
 export default async function ApiTokensPage() {
   await requirePermission("tokens.manage", "/admin/api-tokens");

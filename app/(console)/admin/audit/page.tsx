@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { AuditView } from "@/components/admin/audit-view";
 import { requirePermission } from "@/lib/server/auth/page-auth";
+import { pageTitle } from "@/lib/server/preferences/request-locale";
 import { pageTableColumns } from "@/lib/server/preferences/table-columns";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = pageTitle("audit");
 
 export default async function AuditPage() {
   const actor = await requirePermission("audit.read", "/admin/audit");

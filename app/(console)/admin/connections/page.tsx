@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { ConnectionsView } from "@/components/connections/connections-view";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/lib/server/auth/page-auth";
+import { pageTitle } from "@/lib/server/preferences/request-locale";
 
-export const metadata: Metadata = { title: "Connections" };
+export const generateMetadata = pageTitle("connections");
 
 export default async function ConnectionsPage() {
   const actor = await requirePermission("connections.read", "/admin/connections");

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { CallsView } from "@/components/kalliope/calls-view";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/lib/server/auth/page-auth";
 import { connectionListSource } from "@/lib/server/preferences/connection-list-source";
+import { pageTitle } from "@/lib/server/preferences/request-locale";
 
-export const metadata: Metadata = { title: "Call records" };
+export const generateMetadata = pageTitle("calls");
 
 export default async function CallRecordsPage() {
   const actor = await requirePermission("calls.read", "/kalliope/calls");

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { TicketsView } from "@/components/kayako/tickets-view";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/lib/server/auth/page-auth";
 import { connectionListSource } from "@/lib/server/preferences/connection-list-source";
+import { pageTitle } from "@/lib/server/preferences/request-locale";
 
-export const metadata: Metadata = { title: "Helpdesk tickets" };
+export const generateMetadata = pageTitle("tickets");
 
 export default async function TicketsPage() {
   const actor = await requirePermission("tickets.read", "/kayako/tickets");

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { AddressGroupsView } from "@/components/kerio/address-groups-view";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/lib/server/auth/page-auth";
 import { connectionChoices } from "@/lib/server/connections/connection-choices";
+import { pageTitle } from "@/lib/server/preferences/request-locale";
 
-export const metadata: Metadata = { title: "IP address groups" };
+export const generateMetadata = pageTitle("addressGroups");
 
 export default async function AddressGroupsPage() {
   const actor = await requirePermission("firewall.read", "/kerio/address-groups");

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { MailUsersView } from "@/components/kerio/mail-users-view";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/lib/server/auth/page-auth";
 import { connectionChoices } from "@/lib/server/connections/connection-choices";
+import { pageTitle } from "@/lib/server/preferences/request-locale";
 
-export const metadata: Metadata = { title: "Mail accounts" };
+export const generateMetadata = pageTitle("mailUsers");
 
 export default async function MailUsersPage() {
   const actor = await requirePermission("mail.read", "/kerio/mail-users");

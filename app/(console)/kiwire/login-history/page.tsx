@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { LoginHistoryView } from "@/components/kiwire/login-history-view";
 import { requirePermission } from "@/lib/server/auth/page-auth";
 import { connectionChoices } from "@/lib/server/connections/connection-choices";
+import { pageTitle } from "@/lib/server/preferences/request-locale";
 
-export const metadata: Metadata = { title: "Hotspot login history" };
+export const generateMetadata = pageTitle("loginHistory");
 
 export default async function Page() {
   await requirePermission("hotspot.read", "/kiwire/login-history");

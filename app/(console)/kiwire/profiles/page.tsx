@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { ProfilesView } from "@/components/kiwire/profiles-view";
 import { requirePermission } from "@/lib/server/auth/page-auth";
 import { connectionChoices } from "@/lib/server/connections/connection-choices";
+import { pageTitle } from "@/lib/server/preferences/request-locale";
 
-export const metadata: Metadata = { title: "Hotspot profiles and NAS" };
+export const generateMetadata = pageTitle("profiles");
 
 export default async function Page() {
   await requirePermission("hotspot.read", "/kiwire/profiles");

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { HotspotUsersView } from "@/components/kiwire/hotspot-users-view";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/lib/server/auth/page-auth";
 import { connectionListSource } from "@/lib/server/preferences/connection-list-source";
+import { pageTitle } from "@/lib/server/preferences/request-locale";
 
-export const metadata: Metadata = { title: "Hotspot users" };
+export const generateMetadata = pageTitle("hotspotUsers");
 
 export default async function Page() {
   const actor = await requirePermission("hotspot.read", "/kiwire/users");

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { VouchersView } from "@/components/kiwire/vouchers-view";
 import { can } from "@/lib/permissions";
 import { requirePermission } from "@/lib/server/auth/page-auth";
 import { connectionListSource } from "@/lib/server/preferences/connection-list-source";
+import { pageTitle } from "@/lib/server/preferences/request-locale";
 
-export const metadata: Metadata = { title: "Hotspot vouchers" };
+export const generateMetadata = pageTitle("vouchers");
 
 export default async function VouchersPage() {
   const actor = await requirePermission("vouchers.read", "/kiwire/vouchers");

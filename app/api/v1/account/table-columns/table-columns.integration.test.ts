@@ -35,7 +35,14 @@ describe("a person's column choice", () => {
     expect(await savedTableColumns(db, viewer.user.id, "kerio-mail-users")).toBeNull();
     expect(await savedTableColumns(db, operator.user.id, "kerio-extensions")).toBeNull();
     // The page reads it for the signed-in person; a script's token has no choice of its own.
-    const person = { kind: "user", id: viewer.user.id, label: "v", name: "v", role: "viewer" } as const;
+    const person = {
+      kind: "user",
+      id: viewer.user.id,
+      label: "v",
+      name: "v",
+      role: "viewer",
+      language: null,
+    } as const;
     expect(await pageTableColumns(person, "kerio-extensions")).toEqual(["status"]);
     expect(
       await pageTableColumns(

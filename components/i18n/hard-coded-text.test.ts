@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * Every string of the interface comes from the message catalogs (lib/i18n/messages): this finds the text a
+ * view would otherwise show in English to an Italian operator — JSX text, the attributes people read or hear
+ * (labels, titles, placeholders), the fields that become headings, labels and toasts. A line that must keep a
+ * literal (a product name, a format example) says why with a `// literal: …` comment.
+ */
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const FOLDERS = [
+  ...readdirSync(path.join(ROOT, "components"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `components/${entry.name}`),
+  "app",
+];
+
+/** Words that read the same in every language the console speaks. */
+const SAME_IN_EVERY_LANGUAGE = new Set([
+  "Kerio",
+  "Kerio Operator",
+  "Kerio Connect",
+  "Kerio Control",
+  "Kiwire",
+  "Kalliope",
+  "KalliopePBX",
+  "Kayako",
+  "Operator Console",
+  "CSV",
+  "API",
+  "URL",
+  "SIP",
+  "NAS",
+  "QR",
+  "OK",
+  "ID",
+  "IP",
+]);
+
+const PATTERNS: readonly RegExp[] = [
+  // JSX text between a tag and the next tag (an arrow's `=>` and generics are not tags).
+  /(?<![=-])>\s*([^<>{}=;()`]*[A-Za-z]{2,}[^<>{}=;()`]*?)\s*(?:<\/?[A-Za-z]|\{)/g,
+  // Attributes people read or hear.
+  /\b(?:aria-label|aria-description|placeholder|title|alt|label|description|heading|header|emptyText|confirmLabel)=["']([^"']*[A-Za-z]{2,}[^"']*)["']/g,
+  // Object fields that become headings, labels, messages or toasts.
+  /\b(?:header|label|title|description|placeholder|heading|message|emptyText|confirmLabel|one|other):\s*["'`]([^"'`]*[A-Za-z]{2,}[^"'`]*)["'`]/g,
+  /\btoast(?:\.\w+)?\(\s*["'`]([^"'`]*[A-Za-z]{2,}[^"'`]*)["'`]/g,
+];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.posix.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "api" && dir === "app" ? [] : sourceFiles(relative);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [relative] : [];
+  });
+}
+
+function hardCodedText(file: string): string[] {
+  const source = readFileSync(path.join(ROOT, file), "utf8");
+  const lines = source.split("\n");
+  const found: string[] = [];
+  for (const pattern of PATTERNS) {
+    for (const match of source.matchAll(pattern)) {
+      const text = (match[1] ?? "").replace(/\s+/g, " ").trim();
+      const lineIndex =
+        source.slice(0, (match.index ?? 0) + match[0].indexOf(match[1] ?? "")).split("\n").length - 1;
+      const line = lines[lineIndex] ?? "";
+      if (!text || SAME_IN_EVERY_LANGUAGE.has(text) || /\/\/ literal: |^\s*(\/\/|\*|\/\*)/.test(line))
+        continue;
+      found.push(`${file}:${lineIndex + 1}: ${text}`);
+    }
+  }
+  return found;
+}
+
+describe("text people read comes from the message catalogs", () => {
+  it.each(FOLDERS)("%s shows no hard-coded English", (folder) => {
+    expect(sourceFiles(folder).flatMap(hardCodedText)).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { account } from "./account";
+import { admin } from "./admin";
+import { auth } from "./auth";
+import { charts } from "./charts";
+import { common } from "./common";
+import { connections } from "./connections";
+import { dataTable } from "./data-table";
+import { kalliope } from "./kalliope";
+import { kayako } from "./kayako";
+import { kerio } from "./kerio";
+import { kiwire } from "./kiwire";
+import { nav } from "./nav";
+import { overview } from "./overview";
+import { palette } from "./palette";
+import { shell } from "./shell";
+
+/** The source catalog: every message is written here first, in English. One file per area of the interface. */
+export const en = {
+  common,
+  nav,
+  shell,
+  auth,
+  account,
+  admin,
+  connections,
+  dataTable,
+  palette,
+  overview,
+  charts,
+  kerio,
+  kiwire,
+  kalliope,
+  kayako,
+};

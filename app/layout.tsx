@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { Providers } from "@/components/shell/providers";
-import { CATALOGS } from "@/lib/i18n/messages";
+import { CATALOGS } from "@/lib/i18n/messages/catalogs";
 import { requestLocale } from "@/lib/server/preferences/request-locale";
 import { NONCE_HEADER } from "@/lib/server/security/headers";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";

@@ -1,4 +1,4 @@
-import type { en } from "./en";
+import type { en } from "./en/all";
 
 /** A catalog shaped like the English one, with any text in its leaves: a missing or extra key does not type-check. */
 export type Catalog<T> = { readonly [K in keyof T]: T[K] extends string ? string : Catalog<T[K]> };

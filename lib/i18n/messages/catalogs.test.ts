@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatMessage, placeholdersOf } from "../format-message";
 import { LOCALES } from "../locales";
-import { CATALOGS } from ".";
+import { CATALOGS } from "./catalogs";
 
 /** Every message of a catalog by dotted key. */
 function flatten(node: unknown, prefix = ""): Map<string, string> {

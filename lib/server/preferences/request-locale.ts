@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { type Formats, formatsFor } from "@/lib/i18n/formats";
 import type { Locale } from "@/lib/i18n/locales";
-import { CATALOGS } from "@/lib/i18n/messages";
+import { CATALOGS } from "@/lib/i18n/messages/catalogs";
 import type { Messages, Namespace } from "@/lib/i18n/messages/catalog";
 import { type Translate, translatorFor } from "@/lib/i18n/translator";
 import { localeOf } from "@/lib/server/auth/locale";

@@ -1,7 +1,7 @@
 import type { Locale } from "../locales";
 import type { Messages } from "./catalog";
-import { en } from "./en";
-import { it } from "./it";
+import { en } from "./en/all";
+import { it } from "./it/all";
 
 /**
  * Every catalog, for the server: the root layout hands the person's one to the browser (I18nProvider), so no

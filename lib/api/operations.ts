@@ -1,6 +1,7 @@
 import * as account from "./account";
 import * as apiTokens from "./api-tokens";
 import * as audit from "./audit";
+import * as collapsedSections from "./collapsed-sections";
 import * as connectionExchanges from "./connection-exchanges";
 import * as connectionSummary from "./connection-summary";
 import * as connections from "./connections";
@@ -35,6 +36,7 @@ export const OPERATIONS = [
   account.getTwoFactorPolicy,
   account.setTwoFactorPolicy,
   tableColumns.setTableColumns,
+  collapsedSections.setSectionCollapsed,
   apiTokens.listApiTokens,
   apiTokens.createApiToken,
   apiTokens.revokeApiToken,

@@ -20,6 +20,7 @@ export const ROUTES = {
   removeTwoFactor: { method: "DELETE", path: "/api/v1/account/two-factor" },
   regenerateRecoveryCodes: { method: "POST", path: "/api/v1/account/two-factor/recovery-codes" },
   setTableColumns: { method: "PUT", path: "/api/v1/account/table-columns/{table}" },
+  setSectionCollapsed: { method: "PUT", path: "/api/v1/account/sections/{section}" },
   resetUserTwoFactor: { method: "DELETE", path: "/api/v1/users/{id}/two-factor" },
   getTwoFactorPolicy: { method: "GET", path: "/api/v1/settings/two-factor" },
   setTwoFactorPolicy: { method: "PUT", path: "/api/v1/settings/two-factor" },

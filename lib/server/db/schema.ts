@@ -221,6 +221,19 @@ export const userTableColumns = pgTable(
   (table) => [primaryKey({ columns: [table.userId, table.tableId] })],
 );
 
+/** The page sections each person folded away (`lib/collapsible-sections.ts`): a row means folded. */
+export const userCollapsedSections = pgTable(
+  "user_collapsed_sections",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    sectionId: text("section_id").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.sectionId] })],
+);
+
 /**
  * The Kiwire index (issue 15): a copy of each Kiwire connection's user and voucher tables, so lists, filters,
  * sorts and exports answer from SQL instead of reading the whole table from an API that only pages. `kind`

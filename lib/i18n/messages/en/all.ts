@@ -12,6 +12,7 @@ import { kiwire } from "./kiwire";
 import { nav } from "./nav";
 import { overview } from "./overview";
 import { palette } from "./palette";
+import { sections } from "./sections";
 import { shell } from "./shell";
 
 /** The source catalog: every message is written here first, in English. One file per area of the interface. */
@@ -31,4 +32,5 @@ export const en = {
   kiwire,
   kalliope,
   kayako,
+  sections,
 };

@@ -13,6 +13,7 @@ import { kiwire } from "./kiwire";
 import { nav } from "./nav";
 import { overview } from "./overview";
 import { palette } from "./palette";
+import { sections } from "./sections";
 import { shell } from "./shell";
 
 export const it: Messages = {
@@ -31,4 +32,5 @@ export const it: Messages = {
   kiwire,
   kalliope,
   kayako,
+  sections,
 };

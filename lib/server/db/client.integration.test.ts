@@ -4,6 +4,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openPglite } from "./client";
+import { kalliopeCdrDays } from "./schema";
 
 const root = mkdtempSync(path.join(tmpdir(), "console-pglite-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -28,4 +29,29 @@ describe("the embedded database folder", () => {
     expect(buffers).toMatchObject({ rows: [{ shared_buffers: "32MB" }] });
     await again.close();
   }, 120_000);
+});
+
+describe("binary columns", () => {
+  it("keep every byte value through a write and a read, in the hex form PostgreSQL documents", async () => {
+    const { db, close } = await openPglite("memory://");
+    try {
+      const bytes = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 37) % 256));
+      await db.insert(kalliopeCdrDays).values({
+        cacheKey: "k",
+        connectionId: "c",
+        day: "2026-12-01",
+        callCount: 1,
+        callsGz: bytes.subarray(3, 4000),
+      });
+      const [row] = await db.select({ callsGz: kalliopeCdrDays.callsGz }).from(kalliopeCdrDays);
+      expect(Buffer.compare(row?.callsGz ?? Buffer.alloc(0), bytes.subarray(3, 4000))).toBe(0);
+      // PostgreSQL itself reads what was written (not only our own reader): its length and a byte in the middle.
+      const checked = await db.execute(
+        sql`SELECT length(calls_gz) AS length, get_byte(calls_gz, 100) AS byte FROM kalliope_cdr_days`,
+      );
+      expect(checked).toMatchObject({ rows: [{ length: 3997, byte: bytes[103] }] });
+    } finally {
+      await close();
+    }
+  });
 });

@@ -30,6 +30,22 @@ interface OpenDatabase {
  */
 const PGLITE_SETTINGS = { postgresqlconf: "shared_buffers=32MB" };
 
+const BYTEA = 17;
+
+/**
+ * Binary values in PostgreSQL's hex text form, converted by Node's own hex codec. PGlite's defaults write a
+ * `bytea` one byte at a time in JavaScript (`Array.from(bytes).map(toString(16))`) and read it back with a
+ * `parseInt` per byte: a month of cached KalliopePBX days (a few MB gzipped) took about a second each way on
+ * the console's one thread, stalling every other request and the CSV export behind it.
+ */
+const PGLITE_TYPES = {
+  serializers: {
+    [BYTEA]: (value: Uint8Array) =>
+      `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`,
+  },
+  parsers: { [BYTEA]: (text: string) => Buffer.from(text.slice(2), "hex") },
+};
+
 /**
  * Creating a data folder runs initdb, which grows PGlite's WebAssembly memory to about 750 MB, and a
  * WebAssembly memory never shrinks. A new folder is therefore created by a short-lived child process, so the
@@ -52,7 +68,7 @@ await db.close();`;
 /** Opens the embedded PGlite database (a folder, or `memory://` for tests) and migrates it. */
 export async function openPglite(dataDir: string): Promise<OpenDatabase> {
   if (!dataDir.startsWith("memory://")) await createPgliteFolder(dataDir);
-  const client = new PGlite(dataDir, PGLITE_SETTINGS);
+  const client = new PGlite(dataDir, { ...PGLITE_SETTINGS, ...PGLITE_TYPES });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, close: () => client.close() };

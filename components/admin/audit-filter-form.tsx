@@ -23,6 +23,7 @@ export function AuditFilterForm({ filter, onApply, onClear }: AuditFilterFormPro
     <FilterForm
       label="Filter the audit log"
       current={filter}
+      columns="sm:grid-cols-3 lg:grid-cols-6"
       check={async (form) => {
         const text = (name: string) => String(form.get(name) ?? "").trim() || undefined;
         const { AuditFilterSchema } = await import("@/lib/api/audit");

@@ -8,8 +8,6 @@ export interface MoreFiltersProps {
   active: number;
   /** The grid of the opened fields, e.g. "sm:grid-cols-4" (spelled whole, for Tailwind). */
   columns: string;
-  /** Opens the panel, e.g. when a field in it has an error to show. */
-  revealed?: boolean;
   children: ReactNode;
 }
 
@@ -18,11 +16,10 @@ export interface MoreFiltersProps {
  * first screen. The fields stay mounted while hidden: a form still submits their values, and what was typed
  * survives closing and opening.
  */
-export function MoreFilters({ active, columns, revealed = false, children }: MoreFiltersProps) {
+export function MoreFilters({ active, columns, children }: MoreFiltersProps) {
   const t = useTranslations("filters");
   const id = useId();
-  const [chosen, setOpen] = useState(false);
-  const open = chosen || revealed;
+  const [open, setOpen] = useState(false);
   return (
     <>
       <button

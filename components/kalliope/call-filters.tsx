@@ -186,6 +186,7 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
     <FilterForm
       label="Call filters"
       current={filters}
+      columns="sm:grid-cols-4"
       check={async (form) => {
         const { CallFiltersQuery } = await import("@/lib/api/kalliope");
         return validateInput(CallFiltersQuery, filtersFromForm(form));

@@ -57,6 +57,7 @@ export function TicketFiltersForm({
     <FilterForm
       label="Filter tickets"
       current={filters}
+      columns="sm:grid-cols-3 lg:grid-cols-5"
       check={async (form) => {
         const text = (name: string) => String(form.get(name) ?? "").trim();
         const typed = {

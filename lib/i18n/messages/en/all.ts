@@ -5,7 +5,6 @@ import { charts } from "./charts";
 import { common } from "./common";
 import { connections } from "./connections";
 import { dataTable } from "./data-table";
-import { filters } from "./filters";
 import { kalliope } from "./kalliope";
 import { kayako } from "./kayako";
 import { kerio } from "./kerio";
@@ -34,5 +33,4 @@ export const en = {
   kalliope,
   kayako,
   sections,
-  filters,
 };

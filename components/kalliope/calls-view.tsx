@@ -8,8 +8,10 @@ import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import { defineListState, orderAndPage, pageCount } from "@/components/data-table/list-state";
 import { useServerList } from "@/components/data-table/use-server-list";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { CollapsibleSection } from "@/components/ui/collapsible-section";
 import { EmptyState } from "@/components/ui/states";
 import type { CallPageDto, CallSummaryDto } from "@/lib/api/kalliope";
 import { callQueries } from "@/lib/client/queries/kalliope";
@@ -139,9 +141,12 @@ function CallsSummary({ page, pages }: { page: CallPageDto; pages: number }) {
 export interface CallsViewProps {
   source: ConnectionListSource;
   canExport: boolean;
+  /** The person folded the statistics away (remembered on the server, so the first paint is already folded). */
+  chartsCollapsed: boolean;
 }
 
-export function CallsView({ source, canExport }: CallsViewProps) {
+export function CallsView({ source, canExport, chartsCollapsed }: CallsViewProps) {
+  const t = useTranslations("kalliope");
   const server = useServerList(source, {
     model: callList,
     query: (connectionId, list) =>
@@ -180,7 +185,15 @@ export function CallsView({ source, canExport }: CallsViewProps) {
           list.setFilters(Object.fromEntries(Object.keys(callFilterParsers).map((key) => [key, null])))
         }
       />
-      {stats.data && <CallCharts stats={stats.data} />}
+      {stats.data && (
+        <CollapsibleSection
+          section="kalliope-call-charts"
+          title={t("statistics")}
+          initiallyCollapsed={chartsCollapsed}
+        >
+          <CallCharts stats={stats.data} />
+        </CollapsibleSection>
+      )}
       <DataTable
         label="Calls"
         source={server}

@@ -1,1 +1,3 @@
-export const kalliope = {};
+export const kalliope = {
+  statistics: "Statistics",
+};

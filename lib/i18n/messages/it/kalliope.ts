@@ -1,3 +1,5 @@
 import type { Messages } from "../catalog";
 
-export const kalliope: Messages["kalliope"] = {};
+export const kalliope: Messages["kalliope"] = {
+  statistics: "Statistiche",
+};

@@ -19,7 +19,8 @@ import { open, signIn } from "./sign-in";
 /**
  * axe on every page of the console, in light and dark, with real data from the vendor simulators and with the
  * page's dialogs open: no serious or critical WCAG 2.1 A/AA violation anywhere. The page list is checked
- * against app/**\/page.tsx, so a new page fails this spec until it is added to PAGES.
+ * against app/**\/page.tsx, so a new page fails this spec until it is added to PAGES. On a 1440×900 screen each
+ * list's first row is above the fold.
  */
 
 const THEMES = ["light", "dark"] as const satisfies readonly Theme[];
@@ -42,9 +43,15 @@ interface PageCheck {
   opens?: Opened[];
 }
 
+/** The screen the console is laid out for: a list's first rows must be on it without scrolling. */
+const FIRST_SCREEN = { width: 1440, height: 900 };
+
 const firstRow = (page: Page) => page.locator("main tbody tr").first();
+/** A list's rows are in, and its first row is on the first screen, not below the filters and charts. */
 const rowsShown = async (page: Page) => {
   await expect(firstRow(page)).toBeVisible();
+  const box = await firstRow(page).boundingBox();
+  expect(box && box.y + box.height, "the first row ends above the fold").toBeLessThanOrEqual(FIRST_SCREEN.height);
 };
 /** A modal dialog opened by clicking `button`, named `title` (or the only dialog when omitted). */
 const modal = (name: string, button: (page: Page) => Locator, title?: string | RegExp): Opened => ({
@@ -313,7 +320,10 @@ test.describe("with data from every vendor", () => {
   });
 
   async function themedPage(browser: Browser, role: Role | null, theme: Theme) {
-    const context = await browser.newContext({ storageState: role ? storageStates.get(role) : undefined });
+    const context = await browser.newContext({
+      storageState: role ? storageStates.get(role) : undefined,
+      viewport: FIRST_SCREEN,
+    });
     await context.addCookies([{ name: "theme", value: theme, url: test.info().project.use.baseURL ?? "" }]);
     return context.newPage();
   }

@@ -62,6 +62,13 @@ test("an admin adds a user, who can then sign in; disabling them ends their sess
   await expect(events).toContainText("users.create");
   await expect(events).toContainText("users.update");
   await expect(events).toContainText("admin@demo.local");
+  // The filters that narrow the view are chips, the target among them although its field is folded away.
+  const chips = adminPage.getByRole("list", { name: "Active filters" });
+  await expect(chips).toContainText(`Target: ${email}`);
+  await chips.getByRole("button", { name: "Remove the filter Action: users." }).click();
+  await expect(adminPage).not.toHaveURL(/action=/);
+  await expect(adminPage).toHaveURL(/target=/);
+  await expect(adminPage.getByRole("button", { name: "More filters (1 active)" })).toBeVisible();
 });
 
 test("an admin creates an API token, a script uses it, and revoking it cuts the script off", async ({

@@ -46,7 +46,8 @@ test("a viewer filters by status and caller, opens a call, exports CSV, and the 
   await signIn(page, "viewer", `/kalliope/calls?connection=${connectionId}`);
   const filters = page.getByRole("form", { name: "Call filters" });
   // A bad filter is caught in the browser, in the API's words, and focus goes to the field; the URL keeps
-  // the last good view.
+  // the last good view. The duration is one of the filters used less, behind "More filters".
+  await filters.getByRole("button", { name: "More filters" }).click();
   await filters.getByLabel("Min duration (s)").fill("-5");
   await filters.getByRole("button", { name: "Apply filters" }).click();
   await expect(filters.getByRole("alert")).toContainText(">=0");
@@ -62,6 +63,15 @@ test("a viewer filters by status and caller, opens a call, exports CSV, and the 
   await expect(page.getByTestId("call-count")).toContainText(`${expected.length.toLocaleString("en")} calls`);
   await expect(page).toHaveURL(/status=OK/);
   await expect(page).toHaveURL(/callerMode=begins/);
+  // What narrows the list stays in sight as chips, the fields used less folded away again.
+  const chips = filters.getByRole("list", { name: "Active filters" });
+  await expect(chips.getByRole("listitem")).toHaveText([
+    /^Period: Yesterday/,
+    `Caller: begins with ${prefix}`,
+    /^Status: Answered/,
+    "Remove all filters",
+  ]);
+  await expect(filters.getByLabel("Min duration (s)")).toBeHidden();
 
   await page.getByTestId("call-row").first().getByRole("button", { name: "Details" }).click();
   const dialog = page.getByRole("dialog");

@@ -1,9 +1,11 @@
 "use client";
 
+import { type ChipField, filterChips } from "@/components/data-table/filter-chips";
 import { FilterForm } from "@/components/data-table/filter-form";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { AuditFilter } from "@/lib/api/audit";
 import { validateInput } from "@/lib/client/validate-input";
+import { formatDateTime } from "@/lib/format";
 
 export const AUDIT_RESULTS = ["success", "failure", "denied"] as const;
 
@@ -11,19 +13,32 @@ export const AUDIT_RESULTS = ["success", "failure", "denied"] as const;
 const localToIso = (value: string) => (value ? `${value.length === 16 ? `${value}:00` : value}Z` : "");
 const isoToLocal = (value: string | undefined) => (value ?? "").replace(/Z$/, "").slice(0, 16);
 
+type AuditFilterKey = keyof AuditFilter & string;
+
+/** Each filter as its chip reads: the field's name and the value as typed (times as the table shows them). */
+const CHIP_FIELDS: ChipField<AuditFilter>[] = [
+  { keys: ["actor"], name: "Actor", value: (filter) => filter.actor ?? null },
+  { keys: ["action"], name: "Action", value: (filter) => filter.action ?? null },
+  { keys: ["result"], name: "Result", value: (filter) => filter.result ?? null },
+  { keys: ["target"], name: "Target", value: (filter) => filter.target ?? null },
+  { keys: ["from"], name: "From", value: (filter) => (filter.from ? formatDateTime(filter.from) : null) },
+  { keys: ["to"], name: "To", value: (filter) => (filter.to ? formatDateTime(filter.to) : null) },
+];
+
 export interface AuditFilterFormProps {
   filter: AuditFilter;
   onApply: (filter: AuditFilter) => void;
+  /** Puts these filters back to "any" (a chip removed). */
+  onReset: (keys: readonly AuditFilterKey[]) => void;
   onClear: () => void;
 }
 
 /** The audit log's filters, checked with the list's own schema before they reach the URL. */
-export function AuditFilterForm({ filter, onApply, onClear }: AuditFilterFormProps) {
+export function AuditFilterForm({ filter, onApply, onReset, onClear }: AuditFilterFormProps) {
   return (
     <FilterForm
       label="Filter the audit log"
       current={filter}
-      columns="sm:grid-cols-3 lg:grid-cols-6"
       check={async (form) => {
         const text = (name: string) => String(form.get(name) ?? "").trim() || undefined;
         const { AuditFilterSchema } = await import("@/lib/api/audit");
@@ -38,23 +53,37 @@ export function AuditFilterForm({ filter, onApply, onClear }: AuditFilterFormPro
       }}
       onApply={onApply}
       onClear={onClear}
+      chips={filterChips(filter, CHIP_FIELDS, onReset)}
+      more={{
+        keys: ["target", "from", "to"],
+        columns: "sm:grid-cols-3",
+        fields: (
+          <>
+            <TextField label="Target" name="target" defaultValue={filter.target} />
+            <TextField
+              label="From (UTC)"
+              name="from"
+              type="datetime-local"
+              defaultValue={isoToLocal(filter.from)}
+            />
+            <TextField
+              label="To (UTC)"
+              name="to"
+              type="datetime-local"
+              defaultValue={isoToLocal(filter.to)}
+            />
+          </>
+        ),
+      }}
     >
       <TextField label="Actor" name="actor" defaultValue={filter.actor} placeholder="email or token:" />
       <TextField label="Action" name="action" defaultValue={filter.action} placeholder="users." />
-      <TextField label="Target" name="target" defaultValue={filter.target} />
       <SelectField
         label="Result"
         name="result"
         defaultValue={filter.result ?? ""}
         options={[{ value: "", label: "Any" }, ...AUDIT_RESULTS.map((r) => ({ value: r, label: r }))]}
       />
-      <TextField
-        label="From (UTC)"
-        name="from"
-        type="datetime-local"
-        defaultValue={isoToLocal(filter.from)}
-      />
-      <TextField label="To (UTC)" name="to" type="datetime-local" defaultValue={isoToLocal(filter.to)} />
     </FilterForm>
   );
 }

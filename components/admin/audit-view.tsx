@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { parseAsString, parseAsStringLiteral, type Values } from "nuqs";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import { cleared } from "@/components/data-table/filter-chips";
 import { defineListState } from "@/components/data-table/list-state";
 import { useListState } from "@/components/data-table/use-list-state";
 import { Badge } from "@/components/ui/badge";
@@ -119,6 +120,7 @@ export function AuditView({ savedColumns }: AuditViewProps) {
       <AuditFilterForm
         filter={filter}
         onApply={(applied) => list.setFilters({ ...NO_FILTER, ...applied })}
+        onReset={(keys) => list.setFilters(cleared(keys))}
         onClear={() => list.setFilters(NO_FILTER)}
       />
       <DataTable

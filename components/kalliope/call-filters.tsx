@@ -7,6 +7,7 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs";
+import { type ChipField, filterChips } from "@/components/data-table/filter-chips";
 import { FilterForm } from "@/components/data-table/filter-form";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { CallFilters } from "@/lib/api/kalliope";
@@ -145,6 +146,58 @@ const SECONDS_FIELDS = [
   { url: "maxBill", name: "maxBill", label: "Max billed (s)" },
 ] as const;
 
+type CallFilterKey = keyof CallFilterState & string;
+
+const text = (key: "gateway" | "account" | "answeredBy" | "uid") => (filters: CallFilterState) =>
+  filters[key] || null;
+const numberMatch = (name: "caller" | "called") => (filters: CallFilterState) =>
+  filters[name] ? `${MODE_LABELS[filters[`${name}Mode`]]} ${filters[name]}` : null;
+const endpoint = (key: "source" | "destination") => (filters: CallFilterState) =>
+  filters[key] ? (ENDPOINT_TYPE_LABELS[filters[key]] ?? filters[key]) : null;
+
+/** Each filter as its chip reads, in the order of the fields; the period only when it is not today. */
+const CHIP_FIELDS: ChipField<CallFilterState>[] = [
+  {
+    keys: ["preset", "from", "to"],
+    name: "Period",
+    value: ({ preset, from, to }) => {
+      if (preset === "today") return null;
+      return preset === "custom" ? `${from || "…"} – ${to || "…"}` : PRESET_LABELS[preset];
+    },
+  },
+  { keys: ["caller", "callerMode"], name: "Caller", value: numberMatch("caller") },
+  { keys: ["called", "calledMode"], name: "Called", value: numberMatch("called") },
+  {
+    keys: ["status"],
+    name: "Status",
+    value: ({ status }) => status.map((value) => CALL_STATUS_LABELS[value] ?? value).join(", ") || null,
+  },
+  { keys: ["source"], name: "Source type", value: endpoint("source") },
+  { keys: ["destination"], name: "Destination type", value: endpoint("destination") },
+  { keys: ["gateway"], name: "Gateway", value: text("gateway") },
+  { keys: ["account"], name: "Account code", value: text("account") },
+  { keys: ["answeredBy"], name: "Answered by", value: text("answeredBy") },
+  { keys: ["uid"], name: "Unique id", value: text("uid") },
+  ...SECONDS_FIELDS.map(
+    (field): ChipField<CallFilterState> => ({
+      keys: [field.url],
+      name: field.label,
+      value: (filters) => (filters[field.url] === null ? null : String(filters[field.url])),
+    }),
+  ),
+];
+
+/** The URL keys of the filters behind "More filters". */
+const MORE_FILTER_KEYS = [
+  "source",
+  "destination",
+  "gateway",
+  "account",
+  "answeredBy",
+  "uid",
+  ...SECONDS_FIELDS.map((field) => field.url),
+];
+
 /** A number or part of one, and how it must match (begins with, contains...). */
 function NumberMatchField(props: {
   label: "Caller" | "Called";
@@ -174,6 +227,8 @@ function NumberMatchField(props: {
 export interface CallFiltersFormProps {
   filters: CallFilterState;
   onApply: (filters: CallFilterState) => void;
+  /** Puts these filters back to their defaults (a chip removed). */
+  onReset: (keys: readonly CallFilterKey[]) => void;
   onClear: () => void;
 }
 
@@ -181,18 +236,51 @@ export interface CallFiltersFormProps {
  * The call filters, checked with the API's own schema before they reach the URL: a negative duration or a
  * malformed date is named on its field at once instead of coming back as a failed list.
  */
-export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormProps) {
+export function CallFiltersForm({ filters, onApply, onReset, onClear }: CallFiltersFormProps) {
   return (
     <FilterForm
       label="Call filters"
       current={filters}
-      columns="sm:grid-cols-4"
       check={async (form) => {
         const { CallFiltersQuery } = await import("@/lib/api/kalliope");
         return validateInput(CallFiltersQuery, filtersFromForm(form));
       }}
       onApply={(checked) => onApply(urlFilters(checked))}
       onClear={onClear}
+      chips={filterChips(filters, CHIP_FIELDS, onReset)}
+      more={{
+        keys: MORE_FILTER_KEYS,
+        columns: "sm:grid-cols-4",
+        fields: (
+          <>
+            <SelectField
+              label="Source type"
+              name="source"
+              defaultValue={filters.source}
+              options={ENDPOINT_OPTIONS}
+            />
+            <SelectField
+              label="Destination type"
+              name="destination"
+              defaultValue={filters.destination}
+              options={ENDPOINT_OPTIONS}
+            />
+            <TextField label="Gateway" name="gateway" defaultValue={filters.gateway} />
+            <TextField label="Account code" name="accountCode" defaultValue={filters.account} />
+            <TextField label="Answered by" name="answeredBy" defaultValue={filters.answeredBy} />
+            <TextField label="Unique id" name="uniqueId" defaultValue={filters.uid} />
+            {SECONDS_FIELDS.map((field) => (
+              <TextField
+                key={field.name}
+                label={field.label}
+                name={field.name}
+                inputMode="numeric"
+                defaultValue={filters[field.url] ?? ""}
+              />
+            ))}
+          </>
+        ),
+      }}
     >
       <SelectField
         label="Period"
@@ -209,32 +297,7 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
       <TextField label="To (custom, PBX time)" name="to" type="datetime-local" defaultValue={filters.to} />
       <NumberMatchField label="Caller" name="caller" value={filters.caller} mode={filters.callerMode} />
       <NumberMatchField label="Called" name="called" value={filters.called} mode={filters.calledMode} />
-      <SelectField
-        label="Source type"
-        name="source"
-        defaultValue={filters.source}
-        options={ENDPOINT_OPTIONS}
-      />
-      <SelectField
-        label="Destination type"
-        name="destination"
-        defaultValue={filters.destination}
-        options={ENDPOINT_OPTIONS}
-      />
-      <TextField label="Gateway" name="gateway" defaultValue={filters.gateway} />
-      <TextField label="Account code" name="accountCode" defaultValue={filters.account} />
-      <TextField label="Answered by" name="answeredBy" defaultValue={filters.answeredBy} />
-      <TextField label="Unique id" name="uniqueId" defaultValue={filters.uid} />
-      {SECONDS_FIELDS.map((field) => (
-        <TextField
-          key={field.name}
-          label={field.label}
-          name={field.name}
-          inputMode="numeric"
-          defaultValue={filters[field.url] ?? ""}
-        />
-      ))}
-      <fieldset className="flex flex-wrap gap-3 text-sm sm:col-span-4">
+      <fieldset className="flex flex-wrap gap-3 text-sm">
         <legend className="mb-1 font-medium">Status</legend>
         {CALL_STATUSES.map((status) => (
           <label key={status} className="flex items-center gap-1">

@@ -6,6 +6,7 @@ import { parseAsString, useQueryState } from "nuqs";
 import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import { cleared } from "@/components/data-table/filter-chips";
 import { defineListState, orderAndPage, pageCount } from "@/components/data-table/list-state";
 import { useServerList } from "@/components/data-table/use-server-list";
 import { useTranslations } from "@/components/i18n/i18n-provider";
@@ -26,6 +27,8 @@ import {
 } from "@/lib/kalliope-vocabulary";
 import { CallExport } from "./call-export";
 import { CallFiltersForm, callFilterParsers, callFilterQuery } from "./call-filters";
+
+const CALL_FILTER_KEYS = Object.keys(callFilterParsers) as (keyof typeof callFilterParsers)[];
 
 // Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
 const CallDetail = dynamic(() => import("./call-detail").then((module) => module.CallDetail));
@@ -181,9 +184,8 @@ export function CallsView({ source, canExport, chartsCollapsed }: CallsViewProps
       <CallFiltersForm
         filters={list.filters}
         onApply={list.setFilters}
-        onClear={() =>
-          list.setFilters(Object.fromEntries(Object.keys(callFilterParsers).map((key) => [key, null])))
-        }
+        onReset={(keys) => list.setFilters(cleared(keys))}
+        onClear={() => list.setFilters(cleared(CALL_FILTER_KEYS))}
       />
       {stats.data && (
         <CollapsibleSection

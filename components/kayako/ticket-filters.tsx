@@ -1,6 +1,7 @@
 "use client";
 
 import { type inferParserType, parseAsString } from "nuqs";
+import { type ChipField, filterChips } from "@/components/data-table/filter-chips";
 import { FilterForm } from "@/components/data-table/filter-form";
 import { Badge } from "@/components/ui/badge";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -37,10 +38,54 @@ const lookupOptions = (
   ...first: { value: string; label: string }[]
 ) => [...first, ...(items ?? []).map((item) => ({ value: String(item.id), label: item.title }))];
 
+/** The built-in status choices, beside the helpdesk's own statuses. */
+const STATUS_CHOICES: Record<string, string> = {
+  open: "Open (unresolved)",
+  closed: "Closed (resolved)",
+  all: "Any status",
+};
+
+/** An id from the helpdesk's lists as its title, or the id while the lists are loading. */
+const titleOf = (items: { id: number; title: string }[] | undefined, id: string) =>
+  items?.find((item) => String(item.id) === id)?.title ?? `#${id}`;
+
+/** Each filter as its chip reads; the status only when it is not the default, open tickets. */
+function chipFields(lookups: TicketLookupsDto | undefined): ChipField<TicketFilterState>[] {
+  return [
+    { keys: ["q"], name: "Search", value: ({ q }) => q || null },
+    {
+      keys: ["status"],
+      name: "Status",
+      value: ({ status }) =>
+        status === "open" ? null : (STATUS_CHOICES[status] ?? titleOf(lookups?.statuses, status)),
+    },
+    {
+      keys: ["owner"],
+      name: "Owner",
+      value: ({ owner }) =>
+        owner === "" ? null : owner === "unassigned" ? "Unassigned" : titleOf(lookups?.staff, owner),
+    },
+    {
+      keys: ["department"],
+      name: "Department",
+      value: ({ department }) => (department ? titleOf(lookups?.departments, department) : null),
+    },
+    {
+      keys: ["priority"],
+      name: "Priority",
+      value: ({ priority }) => (priority ? titleOf(lookups?.priorities, priority) : null),
+    },
+  ];
+}
+
+type TicketFilterKey = keyof TicketFilterState & string;
+
 export interface TicketFiltersFormProps {
   filters: TicketFilterState;
   lookups: TicketLookupsDto | undefined;
   onApply: (filters: Omit<TicketFilterState, "user">) => void;
+  /** Puts these filters back to their defaults (a chip removed). */
+  onReset: (keys: readonly TicketFilterKey[]) => void;
   onClear: () => void;
   onShowEveryone: () => void;
 }
@@ -50,6 +95,7 @@ export function TicketFiltersForm({
   filters,
   lookups,
   onApply,
+  onReset,
   onClear,
   onShowEveryone,
 }: TicketFiltersFormProps) {
@@ -57,7 +103,6 @@ export function TicketFiltersForm({
     <FilterForm
       label="Filter tickets"
       current={filters}
-      columns="sm:grid-cols-3 lg:grid-cols-5"
       check={async (form) => {
         const text = (name: string) => String(form.get(name) ?? "").trim();
         const typed = {
@@ -76,6 +121,27 @@ export function TicketFiltersForm({
       }}
       onApply={onApply}
       onClear={onClear}
+      chips={filterChips(filters, chipFields(lookups), onReset)}
+      more={{
+        keys: ["department", "priority"],
+        columns: "sm:grid-cols-2 lg:grid-cols-4",
+        fields: (
+          <>
+            <SelectField
+              label="Department"
+              name="department"
+              defaultValue={filters.department}
+              options={lookupOptions(lookups?.departments, { value: "", label: "All departments" })}
+            />
+            <SelectField
+              label="Priority"
+              name="priority"
+              defaultValue={filters.priority}
+              options={lookupOptions(lookups?.priorities, { value: "", label: "Any priority" })}
+            />
+          </>
+        ),
+      }}
       footer={
         filters.user && (
           <Badge tone="neutral">
@@ -95,27 +161,13 @@ export function TicketFiltersForm({
         aria-keyshortcuts="/"
       />
       <SelectField
-        label="Department"
-        name="department"
-        defaultValue={filters.department}
-        options={lookupOptions(lookups?.departments, { value: "", label: "All departments" })}
-      />
-      <SelectField
         label="Status"
         name="status"
         defaultValue={filters.status}
         options={lookupOptions(
           lookups?.statuses,
-          { value: "open", label: "Open (unresolved)" },
-          { value: "closed", label: "Closed (resolved)" },
-          { value: "all", label: "Any status" },
+          ...Object.entries(STATUS_CHOICES).map(([value, label]) => ({ value, label })),
         )}
-      />
-      <SelectField
-        label="Priority"
-        name="priority"
-        defaultValue={filters.priority}
-        options={lookupOptions(lookups?.priorities, { value: "", label: "Any priority" })}
       />
       <SelectField
         label="Owner"

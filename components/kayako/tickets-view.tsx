@@ -7,6 +7,7 @@ import { useState } from "react";
 import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
+import { cleared } from "@/components/data-table/filter-chips";
 import { defineListState, orderAndPage } from "@/components/data-table/list-state";
 import { useServerList } from "@/components/data-table/use-server-list";
 import { Badge } from "@/components/ui/badge";
@@ -146,6 +147,7 @@ export function TicketsView({ source, canWrite, canMapStaff }: TicketsViewProps)
         filters={list.filters}
         lookups={lookups.data}
         onApply={list.setFilters}
+        onReset={(keys) => list.setFilters(cleared(keys))}
         onClear={() => {
           list.setFilters(NO_FILTERS);
           void setOpenTicket(null);

@@ -25,9 +25,9 @@ export const kiwire: Messages["kiwire"] = {
     created: "Lotto {batch}: {count, plural, one {# voucher generato} other {# voucher generati}}.",
     noName: "(lotto senza nome)",
     incomplete:
-      "Kiwire ha accettato il lotto di {requested, plural, one {# voucher} other {# voucher}}, ma la console ne ha trovati {found} nel suo elenco. Controlla l'elenco dei voucher prima di generarne altri.",
+      "Kiwire ha accettato il lotto di {requested} voucher, ma la console ne ha trovati {found} nel suo elenco. Controlla l'elenco dei voucher prima di generarne altri.",
     incompleteNamed:
-      "Kiwire ha accettato il lotto di {requested, plural, one {# voucher} other {# voucher}}, ma la console ne ha trovati {found} nel suo elenco (lotto {batch}). Controlla l'elenco dei voucher prima di generarne altri.",
+      "Kiwire ha accettato il lotto di {requested} voucher, ma la console ne ha trovati {found} nel suo elenco (lotto {batch}). Controlla l'elenco dei voucher prima di generarne altri.",
   },
   index: {
     asOfToday: "{list, select, vouchers {Voucher} other {Utenti}} aggiornati alle {time}",
@@ -168,11 +168,11 @@ export const kiwire: Messages["kiwire"] = {
     deleteOne: "Eliminare il voucher {code}?",
     deleteOneMessage:
       "Il voucher {code} non potrà più essere usato per accedere; Kiwire lo conserva come scaduto.",
-    deleteMany: "Eliminare {count, plural, one {# voucher} other {# voucher}}?",
+    deleteMany: "Eliminare {count} voucher?",
     deleteNamedMessage:
       "I voucher {codes} non potranno più essere usati per accedere; Kiwire li conserva come scaduti.",
     deleteMatchingMessage:
-      "Tutti i voucher che corrispondono al filtro ({count, plural, one {# voucher} other {# voucher}}) non potranno più essere usati per accedere; Kiwire li conserva come scaduti.",
+      "Tutti i voucher che corrispondono al filtro ({count} voucher) non potranno più essere usati per accedere; Kiwire li conserva come scaduti.",
   },
   generate: {
     title: "Genera voucher",
@@ -184,7 +184,7 @@ export const kiwire: Messages["kiwire"] = {
     expiryHint: "Predefinita di Kiwire: domani",
     remark: "Nota",
     progress: "Generazione in corso",
-    generating: "Generazione di {count, plural, one {# voucher} other {# voucher}} su Kiwire…",
+    generating: "Generazione di {count} voucher su Kiwire…",
   },
   print: {
     title: "Stampa voucher",
@@ -192,7 +192,7 @@ export const kiwire: Messages["kiwire"] = {
     layoutA4: "Foglio A4 di tessere da ritagliare",
     layoutSlip: "Scontrini da 80 mm",
     siteName: "Nome della struttura",
-    print: "Stampa {count, plural, one {# voucher} other {# voucher}}",
+    print: "Stampa {count} voucher",
     close: "Chiudi",
     qrUnavailable:
       "I voucher vengono stampati senza codice QR finché non si riesce a leggerne l'impostazione:",

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { CheckedFormDialog, NewPasswordField, useCheckedForm } from "@/components/ui/checked-form";
 import { TextField } from "@/components/ui/field";
 import { CreateHotspotUserSchema } from "@/lib/api/kiwire";
@@ -33,6 +34,7 @@ function newHotspotUser(data: FormData): Validation<NewHotspotUser> {
 }
 
 export function HotspotUserCreate({ connectionId, onClose }: HotspotUserCreateProps) {
+  const t = useTranslations("kiwire");
   const queryClient = useQueryClient();
   const form = useCheckedForm({
     check: newHotspotUser,
@@ -43,14 +45,23 @@ export function HotspotUserCreate({ connectionId, onClose }: HotspotUserCreatePr
     },
   });
   return (
-    <CheckedFormDialog title="New hotspot user" onClose={onClose} form={form} submitLabel="Create user">
-      <TextField label="User name" name="username" required />
-      <NewPasswordField label="Password" />
+    <CheckedFormDialog
+      title={t("userCreate.title")}
+      onClose={onClose}
+      form={form}
+      submitLabel={t("userCreate.submit")}
+    >
+      <TextField label={t("fields.userName")} name="username" required />
+      <NewPasswordField label={t("fields.password")} />
       <HotspotPlanFields connectionId={connectionId} />
-      <TextField label="Full name" name="fullName" />
-      <TextField label="E-mail" name="email" type="email" />
-      <TextField label="Expiry date" name="expiry" type="date" />
-      <TextField label="MAC binding" name="mac" placeholder="AA:BB:CC:DD:EE:FF" />
+      <TextField label={t("fields.fullName")} name="fullName" />
+      <TextField label={t("fields.email")} name="email" type="email" />
+      <TextField label={t("fields.expiryDate")} name="expiry" type="date" />
+      <TextField
+        label={t("fields.macBinding")}
+        name="mac"
+        placeholder="AA:BB:CC:DD:EE:FF" // literal: the format of a MAC, the same in every language
+      />
     </CheckedFormDialog>
   );
 }

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { parseAsString, parseAsStringLiteral, useQueryState } from "nuqs";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
@@ -14,16 +14,17 @@ import {
   DeleteRowsDialog,
   deleteSelection,
 } from "@/components/data-table/row-delete-controls";
-import { countOf } from "@/components/data-table/selection-toolbar";
 import { useListSelection } from "@/components/data-table/use-list-selection";
 import { useRowDelete } from "@/components/data-table/use-row-delete";
 import { useServerList } from "@/components/data-table/use-server-list";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/states";
 import type { AccountDto } from "@/lib/api/kiwire";
 import { callOperation, type OperationQuery } from "@/lib/client/call-operation";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
 import type { ConnectionListSource } from "@/lib/connection-kinds";
+import type { Translate } from "@/lib/i18n/translator";
 import { HOTSPOT_USER_SORTS, KIWIRE_STATUSES, type KiwireStatus } from "@/lib/kiwire-vocabulary";
 import { StatusBadge, StatusFilter } from "./hotspot-status";
 import { IndexNotes } from "./index-status";
@@ -56,7 +57,6 @@ const userList = defineListState({
 
 /** The most the BFF pages at once: a delete of every matching user reads them in as few requests as it can. */
 const COLLECT_PAGE_SIZE = 500;
-const NOUN = { one: "user", other: "users" };
 const idOf = (user: AccountDto) => user.username;
 const dash = (value: string | null) => value || "—";
 
@@ -76,17 +76,30 @@ function userQuery(
   };
 }
 
-const COLUMNS: readonly ColumnDef<AccountDto, UserOrder>[] = [
-  { id: "username", header: "User name", sort: "username", className: "font-mono", cell: (u) => u.username },
-  { id: "fullName", header: "Full name", sort: "fullname", cell: (u) => dash(u.fullName) },
-  { id: "profile", header: "Profile", cell: (u) => dash(u.profile) },
-  { id: "status", header: "Status", cell: (u) => <StatusBadge status={u.status} /> },
-  { id: "email", header: "E-mail", cell: (u) => dash(u.email) },
-  { id: "zone", header: "Zone", cell: (u) => dash(u.zone) },
-  { id: "mac", header: "MAC", cell: (u) => dash(u.mac) },
-  { id: "createdAt", header: "Created", sort: "createdate", cell: (u) => dash(u.createdAt) },
-  { id: "expiresAt", header: "Expires", sort: "expiry", cell: (u) => dash(u.expiresAt) },
-];
+/** Created and expiry times are the appliance's wall clock as Kiwire wrote them, shown as they came. */
+function useUserColumns(): readonly ColumnDef<AccountDto, UserOrder>[] {
+  const t = useTranslations("kiwire");
+  return useMemo(
+    () => [
+      {
+        id: "username",
+        header: t("columns.userName"),
+        sort: "username",
+        className: "font-mono",
+        cell: (u) => u.username,
+      },
+      { id: "fullName", header: t("columns.fullName"), sort: "fullname", cell: (u) => dash(u.fullName) },
+      { id: "profile", header: t("columns.profile"), cell: (u) => dash(u.profile) },
+      { id: "status", header: t("columns.status"), cell: (u) => <StatusBadge status={u.status} /> },
+      { id: "email", header: t("columns.email"), cell: (u) => dash(u.email) },
+      { id: "zone", header: t("columns.zone"), cell: (u) => dash(u.zone) },
+      { id: "mac", header: t("columns.mac"), cell: (u) => dash(u.mac) },
+      { id: "createdAt", header: t("columns.created"), sort: "createdate", cell: (u) => dash(u.createdAt) },
+      { id: "expiresAt", header: t("columns.expires"), sort: "expiry", cell: (u) => dash(u.expiresAt) },
+    ],
+    [t],
+  );
+}
 
 export interface HotspotUsersViewProps {
   source: ConnectionListSource;
@@ -94,6 +107,8 @@ export interface HotspotUsersViewProps {
 }
 
 export function HotspotUsersView({ source, canWrite }: HotspotUsersViewProps) {
+  const t = useTranslations("kiwire");
+  const columns = useUserColumns();
   const server = useServerList(source, {
     model: userList,
     query: (connectionId, list) =>
@@ -121,18 +136,18 @@ export function HotspotUsersView({ source, canWrite }: HotspotUsersViewProps) {
 
   return (
     <ConnectionPage
-      title="Hotspot users"
-      description="Accounts on a Kiwire hotspot, from the console's index of the appliance's user table."
-      actions={canWrite ? <Button onClick={() => setCreating(true)}>New user</Button> : undefined}
+      title={t("users.title")}
+      description={t("users.description")}
+      actions={canWrite ? <Button onClick={() => setCreating(true)}>{t("users.newUser")}</Button> : undefined}
       connection={server}
       filterColumns={3}
       filters={
         <>
           <StatusFilter value={list.filters.status} onChange={(status) => list.setFilters({ status })} />
           <ListSearch
-            label="Search users"
+            label={t("users.search")}
             value={list.filters.q}
-            placeholder="user name, name, e-mail"
+            placeholder={t("users.searchPlaceholder")}
             onSearch={(q) => list.setFilters({ q })}
           />
         </>
@@ -140,21 +155,21 @@ export function HotspotUsersView({ source, canWrite }: HotspotUsersViewProps) {
     >
       <IndexNotes connectionId={connectionId} list="users" query={server.query} />
       <DataTable
-        label="Hotspot users"
+        label={t("users.table")}
         source={server}
         columnChooser="kiwire-hotspot-users"
-        columns={COLUMNS}
-        empty={<EmptyState title="No users match">Clear the search.</EmptyState>}
-        noun={NOUN}
+        columns={columns}
+        empty={<EmptyState title={t("users.empty")}>{t("users.emptyHint")}</EmptyState>}
+        noun={{ one: t("users.noun.one"), other: t("users.noun.other") }}
         countTestId="hotspot-user-count"
-        countNote={data && <TableReadNote read={data.table} noun="users" />}
+        countNote={data && <TableReadNote read={data.table} list="users" />}
         rowKey={idOf}
         rowTestId={(user) => `hotspot-user-${user.username}`}
         selection={deleteSelection(canWrite, selection, deletion)}
         actions={(user) => (
           <>
             <Button variant="ghost" size="sm" onClick={() => void setDetail(user.username)}>
-              Details
+              {t("users.details")}
             </Button>
             {canWrite && <DeleteRowButton deletion={deletion} row={user} />}
           </>
@@ -168,27 +183,30 @@ export function HotspotUsersView({ source, canWrite }: HotspotUsersViewProps) {
         />
       )}
       {creating && <HotspotUserCreate connectionId={connectionId} onClose={() => setCreating(false)} />}
-      <DeleteRowsDialog deletion={deletion} confirmation={deleteConfirmation} />
+      <DeleteRowsDialog deletion={deletion} confirmation={(scope) => deleteConfirmation(scope, t)} />
     </ConnectionPage>
   );
 }
 
 /** The confirmation names who goes: the one user, the ticked names, or the count matching the filter. */
-function deleteConfirmation({ rows, count }: DeleteScope<AccountDto>): { title: string; message: ReactNode } {
+function deleteConfirmation(
+  { rows, count }: DeleteScope<AccountDto>,
+  t: Translate<"kiwire">,
+): { title: string; message: ReactNode } {
   const [only] = rows ?? [];
   if (rows?.length === 1 && only) {
     return {
-      title: `Delete user ${only.username}?`,
-      message: <p>{only.username} will be erased from Kiwire; this cannot be undone.</p>,
+      title: t("users.deleteOne", { name: only.username }),
+      message: <p>{t("users.deleteOneMessage", { name: only.username })}</p>,
     };
   }
-  const counted = countOf(count, NOUN);
   return {
-    title: `Delete ${counted}?`,
+    title: t("users.deleteMany", { count }),
     message: (
       <p>
-        {rows ? rows.map(idOf).join(", ") : `Every user matching the filter (${counted})`} will be erased from
-        Kiwire; this cannot be undone.
+        {rows
+          ? t("users.deleteNamedMessage", { names: rows.map(idOf).join(", ") })
+          : t("users.deleteMatchingMessage", { count })}
       </p>
     ),
   };

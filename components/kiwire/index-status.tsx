@@ -2,16 +2,14 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { useFormats, useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
 import type { TableReadDto } from "@/lib/api/kiwire";
 import { ApiRequestError } from "@/lib/client/api-fetch";
 import { callOperation } from "@/lib/client/call-operation";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
-import { asOfLabel } from "./table-read";
-
-/** An indexed list and what one of its rows is called in the note about building the index. */
-const ROW_NOUNS = { vouchers: "voucher", users: "user" } as const;
+import { asOfLabel, type IndexedList } from "./table-read";
 
 /**
  * Above an indexed list: while its first page loads, why the first time takes long; once it answered, how old
@@ -23,10 +21,10 @@ export function IndexNotes({
   query,
 }: {
   connectionId: string;
-  list: keyof typeof ROW_NOUNS;
+  list: IndexedList;
   query: { isPending: boolean; data: { table: TableReadDto } | undefined };
 }) {
-  if (query.isPending) return <IndexBuildingNote noun={ROW_NOUNS[list]} />;
+  if (query.isPending) return <IndexBuildingNote list={list} />;
   return query.data ? <IndexStatus connectionId={connectionId} list={list} read={query.data.table} /> : null;
 }
 
@@ -41,9 +39,11 @@ function IndexStatus({
   read,
 }: {
   connectionId: string;
-  list: keyof typeof ROW_NOUNS;
+  list: IndexedList;
   read: TableReadDto;
 }) {
+  const t = useTranslations("kiwire");
+  const f = useFormats();
   const queryClient = useQueryClient();
   const refresh = useMutation({
     mutationFn: () =>
@@ -55,8 +55,8 @@ function IndexStatus({
   return (
     <>
       <div className="mb-2 flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
-        <span data-testid="index-as-of" title={`Read from Kiwire at ${read.asOf}`}>
-          {list === "vouchers" ? "Vouchers" : "Users"} {asOfLabel(read.asOf)}
+        <span data-testid="index-as-of" title={t("index.readAt", { when: f.dateTime(read.asOf) })}>
+          {asOfLabel(read.asOf, list, t, f)}
         </span>
         <Button
           size="sm"
@@ -65,7 +65,7 @@ function IndexStatus({
           aria-disabled={refresh.isPending}
           aria-busy={refresh.isPending}
         >
-          {refresh.isPending ? "Refreshing…" : "Refresh"}
+          {refresh.isPending ? t("index.refreshing") : t("index.refresh")}
         </Button>
       </div>
       {refresh.error && (
@@ -84,7 +84,8 @@ function IndexStatus({
 const BUILDING_NOTE_DELAY_MS = 800;
 
 /** Beside the loading skeleton: the first view of a connection waits for its index to be built. */
-function IndexBuildingNote({ noun }: { noun: string }) {
+function IndexBuildingNote({ list }: { list: IndexedList }) {
+  const t = useTranslations("kiwire");
   const [shown, setShown] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setShown(true), BUILDING_NOTE_DELAY_MS);
@@ -93,8 +94,7 @@ function IndexBuildingNote({ noun }: { noun: string }) {
   if (!shown) return null;
   return (
     <p role="status" className="mb-2 text-sm text-slate-600 dark:text-slate-400">
-      The first time, the console reads every {noun} from Kiwire to build its index (Kiwire's API only pages);
-      later pages, filters and sorts answer from that index.
+      {t("index.building", { list })}
     </p>
   );
 }

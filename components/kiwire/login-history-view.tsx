@@ -5,13 +5,14 @@ import { ConnectionPage } from "@/components/connections/connection-page";
 import { DataTable } from "@/components/data-table/data-table";
 import { defineListState } from "@/components/data-table/list-state";
 import { useServerList } from "@/components/data-table/use-server-list";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/states";
 import { submitWith } from "@/lib/client/form-submit";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
-import { SESSION_COLUMNS, sessionKey } from "./session-columns";
+import { sessionKey, useSessionColumns } from "./session-columns";
 
 /** Kiwire's history has one order, newest first: the one "sort" the model needs. */
 const historyList = defineListState({
@@ -28,6 +29,8 @@ const historyList = defineListState({
 });
 
 export function LoginHistoryView({ connections }: { connections: ConnectionChoice[] }) {
+  const t = useTranslations("kiwire");
+  const columns = useSessionColumns();
   // Its one column set is fixed: nothing saved to read.
   const server = useServerList(
     { kind: "kiwire", connections, savedColumns: null },
@@ -48,14 +51,14 @@ export function LoginHistoryView({ connections }: { connections: ConnectionChoic
   const data = server.query.data;
   return (
     <ConnectionPage
-      title="Hotspot login history"
-      description="Sessions across all hotspot users, newest first."
+      title={t("loginHistory.title")}
+      description={t("loginHistory.description")}
       connection={server}
       filterColumns={4}
       filters={
         <form
           key={`${user}|${from}|${to}`}
-          aria-label="Filter sessions"
+          aria-label={t("loginHistory.filter")}
           className="grid items-end gap-3 sm:col-span-3 sm:grid-cols-4"
           onSubmit={submitWith((form) =>
             list.setFilters({
@@ -65,19 +68,19 @@ export function LoginHistoryView({ connections }: { connections: ConnectionChoic
             }),
           )}
         >
-          <TextField label="User" name="user" defaultValue={user} />
-          <TextField label="From" name="from" type="date" defaultValue={from} />
-          <TextField label="To" name="to" type="date" defaultValue={to} />
-          <Button type="submit">Apply</Button>
+          <TextField label={t("fields.user")} name="user" defaultValue={user} />
+          <TextField label={t("fields.from")} name="from" type="date" defaultValue={from} />
+          <TextField label={t("fields.to")} name="to" type="date" defaultValue={to} />
+          <Button type="submit">{t("loginHistory.apply")}</Button>
         </form>
       }
     >
       <DataTable
-        label="Login history"
+        label={t("sessions.label")}
         source={server}
-        columns={SESSION_COLUMNS}
-        empty={<EmptyState title="No sessions">Widen the time range.</EmptyState>}
-        summary={<span>Page {list.page}</span>}
+        columns={columns}
+        empty={<EmptyState title={t("sessions.empty")}>{t("sessions.emptyHint")}</EmptyState>}
+        summary={<span>{t("loginHistory.page", { page: list.page })}</span>}
         // Kiwire says only whether there is more, not how much.
         pages={data?.hasMore ? list.page + 1 : list.page}
         rowKey={sessionKey}

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { CheckedFormDialog, useCheckedForm } from "@/components/ui/checked-form";
 import { TextField } from "@/components/ui/field";
 import { type CreatedVouchersDto, CreateVouchersSchema } from "@/lib/api/kiwire";
@@ -38,6 +39,7 @@ function voucherBatch(data: FormData): Validation<VoucherBatch> {
 
 /** Kiwire creates a batch in one call, so progress is the wait for that call, with the count it will make. */
 export function VoucherGenerate({ connectionId, onClose, onCreated }: VoucherGenerateProps) {
+  const t = useTranslations("kiwire");
   const queryClient = useQueryClient();
   const { profiles } = useHotspotPickers(connectionId);
   const form = useCheckedForm({
@@ -51,15 +53,15 @@ export function VoucherGenerate({ connectionId, onClose, onCreated }: VoucherGen
   const { mutation } = form;
   return (
     <CheckedFormDialog
-      title="Generate vouchers"
+      title={t("generate.title")}
       onClose={onClose}
       form={form}
-      submitLabel="Generate"
+      submitLabel={t("generate.submit")}
       disabled={profiles.isPending}
     >
-      <TextField label="Prefix" name="prefix" defaultValue="" maxLength={16} />
+      <TextField label={t("generate.prefix")} name="prefix" defaultValue="" maxLength={16} />
       <TextField
-        label="Quantity"
+        label={t("generate.quantity")}
         name="quantity"
         type="number"
         inputMode="numeric"
@@ -67,15 +69,15 @@ export function VoucherGenerate({ connectionId, onClose, onCreated }: VoucherGen
         max={1000}
         defaultValue={10}
         required
-        hint="Up to 1,000 per batch"
+        hint={t("generate.quantityHint", { max: 1000 })}
       />
       <HotspotPlanFields connectionId={connectionId} />
-      <TextField label="Expiry date" name="expiry" type="date" hint="Kiwire's default: tomorrow" />
-      <TextField label="Remark" name="remark" maxLength={255} />
+      <TextField label={t("generate.expiryDate")} name="expiry" type="date" hint={t("generate.expiryHint")} />
+      <TextField label={t("generate.remark")} name="remark" maxLength={255} />
       {mutation.isPending && (
         <div role="status" className="text-sm">
-          <progress className="w-full" aria-label="Generating" />
-          Generating {mutation.variables.quantity.toLocaleString("en")} vouchers on Kiwire…
+          <progress className="w-full" aria-label={t("generate.progress")} />
+          {t("generate.generating", { count: mutation.variables.quantity })}
         </div>
       )}
     </CheckedFormDialog>

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
 import { createPortal } from "react-dom";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { useNonce } from "@/components/shell/nonce-context";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -30,6 +31,7 @@ export interface VoucherPrintProps {
  * sheet, and picks the page size of the layout (A4 sheet of cut-out cards, or an 80 mm receipt roll).
  */
 export function VoucherPrint({ connectionId, vouchers, siteName: initialSite, onClose }: VoucherPrintProps) {
+  const t = useTranslations("kiwire");
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const [layout, setLayout] = useState<PrintLayout>("a4");
@@ -73,33 +75,33 @@ export function VoucherPrint({ connectionId, vouchers, siteName: initialSite, on
       `}</style>
       <div className="voucher-print-controls mb-4 space-y-3 border-b border-slate-300 pb-3 dark:border-slate-700">
         <h2 id={headingId} className="text-lg font-semibold">
-          Print vouchers
+          {t("print.title")}
         </h2>
         <div className="flex flex-wrap items-end gap-3">
           <SelectField
-            label="Layout"
+            label={t("print.layout")}
             value={layout}
             onChange={(event) => setLayout(event.currentTarget.value as PrintLayout)}
             options={[
-              { value: "a4", label: "A4 sheet of cut-out cards" },
-              { value: "slip", label: "80 mm receipt slips" },
+              { value: "a4", label: t("print.layoutA4") },
+              { value: "slip", label: t("print.layoutSlip") },
             ]}
           />
           <TextField
-            label="Site name"
+            label={t("print.siteName")}
             value={siteName}
             onChange={(event) => setSiteName(event.currentTarget.value)}
           />
           <Button onClick={() => window.print()} disabled={printSettings.isPending}>
-            Print {vouchers.length.toLocaleString("en")} vouchers
+            {t("print.print", { count: vouchers.length })}
           </Button>
           <Button variant="secondary" onClick={() => dialog.current?.close()}>
-            Close
+            {t("print.close")}
           </Button>
         </div>
         {printSettings.isError && (
           <>
-            <p className="text-sm">The vouchers print without QR codes until their setting can be read:</p>
+            <p className="text-sm">{t("print.qrUnavailable")}</p>
             <QueryErrorState query={printSettings} />
           </>
         )}
@@ -116,13 +118,15 @@ export function VoucherPrint({ connectionId, vouchers, siteName: initialSite, on
               >
                 <div className="min-w-0 flex-1 text-center">
                   {siteName && <div className="truncate text-xs font-semibold uppercase">{siteName}</div>}
-                  <div className="text-xs">Wi-Fi access code</div>
+                  <div className="text-xs">{t("print.accessCode")}</div>
                   <div data-testid="voucher-code" className="my-1 break-all font-mono text-base font-bold">
                     {voucher.username}
                   </div>
                   <div className="text-xs">{voucher.profile}</div>
                   {voucher.expiresAt && (
-                    <div className="text-xs">Valid until {voucher.expiresAt.slice(0, 10)}</div>
+                    <div className="text-xs">
+                      {t("print.validUntil", { date: voucher.expiresAt.slice(0, 10) })}
+                    </div>
                   )}
                 </div>
                 {qr && <VoucherQr setting={qr} code={voucher.username} size="card" />}
@@ -138,13 +142,15 @@ export function VoucherPrint({ connectionId, vouchers, siteName: initialSite, on
                 className="voucher-slip border-b border-dashed border-slate-500 py-3 text-center"
               >
                 {siteName && <div className="text-sm font-semibold">{siteName}</div>}
-                <div className="text-xs">Wi-Fi access code</div>
+                <div className="text-xs">{t("print.accessCode")}</div>
                 <div data-testid="voucher-code" className="my-1 font-mono text-xl font-bold">
                   {voucher.username}
                 </div>
                 {qr && <VoucherQr setting={qr} code={voucher.username} size="slip" />}
-                <div className="text-xs">Plan: {voucher.profile}</div>
-                {voucher.expiresAt && <div className="text-xs">Valid until {voucher.expiresAt}</div>}
+                <div className="text-xs">{t("print.plan", { plan: voucher.profile })}</div>
+                {voucher.expiresAt && (
+                  <div className="text-xs">{t("print.validUntil", { date: voucher.expiresAt })}</div>
+                )}
               </div>
             ))}
           </div>
@@ -164,10 +170,8 @@ function VoucherQr({
   code: string;
   size: "card" | "slip";
 }) {
+  const t = useTranslations("kiwire");
   const value = voucherQrContent(setting, code);
-  const label =
-    setting.content === "code"
-      ? `QR code with the voucher code ${value}`
-      : `QR code with the portal link ${value}`;
+  const label = t(setting.content === "code" ? "print.qrCode" : "print.qrPortal", { value });
   return <QrCode value={value} label={label} size={size} />;
 }

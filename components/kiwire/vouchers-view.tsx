@@ -15,11 +15,11 @@ import {
   DeleteSelectedButton,
 } from "@/components/data-table/row-delete-controls";
 import type { Selection } from "@/components/data-table/selection";
-import { countOf } from "@/components/data-table/selection-toolbar";
 import { useListSelection } from "@/components/data-table/use-list-selection";
 import { useRowDelete } from "@/components/data-table/use-row-delete";
 import { useServerList } from "@/components/data-table/use-server-list";
 import { useSlashToSearch } from "@/components/data-table/use-slash-to-search";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { EmptyState, ErrorState } from "@/components/ui/states";
@@ -28,6 +28,7 @@ import { callOperation, type OperationQuery, operationUrl } from "@/lib/client/c
 import { submitWith } from "@/lib/client/form-submit";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
 import type { ConnectionListSource } from "@/lib/connection-kinds";
+import type { Translate } from "@/lib/i18n/translator";
 import { KIWIRE_STATUSES } from "@/lib/kiwire-vocabulary";
 import { StatusBadge, StatusFilter } from "./hotspot-status";
 import { IndexNotes } from "./index-status";
@@ -60,7 +61,6 @@ const voucherList = defineListState({
 
 /** A batch is at most 1,000 vouchers, and the BFF pages up to 1,000: one request reads a batch or a page of many. */
 const READ_ALL_PAGE_SIZE = 1000;
-const NOUN = { one: "voucher", other: "vouchers" };
 const idOf = (voucher: AccountDto) => voucher.username;
 
 /** The URL's filters as the BFF takes them (the export takes the same), without the page. */
@@ -68,31 +68,33 @@ function filterOf(filters: Values<typeof voucherList.filters>): OperationQuery<"
   return { ...filters, status: filters.status ?? undefined };
 }
 
+/** Created and expiry times are the appliance's wall clock as Kiwire wrote them, shown as they came. */
 function voucherColumns(
   showBatch: (batch: string) => void,
+  t: Translate<"kiwire">,
 ): readonly ColumnDef<AccountDto, (typeof KIWIRE_ORDER)[number]>[] {
   return [
     {
       id: "code",
-      header: "Code",
+      header: t("columns.code"),
       cell: (v) => (
         <span className={`font-mono ${v.status === "expired" ? "line-through" : ""}`}>{v.username}</span>
       ),
     },
-    { id: "profile", header: "Profile", cell: (v) => v.profile },
-    { id: "status", header: "Status", cell: (v) => <StatusBadge status={v.status} /> },
+    { id: "profile", header: t("columns.profile"), cell: (v) => v.profile },
+    { id: "status", header: t("columns.status"), cell: (v) => <StatusBadge status={v.status} /> },
     {
       id: "batch",
-      header: "Batch",
+      header: t("columns.batch"),
       cell: (v) => (
         <button type="button" className="hover:underline" onClick={() => showBatch(v.batch)}>
           {v.batch}
         </button>
       ),
     },
-    { id: "createdAt", header: "Created", cell: (v) => v.createdAt ?? "—" },
-    { id: "expiresAt", header: "Expires", cell: (v) => v.expiresAt ?? "—" },
-    { id: "remark", header: "Remark", cell: (v) => v.remark },
+    { id: "createdAt", header: t("columns.created"), cell: (v) => v.createdAt ?? "—" },
+    { id: "expiresAt", header: t("columns.expires"), cell: (v) => v.expiresAt ?? "—" },
+    { id: "remark", header: t("columns.remark"), cell: (v) => v.remark },
   ];
 }
 
@@ -102,6 +104,7 @@ export interface VouchersViewProps {
 }
 
 export function VouchersView({ source, canWrite }: VouchersViewProps) {
+  const t = useTranslations("kiwire");
   const server = useServerList(source, {
     model: voucherList,
     query: (connectionId, list) =>
@@ -161,42 +164,44 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
   };
 
   const data = server.query.data;
-  const columns = voucherColumns((batch) => list.setFilters({ batch }));
+  const columns = voucherColumns((batch) => list.setFilters({ batch }), t);
   // A selection a link can name: the ticked codes, or the filter itself when nothing was unticked from it.
   const selectionHref = selectionExportHref(selection.controls.selection, filter, exportHref);
 
   return (
     <ConnectionPage
-      title="Hotspot vouchers"
-      description="Vouchers on a Kiwire hotspot: generate a batch, print it as cards or slips, export it."
-      actions={canWrite ? <Button onClick={() => setGenerating(true)}>Generate vouchers</Button> : undefined}
+      title={t("vouchers.title")}
+      description={t("vouchers.description")}
+      actions={
+        canWrite ? <Button onClick={() => setGenerating(true)}>{t("vouchers.generate")}</Button> : undefined
+      }
       connection={server}
       filterColumns={4}
       filters={
         <>
           <SelectField
-            label="Batch"
+            label={t("vouchers.batch")}
             value={list.filters.batch}
             onChange={(event) => list.setFilters({ batch: event.currentTarget.value || null })}
             options={[
-              { value: "", label: "All batches" },
+              { value: "", label: t("vouchers.allBatches") },
               ...(data?.batches ?? []).map((b) => ({ value: b, label: b })),
             ]}
           />
           <StatusFilter value={list.filters.status} onChange={(status) => list.setFilters({ status })} />
           <SelectField
-            label="Profile"
+            label={t("vouchers.profile")}
             value={list.filters.profile}
             onChange={(event) => list.setFilters({ profile: event.currentTarget.value || null })}
             options={[
-              { value: "", label: "Any profile" },
+              { value: "", label: t("vouchers.anyProfile") },
               ...(profiles.data?.items ?? []).map((p) => ({ value: p.name, label: p.name })),
             ]}
           />
           <form
             ref={filterForm}
             key={`${list.filters.q}|${list.filters.from}|${list.filters.to}|${list.filters.expires}`}
-            aria-label="Filter vouchers"
+            aria-label={t("vouchers.filter")}
             className="grid items-end gap-3 sm:col-span-4 sm:grid-cols-5"
             onSubmit={submitWith((form) =>
               list.setFilters({
@@ -207,11 +212,26 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
               }),
             )}
           >
-            <TextField label="Code contains" name="q" defaultValue={list.filters.q} aria-keyshortcuts="/" />
-            <TextField label="Created from" name="from" type="date" defaultValue={list.filters.from} />
-            <TextField label="Created to" name="to" type="date" defaultValue={list.filters.to} />
-            <TextField label="Expires on" name="expires" type="date" defaultValue={list.filters.expires} />
-            <Button type="submit">Apply</Button>
+            <TextField
+              label={t("vouchers.codeContains")}
+              name="q"
+              defaultValue={list.filters.q}
+              aria-keyshortcuts="/"
+            />
+            <TextField
+              label={t("vouchers.createdFrom")}
+              name="from"
+              type="date"
+              defaultValue={list.filters.from}
+            />
+            <TextField label={t("vouchers.createdTo")} name="to" type="date" defaultValue={list.filters.to} />
+            <TextField
+              label={t("vouchers.expiresOn")}
+              name="expires"
+              type="date"
+              defaultValue={list.filters.expires}
+            />
+            <Button type="submit">{t("vouchers.apply")}</Button>
           </form>
         </>
       }
@@ -229,30 +249,32 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
       {data && (
         <div
           role="toolbar"
-          aria-label="Voucher actions"
+          aria-label={t("vouchers.actions")}
           className="mb-2 flex flex-wrap items-center gap-2 text-sm"
         >
           {list.filters.batch ? (
             <>
               <Button size="sm" variant="secondary" onClick={() => void printBatch()}>
-                Print batch
+                {t("vouchers.printBatch")}
               </Button>
-              <DownloadLink href={exportHref({ batch: list.filters.batch })}>Export batch CSV</DownloadLink>
+              <DownloadLink href={exportHref({ batch: list.filters.batch })}>
+                {t("vouchers.exportBatch")}
+              </DownloadLink>
             </>
           ) : (
-            <DownloadLink href={exportHref(filter)}>Export CSV</DownloadLink>
+            <DownloadLink href={exportHref(filter)}>{t("vouchers.exportAll")}</DownloadLink>
           )}
         </div>
       )}
       <DataTable
-        label="Vouchers"
+        label={t("vouchers.table")}
         source={server}
         columnChooser="kiwire-vouchers"
         columns={columns}
-        empty={<EmptyState title="No vouchers match">Change the filters.</EmptyState>}
-        noun={NOUN}
+        empty={<EmptyState title={t("vouchers.empty")}>{t("vouchers.emptyHint")}</EmptyState>}
+        noun={{ one: t("vouchers.noun.one"), other: t("vouchers.noun.other") }}
         countTestId="voucher-count"
-        countNote={data && <TableReadNote read={data.table} noun="vouchers" />}
+        countNote={data && <TableReadNote read={data.table} list="vouchers" />}
         rowKey={idOf}
         rowTestId={(voucher) => `voucher-row-${voucher.username}`}
         selection={{
@@ -260,10 +282,10 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
           actions: (
             <>
               <Button size="sm" variant="secondary" onClick={() => void withSelected(setPrinting)}>
-                Print selected
+                {t("vouchers.printSelected")}
               </Button>
               {selectionHref ? (
-                <DownloadLink href={selectionHref}>Export selected CSV</DownloadLink>
+                <DownloadLink href={selectionHref}>{t("vouchers.exportSelected")}</DownloadLink>
               ) : (
                 <Button
                   size="sm"
@@ -274,7 +296,7 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
                     )
                   }
                 >
-                  Export selected CSV
+                  {t("vouchers.exportSelected")}
                 </Button>
               )}
               {canWrite && <DeleteSelectedButton deletion={deletion} />}
@@ -290,7 +312,7 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
           onCreated={(created) => {
             setGenerating(false);
             selection.controls.clear();
-            const { text, complete } = createdBatchNotice(created);
+            const { text, complete } = createdBatchNotice(created, t);
             setNotice({ text, warn: !complete });
             list.setFilters({
               batch: created.batch,
@@ -311,7 +333,7 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
           onClose={() => setPrinting(null)}
         />
       )}
-      <DeleteRowsDialog deletion={deletion} confirmation={deleteConfirmation} />
+      <DeleteRowsDialog deletion={deletion} confirmation={(scope) => deleteConfirmation(scope, t)} />
     </ConnectionPage>
   );
 }
@@ -338,21 +360,24 @@ function selectionExportHref(
 }
 
 /** The confirmation names what goes: the one voucher, the ticked codes, or the count matching the filter. */
-function deleteConfirmation({ rows, count }: DeleteScope<AccountDto>): { title: string; message: ReactNode } {
+function deleteConfirmation(
+  { rows, count }: DeleteScope<AccountDto>,
+  t: Translate<"kiwire">,
+): { title: string; message: ReactNode } {
   const [only] = rows ?? [];
   if (rows?.length === 1 && only) {
     return {
-      title: `Delete voucher ${only.username}?`,
-      message: <p>Voucher {only.username} can no longer be used to log in; Kiwire keeps it as expired.</p>,
+      title: t("vouchers.deleteOne", { code: only.username }),
+      message: <p>{t("vouchers.deleteOneMessage", { code: only.username })}</p>,
     };
   }
-  const counted = countOf(count, NOUN);
   return {
-    title: `Delete ${counted}?`,
+    title: t("vouchers.deleteMany", { count }),
     message: (
       <p>
-        {rows ? `Vouchers ${rows.map(idOf).join(", ")}` : `Every voucher matching the filter (${counted})`}{" "}
-        can no longer be used to log in; Kiwire keeps them as expired.
+        {rows
+          ? t("vouchers.deleteNamedMessage", { codes: rows.map(idOf).join(", ") })
+          : t("vouchers.deleteMatchingMessage", { count })}
       </p>
     ),
   };

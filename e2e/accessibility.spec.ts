@@ -51,7 +51,9 @@ const firstRow = (page: Page) => page.locator("main tbody tr").first();
 const rowsShown = async (page: Page) => {
   await expect(firstRow(page)).toBeVisible();
   const box = await firstRow(page).boundingBox();
-  expect(box && box.y + box.height, "the first row ends above the fold").toBeLessThanOrEqual(FIRST_SCREEN.height);
+  expect(box && box.y + box.height, "the first row ends above the fold").toBeLessThanOrEqual(
+    FIRST_SCREEN.height,
+  );
 };
 /** A modal dialog opened by clicking `button`, named `title` (or the only dialog when omitted). */
 const modal = (name: string, button: (page: Page) => Locator, title?: string | RegExp): Opened => ({

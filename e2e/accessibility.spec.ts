@@ -210,6 +210,8 @@ const PAGES: Record<string, PageCheck> = {
         name: "Calls chart as a table",
         modal: false,
         open: async (page) => {
+          // The statistics start folded, so the calls come first.
+          await page.getByRole("button", { name: "Statistics", expanded: false }).click();
           await page.getByRole("button", { name: "Show as table" }).click();
           const table = page.getByRole("figure").getByRole("table");
           await expect(table).toBeVisible();

@@ -221,14 +221,15 @@ export const userTableColumns = pgTable(
   (table) => [primaryKey({ columns: [table.userId, table.tableId] })],
 );
 
-/** The page sections each person folded away (`lib/collapsible-sections.ts`): a row means folded. */
-export const userCollapsedSections = pgTable(
-  "user_collapsed_sections",
+/** Each person's choice to fold or open a page section (`lib/collapsible-sections.ts`); no row: its default. */
+export const userSectionChoices = pgTable(
+  "user_section_choices",
   {
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     sectionId: text("section_id").notNull(),
+    collapsed: boolean("collapsed").notNull().default(true),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.sectionId] })],

@@ -22,16 +22,19 @@ const put = (cookie: string, section: string, body: unknown) =>
   });
 
 describe("a folded page section", () => {
-  it("is remembered per person until they open it again, and audited", async () => {
+  it("starts as its default, and each person's choice either way is remembered and audited", async () => {
     const viewer = await userWithSession(db, "viewer");
     const operator = await userWithSession(db, "operator");
-    const folded = await put(viewer.cookie, "kalliope-call-charts", { collapsed: true });
-    expect(folded.status).toBe(200);
-    expect(await folded.json()).toEqual({ section: "kalliope-call-charts", collapsed: true });
-    // Folding twice is no error: two tabs may both fold it.
-    expect((await put(viewer.cookie, "kalliope-call-charts", { collapsed: true })).status).toBe(200);
+    // The call statistics start folded for everyone who never chose.
     expect(await isSectionCollapsed(db, viewer.user.id, "kalliope-call-charts")).toBe(true);
-    expect(await isSectionCollapsed(db, operator.user.id, "kalliope-call-charts")).toBe(false);
+
+    const opened = await put(viewer.cookie, "kalliope-call-charts", { collapsed: false });
+    expect(opened.status).toBe(200);
+    expect(await opened.json()).toEqual({ section: "kalliope-call-charts", collapsed: false });
+    // Choosing twice is no error: two tabs may both open it.
+    expect((await put(viewer.cookie, "kalliope-call-charts", { collapsed: false })).status).toBe(200);
+    expect(await isSectionCollapsed(db, viewer.user.id, "kalliope-call-charts")).toBe(false);
+    expect(await isSectionCollapsed(db, operator.user.id, "kalliope-call-charts")).toBe(true);
 
     const person = {
       kind: "user",
@@ -41,16 +44,16 @@ describe("a folded page section", () => {
       role: "viewer",
       language: null,
     } as const;
-    expect(await pageSectionCollapsed(person, "kalliope-call-charts")).toBe(true);
+    expect(await pageSectionCollapsed(person, "kalliope-call-charts")).toBe(false);
     expect(
       await pageSectionCollapsed(
         { kind: "token", id: "t", label: "t", role: "viewer" },
         "kalliope-call-charts",
       ),
-    ).toBe(false);
+    ).toBe(true);
 
-    expect((await put(viewer.cookie, "kalliope-call-charts", { collapsed: false })).status).toBe(200);
-    expect(await isSectionCollapsed(db, viewer.user.id, "kalliope-call-charts")).toBe(false);
+    expect((await put(viewer.cookie, "kalliope-call-charts", { collapsed: true })).status).toBe(200);
+    expect(await isSectionCollapsed(db, viewer.user.id, "kalliope-call-charts")).toBe(true);
     const events = await db.select().from(auditEvents);
     expect(events.map((event) => [event.action, event.targetId, event.result])).toContainEqual([
       "account.section.set",

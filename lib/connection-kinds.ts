@@ -15,6 +15,7 @@ export const CONNECTION_KINDS = [
 ] as const;
 export type ConnectionKind = (typeof CONNECTION_KINDS)[number];
 
+/** Product names, the same in every language (the server names vendors with them too). */
 export const CONNECTION_KIND_LABELS: Readonly<Record<ConnectionKind, string>> = {
   "kerio-operator": "Kerio Operator",
   "kerio-connect": "Kerio Connect",
@@ -22,16 +23,6 @@ export const CONNECTION_KIND_LABELS: Readonly<Record<ConnectionKind, string>> = 
   kiwire: "Kiwire",
   kalliope: "KalliopePBX",
   kayako: "Kayako",
-};
-
-/** What an appliance of the kind is to the person: the label of a page's connection picker. */
-export const CONNECTION_PICKER_LABELS: Readonly<Record<ConnectionKind, string>> = {
-  "kerio-operator": "PBX",
-  "kerio-connect": "Mail server",
-  "kerio-control": "Firewall",
-  kiwire: "Kiwire",
-  kalliope: "PBX",
-  kayako: "Helpdesk",
 };
 
 /** The permission that reads a kind's vendor data: who may see a connection's figures on the overview. */

@@ -1,8 +1,10 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import type { z } from "zod";
+import { useTranslations } from "@/components/i18n/i18n-provider";
+import { messageParts } from "@/components/i18n/message-parts";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
@@ -29,18 +31,6 @@ import {
   type TlsMode,
 } from "@/lib/connection-kinds";
 import { CODE_PLACEHOLDER, type VoucherQrContent } from "@/lib/voucher-qr";
-
-const SECRET_LABELS: Record<SecretField, string> = {
-  password: "Password",
-  apiKey: "API key",
-  secretKey: "Secret key",
-};
-
-const TLS_OPTIONS = [
-  { value: "verify", label: "Verify (system CAs, optional custom CA)" },
-  { value: "pin", label: "Pin one certificate (self-signed accepted)" },
-  { value: "insecure", label: "Insecure: no verification" },
-];
 
 export interface ConnectionFormProps {
   /** null: a new connection. */
@@ -104,27 +94,25 @@ function connectionWrite(
   return checked.ok ? { ok: true, data: { kind: "create", body: checked.data } } : checked;
 }
 
-const TIME_ZONE_HINTS: Partial<Record<ConnectionKind, { example: string; hint: string }>> = {
-  kiwire: {
-    example: "Asia/Kuala_Lumpur",
-    hint: "IANA name, e.g. Asia/Kuala_Lumpur: Kiwire checks the signed time in its own zone.",
-  },
-  kalliope: {
-    example: "Europe/Rome",
-    hint: "IANA name, e.g. Europe/Rome: call times and days are the PBX's wall clock.",
-  },
-};
+/** A zone of the kind's region as the placeholder, and why the appliance's own zone matters to it. */
+const TIME_ZONE_HINTS = {
+  kiwire: { example: "Asia/Kuala_Lumpur", hint: "form.kiwireTimeZoneHint" },
+  kalliope: { example: "Europe/Rome", hint: "form.kalliopeTimeZoneHint" },
+} as const satisfies Partial<Record<ConnectionKind, { example: string; hint: string }>>;
+
+function timeZoneHint(kind: ConnectionKind) {
+  return kind === "kiwire" || kind === "kalliope" ? TIME_ZONE_HINTS[kind] : undefined;
+}
 
 /** A connection saved before the zone was required: the form says so before anyone presses Save. */
-function initialErrors(connection: ConnectionDto | null): Record<string, string> {
+function initialErrors(connection: ConnectionDto | null, missing: string): Record<string, string> {
   if (!connection?.settings || !needsTimeZone(connection.kind) || connection.settings.timeZone) return {};
-  return {
-    timeZone: `Enter the appliance's time zone: this connection was saved without one and runs on ${LEGACY_TIME_ZONE} until then.`,
-  };
+  return { timeZone: missing };
 }
 
 /** Create or edit a connection. Secrets are write-only: an existing one shows as "set" with Replace. */
 export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormProps) {
+  const t = useTranslations("connections");
   const editing = connection !== null;
   const settings = connection?.settings;
   const [kind, setKind] = useState<ConnectionKind>(connection?.kind ?? "kerio-operator");
@@ -135,9 +123,17 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
   const [shownInitialErrors, setShownInitialErrors] = useState(false);
   if (!shownInitialErrors) {
     setShownInitialErrors(true);
-    setErrors(initialErrors(connection));
+    setErrors(initialErrors(connection, t("form.timeZoneMissing", { zone: LEGACY_TIME_ZONE })));
   }
   const caId = useId();
+  const tlsOptions = useMemo(
+    () => [
+      { value: "verify", label: t("form.tlsVerify") },
+      { value: "pin", label: t("form.tlsPin") },
+      { value: "insecure", label: t("form.tlsInsecure") },
+    ],
+    [t],
+  );
 
   const save = useMutation({
     mutationFn: (write: ConnectionWrite) =>
@@ -147,7 +143,7 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
     // The secrets are in the mutation's variables: dropped with the dialog, not kept in the mutation cache.
     gcTime: 0,
     onSuccess: (saved) => {
-      toast.success(`Saved ${saved.name}`);
+      toast.success(t("form.saved", { name: saved.name }));
       onSaved(saved);
     },
     onError: (error) => {
@@ -185,7 +181,8 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
   const plain = (field: string) =>
     (settings as Record<string, unknown> | undefined)?.[field] as string | undefined;
   const tls = settings?.tls;
-  const title = editing ? `Edit ${connection.name}` : "Add connection";
+  const title = editing ? t("form.editTitle", { name: connection.name }) : t("form.addTitle");
+  const zoneHint = timeZoneHint(kind);
 
   return (
     <Dialog open title={title} onClose={onClose} guardTypedInput>
@@ -198,11 +195,14 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
       >
         {editing ? (
           <p className="text-sm">
-            Kind: <strong>{CONNECTION_KIND_LABELS[kind]}</strong> · id <code>{connection.id}</code>
+            {messageParts(t("form.kindAndId"), {
+              kind: <strong>{CONNECTION_KIND_LABELS[kind]}</strong>, // literal: names of the parts, no text
+              id: <code>{connection.id}</code>,
+            })}
           </p>
         ) : (
           <SelectField
-            label="Kind"
+            label={t("form.kind")}
             name="kind"
             value={kind}
             onChange={(event) => setKind(event.target.value as ConnectionKind)}
@@ -210,32 +210,34 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
             error={errors.kind}
           />
         )}
-        <TextField label="Name" name="name" required defaultValue={connection?.name} error={errors.name} />
+        <TextField
+          label={t("form.name")}
+          name="name"
+          required
+          defaultValue={connection?.name}
+          error={errors.name}
+        />
         {!editing && (
           <TextField
-            label="Id (optional)"
+            label={t("form.id")}
             name="id"
-            placeholder="made from the name"
-            hint="Lower-case letters, digits and hyphens; used in links. It cannot change later."
+            placeholder={t("form.idPlaceholder")}
+            hint={t("form.idHint")}
             error={errors.id}
           />
         )}
         <TextField
-          label="Base URL"
+          label={t("form.baseUrl")}
           name="baseUrl"
           required
           defaultValue={settings?.baseUrl}
           placeholder={BASE_URL_EXAMPLES[kind]}
-          hint={
-            editing
-              ? "Changing the address or the TLS settings asks for the secrets again."
-              : "https:// unless the appliance has no TLS at all (then TLS must be set to insecure)."
-          }
+          hint={editing ? t("form.baseUrlEditHint") : t("form.baseUrlHint")}
           error={errors.baseUrl}
         />
         {(PLAIN_FIELDS[kind] as readonly string[]).includes("username") && (
           <TextField
-            label="User name"
+            label={t("form.username")}
             name="username"
             required
             autoComplete="off"
@@ -245,27 +247,27 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
         )}
         {kind === "kalliope" && (
           <TextField
-            label="Tenant domain"
+            label={t("form.domain")}
             name="domain"
             defaultValue={plain("domain") ?? CONNECTION_DEFAULTS.kalliopeDomain}
-            hint='"default" on single-tenant systems'
+            hint={t("form.domainHint")}
             error={errors.domain}
           />
         )}
         {needsTimeZone(kind) && (
           <TextField
-            label={kind === "kalliope" ? "PBX time zone" : "Appliance time zone"}
+            label={kind === "kalliope" ? t("form.pbxTimeZone") : t("form.applianceTimeZone")}
             name="timeZone"
             required
             defaultValue={plain("timeZone")}
-            placeholder={TIME_ZONE_HINTS[kind]?.example}
-            hint={TIME_ZONE_HINTS[kind]?.hint}
+            placeholder={zoneHint?.example}
+            hint={zoneHint && t(zoneHint.hint, { example: zoneHint.example })}
             error={errors.timeZone}
           />
         )}
         {kind === "kiwire" && (
           <TextField
-            label="Cloud ID"
+            label={t("form.cloudId")}
             name="cloudId"
             required
             defaultValue={plain("cloudId")}
@@ -273,20 +275,19 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
           />
         )}
         {SECRET_FIELDS[kind].map((field) => {
-          const label = SECRET_LABELS[field];
           if (editing && !replacing.has(field)) {
             return (
               <div key={field} className="flex items-center justify-between gap-2 text-sm">
                 <span>
-                  {label} <Badge tone="good">set</Badge>
+                  {t(`secrets.${field}.label`)} <Badge tone="good">{t("form.secretSet")}</Badge>
                 </span>
                 <Button
                   size="sm"
                   variant="secondary"
-                  aria-label={`Replace ${label.toLowerCase()}`}
+                  aria-label={t(`secrets.${field}.replace`)}
                   onClick={() => setReplacing(new Set([...replacing, field]))}
                 >
-                  Replace
+                  {t("form.replace")}
                 </Button>
               </div>
             );
@@ -294,35 +295,34 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
           return (
             <TextField
               key={field}
-              label={editing ? `New ${label.toLowerCase()}` : label}
+              label={editing ? t(`secrets.${field}.new`) : t(`secrets.${field}.label`)}
               name={field}
               type="password"
               autoComplete="new-password"
               required
-              hint="Stored encrypted; never shown again."
+              hint={t("form.secretHint")}
               error={errors[field]}
             />
           );
         })}
         {kind === "kiwire" && (
           <details className="text-sm">
-            <summary className="cursor-pointer font-medium">Kiwire signing options</summary>
+            <summary className="cursor-pointer font-medium">{t("form.kiwireSigning")}</summary>
             <div className="mt-2 space-y-3">
               <SelectField
-                label="Signed time format"
+                label={t("form.timeFormat")}
                 name="timeFormat"
                 defaultValue={plain("timeFormat") ?? CONNECTION_DEFAULTS.kiwireTimeFormat}
                 options={KIWIRE_TIME_FORMATS.map((value) => ({ value, label: value }))}
                 error={errors.timeFormat}
               />
               <SelectField
-                label="API key signing"
+                label={t("form.signing")}
                 name="signing"
                 defaultValue={plain("signing") ?? CONNECTION_DEFAULTS.kiwireSigning}
                 options={KIWIRE_SIGNING_MODES.map((value) => ({
                   value,
-                  label:
-                    value === "md5" ? "md5(key + token + time) (documented)" : "raw key (older appliances)",
+                  label: value === "md5" ? t("form.signingMd5") : t("form.signingRaw"),
                 }))}
                 error={errors.signing}
               />
@@ -332,50 +332,50 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
         {kind === "kiwire" && (
           <>
             <SelectField
-              label="QR code on printed vouchers"
+              label={t("form.voucherQr")}
               name="voucherQrContent"
               value={qrContent}
               onChange={(event) => setQrContent(event.target.value as VoucherQrContent)}
               options={[
-                { value: "code", label: "The voucher code" },
-                { value: "portal-url", label: "The portal's login URL with the code" },
+                { value: "code", label: t("form.voucherQrCode") },
+                { value: "portal-url", label: t("form.voucherQrPortal") },
               ]}
               error={errors["voucherQr.content"]}
             />
             {qrContent === "portal-url" && (
               <TextField
-                label="Portal URL template"
+                label={t("form.portalTemplate")}
                 name="voucherQrTemplate"
                 required
                 defaultValue={
                   settings?.voucherQr?.content === "portal-url" ? settings.voucherQr.template : undefined
                 }
                 placeholder={`https://portal.example.com/login?voucher=${CODE_PLACEHOLDER}`}
-                hint={`An http(s) URL with ${CODE_PLACEHOLDER} where the code goes; a guest's scan opens it. Printed on every voucher: no passwords.`}
+                hint={t("form.portalTemplateHint", { code: CODE_PLACEHOLDER })}
                 error={errors["voucherQr.template"]}
               />
             )}
           </>
         )}
         <SelectField
-          label="TLS"
+          label={t("form.tls")}
           name="tlsMode"
           value={tlsMode}
           onChange={(event) => setTlsMode(event.target.value as TlsMode)}
-          options={TLS_OPTIONS}
+          options={tlsOptions}
           error={errors.tls}
         />
         {tlsMode === "verify" && (
           <div className="space-y-1">
             <label htmlFor={caId} className="block text-sm font-medium text-slate-700 dark:text-slate-300">
-              Custom CA certificate (optional, PEM)
+              {t("form.ca")}
             </label>
             <textarea
               id={caId}
               name="ca"
               rows={3}
               defaultValue={tls?.mode === "verify" ? (tls.ca ?? "") : ""}
-              placeholder="-----BEGIN CERTIFICATE-----"
+              placeholder="-----BEGIN CERTIFICATE-----" // literal: PEM's own first line
               aria-invalid={errors["tls.ca"] ? true : undefined}
               className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-900"
             />
@@ -388,12 +388,12 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
         )}
         {tlsMode === "pin" && (
           <TextField
-            label="SHA-256 fingerprint"
+            label={t("form.fingerprint")}
             name="fingerprint256"
             required
             defaultValue={tls?.mode === "pin" ? tls.fingerprint256 : ""}
-            placeholder="AB:CD:…"
-            hint="Test the connection to see the server's fingerprint, then pin it in one click."
+            placeholder="AB:CD:…" // literal: the notation of a fingerprint
+            hint={t("form.fingerprintHint")}
             error={errors["tls.fingerprint256"]}
           />
         )}
@@ -402,13 +402,12 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
             role="note"
             className="rounded-md bg-amber-50 p-2 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200"
           >
-            No certificate is checked: anyone between the console and the appliance can read the credentials.
-            Prefer pinning the appliance's certificate.
+            {t("form.insecureNote")}
           </p>
         )}
         <div className="grid grid-cols-2 gap-3">
           <TextField
-            label="Connect timeout (ms)"
+            label={t("form.connectTimeout")}
             name="connectMs"
             type="number"
             inputMode="numeric"
@@ -417,7 +416,7 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
             error={errors["timeouts.connectMs"]}
           />
           <TextField
-            label="Read timeout (ms)"
+            label={t("form.readTimeout")}
             name="readMs"
             type="number"
             inputMode="numeric"
@@ -429,7 +428,7 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
         <div className="flex justify-end gap-2">
           <DialogCancelButton />
           <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Saving…" : editing ? "Save changes" : "Add connection"}
+            {save.isPending ? t("form.saving") : editing ? t("form.saveChanges") : t("form.add")}
           </Button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { PageHeader } from "@/components/ui/page-header";
-import { CONNECTION_PICKER_LABELS, type ConnectionChoice, type ConnectionKind } from "@/lib/connection-kinds";
+import type { ConnectionChoice, ConnectionKind } from "@/lib/connection-kinds";
 import { ConnectionPicker, NoConnectionState } from "./connection-picker";
 
 /** Spelled out: Tailwind finds the classes it generates by reading them whole in the source. */
@@ -39,6 +40,7 @@ export function ConnectionPage({
   filterColumns,
   children,
 }: ConnectionPageProps) {
+  const t = useTranslations("connections");
   if (connection.connections.length === 0) {
     return (
       <>
@@ -54,7 +56,7 @@ export function ConnectionPage({
         className={`mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${FILTER_GRID[filterColumns]}`}
       >
         <ConnectionPicker
-          label={CONNECTION_PICKER_LABELS[connection.kind]}
+          label={t(`picker.${connection.kind}`)}
           connections={connection.connections}
           value={connection.connectionId}
           onChange={connection.chooseConnection}

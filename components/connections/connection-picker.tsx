@@ -1,6 +1,7 @@
 "use client";
 
 import { parseAsString, useQueryState } from "nuqs";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { SelectField } from "@/components/ui/field";
 import { EmptyState } from "@/components/ui/states";
 import { CONNECTION_KIND_LABELS, type ConnectionChoice, type ConnectionKind } from "@/lib/connection-kinds";
@@ -46,9 +47,10 @@ export function ConnectionPicker({ label, connections, value, onChange }: Connec
 
 /** The page of a kind with no connection yet: say who can fix it and where. */
 export function NoConnectionState({ kind }: { kind: ConnectionKind }) {
+  const t = useTranslations("connections");
   return (
-    <EmptyState title={`No ${CONNECTION_KIND_LABELS[kind]} connection`}>
-      An admin adds one under Connections.
+    <EmptyState title={t("noConnection.title", { kind: CONNECTION_KIND_LABELS[kind] })}>
+      {t("noConnection.text")}
     </EmptyState>
   );
 }

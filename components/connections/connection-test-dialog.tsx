@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
 import { toast } from "@/components/ui/toast";
 import type { ConnectionDto, ConnectionTestResultDto, UpdateConnectionInput } from "@/lib/api/connections";
@@ -26,20 +27,26 @@ export function ConnectionTestDialog({
   onPinned,
   onClose,
 }: ConnectionTestDialogProps) {
+  const t = useTranslations("connections");
   const pin = useMutation({
     mutationFn: (change: UpdateConnectionInput) =>
       callOperation("updateConnection", { params: { id: connection.id }, body: change }),
     // The secrets are in the mutation's variables: dropped with the dialog, not kept in the mutation cache.
     gcTime: 0,
     onSuccess: (saved) => {
-      toast.success(`${saved.name} now pins this certificate`);
+      toast.success(t("test.pinned", { name: saved.name }));
       onPinned(saved);
     },
     onError: (error) => toast.error(error.message),
   });
   return (
     // Secrets typed for a pin are asked about before they are thrown away; once pinned, nothing is lost.
-    <Dialog open title={`Test of ${connection.name}`} onClose={onClose} guardTypedInput={!pin.isSuccess}>
+    <Dialog
+      open
+      title={t("test.title", { name: connection.name })}
+      onClose={onClose}
+      guardTypedInput={!pin.isSuccess}
+    >
       <TestResult
         connection={connection}
         result={result}
@@ -47,7 +54,7 @@ export function ConnectionTestDialog({
         onPin={(change) => pin.mutate(change)}
       />
       <div className="flex justify-end">
-        <DialogCancelButton>Close</DialogCancelButton>
+        <DialogCancelButton>{t("test.close")}</DialogCancelButton>
       </div>
     </Dialog>
   );

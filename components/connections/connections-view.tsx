@@ -2,9 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { useWholeList, type WholeListColumn } from "@/components/data-table/use-whole-list";
+import { useTranslations } from "@/components/i18n/i18n-provider";
+import { messageParts } from "@/components/i18n/message-parts";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -15,6 +17,7 @@ import type { ConnectionDto, ConnectionTestResultDto } from "@/lib/api/connectio
 import { callOperation } from "@/lib/client/call-operation";
 import { connectionQueries } from "@/lib/client/queries/connections";
 import { CONNECTION_KIND_LABELS, needsTimeZone } from "@/lib/connection-kinds";
+import type { Translate } from "@/lib/i18n/translator";
 import { HealthBadge, HealthDetails, InsecureBadge, TimeZoneMissingBadge } from "./health-badge";
 
 // Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
@@ -26,64 +29,75 @@ const ConnectionDiagnostics = dynamic(() =>
   import("./connection-diagnostics").then((module) => module.ConnectionDiagnostics),
 );
 
-const TLS_LABEL = { verify: "verified", pin: "pinned", insecure: "not verified" } as const;
-
-const NOUN = { one: "connection", other: "connections" };
-
-const NAME_COLUMN: WholeListColumn<ConnectionDto> = {
-  id: "name",
-  header: "Name",
-  cell: (connection) => (
-    <>
-      <div className="font-medium">{connection.name}</div>
-      <div className="flex flex-wrap items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
-        <code>{connection.id}</code>
-        {connection.source === "file" && <Badge>managed by file</Badge>}
-        {connection.insecureReason && <InsecureBadge reason={connection.insecureReason} />}
-        {connection.settings && needsTimeZone(connection.kind) && !connection.settings.timeZone && (
-          <TimeZoneMissingBadge />
-        )}
-      </div>
-    </>
-  ),
-};
-
-/** Where the appliance is and how it is checked: only for people who manage connections (settings are theirs). */
-const ADDRESS_COLUMN: WholeListColumn<ConnectionDto> = {
-  id: "address",
-  header: "Address",
-  className: "text-xs",
-  cell: (connection) => (
-    <>
-      <code className="whitespace-nowrap">{connection.settings?.baseUrl}</code>
-      <div className="text-slate-600 dark:text-slate-400">
-        {connection.insecureReason === "plain_http"
-          ? "no TLS"
-          : `TLS ${connection.settings ? TLS_LABEL[connection.settings.tls.mode] : ""}`}
-      </div>
-    </>
-  ),
-};
-
-const READ_COLUMNS: readonly WholeListColumn<ConnectionDto>[] = [
-  NAME_COLUMN,
-  { id: "kind", header: "Kind", cell: (connection) => CONNECTION_KIND_LABELS[connection.kind] },
-  {
-    id: "health",
-    header: "Health",
+function nameColumn(t: Translate<"connections">): WholeListColumn<ConnectionDto> {
+  return {
+    id: "name",
+    header: t("list.columns.name"),
     cell: (connection) => (
       <>
-        <HealthBadge health={connection.health} />
-        <HealthDetails health={connection.health} />
+        <div className="font-medium">{connection.name}</div>
+        <div className="flex flex-wrap items-center gap-1 text-xs text-slate-600 dark:text-slate-400">
+          <code>{connection.id}</code>
+          {connection.source === "file" && <Badge>{t("list.managedByFile")}</Badge>}
+          {connection.insecureReason && <InsecureBadge reason={connection.insecureReason} />}
+          {connection.settings && needsTimeZone(connection.kind) && !connection.settings.timeZone && (
+            <TimeZoneMissingBadge />
+          )}
+        </div>
       </>
     ),
-  },
-];
-const MANAGE_COLUMNS = [...READ_COLUMNS, ADDRESS_COLUMN];
+  };
+}
+
+/** Where the appliance is and how it is checked: only for people who manage connections (settings are theirs). */
+function addressColumn(t: Translate<"connections">): WholeListColumn<ConnectionDto> {
+  return {
+    id: "address",
+    header: t("list.columns.address"),
+    className: "text-xs",
+    cell: (connection) => (
+      <>
+        <code className="whitespace-nowrap">{connection.settings?.baseUrl}</code>
+        <div className="text-slate-600 dark:text-slate-400">
+          {connection.insecureReason === "plain_http"
+            ? t("list.noTls")
+            : t("list.tls", { mode: connection.settings?.tls.mode ?? "" })}
+        </div>
+      </>
+    ),
+  };
+}
+
+function useConnectionColumns(canManage: boolean): readonly WholeListColumn<ConnectionDto>[] {
+  const t = useTranslations("connections");
+  return useMemo(() => {
+    const read: WholeListColumn<ConnectionDto>[] = [
+      nameColumn(t),
+      {
+        id: "kind",
+        header: t("list.columns.kind"),
+        cell: (connection) => CONNECTION_KIND_LABELS[connection.kind],
+      },
+      {
+        id: "health",
+        header: t("list.columns.health"),
+        cell: (connection) => (
+          <>
+            <HealthBadge health={connection.health} />
+            <HealthDetails health={connection.health} />
+          </>
+        ),
+      },
+    ];
+    return canManage ? [...read, addressColumn(t)] : read;
+  }, [t, canManage]);
+}
 
 type Editing = { mode: "create" } | { mode: "edit"; connection: ConnectionDto };
 
 export function ConnectionsView({ canManage }: { canManage: boolean }) {
+  const t = useTranslations("connections");
+  const columns = useConnectionColumns(canManage);
   const queryClient = useQueryClient();
   const connections = useQuery(connectionQueries.list());
   const whole = useWholeList(connections);
@@ -106,7 +120,7 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
     mutationFn: (connection: ConnectionDto) =>
       callOperation("deleteConnection", { params: { id: connection.id } }),
     onSuccess: (removed) => {
-      toast.success(`Removed ${removed.name}`);
+      toast.success(t("list.removed", { name: removed.name }));
       setDeleting(null);
     },
     onError: (error) => toast.error(error.message),
@@ -114,29 +128,24 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
   });
 
   const items = connections.data?.items ?? [];
+  const noun = useMemo(() => ({ one: t("list.noun.one"), other: t("list.noun.other") }), [t]);
   return (
     <>
       <PageHeader
-        title="Connections"
-        description={
-          canManage
-            ? "The appliances the console works on. Connections from the connections file are read-only here."
-            : "The appliances the console works on, and whether they answer."
-        }
-        actions={canManage && <Button onClick={() => setEditing({ mode: "create" })}>Add connection</Button>}
+        title={t("list.title")}
+        description={canManage ? t("list.descriptionManage") : t("list.descriptionRead")}
+        actions={canManage && <Button onClick={() => setEditing({ mode: "create" })}>{t("list.add")}</Button>}
       />
       <DataTable
-        label="Connections"
+        label={t("list.label")}
         source={whole}
-        columns={canManage ? MANAGE_COLUMNS : READ_COLUMNS}
+        columns={columns}
         empty={
-          <EmptyState title="No connections yet">
-            {canManage
-              ? "Add one for each appliance, or declare them in the connections file (docs/connections.md)."
-              : "An admin adds them; their health will show here."}
+          <EmptyState title={t("list.empty")}>
+            {canManage ? t("list.emptyManage") : t("list.emptyRead")}
           </EmptyState>
         }
-        noun={NOUN}
+        noun={noun}
         rowKey={(connection) => connection.id}
         rowTestId={(connection) => `connection-row-${connection.id}`}
         actions={
@@ -149,10 +158,12 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
                     disabled={test.isPending}
                     onClick={() => test.mutate(connection)}
                   >
-                    {test.isPending && test.variables?.id === connection.id ? "Testing…" : "Test connection"}
+                    {test.isPending && test.variables?.id === connection.id
+                      ? t("list.testing")
+                      : t("list.test")}
                   </Button>
                   <Button size="sm" variant="secondary" onClick={() => setDiagnosing(connection)}>
-                    Diagnostics
+                    {t("list.diagnostics")}
                   </Button>
                   {connection.source === "console" && (
                     <>
@@ -161,10 +172,10 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
                         variant="secondary"
                         onClick={() => setEditing({ mode: "edit", connection })}
                       >
-                        Edit
+                        {t("list.edit")}
                       </Button>
                       <Button size="sm" variant="secondary" onClick={() => setDeleting(connection)}>
-                        Delete
+                        {t("list.delete")}
                       </Button>
                     </>
                   )}
@@ -196,14 +207,15 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
       <ConnectionDiagnostics connection={diagnosing} onClose={() => setDiagnosing(null)} />
       <ConfirmDialog
         open={deleting !== null}
-        title="Delete connection"
+        title={t("list.deleteTitle")}
         message={
           <p>
-            Delete {deleting?.name} (<code>{deleting?.id}</code>) and its stored secrets? Pages working on it
-            stop working.
+            {messageParts(t("list.deleteMessage", { name: deleting?.name ?? "" }), {
+              id: <code>{deleting?.id}</code>,
+            })}
           </p>
         }
-        confirmLabel="Delete"
+        confirmLabel={t("list.delete")}
         danger
         pending={remove.isPending}
         onConfirm={() => deleting && remove.mutate(deleting)}

@@ -1,66 +1,52 @@
+"use client";
+
+import { useFormats, useTranslations } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import type { HealthDto } from "@/lib/api/connections";
 import type { InsecureReason } from "@/lib/connection-kinds";
-import { formatDateTime } from "@/lib/format";
 
-const HEALTH = {
-  ok: { tone: "good", label: "healthy" },
-  failing: { tone: "bad", label: "failing" },
-  unknown: { tone: "neutral", label: "not checked yet" },
-} as const;
+const HEALTH_TONES = { ok: "good", failing: "bad", unknown: "neutral" } as const;
 
 export function HealthBadge({ health }: { health: HealthDto }) {
-  const { tone, label } = HEALTH[health.state];
+  const t = useTranslations("connections");
   return (
     <span data-testid="health-state" data-state={health.state}>
-      <Badge tone={tone}>{label}</Badge>
+      <Badge tone={HEALTH_TONES[health.state]}>{t(`health.${health.state}`)}</Badge>
     </span>
   );
 }
 
-const INSECURE = {
-  tls_unverified: {
-    label: "insecure TLS",
-    title:
-      "TLS verification is switched off for this connection: anyone in between can read and change its traffic.",
-  },
-  plain_http: {
-    label: "plain HTTP",
-    title:
-      "This connection uses http:// without TLS: its credentials and data cross the network unencrypted, and anyone in between can read and change them.",
-  },
-} as const satisfies Record<InsecureReason, { label: string; title: string }>;
-
 /** Shown wherever an insecure connection appears: nothing checks who answers for it. */
 export function InsecureBadge({ reason }: { reason: InsecureReason }) {
-  const { label, title } = INSECURE[reason];
+  const t = useTranslations("connections");
   return (
-    <span title={title}>
-      <Badge tone="warn">{label}</Badge>
+    <span title={t(`health.insecure.${reason}.title`)}>
+      <Badge tone="warn">{t(`health.insecure.${reason}.label`)}</Badge>
     </span>
   );
 }
 
 /** A Kiwire or KalliopePBX connection saved before its zone was required: it runs on UTC until one is set. */
 export function TimeZoneMissingBadge() {
+  const t = useTranslations("connections");
   return (
-    <span title="Saved before the appliance's time zone was required: the console uses UTC until you set it (Edit).">
-      <Badge tone="warn">time zone not set</Badge>
+    <span title={t("health.timeZoneMissingTitle")}>
+      <Badge tone="warn">{t("health.timeZoneMissing")}</Badge>
     </span>
   );
 }
 
 export function HealthDetails({ health }: { health: HealthDto }) {
+  const t = useTranslations("connections");
+  const f = useFormats();
   if (health.state === "unknown") {
-    return (
-      <p className="text-xs text-slate-600 dark:text-slate-400">Checked in the background within a minute.</p>
-    );
+    return <p className="text-xs text-slate-600 dark:text-slate-400">{t("health.checkedSoon")}</p>;
   }
   return (
     <div className="space-y-0.5 text-xs text-slate-600 dark:text-slate-400">
       <p>
-        {formatDateTime(health.checkedAt)}
-        {health.latencyMs !== null && ` · ${health.latencyMs} ms`}
+        {f.dateTime(health.checkedAt)}
+        {health.latencyMs !== null && t("health.latency", { ms: health.latencyMs })}
       </p>
       {health.state === "failing" && health.message && (
         <p className="max-w-md text-red-800 [overflow-wrap:anywhere] dark:text-red-300">{health.message}</p>

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { ConnectionFigures } from "@/components/overview/connection-figures";
 import { Button } from "@/components/ui/button";
 import { EmptyState, QueryErrorState } from "@/components/ui/states";
@@ -21,12 +22,13 @@ export interface ConnectionHealthCardsProps {
  * the kinds the person may read, each card fetching its own.
  */
 export function ConnectionHealthCards({ canManage, figureKinds }: ConnectionHealthCardsProps) {
+  const t = useTranslations("connections");
   const connections = useQuery(connectionQueries.list());
   if (connections.isPending) {
     return (
       <div
         role="status"
-        aria-label="Loading"
+        aria-label={t("cards.loading")}
         className="h-24 animate-pulse rounded-lg bg-slate-200 dark:bg-slate-800"
       />
     );
@@ -36,19 +38,19 @@ export function ConnectionHealthCards({ canManage, figureKinds }: ConnectionHeal
   }
   if (connections.data.items.length === 0) {
     return (
-      <EmptyState title="No connections yet">
+      <EmptyState title={t("cards.empty")}>
         {canManage ? (
           <Link href="/admin/connections" className="text-sky-700 underline dark:text-sky-400">
-            Add the first appliance
+            {t("cards.addFirst")}
           </Link>
         ) : (
-          "An admin adds the appliances; their health will show here."
+          t("cards.emptyRead")
         )}
       </EmptyState>
     );
   }
   return (
-    <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Connection health">
+    <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("cards.label")}>
       {connections.data.items.map((connection) => (
         <li
           key={connection.id}
@@ -83,6 +85,7 @@ export function ConnectionHealthCards({ canManage, figureKinds }: ConnectionHeal
  * action, since it logs in with the stored credentials); the card recovers as soon as the check passes.
  */
 function CheckAgainButton({ connectionId }: { connectionId: string }) {
+  const t = useTranslations("connections");
   const queryClient = useQueryClient();
   const check = useMutation({
     mutationFn: () => callOperation("testConnection", { params: { id: connectionId } }),
@@ -97,7 +100,7 @@ function CheckAgainButton({ connectionId }: { connectionId: string }) {
       aria-busy={check.isPending}
       onClick={() => check.mutate()}
     >
-      {check.isPending ? "Checking…" : "Check again"}
+      {check.isPending ? t("cards.checking") : t("cards.checkAgain")}
     </Button>
   );
 }

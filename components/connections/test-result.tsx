@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "@/components/i18n/i18n-provider";
+import { messageParts } from "@/components/i18n/message-parts";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -12,7 +14,8 @@ import {
 } from "@/lib/api/connections";
 import { submitWith } from "@/lib/client/form-submit";
 import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
-import { SECRET_FIELDS, type SecretField } from "@/lib/connection-kinds";
+import { SECRET_FIELDS } from "@/lib/connection-kinds";
+import type { Translate } from "@/lib/i18n/translator";
 
 export interface TestResultProps {
   connection: ConnectionDto;
@@ -25,38 +28,38 @@ export interface TestResultProps {
   onPin: (change: UpdateConnectionInput) => void;
 }
 
-const SECRET_LABELS: Record<SecretField, string> = {
-  password: "Password",
-  apiKey: "API key",
-  secretKey: "Secret key",
-};
-
+/**
+ * Both clocks to the second, in one fixed notation: a skew is read by comparing them digit by digit, which a
+ * localised date (minutes only) would hide.
+ */
 const utc = (iso: string) => `${iso.replace("T", " ").replace(/\.\d+Z$|Z$/, "")} UTC`;
 
-function skewText(seconds: number): string {
-  if (seconds === 0) return "the clocks agree";
+function skewText(seconds: number, t: Translate<"connections">): string {
+  if (seconds === 0) return t("test.clocksAgree");
+  const apart = Math.abs(seconds);
   const size =
-    Math.abs(seconds) < 120 ? `${Math.abs(seconds)} s` : `${Math.round(Math.abs(seconds) / 60)} min`;
-  return `the appliance is ${size} ${seconds > 0 ? "ahead" : "behind"}`;
+    apart < 120 ? t("test.seconds", { count: apart }) : t("test.minutes", { count: Math.round(apart / 60) });
+  return seconds > 0 ? t("test.ahead", { size }) : t("test.behind", { size });
 }
 
 /** Both clocks, the appliance's in its own zone too, and what a difference breaks. */
 function ClockComparison({ clock }: { clock: ClockComparisonDto }) {
+  const t = useTranslations("connections");
   return (
     <div
       className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700"
       data-testid="clock"
     >
-      <p className="font-medium">Clocks</p>
+      <p className="font-medium">{t("test.clocks")}</p>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
-        <dt className="text-slate-600 dark:text-slate-400">Appliance</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t("test.appliance")}</dt>
         <dd data-testid="clock-appliance">
-          {utc(clock.applianceTime)} · {clock.applianceWallClock} {clock.timeZone ?? "(no zone set: UTC)"}
+          {utc(clock.applianceTime)} · {clock.applianceWallClock} {clock.timeZone ?? t("test.noZone")}
         </dd>
-        <dt className="text-slate-600 dark:text-slate-400">Console</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t("test.console")}</dt>
         <dd data-testid="clock-console">{utc(clock.consoleTime)}</dd>
-        <dt className="text-slate-600 dark:text-slate-400">Difference</dt>
-        <dd data-testid="clock-skew">{skewText(clock.skewSeconds)}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">{t("test.difference")}</dt>
+        <dd data-testid="clock-skew">{skewText(clock.skewSeconds, t)}</dd>
       </dl>
       {clock.problem && (
         <p
@@ -82,6 +85,7 @@ function PinForm({
   pinning: boolean;
   onPin: (change: UpdateConnectionInput) => void;
 }) {
+  const t = useTranslations("connections");
   const fields = SECRET_FIELDS[connection.kind];
   const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
   const submit = submitWith((form) => {
@@ -100,15 +104,12 @@ function PinForm({
     onPin(checked.data);
   });
   return (
-    <form ref={formRef} aria-label="Pin the certificate" className="space-y-2" onSubmit={submit} noValidate>
-      <p className="text-xs text-slate-600 dark:text-slate-400">
-        Compare the fingerprint with the one the appliance shows in its own settings before pinning it.
-        Pinning changes whom the console trusts with this connection's secrets, so enter them again.
-      </p>
+    <form ref={formRef} aria-label={t("test.pinForm")} className="space-y-2" onSubmit={submit} noValidate>
+      <p className="text-xs text-slate-600 dark:text-slate-400">{t("test.pinAdvice")}</p>
       {fields.map((field) => (
         <TextField
           key={field}
-          label={`${SECRET_LABELS[field]} (again)`}
+          label={t(`secrets.${field}.again`)}
           name={field}
           type="password"
           autoComplete="off"
@@ -117,7 +118,7 @@ function PinForm({
         />
       ))}
       <Button size="sm" type="submit" disabled={pinning}>
-        {pinning ? "Pinning…" : "Pin this certificate"}
+        {pinning ? t("test.pinning") : t("test.pin")}
       </Button>
     </form>
   );
@@ -128,6 +129,7 @@ function PinForm({
  * presented, with a one-click pin when the connection does not pin it already.
  */
 export function TestResult({ connection, result, pinning, onPin }: TestResultProps) {
+  const t = useTranslations("connections");
   const { certificate } = result;
   const tls = connection.settings?.tls;
   const alreadyPinned = tls?.mode === "pin" && tls.fingerprint256 === certificate?.fingerprint256;
@@ -135,10 +137,10 @@ export function TestResult({ connection, result, pinning, onPin }: TestResultPro
     <div className="space-y-3 text-sm" data-testid="test-result" data-outcome={result.outcome}>
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={result.ok ? "good" : "bad"}>
-          {result.ok ? "connected" : result.outcome.replaceAll("_", " ")}
+          {result.ok ? t("test.connected") : t(`test.outcomes.${result.outcome}`)}
         </Badge>
         <span className="text-slate-600 dark:text-slate-400" data-testid="test-latency">
-          {result.latencyMs} ms
+          {t("test.latency", { ms: result.latencyMs })}
         </span>
       </div>
       <p role={result.ok ? "status" : "alert"} className="[overflow-wrap:anywhere]">
@@ -149,38 +151,42 @@ export function TestResult({ connection, result, pinning, onPin }: TestResultPro
       {certificate && (
         <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
           <p className="font-medium">
-            Server certificate{" "}
+            {t("test.certificate")}{" "}
             <Badge tone={certificate.trusted ? "good" : "warn"}>
-              {certificate.trusted ? "trusted" : certificate.selfSigned ? "self-signed" : "not trusted"}
+              {certificate.trusted
+                ? t("test.trusted")
+                : certificate.selfSigned
+                  ? t("test.selfSigned")
+                  : t("test.notTrusted")}
             </Badge>
           </p>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
-            <dt className="text-slate-600 dark:text-slate-400">SHA-256</dt>
+            <dt className="text-slate-600 dark:text-slate-400">{t("test.sha256")}</dt>
             <dd>
               <code className="break-all" data-testid="certificate-fingerprint">
                 {certificate.fingerprint256}
               </code>
             </dd>
-            <dt className="text-slate-600 dark:text-slate-400">Subject</dt>
+            <dt className="text-slate-600 dark:text-slate-400">{t("test.subject")}</dt>
             <dd className="break-all">{certificate.subject || "—"}</dd>
-            <dt className="text-slate-600 dark:text-slate-400">Issuer</dt>
+            <dt className="text-slate-600 dark:text-slate-400">{t("test.issuer")}</dt>
             <dd className="break-all">{certificate.issuer || "—"}</dd>
-            <dt className="text-slate-600 dark:text-slate-400">Valid</dt>
+            <dt className="text-slate-600 dark:text-slate-400">{t("test.valid")}</dt>
             <dd>
               {certificate.validFrom} – {certificate.validTo}
             </dd>
           </dl>
           {alreadyPinned ? (
-            <p className="text-xs text-slate-600 dark:text-slate-400">
-              This connection pins this certificate.
-            </p>
+            <p className="text-xs text-slate-600 dark:text-slate-400">{t("test.alreadyPinned")}</p>
           ) : connection.source === "file" ? (
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              This connection is managed by the connections file. To pin this certificate, set{" "}
-              <code className="break-all">
-                {`"tls": {"mode": "pin", "fingerprint256": "${certificate.fingerprint256}"}`}
-              </code>{" "}
-              there and restart the console.
+              {messageParts(t("test.managedByFile"), {
+                setting: (
+                  <code className="break-all">
+                    {`"tls": {"mode": "pin", "fingerprint256": "${certificate.fingerprint256}"}`}
+                  </code>
+                ),
+              })}
             </p>
           ) : (
             <PinForm

@@ -1,11 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { ConnectionPage } from "@/components/connections/connection-page";
 import { useConnectionChoice } from "@/components/connections/connection-picker";
 import { ColumnTable } from "@/components/data-table/column-table";
 import type { ColumnDef } from "@/components/data-table/columns";
+import { useTranslations } from "@/components/i18n/i18n-provider";
+import { messageParts } from "@/components/i18n/message-parts";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
@@ -22,18 +24,11 @@ import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
 import { firewallQueries } from "@/lib/client/queries/kerio-control";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
+import type { Translate } from "@/lib/i18n/translator";
 import { ADDRESS_ENTRY_TYPES, type AddressEntryType } from "@/lib/kerio-control-vocabulary";
 
-const TYPE_LABELS: Record<AddressEntryType, string> = {
-  Host: "Host",
-  Network: "Network / mask",
-  Range: "Range",
-  IpPrefix: "Prefix (a.b.c.d/n)",
-  ChildGroup: "Another group",
-  ThisMachine: "The firewall itself",
-};
-
-function entryValue(entry: AddressEntryDto): string {
+/** What an entry holds, as the firewall writes addresses (only "this machine" is words). */
+function entryValue(entry: AddressEntryDto, t: Translate<"kerio">): string {
   switch (entry.type) {
     case "Host":
     case "IpPrefix":
@@ -45,32 +40,65 @@ function entryValue(entry: AddressEntryDto): string {
     case "ChildGroup":
       return entry.childGroupName;
     default:
-      return "this machine";
+      return t("addressGroups.thisMachine");
   }
 }
 
-const ENTRY_COLUMNS: readonly ColumnDef<AddressEntryDto>[] = [
-  { id: "type", header: "Type", cell: (entry) => TYPE_LABELS[entry.type] },
-  { id: "value", header: "Value", className: "font-mono", cell: entryValue },
-  { id: "description", header: "Description", cell: (entry) => entry.description },
-  {
-    id: "status",
-    header: "Status",
-    cell: (entry) => (
-      <>
-        {entry.enabled ? <Badge tone="good">enabled</Badge> : <Badge>disabled</Badge>}
-        {entry.pending && <Badge tone="warn">not applied</Badge>}
-      </>
-    ),
-  },
-];
+function useEntryColumns(): readonly ColumnDef<AddressEntryDto>[] {
+  const t = useTranslations("kerio");
+  return useMemo(
+    () => [
+      {
+        id: "type",
+        header: t("addressGroups.columns.type"),
+        cell: (entry) => t(`addressGroups.types.${entry.type}`),
+      },
+      {
+        id: "value",
+        header: t("addressGroups.columns.value"),
+        className: "font-mono",
+        cell: (entry) => entryValue(entry, t),
+      },
+      {
+        id: "description",
+        header: t("addressGroups.columns.description"),
+        cell: (entry) => entry.description,
+      },
+      {
+        id: "status",
+        header: t("addressGroups.columns.status"),
+        cell: (entry) => (
+          <>
+            {entry.enabled ? (
+              <Badge tone="good">{t("addressGroups.enabled")}</Badge>
+            ) : (
+              <Badge>{t("addressGroups.disabled")}</Badge>
+            )}
+            {entry.pending && <Badge tone="warn">{t("addressGroups.notApplied")}</Badge>}
+          </>
+        ),
+      },
+    ],
+    [t],
+  );
+}
 
-const TIME_RANGE_COLUMNS: readonly ColumnDef<TimeRangeDto>[] = [
-  { id: "group", header: "Group", cell: (range) => range.groupName },
-  { id: "type", header: "Type", cell: (range) => range.type },
-  { id: "when", header: "When", cell: (range) => range.summary },
-  { id: "description", header: "Description", cell: (range) => range.description },
-];
+function useTimeRangeColumns(): readonly ColumnDef<TimeRangeDto>[] {
+  const t = useTranslations("kerio");
+  return useMemo(
+    () => [
+      { id: "group", header: t("addressGroups.timeRangeColumns.group"), cell: (range) => range.groupName },
+      { id: "type", header: t("addressGroups.timeRangeColumns.type"), cell: (range) => range.type },
+      { id: "when", header: t("addressGroups.timeRangeColumns.when"), cell: (range) => range.summary },
+      {
+        id: "description",
+        header: t("addressGroups.timeRangeColumns.description"),
+        cell: (range) => range.description,
+      },
+    ],
+    [t],
+  );
+}
 
 /** The last change's outcome: "applied and confirmed" or the exact failed step, until the next change. */
 type Outcome = { ok: true; message: string } | { ok: false; message: string };
@@ -81,6 +109,9 @@ export interface AddressGroupsViewProps {
 }
 
 export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewProps) {
+  const t = useTranslations("kerio");
+  const entryColumns = useEntryColumns();
+  const timeRangeColumns = useTimeRangeColumns();
   const { connectionId, choose } = useConnectionChoice(connections);
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<AddressEntryDto | "new" | null>(null);
@@ -132,21 +163,23 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
   const entryActions = (entry: AddressEntryDto) => (
     <>
       <Button variant="ghost" size="sm" onClick={() => setEditing(entry)}>
-        Edit
+        {t("addressGroups.edit")}
       </Button>
       <Button variant="ghost" size="sm" disabled={toggle.isPending} onClick={() => toggle.mutate(entry)}>
-        {entry.enabled ? "Disable" : "Enable"}
+        {entry.enabled ? t("addressGroups.disable") : t("addressGroups.enable")}
       </Button>
       <Button variant="ghost" size="sm" onClick={() => setRemoving({ entry, cutOff: null })}>
-        Remove
+        {t("addressGroups.remove")}
       </Button>
     </>
   );
   return (
     <ConnectionPage
-      title="IP address groups"
-      description="Address groups on a Kerio Control firewall. Every change is applied and confirmed at once."
-      actions={canWrite ? <Button onClick={() => setEditing("new")}>Add entry</Button> : undefined}
+      title={t("addressGroups.title")}
+      description={t("addressGroups.description")}
+      actions={
+        canWrite ? <Button onClick={() => setEditing("new")}>{t("addressGroups.add")}</Button> : undefined
+      }
       connection={{
         kind: "kerio-control",
         connections,
@@ -170,11 +203,11 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
       {groups.isPending && <TableSkeleton rows={8} />}
       <QueryErrorState query={groups} />
       {allGroups.map((group) => (
-        <section key={group.id} aria-label={`Group ${group.name}`} className="mb-6">
+        <section key={group.id} aria-label={t("addressGroups.group", { name: group.name })} className="mb-6">
           <h2 className="mb-2 text-base font-semibold">{group.name}</h2>
           <ColumnTable
-            label={`Entries of ${group.name}`}
-            columns={ENTRY_COLUMNS}
+            label={t("addressGroups.entriesOf", { name: group.name })}
+            columns={entryColumns}
             rows={group.entries}
             rowKey={(entry) => entry.id}
             rowTestId={(entry) => `address-entry-${entry.id}`}
@@ -182,13 +215,13 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
           />
         </section>
       ))}
-      <section aria-label="Time ranges" className="mt-8">
-        <h2 className="mb-2 text-lg font-semibold">Time ranges</h2>
+      <section aria-label={t("addressGroups.timeRanges")} className="mt-8">
+        <h2 className="mb-2 text-lg font-semibold">{t("addressGroups.timeRanges")}</h2>
         <QueryErrorState query={timeRanges} />
         {timeRanges.data && (
           <ColumnTable
-            label="Time ranges"
-            columns={TIME_RANGE_COLUMNS}
+            label={t("addressGroups.timeRanges")}
+            columns={timeRangeColumns}
             rows={timeRanges.data.items}
             rowKey={(range) => range.id}
           />
@@ -214,18 +247,20 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
       )}
       <ConfirmDialog
         open={removing !== null}
-        title={removing?.cutOff ? "You will be cut off from remote administration!" : "Remove this entry?"}
+        title={removing?.cutOff ? t("addressGroups.cutOffTitle") : t("addressGroups.removeTitle")}
         message={
           removing?.cutOff ? (
             <p role="alert">{removing.cutOff}</p>
           ) : (
             <p>
-              <strong>{removing ? entryValue(removing.entry) : ""}</strong> is removed from group{" "}
-              <strong>{removing?.entry.groupName}</strong>, then applied and confirmed on the firewall.
+              {messageParts(t("addressGroups.removeMessage"), {
+                value: <strong>{removing ? entryValue(removing.entry, t) : ""}</strong>, // literal: names of the parts, no text
+                group: <strong>{removing?.entry.groupName}</strong>,
+              })}
             </p>
           )
         }
-        confirmLabel={removing?.cutOff ? "Remove anyway" : "Remove"}
+        confirmLabel={removing?.cutOff ? t("addressGroups.removeAnyway") : t("addressGroups.remove")}
         danger
         pending={remove.isPending}
         onConfirm={() =>
@@ -252,6 +287,7 @@ function AddressEntryDialog({
   onSaved: (result: AddressEntryChangeDto) => void;
   onFailed: (error: Error) => void;
 }) {
+  const t = useTranslations("kerio");
   const [type, setType] = useState<AddressEntryType>(entry?.type ?? "Host");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
@@ -270,11 +306,15 @@ function AddressEntryDialog({
   return (
     <Dialog
       open
-      title={entry ? `Edit entry in ${entry.groupName}` : "Add an address group entry"}
+      title={
+        entry
+          ? t("addressGroups.entry.editTitle", { group: entry.groupName })
+          : t("addressGroups.entry.addTitle")
+      }
       onClose={onClose}
     >
       <form
-        aria-label="Address group entry"
+        aria-label={t("addressGroups.entry.form")}
         className="space-y-3"
         onSubmit={submitWith((form) => {
           const group = text(form, "group");
@@ -297,32 +337,32 @@ function AddressEntryDialog({
         {!entry && (
           <>
             <SelectField
-              label="Group"
+              label={t("addressGroups.entry.group")}
               name="group"
               defaultValue={groups[0]?.id ?? ""}
               options={[
                 ...groups.map((group) => ({ value: group.id, label: group.name })),
-                { value: "", label: "New group…" },
+                { value: "", label: t("addressGroups.entry.newGroup") },
               ]}
             />
             <TextField
-              label="New group name"
+              label={t("addressGroups.entry.newGroupName")}
               name="groupName"
-              hint="Only when “New group…” is chosen"
+              hint={t("addressGroups.entry.newGroupHint")}
               error={errors.groupName}
             />
           </>
         )}
         <SelectField
-          label="Type"
+          label={t("addressGroups.entry.type")}
           name="type"
           value={type}
           onChange={(event) => setType(event.currentTarget.value as AddressEntryType)}
-          options={ADDRESS_ENTRY_TYPES.map((value) => ({ value, label: TYPE_LABELS[value] }))}
+          options={ADDRESS_ENTRY_TYPES.map((value) => ({ value, label: t(`addressGroups.types.${value}`) }))}
         />
         {(type === "Host" || type === "IpPrefix") && (
           <TextField
-            label={type === "Host" ? "Address or host name" : "Prefix"}
+            label={type === "Host" ? t("addressGroups.entry.host") : t("addressGroups.entry.prefix")}
             name="host"
             defaultValue={entry?.host}
             error={errors.host}
@@ -331,13 +371,13 @@ function AddressEntryDialog({
         {(type === "Network" || type === "Range") && (
           <>
             <TextField
-              label={type === "Network" ? "Network" : "From"}
+              label={type === "Network" ? t("addressGroups.entry.network") : t("addressGroups.entry.from")}
               name="addr1"
               defaultValue={entry?.addr1}
               error={errors.addr1}
             />
             <TextField
-              label={type === "Network" ? "Mask" : "To"}
+              label={type === "Network" ? t("addressGroups.entry.mask") : t("addressGroups.entry.to")}
               name="addr2"
               defaultValue={entry?.addr2}
               error={errors.addr2}
@@ -346,24 +386,24 @@ function AddressEntryDialog({
         )}
         {type === "ChildGroup" && (
           <SelectField
-            label="Included group"
+            label={t("addressGroups.entry.childGroup")}
             name="childGroupId"
             defaultValue={entry?.childGroupId}
             options={groups.map((group) => ({ value: group.id, label: group.name }))}
           />
         )}
         <TextField
-          label="Description"
+          label={t("addressGroups.entry.description")}
           name="description"
           defaultValue={entry?.description}
           error={errors.description}
         />
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={onClose}>
-            Cancel
+            {t("addressGroups.entry.cancel")}
           </Button>
           <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Applying…" : "Save, apply and confirm"}
+            {save.isPending ? t("addressGroups.entry.applying") : t("addressGroups.entry.submit")}
           </Button>
         </div>
       </form>

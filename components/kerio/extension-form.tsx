@@ -1,8 +1,10 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { z } from "zod";
+import { useTranslations } from "@/components/i18n/i18n-provider";
+import { messageParts } from "@/components/i18n/message-parts";
 import { Button } from "@/components/ui/button";
 import { CheckedFormDialog, useCheckedForm } from "@/components/ui/checked-form";
 import { Dialog } from "@/components/ui/dialog";
@@ -16,7 +18,7 @@ import {
 import { callOperation } from "@/lib/client/call-operation";
 import { extensionQueries } from "@/lib/client/queries/kerio-extensions";
 import { type Validation, validateInput } from "@/lib/client/validate-input";
-import { CALL_PERMISSION_LABELS } from "@/lib/kerio-extensions-vocabulary";
+import { CALL_PERMISSION_LEVELS } from "@/lib/kerio-extensions-vocabulary";
 
 export interface ExtensionFormProps {
   connectionId: string;
@@ -25,20 +27,11 @@ export interface ExtensionFormProps {
   onClose: () => void;
 }
 
-const PERMISSION_OPTIONS = Object.entries(CALL_PERMISSION_LABELS).map(([value, label]) => ({
-  value,
-  label: `${value} · ${label}`,
-}));
-
 /**
  * Settings Kerio Operator takes on create (some builds insist on them, notes §4.2), shown so the person sees
  * what is sent: off unless ticked.
  */
-const CREATE_FLAGS = [
-  { name: "natSupport", label: "The phone is behind NAT" },
-  { name: "recordInbound", label: "Record incoming calls" },
-  { name: "recordOutbound", label: "Record outgoing calls" },
-] as const;
+const CREATE_FLAGS = ["natSupport", "recordInbound", "recordOutbound"] as const;
 
 type ExtensionWrite =
   | { kind: "create"; body: z.input<typeof CreateExtensionSchema> }
@@ -63,7 +56,7 @@ function extensionWrite(data: FormData, extension: ExtensionDto | undefined): Va
     const checked = validateInput(UpdateExtensionSchema, body);
     return checked.ok ? { ok: true, data: { kind: "update", number: extension.number, body } } : checked;
   }
-  const flags = Object.fromEntries(CREATE_FLAGS.map((flag) => [flag.name, data.get(flag.name) === "on"]));
+  const flags = Object.fromEntries(CREATE_FLAGS.map((flag) => [flag, data.get(flag) === "on"]));
   const body = { ...common, ...flags, number: text("number") };
   const checked = validateInput(CreateExtensionSchema, body);
   return checked.ok ? { ok: true, data: { kind: "create", body } } : checked;
@@ -71,6 +64,7 @@ function extensionWrite(data: FormData, extension: ExtensionDto | undefined): Va
 
 /** Create or edit one extension; a new SIP password is shown once, with a copy button, then forgotten. */
 export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFormProps) {
+  const t = useTranslations("kerio");
   const queryClient = useQueryClient();
   const [issued, setIssued] = useState<ExtensionWriteResultDto | null>(null);
   const [typedNumber, setTypedNumber] = useState<string | null>(null);
@@ -92,13 +86,25 @@ export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFor
     },
   });
 
-  const title = extension ? `Edit extension ${extension.number}` : "New extension";
+  const permissionOptions = useMemo(
+    () =>
+      Object.entries(CALL_PERMISSION_LEVELS).map(([level, name]) => ({
+        value: level,
+        label: t("extensionForm.permissionOption", {
+          level,
+          label: t(`extensions.callPermissions.${name}`),
+        }),
+      })),
+    [t],
+  );
+  const title = extension
+    ? t("extensionForm.editTitle", { number: extension.number })
+    : t("extensionForm.newTitle");
   if (issued) {
     return (
       <Dialog open title={title} onClose={onClose}>
         <p className="text-sm">
-          Extension <strong>{issued.extension.number}</strong> is saved. Its SIP password is shown only now:
-          copy it into the phone.
+          {messageParts(t("extensionForm.issued"), { number: <strong>{issued.extension.number}</strong> })}
         </p>
         <div className="flex items-center gap-2">
           <code
@@ -112,21 +118,21 @@ export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFor
             size="sm"
             onClick={() => void navigator.clipboard?.writeText(issued.sipPassword ?? "")}
           >
-            Copy
+            {t("extensionForm.copy")}
           </Button>
         </div>
         <div className="flex justify-end">
-          <Button onClick={onClose}>Done</Button>
+          <Button onClick={onClose}>{t("extensionForm.done")}</Button>
         </div>
       </Dialog>
     );
   }
 
   const ownerOptions = [
-    { value: "", label: "No owner" },
+    { value: "", label: t("extensionForm.noOwner") },
     ...(owners.data?.items ?? []).map((owner) => ({
       value: String(owner.guid),
-      label: `${owner.fullName || owner.username} (${owner.username})`,
+      label: `${owner.fullName || owner.username} (${owner.username})`, // literal: a name and a login
     })),
     ...(extension?.owner && !owners.data?.items.some((o) => o.guid === extension.owner?.guid)
       ? [{ value: String(extension.owner.guid), label: extension.owner.fullName }]
@@ -138,41 +144,43 @@ export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFor
       title={title}
       onClose={onClose}
       form={form}
-      submitLabel={extension ? "Save" : "Create extension"}
-      pendingLabel="Saving…"
+      submitLabel={extension ? t("extensionForm.save") : t("extensionForm.create")}
+      pendingLabel={t("extensionForm.saving")}
       disabled={!extension && next.isPending}
     >
       {!extension && (
         <TextField
-          label="Number"
+          label={t("extensionForm.number")}
           name="number"
           required
           inputMode="numeric"
           // The suggestion fills the field until the person types: a late answer never replaces their number.
           value={typedNumber ?? next.data?.number ?? ""}
           onChange={(event) => setTypedNumber(event.target.value)}
-          hint={
-            next.isPending ? "Asking the PBX for the next free number…" : "The next free number on the PBX"
-          }
+          hint={next.isPending ? t("extensionForm.nextNumberPending") : t("extensionForm.nextNumber")}
         />
       )}
-      <TextField label="Description" name="description" defaultValue={extension?.description ?? ""} />
+      <TextField
+        label={t("extensionForm.description")}
+        name="description"
+        defaultValue={extension?.description ?? ""}
+      />
       {!extension?.multiRegistration && (
         <TextField
-          label="SIP user name"
+          label={t("extensionForm.sipUsername")}
           name="sipUsername"
           defaultValue={extension?.sipUsername ?? ""}
-          hint={extension ? undefined : "Leave empty to use the number"}
+          hint={extension ? undefined : t("extensionForm.sipUsernameHint")}
         />
       )}
       <SelectField
-        label="Call permission"
+        label={t("extensionForm.callPermission")}
         name="callPermission"
         defaultValue={String(extension?.callPermission ?? 1)}
-        options={PERMISSION_OPTIONS}
+        options={permissionOptions}
       />
       <SelectField
-        label="Owner"
+        label={t("extensionForm.owner")}
         name="ownerGuid"
         key={owners.data ? "owners" : "loading"}
         defaultValue={extension?.owner ? String(extension.owner.guid) : ""}
@@ -180,17 +188,17 @@ export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFor
       />
       {!extension && (
         <fieldset className="space-y-1">
-          <legend className="text-sm font-medium">Phone settings</legend>
+          <legend className="text-sm font-medium">{t("extensionForm.phoneSettings")}</legend>
           {CREATE_FLAGS.map((flag) => (
-            <label key={flag.name} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name={flag.name} /> {flag.label}
+            <label key={flag} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name={flag} /> {t(`extensionForm.${flag}`)}
             </label>
           ))}
         </fieldset>
       )}
       {extension && !extension.multiRegistration && (
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="regenerate" /> Regenerate the SIP password
+          <input type="checkbox" name="regenerate" /> {t("extensionForm.regenerate")}
         </label>
       )}
     </CheckedFormDialog>

@@ -2,6 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
+import { messageParts } from "@/components/i18n/message-parts";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -10,7 +12,14 @@ import type { CreateExtensionInput, ImportResultDto } from "@/lib/api/kerio-exte
 import { callOperation } from "@/lib/client/call-operation";
 import { extensionQueries } from "@/lib/client/queries/kerio-extensions";
 import { readCsvFile } from "@/lib/client/read-csv";
-import { CSV_COLUMNS, type CsvRow, failedRowsCsv, readExtensionsCsv } from "./extensions-csv";
+import type { Translate } from "@/lib/i18n/translator";
+import {
+  CSV_COLUMNS,
+  type CsvProblem,
+  type CsvRow,
+  failedRowsCsv,
+  readExtensionsCsv,
+} from "./extensions-csv";
 
 export interface ExtensionImportProps {
   connectionId: string;
@@ -31,11 +40,25 @@ function download(name: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
+/** A row's problems in the person's words; also the error column of the failed rows' file. */
+function problemsText(problems: readonly CsvProblem[], t: Translate<"kerio">): string {
+  return problems
+    .map((problem) => {
+      if (problem.kind === "duplicate")
+        return t("import.problems.duplicate", { number: problem.number, line: String(problem.firstLine) });
+      if (problem.kind === "field")
+        return t("import.problems.field", { field: problem.field, message: problem.message });
+      return t("import.problems.row", { message: problem.message });
+    })
+    .join("; ");
+}
+
 /**
  * Preview first (every row checked by the shared schema), then send in chunks with progress, then a table
  * of what happened per row; the rows that failed, for any reason, download as a CSV to fix and retry.
  */
 export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps) {
+  const t = useTranslations("kerio");
   const queryClient = useQueryClient();
   const [preview, setPreview] = useState<{ rows: CsvRow[]; error: string | null } | null>(null);
   const [sent, setSent] = useState(0);
@@ -55,7 +78,7 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
       values: row.values,
       number: row.values.number ?? "",
       ok: false,
-      message: row.problems.join("; "),
+      message: problemsText(row.problems, t),
       field: null,
       sipPassword: null,
     }));
@@ -73,7 +96,9 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
         setSent(start + chunk.length);
       }
     } catch (error) {
-      setFailure(`Stopped after ${done.length - invalid.length} rows: ${(error as Error).message}`);
+      setFailure(
+        t("import.stopped", { count: done.length - invalid.length, message: (error as Error).message }),
+      );
     }
     done.sort((a, b) => a.line - b.line);
     setResults(done);
@@ -84,15 +109,17 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
   const failed = results?.filter((result) => !result.ok) ?? [];
 
   return (
-    <Dialog open title="Import extensions" onClose={onClose}>
+    <Dialog open title={t("import.title")} onClose={onClose}>
       {!results && (
         <>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            A CSV file with a header line: <code>{CSV_COLUMNS.join(",")}</code>. Only <code>number</code> is
-            required. Commas or semicolons, UTF-8 or Windows (Excel) encoding.
+            {messageParts(t("import.intro"), {
+              columns: <code>{CSV_COLUMNS.join(",")}</code>, // literal: names of the parts, no text
+              number: <code>number</code>, // literal: the column's name in the file
+            })}
           </p>
           <label className="block text-sm font-medium">
-            CSV file
+            {t("import.file")}
             <input
               type="file"
               accept=".csv,text/csv"
@@ -102,7 +129,15 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
                 if (!file) return;
                 void readCsvFile(file).then((read) => {
                   setSent(0);
-                  setPreview(read.ok ? readExtensionsCsv(read.records) : { rows: [], error: read.error });
+                  if (!read.ok) {
+                    setPreview({ rows: [], error: read.error });
+                    return;
+                  }
+                  const { rows, error } = readExtensionsCsv(read.records);
+                  setPreview({
+                    rows,
+                    error: error && t(`import.errors.${error}`, { columns: CSV_COLUMNS.join(", ") }),
+                  });
                 });
               }}
             />
@@ -117,26 +152,31 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
       {preview && !preview.error && !results && (
         <>
           <p data-testid="import-summary" className="text-sm">
-            {valid.length} rows ready, {invalid.length} with problems (they will not be sent).
+            {t("import.summary", { ready: valid.length, invalid: invalid.length })}
           </p>
           {invalid.length > 0 && (
             <ul className="max-h-32 overflow-auto text-xs text-red-700 dark:text-red-400">
               {invalid.map((row) => (
                 <li key={row.line}>
-                  Line {row.line}: {row.problems.join("; ")}
+                  {t("import.lineProblems", {
+                    line: String(row.line),
+                    problems: problemsText(row.problems, t),
+                  })}
                 </li>
               ))}
             </ul>
           )}
           {running && (
-            <progress aria-label="Import progress" max={valid.length} value={sent} className="w-full" />
+            <progress aria-label={t("import.progress")} max={valid.length} value={sent} className="w-full" />
           )}
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={onClose}>
-              Cancel
+              {t("import.cancel")}
             </Button>
             <Button disabled={running || valid.length === 0} onClick={() => void send()}>
-              {running ? `Sending ${sent}/${valid.length}…` : `Import ${valid.length} extensions`}
+              {running
+                ? t("import.sending", { sent, total: valid.length })
+                : t("import.send", { count: valid.length })}
             </Button>
           </div>
         </>
@@ -144,7 +184,7 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
       {results && (
         <>
           <p data-testid="import-result" className="text-sm">
-            {results.length - failed.length} created, {failed.length} failed.
+            {t("import.result", { created: results.length - failed.length, failed: failed.length })}
           </p>
           {failure && (
             <p role="alert" className="text-sm text-red-700">
@@ -152,12 +192,12 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
             </p>
           )}
           <div className="max-h-64 overflow-auto">
-            <Table aria-label="Import results">
+            <Table aria-label={t("import.results")}>
               <thead>
                 <tr>
-                  <Th>Line</Th>
-                  <Th>Number</Th>
-                  <Th>Result</Th>
+                  <Th>{t("import.columns.line")}</Th>
+                  <Th>{t("import.columns.number")}</Th>
+                  <Th>{t("import.columns.result")}</Th>
                 </tr>
               </thead>
               <tbody>
@@ -167,7 +207,7 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
                     <Td>{result.number}</Td>
                     <Td>
                       {result.ok ? (
-                        <Badge tone="good">created</Badge>
+                        <Badge tone="good">{t("import.created")}</Badge>
                       ) : (
                         <span className="text-red-700">{result.message}</span>
                       )}
@@ -190,7 +230,7 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
                   )
                 }
               >
-                Download failed rows
+                {t("import.downloadFailed")}
               </Button>
             )}
             <Button
@@ -200,9 +240,9 @@ export function ExtensionImport({ connectionId, onClose }: ExtensionImportProps)
                 setPreview(null);
               }}
             >
-              Import another file
+              {t("import.another")}
             </Button>
-            <Button onClick={onClose}>Done</Button>
+            <Button onClick={onClose}>{t("import.done")}</Button>
           </div>
         </>
       )}

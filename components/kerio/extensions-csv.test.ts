@@ -17,8 +17,9 @@ describe("extensions CSV", () => {
     expect(error).toBeNull();
     expect(rows.map((row) => row.problems.length > 0)).toEqual([false, true, true, true]);
     expect(rows[0]?.input).toEqual({ number: "2001", description: "Desk", callPermission: 1 });
-    expect(rows[1]?.problems[0]).toContain("1–10 digits");
-    expect(rows[2]?.problems).toContain("number: 2001 is also on line 2");
+    expect(rows[1]?.problems[0]).toMatchObject({ kind: "field", field: "number" });
+    expect(JSON.stringify(rows[1]?.problems[0])).toContain("1–10 digits");
+    expect(rows[2]?.problems).toContainEqual({ kind: "duplicate", number: "2001", firstLine: 2 });
   });
 
   it("reads a European Excel file, keeps every row after a stray quote and names rows by their file line", () => {
@@ -28,12 +29,16 @@ describe("extensions CSV", () => {
       [4, "2002", "two\nlines"],
       [6, "2003", "Caffè"],
     ]);
-    expect(read("number\n2001\n\n2001\n").rows[1]?.problems).toContain("number: 2001 is also on line 2");
+    expect(read("number\n2001\n\n2001\n").rows[1]?.problems).toContainEqual({
+      kind: "duplicate",
+      number: "2001",
+      firstLine: 2,
+    });
   });
 
   it("refuses a file without a number column", () => {
-    expect(read("desc\nx\n").error).toContain('"number"');
-    expect(read("number\n").error).toBe("The file has a header but no rows.");
+    expect(read("desc\nx\n").error).toBe("noNumberColumn");
+    expect(read("number\n").error).toBe("noRows");
   });
 
   it("writes the failed rows back with their error, guarded against formulas", () => {

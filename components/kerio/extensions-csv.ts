@@ -10,25 +10,35 @@ import { csvFile } from "@/lib/csv";
 
 export const CSV_COLUMNS = ["number", "description", "sipUsername", "callPermission", "ownerGuid"] as const;
 
+/**
+ * What is wrong with a row, as data: the view words it in the person's language. A field's message is the
+ * shared schema's own (the words the server would answer with).
+ */
+export type CsvProblem =
+  | { kind: "field"; field: string; message: string }
+  | { kind: "row"; message: string }
+  | { kind: "duplicate"; number: string; firstLine: number };
+
+/** Why a file gives no rows to import. */
+export type CsvFileError = "empty" | "noNumberColumn" | "noRows";
+
 export interface CsvRow {
   /** The line the row starts on in the file, as an editor shows it. */
   line: number;
   values: Record<string, string>;
   input: CreateExtensionInput | null;
-  problems: string[];
+  problems: CsvProblem[];
 }
 
 /** Every row validated, plus duplicate numbers within the file (the PBX would refuse the second one). */
-export function readExtensionsCsv(records: readonly CsvRecord[]): { rows: CsvRow[]; error: string | null } {
+export function readExtensionsCsv(records: readonly CsvRecord[]): {
+  rows: CsvRow[];
+  error: CsvFileError | null;
+} {
   const [header, ...body] = records;
-  if (!header) return { rows: [], error: "The file is empty." };
+  if (!header) return { rows: [], error: "empty" };
   const names = header.cells.map((name) => name.trim());
-  if (!names.includes("number")) {
-    return {
-      rows: [],
-      error: `The first line must name the columns, with at least "number" (${CSV_COLUMNS.join(", ")}).`,
-    };
-  }
+  if (!names.includes("number")) return { rows: [], error: "noNumberColumn" };
   const seen = new Map<string, number>();
   const rows = body.map(({ line, cells }): CsvRow => {
     const values = Object.fromEntries(names.map((name, column) => [name, (cells[column] ?? "").trim()]));
@@ -42,14 +52,19 @@ export function readExtensionsCsv(records: readonly CsvRecord[]): { rows: CsvRow
     const parsed = CreateExtensionSchema.safeParse(candidate);
     const problems = parsed.success
       ? []
-      : parsed.error.issues.map((issue) => `${issue.path.join(".") || "row"}: ${issue.message}`);
+      : parsed.error.issues.map((issue): CsvProblem => {
+          const field = issue.path.join(".");
+          return field
+            ? { kind: "field", field, message: issue.message }
+            : { kind: "row", message: issue.message };
+        });
     const first = seen.get(candidate.number);
     if (candidate.number && first !== undefined)
-      problems.push(`number: ${candidate.number} is also on line ${first}`);
+      problems.push({ kind: "duplicate", number: candidate.number, firstLine: first });
     else seen.set(candidate.number, line);
     return { line, values, input: problems.length === 0 && parsed.success ? candidate : null, problems };
   });
-  return { rows, error: rows.length === 0 ? "The file has a header but no rows." : null };
+  return { rows, error: rows.length === 0 ? "noRows" : null };
 }
 
 /** The rows that failed, with their error, as a file to fix and import again (formula-guarded like exports). */

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { parseAsString, useQueryState } from "nuqs";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
@@ -14,10 +14,11 @@ import {
   DeleteRowsDialog,
   deleteSelection,
 } from "@/components/data-table/row-delete-controls";
-import { countOf } from "@/components/data-table/selection-toolbar";
 import { useListSelection } from "@/components/data-table/use-list-selection";
 import { useRowDelete } from "@/components/data-table/use-row-delete";
 import { useServerList } from "@/components/data-table/use-server-list";
+import { useTranslations } from "@/components/i18n/i18n-provider";
+import { messageParts } from "@/components/i18n/message-parts";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/states";
@@ -25,11 +26,8 @@ import type { ExtensionDto } from "@/lib/api/kerio-extensions";
 import { callOperation, type OperationQuery } from "@/lib/client/call-operation";
 import { extensionQueries } from "@/lib/client/queries/kerio-extensions";
 import type { ConnectionListSource } from "@/lib/connection-kinds";
-import {
-  CALL_PERMISSION_LABELS,
-  EXTENSION_SORTS,
-  type ExtensionSort,
-} from "@/lib/kerio-extensions-vocabulary";
+import type { Translate } from "@/lib/i18n/translator";
+import { callPermissionLevel, EXTENSION_SORTS, type ExtensionSort } from "@/lib/kerio-extensions-vocabulary";
 
 // Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
 const ExtensionForm = dynamic(() => import("./extension-form").then((module) => module.ExtensionForm));
@@ -44,7 +42,6 @@ const extensionList = defineListState({
 
 /** The most the BFF pages at once: a bulk action over every matching row reads them in as few requests as it can. */
 const COLLECT_PAGE_SIZE = 500;
-const NOUN = { one: "extension", other: "extensions" };
 const idOf = (extension: ExtensionDto) => extension.number;
 
 /** The list state as the BFF takes it; an empty search is left out. */
@@ -59,56 +56,88 @@ function listQuery(list: {
 }
 
 function RegistrationBadge({ extension }: { extension: ExtensionDto }) {
+  const t = useTranslations("kerio");
   if (extension.multiRegistration) {
     const online = extension.lines.filter((line) => line.registered).length;
     return (
       <Badge tone={online > 0 ? "good" : "neutral"}>
-        {online}/{extension.lines.length} registered
+        {t("extensions.linesRegistered", { online, total: extension.lines.length })}
       </Badge>
     );
   }
-  return extension.registered ? <Badge tone="good">registered</Badge> : <Badge>offline</Badge>;
+  return extension.registered ? (
+    <Badge tone="good">{t("extensions.registered")}</Badge>
+  ) : (
+    <Badge>{t("extensions.offline")}</Badge>
+  );
 }
 
-const COLUMNS: readonly ColumnDef<ExtensionDto, ExtensionSort>[] = [
-  {
-    id: "number",
-    header: "Number",
-    sort: "number",
-    className: "font-mono",
-    cell: (extension) => (
-      <>
-        {extension.number}
-        {extension.multiRegistration && (
-          <ul
-            aria-label={`Lines of ${extension.number}`}
-            className="mt-1 text-xs text-slate-600 dark:text-slate-400"
-          >
-            {extension.lines.map((line) => (
-              <li key={line.guid}>
-                {line.sipUsername} · {line.registered ? "registered" : "offline"}
-              </li>
-            ))}
-          </ul>
-        )}
-      </>
-    ),
-  },
-  { id: "description", header: "Description", sort: "description", cell: (e) => e.description },
-  {
-    id: "sipUsername",
-    header: "SIP user",
-    sort: "sipUsername",
-    cell: (e) => (e.multiRegistration ? `${e.lines.length} lines` : e.sipUsername),
-  },
-  { id: "status", header: "Registration", cell: (e) => <RegistrationBadge extension={e} /> },
-  { id: "owner", header: "Owner", sort: "owner", cell: (e) => e.owner?.fullName ?? "—" },
-  {
-    id: "permission",
-    header: "Call permission",
-    cell: (e) => CALL_PERMISSION_LABELS[e.callPermission] ?? e.callPermission,
-  },
-];
+function useExtensionColumns(): readonly ColumnDef<ExtensionDto, ExtensionSort>[] {
+  const t = useTranslations("kerio");
+  return useMemo(
+    () => [
+      {
+        id: "number",
+        header: t("extensions.columns.number"),
+        sort: "number",
+        className: "font-mono",
+        cell: (extension) => (
+          <>
+            {extension.number}
+            {extension.multiRegistration && (
+              <ul
+                aria-label={t("extensions.linesOf", { number: extension.number })}
+                className="mt-1 text-xs text-slate-600 dark:text-slate-400"
+              >
+                {extension.lines.map((line) => (
+                  <li key={line.guid}>
+                    {t("extensions.line", {
+                      sipUsername: line.sipUsername,
+                      state: line.registered ? t("extensions.registered") : t("extensions.offline"),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        ),
+      },
+      {
+        id: "description",
+        header: t("extensions.columns.description"),
+        sort: "description",
+        cell: (e) => e.description,
+      },
+      {
+        id: "sipUsername",
+        header: t("extensions.columns.sipUsername"),
+        sort: "sipUsername",
+        cell: (e) =>
+          e.multiRegistration ? t("extensions.lineCount", { count: e.lines.length }) : e.sipUsername,
+      },
+      {
+        id: "status",
+        header: t("extensions.columns.status"),
+        cell: (e) => <RegistrationBadge extension={e} />,
+      },
+      {
+        id: "owner",
+        header: t("extensions.columns.owner"),
+        sort: "owner",
+        cell: (e) => e.owner?.fullName ?? "—",
+      },
+      {
+        id: "permission",
+        header: t("extensions.columns.permission"),
+        cell: (e) => {
+          const level = callPermissionLevel(e.callPermission);
+          return level ? t(`extensions.callPermissions.${level}`) : e.callPermission;
+        },
+      },
+    ],
+    [t],
+  );
+}
 
 export interface ExtensionsViewProps {
   source: ConnectionListSource;
@@ -116,6 +145,9 @@ export interface ExtensionsViewProps {
 }
 
 export function ExtensionsView({ source, canWrite }: ExtensionsViewProps) {
+  const t = useTranslations("kerio");
+  const columns = useExtensionColumns();
+  const noun = useMemo(() => ({ one: t("extensions.noun.one"), other: t("extensions.noun.other") }), [t]);
   const server = useServerList(source, {
     model: extensionList,
     query: (connectionId, list) => extensionQueries.list(connectionId, listQuery(list)),
@@ -145,15 +177,15 @@ export function ExtensionsView({ source, canWrite }: ExtensionsViewProps) {
 
   return (
     <ConnectionPage
-      title="PBX extensions"
-      description="Extensions on a Kerio Operator PBX, read live from the appliance."
+      title={t("extensions.title")}
+      description={t("extensions.description")}
       actions={
         canWrite ? (
           <div className="flex gap-2">
             <Button variant="secondary" onClick={() => setImporting(true)}>
-              Import CSV
+              {t("extensions.importCsv")}
             </Button>
-            <Button onClick={() => setCreating(true)}>New extension</Button>
+            <Button onClick={() => setCreating(true)}>{t("extensions.new")}</Button>
           </div>
         ) : undefined
       }
@@ -161,21 +193,21 @@ export function ExtensionsView({ source, canWrite }: ExtensionsViewProps) {
       filterColumns={3}
       filters={
         <ListSearch
-          label="Search extensions"
+          label={t("extensions.search")}
           value={list.filters.q}
-          placeholder="number, SIP user, description, owner"
+          placeholder={t("extensions.searchPlaceholder")}
           onSearch={(q) => list.setFilters({ q })}
           className="sm:col-span-2"
         />
       }
     >
       <DataTable
-        label="Extensions"
+        label={t("extensions.label")}
         source={server}
         columnChooser="kerio-extensions"
-        columns={COLUMNS}
-        empty={<EmptyState title="No extensions match">Clear the search.</EmptyState>}
-        noun={NOUN}
+        columns={columns}
+        empty={<EmptyState title={t("extensions.empty")}>{t("extensions.emptyText")}</EmptyState>}
+        noun={noun}
         countTestId="extension-count"
         rowKey={(extension) => String(extension.guid)}
         rowTestId={(extension) => `extension-row-${extension.number}`}
@@ -185,7 +217,7 @@ export function ExtensionsView({ source, canWrite }: ExtensionsViewProps) {
             ? (extension) => (
                 <>
                   <Button variant="ghost" size="sm" onClick={() => void setEditNumber(extension.number)}>
-                    Edit
+                    {t("extensions.edit")}
                   </Button>
                   <DeleteRowButton deletion={deletion} row={extension} />
                 </>
@@ -205,7 +237,7 @@ export function ExtensionsView({ source, canWrite }: ExtensionsViewProps) {
       {importing && <ExtensionImport connectionId={connectionId} onClose={() => setImporting(false)} />}
       <DeleteRowsDialog
         deletion={deletion}
-        confirmation={(scope) => deleteConfirmation(scope, list.filters.q)}
+        confirmation={(scope) => deleteConfirmation(scope, list.filters.q, t)}
       />
     </ConnectionPage>
   );
@@ -215,33 +247,35 @@ export function ExtensionsView({ source, canWrite }: ExtensionsViewProps) {
 function deleteConfirmation(
   { rows, count, excluded }: DeleteScope<ExtensionDto>,
   q: string,
+  t: Translate<"kerio">,
 ): { title: string; message: ReactNode } {
   const [only] = rows ?? [];
   if (rows?.length === 1 && only) {
+    const message = only.description
+      ? t("extensions.deleteOne.messageWithDescription", { description: only.description })
+      : t("extensions.deleteOne.message");
     return {
-      title: `Delete extension ${only.number}?`,
-      message: (
-        <p>
-          Extension <strong>{only.number}</strong>
-          {only.description ? ` (${only.description})` : ""} is removed from the PBX; phones registered with
-          it stop working.
-        </p>
-      ),
+      title: t("extensions.deleteOne.title", { number: only.number }),
+      message: <p>{messageParts(message, { number: <strong>{only.number}</strong> })}</p>,
     };
   }
   if (rows) {
     return {
-      title: `Delete ${countOf(rows.length, NOUN)}?`,
-      message: <p>Extensions {rows.map((row) => row.number).join(", ")} are removed from the PBX.</p>,
+      title: t("extensions.deleteSome.title", { count: rows.length }),
+      message: (
+        <p>{t("extensions.deleteSome.message", { numbers: rows.map((row) => row.number).join(", ") })}</p>
+      ),
     };
   }
-  const counted = countOf(count, NOUN);
   return {
-    title: `Delete ${counted}?`,
+    title: t("extensions.deleteSome.title", { count }),
     message: (
       <p>
-        Every extension{q ? ` matching “${q}”` : ""}
-        {excluded > 0 ? `, but the ${excluded} unticked,` : ""} is removed from the PBX: {counted}.
+        {t("extensions.deleteMatching.message", {
+          matching: q ? t("extensions.deleteMatching.matching", { q }) : "",
+          excluded: excluded > 0 ? t("extensions.deleteMatching.excluded", { count: excluded }) : "",
+          counted: t("extensions.deleteMatching.counted", { count }),
+        })}
       </p>
     ),
   };

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { parseAsString } from "nuqs";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { ConnectionPage } from "@/components/connections/connection-page";
 import { useConnectionChoice } from "@/components/connections/connection-picker";
 import type { ColumnDef } from "@/components/data-table/columns";
@@ -10,6 +10,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { ListSearch } from "@/components/data-table/list-search";
 import { defineListState, orderAndPage } from "@/components/data-table/list-state";
 import { useListState } from "@/components/data-table/use-list-state";
+import { useFormats, useTranslations } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -21,6 +22,8 @@ import { callOperation } from "@/lib/client/call-operation";
 import { submitWith } from "@/lib/client/form-submit";
 import { mailQueries } from "@/lib/client/queries/kerio-connect";
 import type { ConnectionChoice } from "@/lib/connection-kinds";
+import type { Formats } from "@/lib/i18n/formats";
+import type { Translate } from "@/lib/i18n/translator";
 import { MAIL_USER_SORTS, type MailRemovalMode, type MailUserSort } from "@/lib/kerio-connect-vocabulary";
 
 const mailUserList = defineListState({
@@ -29,23 +32,28 @@ const mailUserList = defineListState({
   filters: { domain: parseAsString.withDefault(""), q: parseAsString.withDefault("") },
 });
 
-const NOUN = { one: "user", other: "users" };
-
-function formatSize(bytes: number | null): string {
+/** One decimal from a megabyte up, written as the person's language writes decimals. */
+function formatSize(bytes: number | null, t: Translate<"kerio">, f: Formats): string {
   if (bytes === null) return "—";
-  if (bytes < 1024 ** 2) return `${Math.round(bytes / 1024)} KB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  const tenths = (value: number) => f.number(Math.round(value * 10) / 10);
+  if (bytes < 1024 ** 2) return t("mailUsers.size", { size: f.number(Math.round(bytes / 1024)), unit: "kb" });
+  if (bytes < 1024 ** 3) return t("mailUsers.size", { size: tenths(bytes / 1024 ** 2), unit: "mb" });
+  return t("mailUsers.size", { size: tenths(bytes / 1024 ** 3), unit: "gb" });
 }
 
 /** The last enable/disable that failed, shown on its row until the next one. */
 type RowError = { id: string; message: string } | null;
 
-function mailUserColumns(domainName: string, rowError: RowError): ColumnDef<MailUserDto, MailUserSort>[] {
+function mailUserColumns(
+  domainName: string,
+  rowError: RowError,
+  t: Translate<"kerio">,
+  f: Formats,
+): ColumnDef<MailUserDto, MailUserSort>[] {
   return [
     {
       id: "loginName",
-      header: "Login",
+      header: t("mailUsers.columns.loginName"),
       sort: "loginName",
       className: "font-mono",
       cell: (user) => (
@@ -59,14 +67,29 @@ function mailUserColumns(domainName: string, rowError: RowError): ColumnDef<Mail
         </>
       ),
     },
-    { id: "fullName", header: "Full name", sort: "fullName", cell: (user) => user.fullName },
+    {
+      id: "fullName",
+      header: t("mailUsers.columns.fullName"),
+      sort: "fullName",
+      cell: (user) => user.fullName,
+    },
     {
       id: "enabled",
-      header: "Status",
+      header: t("mailUsers.columns.enabled"),
       sort: "enabled",
-      cell: (user) => (user.enabled ? <Badge tone="good">enabled</Badge> : <Badge>disabled</Badge>),
+      cell: (user) =>
+        user.enabled ? (
+          <Badge tone="good">{t("mailUsers.enabled")}</Badge>
+        ) : (
+          <Badge>{t("mailUsers.disabled")}</Badge>
+        ),
     },
-    { id: "size", header: "Mailbox", sort: "size", cell: (user) => formatSize(user.consumedBytes) },
+    {
+      id: "size",
+      header: t("mailUsers.columns.size"),
+      sort: "size",
+      cell: (user) => formatSize(user.consumedBytes, t, f),
+    },
   ];
 }
 
@@ -76,6 +99,9 @@ export interface MailUsersViewProps {
 }
 
 export function MailUsersView({ connections, canWrite }: MailUsersViewProps) {
+  const t = useTranslations("kerio");
+  const f = useFormats();
+  const noun = useMemo(() => ({ one: t("mailUsers.noun.one"), other: t("mailUsers.noun.other") }), [t]);
   const { connectionId, choose } = useConnectionChoice(connections);
   const list = useListState(mailUserList, null);
   const queryClient = useQueryClient();
@@ -111,9 +137,13 @@ export function MailUsersView({ connections, canWrite }: MailUsersViewProps) {
 
   return (
     <ConnectionPage
-      title="Mail accounts"
-      description="Users of a Kerio Connect mail server, read live from the server."
-      actions={canWrite && domainId ? <Button onClick={() => setCreating(true)}>New user</Button> : undefined}
+      title={t("mailUsers.title")}
+      description={t("mailUsers.description")}
+      actions={
+        canWrite && domainId ? (
+          <Button onClick={() => setCreating(true)}>{t("mailUsers.new")}</Button>
+        ) : undefined
+      }
       connection={{
         kind: "kerio-connect",
         connections,
@@ -128,15 +158,15 @@ export function MailUsersView({ connections, canWrite }: MailUsersViewProps) {
       filters={
         <>
           <SelectField
-            label="Domain"
+            label={t("mailUsers.domain")}
             value={domainId}
             onChange={(event) => list.setFilters({ domain: event.currentTarget.value })}
             options={(domains.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
           />
           <ListSearch
-            label="Search users"
+            label={t("mailUsers.search")}
             value={list.filters.q}
-            placeholder="login, name, description"
+            placeholder={t("mailUsers.searchPlaceholder")}
             onSearch={(q) => list.setFilters({ q })}
           />
         </>
@@ -145,11 +175,11 @@ export function MailUsersView({ connections, canWrite }: MailUsersViewProps) {
       <QueryErrorState query={domains} />
       {domainId && (
         <DataTable
-          label="Mail users"
+          label={t("mailUsers.label")}
           source={{ list, rows: data?.items, query: users, total: data?.totalItems }}
-          columns={mailUserColumns(domainName, rowError)}
-          empty={<EmptyState title="No users match">Clear the search.</EmptyState>}
-          noun={NOUN}
+          columns={mailUserColumns(domainName, rowError, t, f)}
+          empty={<EmptyState title={t("mailUsers.empty")}>{t("mailUsers.emptyText")}</EmptyState>}
+          noun={noun}
           countTestId="mail-user-count"
           rowKey={(user) => user.id}
           rowTestId={(user) => `mail-user-${user.loginName}`}
@@ -163,10 +193,10 @@ export function MailUsersView({ connections, canWrite }: MailUsersViewProps) {
                       disabled={toggle.isPending}
                       onClick={() => toggle.mutate(user)}
                     >
-                      {user.enabled ? "Disable" : "Enable"}
+                      {user.enabled ? t("mailUsers.disable") : t("mailUsers.enable")}
                     </Button>
                     <Button variant="ghost" size="sm" onClick={() => setRemoving(user)}>
-                      Remove
+                      {t("mailUsers.remove")}
                     </Button>
                   </>
                 )
@@ -210,6 +240,7 @@ function CreateMailUserDialog({
   domainName: string;
   onDone: () => void;
 }) {
+  const t = useTranslations("kerio");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const save = useMutation({
@@ -223,9 +254,9 @@ function CreateMailUserDialog({
     },
   });
   return (
-    <Dialog open title={`New user in ${domainName}`} onClose={onDone}>
+    <Dialog open title={t("mailUsers.create.title", { domain: domainName })} onClose={onDone}>
       <form
-        aria-label="New mail user"
+        aria-label={t("mailUsers.create.form")}
         className="space-y-3"
         onSubmit={submitWith((form) =>
           save.mutate({
@@ -237,11 +268,22 @@ function CreateMailUserDialog({
           }),
         )}
       >
-        <TextField label="Login name" name="loginName" required error={errors.loginName} />
-        <TextField label="Full name" name="fullName" error={errors.fullName} />
-        <TextField label="Password" name="password" type="password" required error={errors.password} />
+        <TextField
+          label={t("mailUsers.create.loginName")}
+          name="loginName"
+          required
+          error={errors.loginName}
+        />
+        <TextField label={t("mailUsers.create.fullName")} name="fullName" error={errors.fullName} />
+        <TextField
+          label={t("mailUsers.create.password")}
+          name="password"
+          type="password"
+          required
+          error={errors.password}
+        />
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="enabled" defaultChecked /> Enabled
+          <input type="checkbox" name="enabled" defaultChecked /> {t("mailUsers.create.enabled")}
         </label>
         {errors.enabled && (
           <p role="alert" className="text-sm text-red-700">
@@ -255,10 +297,10 @@ function CreateMailUserDialog({
         )}
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={onDone}>
-            Cancel
+            {t("mailUsers.create.cancel")}
           </Button>
           <Button type="submit" disabled={save.isPending}>
-            {save.isPending ? "Creating…" : "Create user"}
+            {save.isPending ? t("mailUsers.create.creating") : t("mailUsers.create.submit")}
           </Button>
         </div>
       </form>
@@ -275,6 +317,7 @@ function RemoveMailUserDialog({
   user: MailUserDto;
   onDone: () => void;
 }) {
+  const t = useTranslations("kerio");
   const [mode, setMode] = useState<MailRemovalMode>("keepFolder");
   const [typed, setTyped] = useState("");
   const remove = useMutation({
@@ -286,10 +329,14 @@ function RemoveMailUserDialog({
     onSuccess: onDone,
   });
   return (
-    <Dialog open title={`Remove ${user.loginName}?`} onClose={onDone}>
-      <form aria-label="Remove mail user" className="space-y-3" onSubmit={submitWith(() => remove.mutate())}>
+    <Dialog open title={t("mailUsers.removal.title", { login: user.loginName })} onClose={onDone}>
+      <form
+        aria-label={t("mailUsers.removal.form")}
+        className="space-y-3"
+        onSubmit={submitWith(() => remove.mutate())}
+      >
         <fieldset className="space-y-1 text-sm">
-          <legend className="font-medium">The mailbox</legend>
+          <legend className="font-medium">{t("mailUsers.removal.mailbox")}</legend>
           <label className="flex items-center gap-2">
             <input
               type="radio"
@@ -297,7 +344,7 @@ function RemoveMailUserDialog({
               checked={mode === "keepFolder"}
               onChange={() => setMode("keepFolder")}
             />
-            Keep the mailbox folder on the server
+            {t("mailUsers.removal.keepFolder")}
           </label>
           <label className="flex items-center gap-2">
             <input
@@ -306,11 +353,11 @@ function RemoveMailUserDialog({
               checked={mode === "deleteMailbox"}
               onChange={() => setMode("deleteMailbox")}
             />
-            Delete the mailbox and all its messages
+            {t("mailUsers.removal.deleteMailbox")}
           </label>
         </fieldset>
         <TextField
-          label={`Type ${user.loginName} to confirm`}
+          label={t("mailUsers.removal.confirm", { login: user.loginName })}
           name="confirm"
           value={typed}
           onChange={(event) => setTyped(event.currentTarget.value)}
@@ -323,10 +370,10 @@ function RemoveMailUserDialog({
         )}
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={onDone}>
-            Cancel
+            {t("mailUsers.removal.cancel")}
           </Button>
           <Button type="submit" variant="danger" disabled={typed !== user.loginName || remove.isPending}>
-            {remove.isPending ? "Removing…" : "Remove user"}
+            {remove.isPending ? t("mailUsers.removal.removing") : t("mailUsers.removal.submit")}
           </Button>
         </div>
       </form>

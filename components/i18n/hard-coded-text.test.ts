@@ -21,6 +21,9 @@ const CONVERTED = [
   "components/shell/shell.tsx",
   "components/account/language-section.tsx",
   "components/ui/collapsible-section.tsx",
+  "components/data-table/filter-form.tsx",
+  "components/data-table/active-filter-chips.tsx",
+  "components/data-table/more-filters-button.tsx",
   "components/kiwire",
   "app/(console)/kiwire",
   "components/kerio",
@@ -70,8 +73,7 @@ function sourceFiles(entry: string): string[] {
   });
 }
 
-function hardCodedText(file: string): string[] {
-  const source = readFileSync(path.join(ROOT, file), "utf8");
+function hardCodedText(file: string, source = readFileSync(path.join(ROOT, file), "utf8")): string[] {
   const lines = source.split("\n");
   const found: string[] = [];
   for (const pattern of PATTERNS) {
@@ -90,11 +92,26 @@ function hardCodedText(file: string): string[] {
 
 describe("text people read comes from the message catalogs", () => {
   it.each(CONVERTED)("%s shows no hard-coded English", (entry) => {
-    expect(sourceFiles(entry).flatMap(hardCodedText)).toEqual([]);
+    expect(sourceFiles(entry).flatMap((file) => hardCodedText(file))).toEqual([]);
   });
 
-  it("finds the English a view would show, so the list above means something", () => {
-    // The first view not yet converted: the check must report it, or it would pass everything.
-    expect(sourceFiles("components/kayako").flatMap(hardCodedText).length).toBeGreaterThan(0);
+  it("finds the English a view would show, and lets through what reads the same everywhere", () => {
+    const view = [
+      "export function Panel() {",
+      '  toast.success("Saved the panel");',
+      "  return (",
+      '    <Dialog title="Edit panel" aria-label={t("label")}>',
+      "      <p>Nothing to show</p>",
+      '      <span>{t("count")}</span> <b>Kerio</b>',
+      '      <Input placeholder="0612 345" /> {/* no */}',
+      "    </Dialog>",
+      "  );",
+      "}",
+    ].join("\n");
+    expect(hardCodedText("panel.tsx", view)).toEqual([
+      "panel.tsx:5: Nothing to show",
+      "panel.tsx:4: Edit panel",
+      "panel.tsx:2: Saved the panel",
+    ]);
   });
 });

@@ -49,20 +49,28 @@ export function ConnectionPage({
       </>
     );
   }
+  const picker = (
+    <ConnectionPicker
+      label={t(`picker.${connection.kind}`)}
+      connections={connection.connections}
+      value={connection.connectionId}
+      onChange={connection.chooseConnection}
+    />
+  );
   return (
     <>
       <PageHeader title={title} description={description} actions={actions} />
-      <div
-        className={`mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${FILTER_GRID[filterColumns]}`}
-      >
-        <ConnectionPicker
-          label={t(`picker.${connection.kind}`)}
-          connections={connection.connections}
-          value={connection.connectionId}
-          onChange={connection.chooseConnection}
-        />
-        {filters}
-      </div>
+      {filters ? (
+        <div
+          className={`mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${FILTER_GRID[filterColumns]}`}
+        >
+          {picker}
+          {filters}
+        </div>
+      ) : (
+        // A page whose filters are a bar of their own: the picker alone needs no panel around it.
+        <div className="mb-3 max-w-sm">{picker}</div>
+      )}
       {children}
     </>
   );

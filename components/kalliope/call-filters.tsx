@@ -8,18 +8,13 @@ import {
   parseAsStringLiteral,
 } from "nuqs";
 import { FilterForm } from "@/components/data-table/filter-form";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { CallFilters } from "@/lib/api/kalliope";
 import type { OperationQuery } from "@/lib/client/call-operation";
 import { validateInput } from "@/lib/client/validate-input";
-import { PRESET_LABELS, PRESETS } from "@/lib/kalliope-range";
-import {
-  CALL_STATUS_LABELS,
-  CALL_STATUSES,
-  ENDPOINT_TYPE_LABELS,
-  ENDPOINT_TYPES,
-  MATCH_MODES,
-} from "@/lib/kalliope-vocabulary";
+import { PRESETS } from "@/lib/kalliope-range";
+import { CALL_STATUSES, ENDPOINT_TYPES, MATCH_MODES } from "@/lib/kalliope-vocabulary";
 
 /** The call filters as the URL keeps them (short names, so a shared link stays readable). */
 export const callFilterParsers = {
@@ -121,49 +116,39 @@ function urlFilters(checked: CallFilters): CallFilterState {
   };
 }
 
-const MODE_LABELS: Record<(typeof MATCH_MODES)[number], string> = {
-  begins: "begins with",
-  contains: "contains",
-  ends: "ends with",
-  exact: "is",
-  not: "does not contain",
-};
-
 const selectClass =
   "rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
-const ENDPOINT_OPTIONS = [
-  { value: "", label: "Any" },
-  ...ENDPOINT_TYPES.map((t) => ({ value: t, label: ENDPOINT_TYPE_LABELS[t] ?? t })),
-];
-
-/** The duration filters: the URL's short name and the API's name, which the form's field carries. */
+/**
+ * The duration filters: the URL's short name and the API's name, which the form's field carries; the field's
+ * name is the API's, so it also names the label in the catalog.
+ */
 const SECONDS_FIELDS = [
-  { url: "minDur", name: "minDuration", label: "Min duration (s)" },
-  { url: "maxDur", name: "maxDuration", label: "Max duration (s)" },
-  { url: "minBill", name: "minBill", label: "Min billed (s)" },
-  { url: "maxBill", name: "maxBill", label: "Max billed (s)" },
+  { url: "minDur", name: "minDuration" },
+  { url: "maxDur", name: "maxDuration" },
+  { url: "minBill", name: "minBill" },
+  { url: "maxBill", name: "maxBill" },
 ] as const;
 
 /** A number or part of one, and how it must match (begins with, contains...). */
 function NumberMatchField(props: {
-  label: "Caller" | "Called";
   name: "caller" | "called";
   value: string;
   mode: (typeof MATCH_MODES)[number];
 }) {
+  const t = useTranslations("kalliope");
   return (
     <div className="flex items-end gap-1">
-      <TextField label={props.label} name={props.name} defaultValue={props.value} />
+      <TextField label={t(`filters.${props.name}`)} name={props.name} defaultValue={props.value} />
       <select
-        aria-label={`${props.label} match`}
+        aria-label={t(`filters.${props.name}Match`)}
         name={`${props.name}Mode`}
         defaultValue={props.mode}
         className={selectClass}
       >
         {MATCH_MODES.map((m) => (
           <option key={m} value={m}>
-            {MODE_LABELS[m]}
+            {t(`matchModes.${m}`)}
           </option>
         ))}
       </select>
@@ -182,9 +167,14 @@ export interface CallFiltersFormProps {
  * malformed date is named on its field at once instead of coming back as a failed list.
  */
 export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormProps) {
+  const t = useTranslations("kalliope");
+  const endpointOptions = [
+    { value: "", label: t("filters.anyType") },
+    ...ENDPOINT_TYPES.map((type) => ({ value: type, label: t(`endpoint.${type}`) })),
+  ];
   return (
     <FilterForm
-      label="Call filters"
+      label={t("filters.label")}
       current={filters}
       columns="sm:grid-cols-4"
       check={async (form) => {
@@ -195,47 +185,42 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
       onClear={onClear}
     >
       <SelectField
-        label="Period"
+        label={t("filters.period")}
         name="preset"
         defaultValue={filters.preset}
-        options={PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
+        options={PRESETS.map((p) => ({ value: p, label: t(`presets.${p}`) }))}
       />
-      <TextField
-        label="From (custom, PBX time)"
-        name="from"
-        type="datetime-local"
-        defaultValue={filters.from}
-      />
-      <TextField label="To (custom, PBX time)" name="to" type="datetime-local" defaultValue={filters.to} />
-      <NumberMatchField label="Caller" name="caller" value={filters.caller} mode={filters.callerMode} />
-      <NumberMatchField label="Called" name="called" value={filters.called} mode={filters.calledMode} />
+      <TextField label={t("filters.from")} name="from" type="datetime-local" defaultValue={filters.from} />
+      <TextField label={t("filters.to")} name="to" type="datetime-local" defaultValue={filters.to} />
+      <NumberMatchField name="caller" value={filters.caller} mode={filters.callerMode} />
+      <NumberMatchField name="called" value={filters.called} mode={filters.calledMode} />
       <SelectField
-        label="Source type"
+        label={t("filters.sourceType")}
         name="source"
         defaultValue={filters.source}
-        options={ENDPOINT_OPTIONS}
+        options={endpointOptions}
       />
       <SelectField
-        label="Destination type"
+        label={t("filters.destinationType")}
         name="destination"
         defaultValue={filters.destination}
-        options={ENDPOINT_OPTIONS}
+        options={endpointOptions}
       />
-      <TextField label="Gateway" name="gateway" defaultValue={filters.gateway} />
-      <TextField label="Account code" name="accountCode" defaultValue={filters.account} />
-      <TextField label="Answered by" name="answeredBy" defaultValue={filters.answeredBy} />
-      <TextField label="Unique id" name="uniqueId" defaultValue={filters.uid} />
+      <TextField label={t("filters.gateway")} name="gateway" defaultValue={filters.gateway} />
+      <TextField label={t("filters.accountCode")} name="accountCode" defaultValue={filters.account} />
+      <TextField label={t("filters.answeredBy")} name="answeredBy" defaultValue={filters.answeredBy} />
+      <TextField label={t("filters.uniqueId")} name="uniqueId" defaultValue={filters.uid} />
       {SECONDS_FIELDS.map((field) => (
         <TextField
           key={field.name}
-          label={field.label}
+          label={t(`filters.${field.name}`)}
           name={field.name}
           inputMode="numeric"
           defaultValue={filters[field.url] ?? ""}
         />
       ))}
       <fieldset className="flex flex-wrap gap-3 text-sm sm:col-span-4">
-        <legend className="mb-1 font-medium">Status</legend>
+        <legend className="mb-1 font-medium">{t("filters.status")}</legend>
         {CALL_STATUSES.map((status) => (
           <label key={status} className="flex items-center gap-1">
             <input
@@ -244,7 +229,7 @@ export function CallFiltersForm({ filters, onApply, onClear }: CallFiltersFormPr
               value={status}
               defaultChecked={filters.status.includes(status)}
             />
-            {CALL_STATUS_LABELS[status]}
+            {t(`status.${status}`)}
           </label>
         ))}
       </fieldset>

@@ -2,6 +2,7 @@
 
 import { type inferParserType, parseAsString } from "nuqs";
 import { FilterForm } from "@/components/data-table/filter-form";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { TicketLookupsDto } from "@/lib/api/kayako";
@@ -53,9 +54,10 @@ export function TicketFiltersForm({
   onClear,
   onShowEveryone,
 }: TicketFiltersFormProps) {
+  const t = useTranslations("kayako");
   return (
     <FilterForm
-      label="Filter tickets"
+      label={t("filters.label")}
       current={filters}
       columns="sm:grid-cols-3 lg:grid-cols-5"
       check={async (form) => {
@@ -79,52 +81,52 @@ export function TicketFiltersForm({
       footer={
         filters.user && (
           <Badge tone="neutral">
-            Requester #{filters.user}{" "}
+            {t("filters.requester", { user: filters.user })}{" "}
             <button type="button" className="underline" onClick={onShowEveryone}>
-              show everyone
+              {t("filters.showEveryone")}
             </button>
           </Badge>
         )
       }
     >
       <TextField
-        label="Search"
+        label={t("filters.search")}
         name="q"
         defaultValue={filters.q}
-        placeholder="Subject, requester, mask"
+        placeholder={t("filters.searchPlaceholder")}
         aria-keyshortcuts="/"
       />
       <SelectField
-        label="Department"
+        label={t("filters.department")}
         name="department"
         defaultValue={filters.department}
-        options={lookupOptions(lookups?.departments, { value: "", label: "All departments" })}
+        options={lookupOptions(lookups?.departments, { value: "", label: t("filters.allDepartments") })}
       />
       <SelectField
-        label="Status"
+        label={t("filters.status")}
         name="status"
         defaultValue={filters.status}
         options={lookupOptions(
           lookups?.statuses,
-          { value: "open", label: "Open (unresolved)" },
-          { value: "closed", label: "Closed (resolved)" },
-          { value: "all", label: "Any status" },
+          { value: "open", label: t("filters.open") },
+          { value: "closed", label: t("filters.closed") },
+          { value: "all", label: t("filters.anyStatus") },
         )}
       />
       <SelectField
-        label="Priority"
+        label={t("filters.priority")}
         name="priority"
         defaultValue={filters.priority}
-        options={lookupOptions(lookups?.priorities, { value: "", label: "Any priority" })}
+        options={lookupOptions(lookups?.priorities, { value: "", label: t("filters.anyPriority") })}
       />
       <SelectField
-        label="Owner"
+        label={t("filters.owner")}
         name="owner"
         defaultValue={filters.owner}
         options={lookupOptions(
           lookups?.staff,
-          { value: "", label: "Anyone" },
-          { value: "unassigned", label: "Unassigned" },
+          { value: "", label: t("filters.anyone") },
+          { value: "unassigned", label: t("filters.unassigned") },
         )}
       />
     </FilterForm>

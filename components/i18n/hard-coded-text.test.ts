@@ -21,6 +21,13 @@ const CONVERTED = [
   "components/shell/shell.tsx",
   "components/account/language-section.tsx",
   "components/ui/collapsible-section.tsx",
+  "components/kalliope",
+  "components/kayako",
+  "components/charts",
+  "components/overview",
+  "app/(console)/kalliope",
+  "app/(console)/kayako",
+  "app/(console)/page.tsx",
 ];
 
 /** Words that read the same in every language the console speaks. */

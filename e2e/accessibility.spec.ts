@@ -16,6 +16,7 @@ import type { RunningSimulator } from "@/simulators/shared/types";
 import { seriousViolations } from "./axe";
 import { say, startOf } from "./catalog-names";
 import { asSimulatorConnection } from "./connections-setup";
+import { unfold } from "./sections";
 import { open, signIn } from "./sign-in";
 
 /**
@@ -232,7 +233,7 @@ const PAGES: Record<string, PageCheck> = {
         modal: false,
         open: async (page) => {
           // The statistics start folded, so the calls come first.
-          await page.getByRole("button", { name: n("Statistics"), expanded: false }).click();
+          await unfold(page, n("Statistics"));
           await page.getByRole("button", { name: n("Show as table") }).click();
           const table = page.getByRole("figure").getByRole("table");
           await expect(table).toBeVisible();

@@ -7,6 +7,7 @@ import { startKiwireSimulator } from "@/simulators/kiwire/simulator";
 import type { RunningSimulator } from "@/simulators/shared/types";
 import { seriousViolations } from "./axe";
 import { addConnections } from "./connections-setup";
+import { unfold } from "./sections";
 import { open, signIn } from "./sign-in";
 
 /**
@@ -165,6 +166,7 @@ test("the calls chart has axes, values a keyboard can reach, and a table with th
   page,
 }) => {
   await signIn(page, "viewer", `/kalliope/calls?connection=${ids.pbx}&preset=last7`);
+  await unfold(page, "Statistics");
   const chart = page.getByRole("figure", { name: /^Calls per day by outcome/ });
   await expect(chart).toBeVisible();
   await expect(chart.getByTestId("value-axis").locator("text").first()).toHaveText("0");

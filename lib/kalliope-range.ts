@@ -7,16 +7,6 @@
 export const PRESETS = ["today", "yesterday", "week", "last7", "month", "lastMonth", "custom"] as const;
 export type Preset = (typeof PRESETS)[number];
 
-export const PRESET_LABELS: Record<Preset, string> = {
-  today: "Today",
-  yesterday: "Yesterday",
-  week: "This week",
-  last7: "Last 7 days",
-  month: "This month",
-  lastMonth: "Last month",
-  custom: "Custom",
-};
-
 const DAY_MS = 86_400_000;
 
 /** Calendar arithmetic on `YYYY-MM-DD` (done in UTC, where every day has 24 hours). */

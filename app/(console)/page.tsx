@@ -13,6 +13,7 @@ export const generateMetadata = pageTitle("overview");
 export default async function OverviewPage() {
   const actor = await requirePermission("overview.read", "/");
   const nav = await getTranslations("nav");
+  const t = await getTranslations("overview");
   const areas = NAVIGATION.filter((section) => section.section !== "console")
     .map((section) => ({
       ...section,
@@ -22,17 +23,14 @@ export default async function OverviewPage() {
   const figureKinds = KINDS_WITH_FIGURES.filter((kind) => can(actor.role, CONNECTION_READ_PERMISSIONS[kind]));
   return (
     <>
-      <PageHeader
-        title="Overview"
-        description="Is everything all right? Each appliance's health and live figures; every figure opens the list it counts."
-      />
+      <PageHeader title={nav("pages.overview")} description={t("description")} />
       <section aria-labelledby="connection-health" className="mb-8 space-y-3">
         <h2 id="connection-health" className="text-lg font-semibold">
-          Connections
+          {t("connections")}
         </h2>
         <ConnectionHealthCards canManage={can(actor.role, "connections.manage")} figureKinds={figureKinds} />
       </section>
-      <h2 className="mb-3 text-lg font-semibold">Areas</h2>
+      <h2 className="mb-3 text-lg font-semibold">{t("areas")}</h2>
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {areas.map((section) => (
           <li

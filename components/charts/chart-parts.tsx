@@ -1,4 +1,7 @@
+"use client";
+
 import type { CSSProperties } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { type ChartColourName, colourVariables } from "./palette";
 
 /** One series of a chart: what it counts and its colour (a name from the checked palette, never a hex). */
@@ -19,8 +22,9 @@ export const seriesStyle = (colour: ChartColourName) => colourVariables(colour) 
 export const AXIS_TEXT = "fill-slate-600 text-[11px] dark:fill-slate-400";
 
 export function Legend({ series }: { series: readonly ChartSeries[] }) {
+  const t = useTranslations("charts");
   return (
-    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label="Legend">
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs" aria-label={t("legend")}>
       {series.map((item) => (
         <li key={item.id} className="flex items-center gap-1.5">
           <span

@@ -1,3 +1,6 @@
+"use client";
+
+import { useFormats, useTranslations } from "@/components/i18n/i18n-provider";
 import { AXIS_TEXT, SERIES_FILL, seriesStyle } from "./chart-parts";
 import type { ChartColourName } from "./palette";
 import { valueAxis } from "./scale";
@@ -13,6 +16,7 @@ export interface SparklinePoint {
 export interface SparklineProps {
   /** What the series is: "Calls per day, last 7 days". */
   title: string;
+  /** What one unit is, plural: "calls". */
   unit: string;
   points: readonly SparklinePoint[];
   colour?: ChartColourName;
@@ -26,6 +30,8 @@ export interface SparklineProps {
  * whole series as text for screen readers.
  */
 export function Sparkline({ title, unit, points, colour = "sky", width = 140, height = 44 }: SparklineProps) {
+  const t = useTranslations("charts");
+  const f = useFormats();
   const top = 12;
   const bottom = 14;
   const plot = height - top - bottom;
@@ -33,13 +39,13 @@ export function Sparkline({ title, unit, points, colour = "sky", width = 140, he
   const band = points.length > 0 ? width / points.length : width;
   const barWidth = Math.max(2, band - 3);
   const largest = Math.max(0, ...points.map((point) => point.value));
-  const described = points.map((point) => `${point.title} ${point.value.toLocaleString("en")}`).join(", ");
+  const values = points.map((point) => `${point.title} ${f.number(point.value)}`).join(", ");
   const first = points[0];
   const last = points.at(-1);
   return (
     <svg
       role="img"
-      aria-label={`${title} (${unit}): ${described}`}
+      aria-label={t("sparkline", { title, unit, values })}
       width={width}
       height={height}
       className="block overflow-visible"
@@ -60,7 +66,7 @@ export function Sparkline({ title, unit, points, colour = "sky", width = 140, he
             />
             {point.value === largest && largest > 0 && (
               <text x={x + barWidth / 2} y={top + plot - h - 2} textAnchor="middle" className={AXIS_TEXT}>
-                {point.value.toLocaleString("en")}
+                {f.number(point.value)}
               </text>
             )}
           </g>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { useFormats, useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { AXIS_TEXT, type ChartSeries, Legend, SERIES_FILL, seriesStyle } from "./chart-parts";
@@ -18,8 +19,8 @@ export interface ChartBar {
 export interface StackedBarChartProps {
   /** Names the chart (its caption, the table's caption). */
   title: string;
-  /** What one unit is, plural: "calls". */
-  unit: string;
+  /** A count with its unit, in the reader's language: 12 → "12 calls". */
+  formatCount: (count: number) => string;
   series: readonly ChartSeries[];
   bars: readonly ChartBar[];
   height?: number;
@@ -28,24 +29,18 @@ export interface StackedBarChartProps {
 const MARGIN = { top: 18, right: 8, bottom: 24, left: 44 };
 /** An 11 px digit or letter is about 6.5 px wide; a label also needs a little air on each side. */
 const textWidth = (text: string) => text.length * 6.5 + 8;
-const formatCount = (value: number) => value.toLocaleString("en");
 
 const totalOf = (bar: ChartBar, series: readonly ChartSeries[]) =>
   series.reduce((sum, item) => sum + (bar.values[item.id] ?? 0), 0);
-
-function describeBar(bar: ChartBar, series: readonly ChartSeries[], unit: string): string {
-  const parts = series
-    .filter((item) => (bar.values[item.id] ?? 0) > 0)
-    .map((item) => `${item.label} ${formatCount(bar.values[item.id] ?? 0)}`);
-  return `${bar.title}: ${formatCount(totalOf(bar, series))} ${unit}${parts.length ? ` (${parts.join(", ")})` : ""}`;
-}
 
 /**
  * Bars stacked by series, with a value axis, category labels that never overlap, each bar's total above it,
  * each bar focusable and named with its values (what it says also shows under the chart), a legend, and the
  * same figures as a table for whoever prefers one.
  */
-export function StackedBarChart({ title, unit, series, bars, height = 220 }: StackedBarChartProps) {
+export function StackedBarChart({ title, formatCount, series, bars, height = 220 }: StackedBarChartProps) {
+  const t = useTranslations("charts");
+  const f = useFormats();
   const titleId = useId();
   const tableId = useId();
   const [asTable, setAsTable] = useState(false);
@@ -61,6 +56,15 @@ export function StackedBarChart({ title, unit, series, bars, height = 220 }: Sta
   const longestLabel = Math.max(0, ...bars.map((bar) => textWidth(bar.label)));
   const labelled = new Set(labelledIndexes(bars.length, band, longestLabel));
   const activeBar = active === null ? undefined : bars[active];
+  const describeBar = (bar: ChartBar) => {
+    const parts = series
+      .filter((item) => (bar.values[item.id] ?? 0) > 0)
+      .map((item) => `${item.label} ${f.number(bar.values[item.id] ?? 0)}`);
+    const total = formatCount(totalOf(bar, series));
+    return parts.length
+      ? t("barWithParts", { title: bar.title, total, parts: parts.join(", ") })
+      : t("bar", { title: bar.title, total });
+  };
 
   return (
     <figure aria-labelledby={titleId} className="space-y-2">
@@ -75,7 +79,7 @@ export function StackedBarChart({ title, unit, series, bars, height = 220 }: Sta
           aria-controls={tableId}
           onClick={() => setAsTable((shown) => !shown)}
         >
-          {asTable ? "Show as chart" : "Show as table"}
+          {asTable ? t("showChart") : t("showTable")}
         </Button>
       </div>
       <div id={tableId}>
@@ -90,7 +94,7 @@ export function StackedBarChart({ title, unit, series, bars, height = 220 }: Sta
                     {item.label}
                   </Th>
                 ))}
-                <Th className="text-right">Total</Th>
+                <Th className="text-right">{t("total")}</Th>
               </tr>
             </thead>
             <tbody>
@@ -101,10 +105,10 @@ export function StackedBarChart({ title, unit, series, bars, height = 220 }: Sta
                   </th>
                   {series.map((item) => (
                     <Td key={item.id} className="text-right tabular-nums">
-                      {formatCount(bar.values[item.id] ?? 0)}
+                      {f.number(bar.values[item.id] ?? 0)}
                     </Td>
                   ))}
-                  <Td className="text-right font-medium tabular-nums">{formatCount(totals[i] ?? 0)}</Td>
+                  <Td className="text-right font-medium tabular-nums">{f.number(totals[i] ?? 0)}</Td>
                 </tr>
               ))}
             </tbody>
@@ -132,7 +136,7 @@ export function StackedBarChart({ title, unit, series, bars, height = 220 }: Sta
                       className={tick === 0 ? "stroke-slate-500" : "stroke-slate-200 dark:stroke-slate-700"}
                     />
                     <text x={MARGIN.left - 6} y={y(tick)} dy="0.32em" textAnchor="end" className={AXIS_TEXT}>
-                      {formatCount(tick)}
+                      {f.number(tick)}
                     </text>
                   </g>
                 ))}
@@ -163,7 +167,7 @@ export function StackedBarChart({ title, unit, series, bars, height = 220 }: Sta
                     key={bar.key}
                     role="img"
                     tabIndex={0}
-                    aria-label={describeBar(bar, series, unit)}
+                    aria-label={describeBar(bar)}
                     className="outline-none"
                     onFocus={() => setActive(i)}
                     onBlur={() => setActive(null)}
@@ -205,14 +209,14 @@ export function StackedBarChart({ title, unit, series, bars, height = 220 }: Sta
                         className="stroke-sky-700 stroke-2 dark:stroke-sky-300"
                       />
                     )}
-                    {total > 0 && textWidth(formatCount(total)) - 8 <= band && (
+                    {total > 0 && textWidth(f.number(total)) - 8 <= band && (
                       <text
                         x={x + barWidth / 2}
                         y={y(total) - 4}
                         textAnchor="middle"
                         className="fill-slate-800 text-[11px] dark:fill-slate-200"
                       >
-                        {formatCount(total)}
+                        {f.number(total)}
                       </text>
                     )}
                   </g>
@@ -224,9 +228,7 @@ export function StackedBarChart({ title, unit, series, bars, height = 220 }: Sta
               className="min-h-5 text-xs text-slate-700 dark:text-slate-300"
               data-testid="bar-values"
             >
-              {activeBar
-                ? describeBar(activeBar, series, unit)
-                : "Point at a bar or focus it (Tab) to read its values."}
+              {activeBar ? describeBar(activeBar) : t("barHint")}
             </p>
           </div>
         )}

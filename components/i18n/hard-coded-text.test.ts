@@ -30,6 +30,13 @@ const CONVERTED = [
   "components/connections",
   "app/(console)/kerio",
   "app/(console)/admin/connections",
+  "components/kalliope",
+  "components/kayako",
+  "components/charts",
+  "components/overview",
+  "app/(console)/kalliope",
+  "app/(console)/kayako",
+  "app/(console)/page.tsx",
 ];
 
 /** Words that read the same in every language the console speaks. */

@@ -62,15 +62,18 @@ describe("callBars", () => {
 });
 
 describe("outcomeSeries", () => {
-  it("stacks the outcomes present in the vocabulary's order, unknown codes last with their code as label", () => {
-    const series = outcomeSeries({
-      buckets: [
-        { key: "a", counts: { BUSY: 1, ZZZ: 2 }, total: 3 },
-        { key: "b", counts: { OK: 1, FORBIDDEN: 1 }, total: 2 },
-      ],
-    });
+  it("stacks the outcomes present in the vocabulary's order, unknown codes last, each named by the label given", () => {
+    const series = outcomeSeries(
+      {
+        buckets: [
+          { key: "a", counts: { BUSY: 1, ZZZ: 2 }, total: 3 },
+          { key: "b", counts: { OK: 1, FORBIDDEN: 1 }, total: 2 },
+        ],
+      },
+      (status) => `label of ${status}`,
+    );
     expect(series.map((s) => s.id)).toEqual(["OK", "BUSY", "FORBIDDEN", "ZZZ"]);
     expect(series.map((s) => s.colour)).toEqual(["green", "red", "pink", "teal"]);
-    expect(series[1]?.label).toBe("Busy");
+    expect(series[1]?.label).toBe("label of BUSY");
   });
 });

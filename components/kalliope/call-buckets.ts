@@ -2,7 +2,7 @@ import type { ChartSeries } from "@/components/charts/chart-parts";
 import type { ChartColourName } from "@/components/charts/palette";
 import type { ChartBar } from "@/components/charts/stacked-bar-chart";
 import type { CallStatsDto } from "@/lib/api/kalliope";
-import { CALL_STATUS_LABELS, CALL_STATUSES, codeLabel } from "@/lib/kalliope-vocabulary";
+import { CALL_STATUSES } from "@/lib/kalliope-vocabulary";
 
 /** Each outcome keeps its colour on every chart; a status no source lists is drawn in teal. */
 const STATUS_COLOURS: Record<string, ChartColourName> = {
@@ -16,8 +16,14 @@ const STATUS_COLOURS: Record<string, ChartColourName> = {
   "??": "teal",
 };
 
-/** The outcomes present, in the vocabulary's order (answered first, at the bottom of each bar), then unknown ones. */
-export function outcomeSeries(stats: Pick<CallStatsDto, "buckets">): ChartSeries[] {
+/**
+ * The outcomes present, in the vocabulary's order (answered first, at the bottom of each bar), then unknown ones,
+ * each named by `label` (the reader's language).
+ */
+export function outcomeSeries(
+  stats: Pick<CallStatsDto, "buckets">,
+  label: (status: string) => string,
+): ChartSeries[] {
   const present = new Set(stats.buckets.flatMap((bucket) => Object.keys(bucket.counts)));
   const known = CALL_STATUSES.filter((status) => present.has(status));
   const unknown = [...present]
@@ -25,7 +31,7 @@ export function outcomeSeries(stats: Pick<CallStatsDto, "buckets">): ChartSeries
     .sort();
   return [...known, ...unknown].map((status) => ({
     id: status,
-    label: codeLabel(CALL_STATUS_LABELS, status),
+    label: label(status),
     colour: STATUS_COLOURS[status] ?? "teal",
   }));
 }

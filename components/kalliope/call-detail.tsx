@@ -1,16 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useFormats, useTranslations } from "@/components/i18n/i18n-provider";
 import { Dialog } from "@/components/ui/dialog";
 import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import { callQueries } from "@/lib/client/queries/kalliope";
-import {
-  CALL_STATUS_LABELS,
-  codeLabel,
-  ENDPOINT_TYPE_LABELS,
-  EXIT_CAUSE_LABELS,
-  formatDuration,
-} from "@/lib/kalliope-vocabulary";
+import { useCallLabels } from "./use-call-labels";
 
 export interface CallDetailProps {
   connectionId: string;
@@ -29,37 +24,38 @@ function Field({ label, value }: { label: string; value: string }) {
 
 /** A call's fields and its path (the `detailed` rows) as a timeline of steps. */
 export function CallDetail({ connectionId, callId, onClose }: CallDetailProps) {
+  const t = useTranslations("kalliope");
+  const f = useFormats();
+  const labels = useCallLabels();
   const call = useQuery(callQueries.detail(connectionId, callId));
   const data = call.data;
   return (
-    <Dialog open title={`Call ${callId}`} onClose={onClose}>
+    <Dialog open title={t("detail.title", { id: callId })} onClose={onClose}>
       {call.isPending && <TableSkeleton rows={4} />}
       <QueryErrorState query={call} />
       {data && (
         <div className="space-y-4">
           <dl className="grid grid-cols-2 gap-2">
-            <Field label="Caller" value={data.caller} />
-            <Field label="Called" value={data.called} />
-            <Field label="Status" value={`${data.status} · ${codeLabel(CALL_STATUS_LABELS, data.status)}`} />
-            <Field label="Answered by" value={data.answeredBy} />
-            <Field label="Source" value={codeLabel(ENDPOINT_TYPE_LABELS, data.source)} />
-            <Field label="Destination" value={codeLabel(ENDPOINT_TYPE_LABELS, data.destination)} />
-            <Field label="Start (PBX time)" value={`${data.startTime} (UTC${data.utcOffset})`} />
-            <Field label="Answer" value={data.answerTime} />
-            <Field label="End" value={data.endTime} />
-            <Field label="Gateway" value={data.gateway} />
-            <Field label="Account code" value={data.accountCode} />
+            <Field label={t("detail.caller")} value={data.caller} />
+            <Field label={t("detail.called")} value={data.called} />
+            <Field label={t("detail.status")} value={`${data.status} · ${labels.status(data.status)}`} />
+            <Field label={t("detail.answeredBy")} value={data.answeredBy} />
+            <Field label={t("detail.source")} value={labels.endpoint(data.source)} />
+            <Field label={t("detail.destination")} value={labels.endpoint(data.destination)} />
+            <Field label={t("detail.start")} value={`${data.startTime} (UTC${data.utcOffset})`} />
+            <Field label={t("detail.answer")} value={data.answerTime} />
+            <Field label={t("detail.end")} value={data.endTime} />
+            <Field label={t("detail.gateway")} value={data.gateway} />
+            <Field label={t("detail.accountCode")} value={data.accountCode} />
             <Field
-              label="Duration / billed"
-              value={`${formatDuration(data.durationSeconds)} / ${formatDuration(data.billSeconds)}`}
+              label={t("detail.durationBilled")}
+              value={`${f.duration(data.durationSeconds)} / ${f.duration(data.billSeconds)}`}
             />
           </dl>
-          <section aria-label="Call path">
-            <h3 className="mb-2 text-sm font-semibold">Call path</h3>
+          <section aria-label={t("detail.path")}>
+            <h3 className="mb-2 text-sm font-semibold">{t("detail.path")}</h3>
             {data.path.length === 0 && (
-              <p className="text-sm text-slate-500 dark:text-slate-400">
-                The PBX sent no path for this call.
-              </p>
+              <p className="text-sm text-slate-500 dark:text-slate-400">{t("detail.noPath")}</p>
             )}
             <ol className="relative ml-2 border-l border-slate-300 dark:border-slate-700">
               {data.path.map((step, index) => (
@@ -72,17 +68,19 @@ export function CallDetail({ connectionId, callId, onClose }: CallDetailProps) {
                 >
                   <span className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full bg-sky-600" />
                   <p className="text-sm font-medium">
-                    {step.enterTime} · {codeLabel(ENDPOINT_TYPE_LABELS, step.destinationType)}
+                    {step.enterTime} · {labels.endpoint(step.destinationType)}
                     {step.destinationName ? ` “${step.destinationName}”` : ""}
                     {step.destinationNum ? ` (${step.destinationNum})` : ""}
                   </p>
                   <p className="text-xs text-slate-600 dark:text-slate-400">
                     {step.exitCause
-                      ? `${codeLabel(EXIT_CAUSE_LABELS, step.exitCause)} [${step.exitCause}]`
-                      : "passed through"}
-                    {step.answeredBy ? ` · answered by ${step.answeredBy}` : ""}
-                    {step.waitingSeconds > 0 ? ` · waited ${formatDuration(step.waitingSeconds)}` : ""}
-                    {step.exitTime ? ` · left ${step.exitTime}` : ""}
+                      ? `${labels.exitCause(step.exitCause)} [${step.exitCause}]`
+                      : t("detail.passedThrough")}
+                    {step.answeredBy ? ` · ${t("detail.answeredByStep", { name: step.answeredBy })}` : ""}
+                    {step.waitingSeconds > 0
+                      ? ` · ${t("detail.waited", { duration: f.duration(step.waitingSeconds) })}`
+                      : ""}
+                    {step.exitTime ? ` · ${t("detail.left", { time: step.exitTime })}` : ""}
                   </p>
                 </li>
               ))}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { type OperationQuery, operationUrl } from "@/lib/client/call-operation";
 
@@ -17,6 +18,7 @@ type Progress = { done: number; total: number };
  * the file. A download, not a JSON call: the typed client gives the URL and the rows are read as they arrive.
  */
 export function CallExport({ connectionId, query, fileName }: CallExportProps) {
+  const t = useTranslations("kalliope");
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -27,7 +29,7 @@ export function CallExport({ connectionId, query, fileName }: CallExportProps) {
       const response = await fetch(operationUrl("exportCalls", { params: { connectionId }, query }));
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new Error(body?.error?.message ?? `Export failed (HTTP ${response.status})`);
+        throw new Error(body?.error?.message ?? t("export.failed", { status: response.status }));
       }
       const total = Number(response.headers.get("x-total-count") ?? 0);
       const reader = response.body.getReader();
@@ -59,8 +61,8 @@ export function CallExport({ connectionId, query, fileName }: CallExportProps) {
       {progress && (
         <span role="status" className="text-sm" data-testid="export-progress">
           {progress.total > 0 && progress.done >= progress.total
-            ? `Exported ${progress.total.toLocaleString("en")} calls`
-            : `Exporting ${progress.done.toLocaleString("en")} of ${progress.total.toLocaleString("en")}…`}
+            ? t("export.done", { total: progress.total })
+            : t("export.progress", { done: progress.done, total: progress.total })}
         </span>
       )}
       {error && (
@@ -69,7 +71,7 @@ export function CallExport({ connectionId, query, fileName }: CallExportProps) {
         </span>
       )}
       <Button variant="secondary" onClick={() => void exportCsv()}>
-        Export CSV
+        {t("export.button")}
       </Button>
     </div>
   );

@@ -7,20 +7,18 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs";
+import { useState } from "react";
 import { type ChipField, filterChips } from "@/components/data-table/filter-chips";
 import { FilterForm } from "@/components/data-table/filter-form";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { CallFilters } from "@/lib/api/kalliope";
 import type { OperationQuery } from "@/lib/client/call-operation";
 import { validateInput } from "@/lib/client/validate-input";
-import { PRESET_LABELS, PRESETS } from "@/lib/kalliope-range";
-import {
-  CALL_STATUS_LABELS,
-  CALL_STATUSES,
-  ENDPOINT_TYPE_LABELS,
-  ENDPOINT_TYPES,
-  MATCH_MODES,
-} from "@/lib/kalliope-vocabulary";
+import type { Translate } from "@/lib/i18n/translator";
+import { PRESETS } from "@/lib/kalliope-range";
+import { CALL_STATUSES, ENDPOINT_TYPES, MATCH_MODES } from "@/lib/kalliope-vocabulary";
+import { type CallLabels, useCallLabels } from "./use-call-labels";
 
 /** The call filters as the URL keeps them (short names, so a shared link stays readable). */
 export const callFilterParsers = {
@@ -122,73 +120,91 @@ function urlFilters(checked: CallFilters): CallFilterState {
   };
 }
 
-const MODE_LABELS: Record<(typeof MATCH_MODES)[number], string> = {
-  begins: "begins with",
-  contains: "contains",
-  ends: "ends with",
-  exact: "is",
-  not: "does not contain",
-};
-
 const selectClass =
   "rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
-const ENDPOINT_OPTIONS = [
-  { value: "", label: "Any" },
-  ...ENDPOINT_TYPES.map((t) => ({ value: t, label: ENDPOINT_TYPE_LABELS[t] ?? t })),
-];
-
-/** The duration filters: the URL's short name and the API's name, which the form's field carries. */
+/**
+ * The duration filters: the URL's short name and the API's name, which the form's field carries; the field's
+ * name is the API's, so it also names the label in the catalog.
+ */
 const SECONDS_FIELDS = [
-  { url: "minDur", name: "minDuration", label: "Min duration (s)" },
-  { url: "maxDur", name: "maxDuration", label: "Max duration (s)" },
-  { url: "minBill", name: "minBill", label: "Min billed (s)" },
-  { url: "maxBill", name: "maxBill", label: "Max billed (s)" },
+  { url: "minDur", name: "minDuration" },
+  { url: "maxDur", name: "maxDuration" },
+  { url: "minBill", name: "minBill" },
+  { url: "maxBill", name: "maxBill" },
 ] as const;
+
+/** A number or part of one, and how it must match (begins with, contains...). */
+function NumberMatchField(props: {
+  name: "caller" | "called";
+  value: string;
+  mode: (typeof MATCH_MODES)[number];
+}) {
+  const t = useTranslations("kalliope");
+  return (
+    <div className="flex items-end gap-1">
+      <TextField label={t(`filters.${props.name}`)} name={props.name} defaultValue={props.value} />
+      <select
+        aria-label={t(`filters.${props.name}Match`)}
+        name={`${props.name}Mode`}
+        defaultValue={props.mode}
+        className={selectClass}
+      >
+        {MATCH_MODES.map((m) => (
+          <option key={m} value={m}>
+            {t(`matchModes.${m}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
 
 type CallFilterKey = keyof CallFilterState & string;
 
-const text = (key: "gateway" | "account" | "answeredBy" | "uid") => (filters: CallFilterState) =>
-  filters[key] || null;
-const numberMatch = (name: "caller" | "called") => (filters: CallFilterState) =>
-  filters[name] ? `${MODE_LABELS[filters[`${name}Mode`]]} ${filters[name]}` : null;
-const endpoint = (key: "source" | "destination") => (filters: CallFilterState) =>
-  filters[key] ? (ENDPOINT_TYPE_LABELS[filters[key]] ?? filters[key]) : null;
-
-/** Each filter as its chip reads, in the order of the fields; the period only when it is not today. */
-const CHIP_FIELDS: ChipField<CallFilterState>[] = [
-  {
-    keys: ["preset", "from", "to"],
-    name: "Period",
-    value: ({ preset, from, to }) => {
-      if (preset === "today") return null;
-      return preset === "custom" ? `${from || "…"} – ${to || "…"}` : PRESET_LABELS[preset];
+/** Each filter as its chip reads, worded as its field, in the order of the fields; the period unless today. */
+function chipFields(t: Translate<"kalliope">, labels: CallLabels): ChipField<CallFilterState>[] {
+  const text = (key: "gateway" | "account" | "answeredBy" | "uid") => (filters: CallFilterState) =>
+    filters[key] || null;
+  const numberMatch = (name: "caller" | "called") => (filters: CallFilterState) =>
+    filters[name] ? `${t(`matchModes.${filters[`${name}Mode`]}`)} ${filters[name]}` : null;
+  const endpoint = (key: "source" | "destination") => (filters: CallFilterState) =>
+    filters[key] ? labels.endpoint(filters[key]) : null;
+  return [
+    {
+      keys: ["preset", "from", "to"],
+      name: t("filters.period"),
+      value: ({ preset, from, to }) => {
+        if (preset === "today") return null;
+        return preset === "custom" ? `${from || "…"} – ${to || "…"}` : t(`presets.${preset}`);
+      },
     },
-  },
-  { keys: ["caller", "callerMode"], name: "Caller", value: numberMatch("caller") },
-  { keys: ["called", "calledMode"], name: "Called", value: numberMatch("called") },
-  {
-    keys: ["status"],
-    name: "Status",
-    value: ({ status }) => status.map((value) => CALL_STATUS_LABELS[value] ?? value).join(", ") || null,
-  },
-  { keys: ["source"], name: "Source type", value: endpoint("source") },
-  { keys: ["destination"], name: "Destination type", value: endpoint("destination") },
-  { keys: ["gateway"], name: "Gateway", value: text("gateway") },
-  { keys: ["account"], name: "Account code", value: text("account") },
-  { keys: ["answeredBy"], name: "Answered by", value: text("answeredBy") },
-  { keys: ["uid"], name: "Unique id", value: text("uid") },
-  ...SECONDS_FIELDS.map(
-    (field): ChipField<CallFilterState> => ({
-      keys: [field.url],
-      name: field.label,
-      value: (filters) => (filters[field.url] === null ? null : String(filters[field.url])),
-    }),
-  ),
-];
+    { keys: ["caller", "callerMode"], name: t("filters.caller"), value: numberMatch("caller") },
+    { keys: ["called", "calledMode"], name: t("filters.called"), value: numberMatch("called") },
+    {
+      keys: ["status"],
+      name: t("filters.status"),
+      value: ({ status }) => status.map(labels.status).join(", ") || null,
+    },
+    { keys: ["source"], name: t("filters.sourceType"), value: endpoint("source") },
+    { keys: ["destination"], name: t("filters.destinationType"), value: endpoint("destination") },
+    { keys: ["gateway"], name: t("filters.gateway"), value: text("gateway") },
+    { keys: ["account"], name: t("filters.accountCode"), value: text("account") },
+    { keys: ["answeredBy"], name: t("filters.answeredBy"), value: text("answeredBy") },
+    { keys: ["uid"], name: t("filters.uniqueId"), value: text("uid") },
+    ...SECONDS_FIELDS.map(
+      (field): ChipField<CallFilterState> => ({
+        keys: [field.url],
+        name: t(`filters.${field.name}`),
+        value: (filters) => (filters[field.url] === null ? null : String(filters[field.url])),
+      }),
+    ),
+  ];
+}
 
-/** The URL keys of the filters behind "More filters". */
+/** The URL keys of the filters behind "More filters": all but the period and the two numbers. */
 const MORE_FILTER_KEYS = [
+  "status",
   "source",
   "destination",
   "gateway",
@@ -197,32 +213,6 @@ const MORE_FILTER_KEYS = [
   "uid",
   ...SECONDS_FIELDS.map((field) => field.url),
 ];
-
-/** A number or part of one, and how it must match (begins with, contains...). */
-function NumberMatchField(props: {
-  label: "Caller" | "Called";
-  name: "caller" | "called";
-  value: string;
-  mode: (typeof MATCH_MODES)[number];
-}) {
-  return (
-    <div className="flex items-end gap-1">
-      <TextField label={props.label} name={props.name} defaultValue={props.value} />
-      <select
-        aria-label={`${props.label} match`}
-        name={`${props.name}Mode`}
-        defaultValue={props.mode}
-        className={selectClass}
-      >
-        {MATCH_MODES.map((m) => (
-          <option key={m} value={m}>
-            {MODE_LABELS[m]}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export interface CallFiltersFormProps {
   filters: CallFilterState;
@@ -237,9 +227,17 @@ export interface CallFiltersFormProps {
  * malformed date is named on its field at once instead of coming back as a failed list.
  */
 export function CallFiltersForm({ filters, onApply, onReset, onClear }: CallFiltersFormProps) {
+  const t = useTranslations("kalliope");
+  const labels = useCallLabels();
+  // The dates of a custom period show only while the period is custom: the bar stays one line otherwise.
+  const [preset, setPreset] = useState(filters.preset);
+  const endpointOptions = [
+    { value: "", label: t("filters.anyType") },
+    ...ENDPOINT_TYPES.map((type) => ({ value: type, label: t(`endpoint.${type}`) })),
+  ];
   return (
     <FilterForm
-      label="Call filters"
+      label={t("filters.label")}
       current={filters}
       check={async (form) => {
         const { CallFiltersQuery } = await import("@/lib/api/kalliope");
@@ -247,70 +245,68 @@ export function CallFiltersForm({ filters, onApply, onReset, onClear }: CallFilt
       }}
       onApply={(checked) => onApply(urlFilters(checked))}
       onClear={onClear}
-      chips={filterChips(filters, CHIP_FIELDS, onReset)}
+      chips={filterChips(filters, chipFields(t, labels), onReset)}
       more={{
         keys: MORE_FILTER_KEYS,
         columns: "sm:grid-cols-4",
         fields: (
           <>
             <SelectField
-              label="Source type"
+              label={t("filters.sourceType")}
               name="source"
               defaultValue={filters.source}
-              options={ENDPOINT_OPTIONS}
+              options={endpointOptions}
             />
             <SelectField
-              label="Destination type"
+              label={t("filters.destinationType")}
               name="destination"
               defaultValue={filters.destination}
-              options={ENDPOINT_OPTIONS}
+              options={endpointOptions}
             />
-            <TextField label="Gateway" name="gateway" defaultValue={filters.gateway} />
-            <TextField label="Account code" name="accountCode" defaultValue={filters.account} />
-            <TextField label="Answered by" name="answeredBy" defaultValue={filters.answeredBy} />
-            <TextField label="Unique id" name="uniqueId" defaultValue={filters.uid} />
+            <TextField label={t("filters.gateway")} name="gateway" defaultValue={filters.gateway} />
+            <TextField label={t("filters.accountCode")} name="accountCode" defaultValue={filters.account} />
+            <TextField label={t("filters.answeredBy")} name="answeredBy" defaultValue={filters.answeredBy} />
+            <TextField label={t("filters.uniqueId")} name="uniqueId" defaultValue={filters.uid} />
             {SECONDS_FIELDS.map((field) => (
               <TextField
                 key={field.name}
-                label={field.label}
+                label={t(`filters.${field.name}`)}
                 name={field.name}
                 inputMode="numeric"
                 defaultValue={filters[field.url] ?? ""}
               />
             ))}
+            <fieldset className="flex flex-wrap gap-3 text-sm sm:col-span-full">
+              <legend className="mb-1 font-medium">{t("filters.status")}</legend>
+              {CALL_STATUSES.map((status) => (
+                <label key={status} className="flex items-center gap-1">
+                  <input
+                    type="checkbox"
+                    name="status"
+                    value={status}
+                    defaultChecked={filters.status.includes(status)}
+                  />
+                  {t(`status.${status}`)}
+                </label>
+              ))}
+            </fieldset>
           </>
         ),
       }}
     >
       <SelectField
-        label="Period"
+        label={t("filters.period")}
         name="preset"
         defaultValue={filters.preset}
-        options={PRESETS.map((p) => ({ value: p, label: PRESET_LABELS[p] }))}
+        onChange={(event) => setPreset(event.currentTarget.value as CallFilterState["preset"])}
+        options={PRESETS.map((p) => ({ value: p, label: t(`presets.${p}`) }))}
       />
-      <TextField
-        label="From (custom, PBX time)"
-        name="from"
-        type="datetime-local"
-        defaultValue={filters.from}
-      />
-      <TextField label="To (custom, PBX time)" name="to" type="datetime-local" defaultValue={filters.to} />
-      <NumberMatchField label="Caller" name="caller" value={filters.caller} mode={filters.callerMode} />
-      <NumberMatchField label="Called" name="called" value={filters.called} mode={filters.calledMode} />
-      <fieldset className="flex flex-wrap gap-3 text-sm">
-        <legend className="mb-1 font-medium">Status</legend>
-        {CALL_STATUSES.map((status) => (
-          <label key={status} className="flex items-center gap-1">
-            <input
-              type="checkbox"
-              name="status"
-              value={status}
-              defaultChecked={filters.status.includes(status)}
-            />
-            {CALL_STATUS_LABELS[status]}
-          </label>
-        ))}
-      </fieldset>
+      <div hidden={preset !== "custom"} className="flex items-end gap-3">
+        <TextField label={t("filters.from")} name="from" type="datetime-local" defaultValue={filters.from} />
+        <TextField label={t("filters.to")} name="to" type="datetime-local" defaultValue={filters.to} />
+      </div>
+      <NumberMatchField name="caller" value={filters.caller} mode={filters.callerMode} />
+      <NumberMatchField name="called" value={filters.called} mode={filters.calledMode} />
     </FilterForm>
   );
 }

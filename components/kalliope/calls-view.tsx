@@ -3,13 +3,14 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { parseAsString, useQueryState } from "nuqs";
+import { useMemo } from "react";
 import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import { cleared } from "@/components/data-table/filter-chips";
 import { defineListState, orderAndPage, pageCount } from "@/components/data-table/list-state";
 import { useServerList } from "@/components/data-table/use-server-list";
-import { useTranslations } from "@/components/i18n/i18n-provider";
+import { useFormats, useTranslations } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CollapsibleSection } from "@/components/ui/collapsible-section";
@@ -17,16 +18,10 @@ import { EmptyState } from "@/components/ui/states";
 import type { CallPageDto, CallSummaryDto } from "@/lib/api/kalliope";
 import { callQueries } from "@/lib/client/queries/kalliope";
 import type { ConnectionListSource } from "@/lib/connection-kinds";
-import {
-  CALL_SORTS,
-  CALL_STATUS_LABELS,
-  type CallSort,
-  codeLabel,
-  ENDPOINT_TYPE_LABELS,
-  formatDuration,
-} from "@/lib/kalliope-vocabulary";
+import { CALL_SORTS, type CallSort } from "@/lib/kalliope-vocabulary";
 import { CallExport } from "./call-export";
 import { CallFiltersForm, callFilterParsers, callFilterQuery } from "./call-filters";
+import { useCallLabels } from "./use-call-labels";
 
 const CALL_FILTER_KEYS = Object.keys(callFilterParsers) as (keyof typeof callFilterParsers)[];
 
@@ -70,73 +65,89 @@ function statusTone(status: string) {
   return "neutral" as const;
 }
 
-/** A column that shows the PBX's field as it sent it. */
-const plain = (id: CallSort & keyof CallSummaryDto, header: string, className?: string) =>
-  ({ id, header, sort: id, className, cell: (call) => String(call[id]) }) satisfies ColumnDef<
-    CallSummaryDto,
-    CallSort
-  >;
-
-const COLUMNS: readonly ColumnDef<CallSummaryDto, CallSort>[] = [
-  {
-    id: "startTime",
-    header: "Start",
-    sort: "startTime",
-    // The offset makes a wall-clock time one instant, even in the hour that repeats when clocks go back.
-    cell: (call) => (
-      <span className="whitespace-nowrap">
-        {call.startTime} <span className="text-xs text-slate-500 dark:text-slate-400">{call.utcOffset}</span>
-      </span>
-    ),
-  },
-  plain("caller", "Caller", "font-mono"),
-  plain("called", "Called", "font-mono"),
-  {
-    id: "status",
-    header: "Status",
-    sort: "status",
-    cell: (call) => (
-      <Badge tone={statusTone(call.status)}>{codeLabel(CALL_STATUS_LABELS, call.status)}</Badge>
-    ),
-  },
-  {
-    id: "durationSeconds",
-    header: "Duration",
-    sort: "durationSeconds",
-    cell: (call) => formatDuration(call.durationSeconds),
-  },
-  {
-    id: "billSeconds",
-    header: "Billed",
-    sort: "billSeconds",
-    cell: (call) => formatDuration(call.billSeconds),
-  },
-  {
-    id: "source",
-    header: "Source",
-    sort: "source",
-    cell: (call) => codeLabel(ENDPOINT_TYPE_LABELS, call.source),
-  },
-  {
-    id: "destination",
-    header: "Destination",
-    sort: "destination",
-    cell: (call) => codeLabel(ENDPOINT_TYPE_LABELS, call.destination),
-  },
-  plain("gateway", "Gateway"),
-  plain("answeredBy", "Answered by"),
-  plain("accountCode", "Account"),
-  plain("id", "Unique id"),
-];
+/** The columns in the reader's language, each header named by its column's id in the catalog. */
+function useCallColumns(): readonly ColumnDef<CallSummaryDto, CallSort>[] {
+  const t = useTranslations("kalliope");
+  const f = useFormats();
+  const labels = useCallLabels();
+  return useMemo(() => {
+    /** A column that shows the PBX's field as it sent it. */
+    const plain = (id: CallSort & keyof CallSummaryDto, className?: string) =>
+      ({
+        id,
+        header: t(`columns.${id}`),
+        sort: id,
+        className,
+        cell: (call) => String(call[id]),
+      }) satisfies ColumnDef<CallSummaryDto, CallSort>;
+    return [
+      {
+        id: "startTime",
+        header: t("columns.startTime"),
+        sort: "startTime",
+        // The offset makes a wall-clock time one instant, even in the hour that repeats when clocks go back.
+        cell: (call) => (
+          <span className="whitespace-nowrap">
+            {call.startTime}{" "}
+            <span className="text-xs text-slate-500 dark:text-slate-400">{call.utcOffset}</span>
+          </span>
+        ),
+      },
+      plain("caller", "font-mono"),
+      plain("called", "font-mono"),
+      {
+        id: "status",
+        header: t("columns.status"),
+        sort: "status",
+        cell: (call) => <Badge tone={statusTone(call.status)}>{labels.status(call.status)}</Badge>,
+      },
+      {
+        id: "durationSeconds",
+        header: t("columns.durationSeconds"),
+        sort: "durationSeconds",
+        cell: (call) => f.duration(call.durationSeconds),
+      },
+      {
+        id: "billSeconds",
+        header: t("columns.billSeconds"),
+        sort: "billSeconds",
+        cell: (call) => f.duration(call.billSeconds),
+      },
+      {
+        id: "source",
+        header: t("columns.source"),
+        sort: "source",
+        cell: (call) => labels.endpoint(call.source),
+      },
+      {
+        id: "destination",
+        header: t("columns.destination"),
+        sort: "destination",
+        cell: (call) => labels.endpoint(call.destination),
+      },
+      plain("gateway"),
+      plain("answeredBy"),
+      plain("accountCode"),
+      plain("id"),
+    ];
+  }, [t, f, labels]);
+}
 
 /** Where the reader is, which days were read from the PBX, and whose clock the times are on. */
 function CallsSummary({ page, pages }: { page: CallPageDto; pages: number }) {
+  const t = useTranslations("kalliope");
   const { range } = page;
   return (
     <span data-testid="call-count">
-      {page.totalItems.toLocaleString("en")} calls · page {page.page} of {pages} · {range.days} days
-      {range.fromPbx > 0 ? ` (${range.fromPbx} read from the PBX)` : " (from the cache)"} · at most{" "}
-      {range.maxDays} days per query · times are the PBX's clock ({range.timeZone})
+      {t("calls.summary", {
+        total: page.totalItems,
+        page: page.page,
+        pages,
+        days: range.days,
+        fromPbx: range.fromPbx,
+        maxDays: range.maxDays,
+        timeZone: range.timeZone,
+      })}
     </span>
   );
 }
@@ -150,6 +161,8 @@ export interface CallsViewProps {
 
 export function CallsView({ source, canExport, chartsCollapsed }: CallsViewProps) {
   const t = useTranslations("kalliope");
+  const f = useFormats();
+  const columns = useCallColumns();
   const server = useServerList(source, {
     model: callList,
     query: (connectionId, list) =>
@@ -163,8 +176,8 @@ export function CallsView({ source, canExport, chartsCollapsed }: CallsViewProps
 
   return (
     <ConnectionPage
-      title="Call records"
-      description="Calls on a KalliopePBX. Past days are kept once fetched; today is read again on each query."
+      title={t("calls.title")}
+      description={t("calls.description")}
       actions={
         canExport && connectionId ? (
           <CallExport
@@ -191,24 +204,28 @@ export function CallsView({ source, canExport, chartsCollapsed }: CallsViewProps
         <CollapsibleSection
           section="kalliope-call-charts"
           title={t("statistics")}
+          summary={t("statisticsSummary", {
+            calls: stats.data.calls,
+            answered: f.percent(stats.data.answeredShare),
+          })}
           initiallyCollapsed={chartsCollapsed}
         >
           <CallCharts stats={stats.data} />
         </CollapsibleSection>
       )}
       <DataTable
-        label="Calls"
+        label={t("calls.label")}
         source={server}
         columnChooser="kalliope-calls"
-        columns={COLUMNS}
-        empty={<EmptyState title="No calls match">Widen the period or clear filters.</EmptyState>}
+        columns={columns}
+        empty={<EmptyState title={t("calls.empty")}>{t("calls.emptyHint")}</EmptyState>}
         summary={calls.data && <CallsSummary page={calls.data} pages={pages} />}
         pages={pages}
         rowKey={(call) => call.id}
         rowTestId={() => "call-row"}
         actions={(call) => (
           <Button variant="ghost" size="sm" onClick={() => void setOpenCall(call.id)}>
-            Details
+            {t("calls.details")}
           </Button>
         )}
       />

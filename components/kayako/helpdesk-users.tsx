@@ -2,8 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { parseAsString, useQueryState } from "nuqs";
+import { useMemo } from "react";
 import { ColumnTable } from "@/components/data-table/column-table";
 import type { ColumnDef } from "@/components/data-table/columns";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { EmptyState, QueryErrorState } from "@/components/ui/states";
@@ -17,22 +19,25 @@ export interface HelpdeskUsersProps {
   onShowTickets: (userId: number) => void;
 }
 
-const USER_COLUMNS: readonly ColumnDef<HelpdeskUserDto>[] = [
-  { id: "fullName", header: "Name", cell: (user) => user.fullName },
-  { id: "emails", header: "E-mail", cell: (user) => user.emails.join(", ") },
-  { id: "organization", header: "Organisation", cell: (user) => user.organization || "—" },
-  { id: "phone", header: "Phone", cell: (user) => user.phone || "—" },
-];
-
 /** Requesters by name, e-mail or organisation; "Tickets" filters the list above to one of them. */
 export function HelpdeskUsers({ connectionId, onShowTickets }: HelpdeskUsersProps) {
+  const t = useTranslations("kayako");
+  const columns = useMemo(
+    (): readonly ColumnDef<HelpdeskUserDto>[] => [
+      { id: "fullName", header: t("users.name"), cell: (user) => user.fullName },
+      { id: "emails", header: t("users.email"), cell: (user) => user.emails.join(", ") },
+      { id: "organization", header: t("users.organization"), cell: (user) => user.organization || "—" },
+      { id: "phone", header: t("users.phone"), cell: (user) => user.phone || "—" },
+    ],
+    [t],
+  );
   const [q, setQ] = useQueryState("userQ", parseAsString.withDefault(""));
   const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
   // A link may carry a search the API would refuse (one letter): it is not sent.
   const users = useQuery({ ...ticketQueries.users(connectionId, q), enabled: q.length >= 2 });
   return (
-    <section aria-label="Helpdesk users" className="mt-8">
-      <h2 className="mb-2 text-lg font-semibold">Users</h2>
+    <section aria-label={t("users.region")} className="mt-8">
+      <h2 className="mb-2 text-lg font-semibold">{t("users.heading")}</h2>
       <form
         ref={formRef}
         className="mb-3 flex max-w-lg items-end gap-2"
@@ -53,25 +58,25 @@ export function HelpdeskUsers({ connectionId, onShowTickets }: HelpdeskUsersProp
         })}
       >
         <TextField
-          label="Find a user"
+          label={t("users.find")}
           name="userQ"
           defaultValue={q}
-          placeholder="Name, e-mail or organisation"
+          placeholder={t("users.findPlaceholder")}
           error={errors.q}
         />
-        <Button type="submit">Search</Button>
+        <Button type="submit">{t("users.search")}</Button>
       </form>
       <QueryErrorState query={users} />
-      {users.data && users.data.items.length === 0 && <EmptyState title="No users match" />}
+      {users.data && users.data.items.length === 0 && <EmptyState title={t("users.empty")} />}
       {users.data && users.data.items.length > 0 && (
         <ColumnTable
-          label="Users"
-          columns={USER_COLUMNS}
+          label={t("users.label")}
+          columns={columns}
           rows={users.data.items}
           rowKey={(user) => String(user.id)}
           actions={(user) => (
             <Button variant="secondary" size="sm" onClick={() => onShowTickets(user.id)}>
-              Tickets
+              {t("users.tickets")}
             </Button>
           )}
         />

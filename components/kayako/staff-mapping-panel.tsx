@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ColumnTable } from "@/components/data-table/column-table";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { SelectField } from "@/components/ui/field";
 import { QueryErrorState } from "@/components/ui/states";
 import type { TicketLookupsDto } from "@/lib/api/kayako";
@@ -15,6 +16,7 @@ export interface StaffMappingPanelProps {
 
 /** Admin only: who each operator replies as. Kayako's REST key has no staff identity of its own. */
 export function StaffMappingPanel({ connectionId, lookups }: StaffMappingPanelProps) {
+  const t = useTranslations("kayako");
   const queryClient = useQueryClient();
   const mappings = useQuery(ticketQueries.staffMappings(connectionId));
   const save = useMutation({
@@ -23,11 +25,9 @@ export function StaffMappingPanel({ connectionId, lookups }: StaffMappingPanelPr
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ticketQueries.connection(connectionId) }),
   });
   return (
-    <section aria-label="Reply as" className="mt-8">
-      <h2 className="mb-1 text-lg font-semibold">Reply as (admin)</h2>
-      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-        The Kayako staff member each operator's replies are sent as on this helpdesk.
-      </p>
+    <section aria-label={t("staff.region")} className="mt-8">
+      <h2 className="mb-1 text-lg font-semibold">{t("staff.heading")}</h2>
+      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{t("staff.description")}</p>
       <QueryErrorState query={mappings} />
       {save.isError && (
         <p role="alert" className="mb-2 text-sm text-red-700 dark:text-red-400">
@@ -36,11 +36,11 @@ export function StaffMappingPanel({ connectionId, lookups }: StaffMappingPanelPr
       )}
       {mappings.data && (
         <ColumnTable
-          label="Staff mapping"
+          label={t("staff.label")}
           columns={[
             {
               id: "user",
-              header: "Console user",
+              header: t("staff.user"),
               cell: (mapping) => (
                 <>
                   {mapping.userName}
@@ -52,10 +52,10 @@ export function StaffMappingPanel({ connectionId, lookups }: StaffMappingPanelPr
             },
             {
               id: "staff",
-              header: "Kayako staff member",
+              header: t("staff.member"),
               cell: (mapping) => (
                 <SelectField
-                  label={`Kayako staff for ${mapping.userName}`}
+                  label={t("staff.memberFor", { name: mapping.userName })}
                   value={mapping.staffId === null ? "" : String(mapping.staffId)}
                   disabled={save.isPending}
                   onChange={(event) =>
@@ -65,7 +65,7 @@ export function StaffMappingPanel({ connectionId, lookups }: StaffMappingPanelPr
                     })
                   }
                   options={[
-                    { value: "", label: "Not mapped" },
+                    { value: "", label: t("staff.notMapped") },
                     ...lookups.staff
                       .filter((s) => s.enabled || s.id === mapping.staffId)
                       .map((s) => ({ value: String(s.id), label: s.title })),

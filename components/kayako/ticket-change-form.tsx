@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import {
@@ -23,7 +24,12 @@ export interface TicketChangeFormProps {
   onChanged: (result: UpdateTicketResultDto) => void;
 }
 
+/** The ticket's fields this form changes (and the panel names when Kayako did not apply one). */
 const CHANGEABLE = ["statusId", "priorityId", "departmentId", "ownerStaffId"] as const;
+type ChangeableField = (typeof CHANGEABLE)[number];
+
+export const isChangeableField = (field: string): field is ChangeableField =>
+  (CHANGEABLE as readonly string[]).includes(field);
 
 /** Only what differs from the ticket is sent: Kayako is then asked to change nothing it already has. */
 function changedFields(form: FormData, ticket: TicketDetailDto): UpdateTicketInput {
@@ -37,6 +43,7 @@ function changedFields(form: FormData, ticket: TicketDetailDto): UpdateTicketInp
 
 /** Status, priority, owner and department of one ticket, and the one-click close. */
 export function TicketChangeForm({ connectionId, ticket, lookups, onChanged }: TicketChangeFormProps) {
+  const t = useTranslations("kayako");
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const update = useMutation({
@@ -56,7 +63,7 @@ export function TicketChangeForm({ connectionId, ticket, lookups, onChanged }: T
     <form
       // The fields start from the ticket as it is now, also after a change made here or elsewhere.
       key={`${ticket.statusId}-${ticket.priorityId}-${ticket.ownerStaffId}-${ticket.departmentId}`}
-      aria-label="Change ticket"
+      aria-label={t("change.label")}
       className="space-y-2"
       onSubmit={submitWith((form) => {
         // The schema's one rule here is "change at least one field": a form-wide message, not a field's.
@@ -70,7 +77,7 @@ export function TicketChangeForm({ connectionId, ticket, lookups, onChanged }: T
       })}
     >
       <SelectField
-        label="Status"
+        label={t("change.status")}
         name="statusId"
         defaultValue={String(ticket.statusId)}
         options={lookups.statuses
@@ -81,22 +88,22 @@ export function TicketChangeForm({ connectionId, ticket, lookups, onChanged }: T
           .map((s) => ({ value: String(s.id), label: s.title }))}
       />
       <SelectField
-        label="Priority"
+        label={t("change.priority")}
         name="priorityId"
         defaultValue={String(ticket.priorityId)}
         options={lookups.priorities.map((p) => ({ value: String(p.id), label: p.title }))}
       />
       <SelectField
-        label="Owner"
+        label={t("change.owner")}
         name="ownerStaffId"
         defaultValue={String(ticket.ownerStaffId)}
         options={[
-          { value: "0", label: "Unassigned" },
+          { value: "0", label: t("change.unassigned") },
           ...lookups.staff.map((s) => ({ value: String(s.id), label: s.title })),
         ]}
       />
       <SelectField
-        label="Department"
+        label={t("change.department")}
         name="departmentId"
         defaultValue={String(ticket.departmentId)}
         options={lookups.departments.map((d) => ({ value: String(d.id), label: d.title }))}
@@ -108,7 +115,7 @@ export function TicketChangeForm({ connectionId, ticket, lookups, onChanged }: T
       )}
       <div className="flex gap-2">
         <Button type="submit" disabled={update.isPending}>
-          Save changes
+          {t("change.save")}
         </Button>
         {closedStatus && !ticket.resolved && (
           <Button
@@ -116,7 +123,7 @@ export function TicketChangeForm({ connectionId, ticket, lookups, onChanged }: T
             disabled={update.isPending}
             onClick={() => update.mutate({ statusId: closedStatus.id })}
           >
-            Close ticket
+            {t("change.closeTicket")}
           </Button>
         )}
       </div>

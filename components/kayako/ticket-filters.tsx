@@ -3,11 +3,13 @@
 import { type inferParserType, parseAsString } from "nuqs";
 import { type ChipField, filterChips } from "@/components/data-table/filter-chips";
 import { FilterForm } from "@/components/data-table/filter-form";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { TicketLookupsDto } from "@/lib/api/kayako";
 import type { OperationQuery } from "@/lib/client/call-operation";
 import { validateInput } from "@/lib/client/validate-input";
+import type { Translate } from "@/lib/i18n/translator";
 
 /** The ticket filters as the URL keeps them; `user` is set from the users list below, not typed. */
 export const ticketFilterParsers = {
@@ -39,40 +41,45 @@ const lookupOptions = (
 ) => [...first, ...(items ?? []).map((item) => ({ value: String(item.id), label: item.title }))];
 
 /** The built-in status choices, beside the helpdesk's own statuses. */
-const STATUS_CHOICES: Record<string, string> = {
-  open: "Open (unresolved)",
-  closed: "Closed (resolved)",
-  all: "Any status",
-};
+const STATUS_CHOICES = { open: "filters.open", closed: "filters.closed", all: "filters.anyStatus" } as const;
 
 /** An id from the helpdesk's lists as its title, or the id while the lists are loading. */
 const titleOf = (items: { id: number; title: string }[] | undefined, id: string) =>
   items?.find((item) => String(item.id) === id)?.title ?? `#${id}`;
 
-/** Each filter as its chip reads; the status only when it is not the default, open tickets. */
-function chipFields(lookups: TicketLookupsDto | undefined): ChipField<TicketFilterState>[] {
+/** Each filter as its chip reads, worded as its field; the status only when it is not the default, open tickets. */
+function chipFields(
+  t: Translate<"kayako">,
+  lookups: TicketLookupsDto | undefined,
+): ChipField<TicketFilterState>[] {
   return [
-    { keys: ["q"], name: "Search", value: ({ q }) => q || null },
+    { keys: ["q"], name: t("filters.search"), value: ({ q }) => q || null },
     {
       keys: ["status"],
-      name: "Status",
-      value: ({ status }) =>
-        status === "open" ? null : (STATUS_CHOICES[status] ?? titleOf(lookups?.statuses, status)),
+      name: t("filters.status"),
+      value: ({ status }) => {
+        if (status === "open") return null;
+        return status in STATUS_CHOICES
+          ? t(STATUS_CHOICES[status as keyof typeof STATUS_CHOICES])
+          : titleOf(lookups?.statuses, status);
+      },
     },
     {
       keys: ["owner"],
-      name: "Owner",
-      value: ({ owner }) =>
-        owner === "" ? null : owner === "unassigned" ? "Unassigned" : titleOf(lookups?.staff, owner),
+      name: t("filters.owner"),
+      value: ({ owner }) => {
+        if (owner === "") return null;
+        return owner === "unassigned" ? t("filters.unassigned") : titleOf(lookups?.staff, owner);
+      },
     },
     {
       keys: ["department"],
-      name: "Department",
+      name: t("filters.department"),
       value: ({ department }) => (department ? titleOf(lookups?.departments, department) : null),
     },
     {
       keys: ["priority"],
-      name: "Priority",
+      name: t("filters.priority"),
       value: ({ priority }) => (priority ? titleOf(lookups?.priorities, priority) : null),
     },
   ];
@@ -99,9 +106,10 @@ export function TicketFiltersForm({
   onClear,
   onShowEveryone,
 }: TicketFiltersFormProps) {
+  const t = useTranslations("kayako");
   return (
     <FilterForm
-      label="Filter tickets"
+      label={t("filters.label")}
       current={filters}
       check={async (form) => {
         const text = (name: string) => String(form.get(name) ?? "").trim();
@@ -121,23 +129,23 @@ export function TicketFiltersForm({
       }}
       onApply={onApply}
       onClear={onClear}
-      chips={filterChips(filters, chipFields(lookups), onReset)}
+      chips={filterChips(filters, chipFields(t, lookups), onReset)}
       more={{
         keys: ["department", "priority"],
         columns: "sm:grid-cols-2 lg:grid-cols-4",
         fields: (
           <>
             <SelectField
-              label="Department"
+              label={t("filters.department")}
               name="department"
               defaultValue={filters.department}
-              options={lookupOptions(lookups?.departments, { value: "", label: "All departments" })}
+              options={lookupOptions(lookups?.departments, { value: "", label: t("filters.allDepartments") })}
             />
             <SelectField
-              label="Priority"
+              label={t("filters.priority")}
               name="priority"
               defaultValue={filters.priority}
-              options={lookupOptions(lookups?.priorities, { value: "", label: "Any priority" })}
+              options={lookupOptions(lookups?.priorities, { value: "", label: t("filters.anyPriority") })}
             />
           </>
         ),
@@ -145,38 +153,38 @@ export function TicketFiltersForm({
       footer={
         filters.user && (
           <Badge tone="neutral">
-            Requester #{filters.user}{" "}
+            {t("filters.requester", { user: filters.user })}{" "}
             <button type="button" className="underline" onClick={onShowEveryone}>
-              show everyone
+              {t("filters.showEveryone")}
             </button>
           </Badge>
         )
       }
     >
       <TextField
-        label="Search"
+        label={t("filters.search")}
         name="q"
         defaultValue={filters.q}
-        placeholder="Subject, requester, mask"
+        placeholder={t("filters.searchPlaceholder")}
         aria-keyshortcuts="/"
       />
       <SelectField
-        label="Status"
+        label={t("filters.status")}
         name="status"
         defaultValue={filters.status}
         options={lookupOptions(
           lookups?.statuses,
-          ...Object.entries(STATUS_CHOICES).map(([value, label]) => ({ value, label })),
+          ...Object.entries(STATUS_CHOICES).map(([value, key]) => ({ value, label: t(key) })),
         )}
       />
       <SelectField
-        label="Owner"
+        label={t("filters.owner")}
         name="owner"
         defaultValue={filters.owner}
         options={lookupOptions(
           lookups?.staff,
-          { value: "", label: "Anyone" },
-          { value: "unassigned", label: "Unassigned" },
+          { value: "", label: t("filters.anyone") },
+          { value: "unassigned", label: t("filters.unassigned") },
         )}
       />
     </FilterForm>

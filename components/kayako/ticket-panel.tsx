@@ -2,14 +2,15 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useFormats, useTranslations } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DiscardQuestion } from "@/components/ui/dialog";
 import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import type { TicketLookupsDto, UpdateTicketResultDto } from "@/lib/api/kayako";
 import { ticketQueries } from "@/lib/client/queries/kayako";
-import { formatDateTime } from "@/lib/format";
-import { TicketChangeForm } from "./ticket-change-form";
+import type { Translate } from "@/lib/i18n/translator";
+import { isChangeableField, TicketChangeForm } from "./ticket-change-form";
 import { TicketReplyForm } from "./ticket-reply-form";
 
 export interface TicketPanelProps {
@@ -25,21 +26,13 @@ export interface TicketPanelProps {
   onClose: () => void;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  statusId: "status",
-  priorityId: "priority",
-  departmentId: "department",
-  ownerStaffId: "owner",
-};
-
 /** What the person reads after a change: Kayako ignores invalid ids and still answers 200, so say which. */
-function changeNotice(result: UpdateTicketResultDto): Notice {
-  if (result.notApplied.length === 0) return { tone: "good", text: "Ticket updated." };
-  const fields = result.notApplied.map((change) => FIELD_LABELS[change.field] ?? change.field).join(", ");
-  return {
-    tone: "warn",
-    text: `Kayako did not apply the ${fields} change: the value may no longer exist or not fit this department. Reload the lists and try again.`,
-  };
+function changeNotice(result: UpdateTicketResultDto, t: Translate<"kayako">): Notice {
+  if (result.notApplied.length === 0) return { tone: "good", text: t("panel.updated") };
+  const fields = result.notApplied
+    .map(({ field }) => (isChangeableField(field) ? t(`panel.fields.${field}`) : field))
+    .join(", ");
+  return { tone: "warn", text: t("panel.notApplied", { fields }) };
 }
 
 type Notice = { tone: "good" | "warn"; text: string };
@@ -52,6 +45,8 @@ export function TicketPanel({
   drafts,
   onClose,
 }: TicketPanelProps) {
+  const t = useTranslations("kayako");
+  const f = useFormats();
   const queryClient = useQueryClient();
   const ticket = useQuery(ticketQueries.detail(connectionId, ticketId));
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -70,15 +65,17 @@ export function TicketPanel({
 
   return (
     <section
-      aria-label="Ticket"
+      aria-label={t("panel.label")}
       className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="mb-3 flex items-start justify-between gap-3">
         <h2 className="text-lg font-semibold">
-          {ticket.data ? `${ticket.data.displayId} · ${ticket.data.subject}` : `Ticket ${ticketId}`}
+          {ticket.data
+            ? `${ticket.data.displayId} · ${ticket.data.subject}`
+            : t("panel.title", { id: ticketId })}
         </h2>
         <Button variant="ghost" size="sm" onClick={close}>
-          Close panel
+          {t("panel.close")}
         </Button>
       </div>
       {askingToDiscard && (
@@ -95,18 +92,18 @@ export function TicketPanel({
       {ticket.data && (
         <>
           <dl className="mb-4 grid gap-2 text-sm sm:grid-cols-3">
-            <Field label="Status">
+            <Field label={t("panel.status")}>
               <Badge tone={ticket.data.resolved ? "neutral" : "good"}>{ticket.data.status}</Badge>
             </Field>
-            <Field label="Priority">{ticket.data.priority}</Field>
-            <Field label="Department">{ticket.data.department}</Field>
-            <Field label="Type">{ticket.data.type}</Field>
-            <Field label="Owner">{ticket.data.owner ?? "Unassigned"}</Field>
-            <Field label="Requester">
+            <Field label={t("panel.priority")}>{ticket.data.priority}</Field>
+            <Field label={t("panel.department")}>{ticket.data.department}</Field>
+            <Field label={t("panel.type")}>{ticket.data.type}</Field>
+            <Field label={t("panel.owner")}>{ticket.data.owner ?? t("panel.unassigned")}</Field>
+            <Field label={t("panel.requester")}>
               {ticket.data.requester} &lt;{ticket.data.email}&gt;
               {ticket.data.organization && ` · ${ticket.data.organization}`}
             </Field>
-            <Field label="Created">{formatDateTime(ticket.data.created)}</Field>
+            <Field label={t("panel.created")}>{f.dateTime(ticket.data.created)}</Field>
           </dl>
           {notice && (
             <p
@@ -116,16 +113,16 @@ export function TicketPanel({
               {notice.text}
             </p>
           )}
-          <ol aria-label="Conversation" className="mb-4 space-y-3">
+          <ol aria-label={t("panel.conversation")} className="mb-4 space-y-3">
             {ticket.data.posts.map((post) => (
               <li
                 key={post.id}
                 className={`rounded-md border p-3 text-sm ${post.isPrivate ? "border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950" : post.fromStaff ? "border-sky-200 bg-sky-50 dark:border-sky-900 dark:bg-sky-950" : "border-slate-200 dark:border-slate-700"}`}
               >
                 <p className="mb-1 text-xs text-slate-600 dark:text-slate-400">
-                  {post.author || post.email} · {formatDateTime(post.created)}
-                  {post.fromStaff && " · staff"}
-                  {post.isPrivate && " · private note"}
+                  {post.author || post.email} · {f.dateTime(post.created)}
+                  {post.fromStaff && t("panel.staff")}
+                  {post.isPrivate && t("panel.privateNote")}
                 </p>
                 {/* Text, never HTML: the server reads HTML posts into text (lib/server/vendors/kayako/html-to-text.ts). */}
                 <p className="whitespace-pre-wrap break-words">{post.contents}</p>
@@ -135,10 +132,7 @@ export function TicketPanel({
           {canWrite && (
             <div className="grid gap-4 lg:grid-cols-2">
               {lookups.myStaffId === null ? (
-                <p className="text-sm text-amber-800 dark:text-amber-300">
-                  Your account is not mapped to a Kayako staff member, so you cannot reply yet. Ask an admin
-                  to map you below.
-                </p>
+                <p className="text-sm text-amber-800 dark:text-amber-300">{t("panel.notMapped")}</p>
               ) : (
                 <TicketReplyForm
                   connectionId={connectionId}
@@ -146,7 +140,10 @@ export function TicketPanel({
                   draft={drafts.get(draftKey) ?? ""}
                   onDraftChange={setDraft}
                   onSent={(isPrivate) => {
-                    setNotice({ tone: "good", text: isPrivate ? "Private note added." : "Reply sent." });
+                    setNotice({
+                      tone: "good",
+                      text: isPrivate ? t("panel.noteAdded") : t("panel.replySent"),
+                    });
                     void queryClient.invalidateQueries({ queryKey: ticketQueries.connection(connectionId) });
                   }}
                 />
@@ -155,7 +152,7 @@ export function TicketPanel({
                 connectionId={connectionId}
                 ticket={ticket.data}
                 lookups={lookups}
-                onChanged={(result) => setNotice(changeNotice(result))}
+                onChanged={(result) => setNotice(changeNotice(result, t))}
               />
             </div>
           )}

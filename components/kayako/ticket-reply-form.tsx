@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { ReplyToTicketBody } from "@/lib/api/kayako";
 import { ApiRequestError } from "@/lib/client/api-fetch";
@@ -29,6 +30,7 @@ export function TicketReplyForm({
   onDraftChange,
   onSent,
 }: TicketReplyFormProps) {
+  const t = useTranslations("kayako");
   const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
   const [formError, setFormError] = useState<string | null>(null);
   const reply = useMutation({
@@ -49,7 +51,7 @@ export function TicketReplyForm({
   return (
     <form
       ref={formRef}
-      aria-label="Reply"
+      aria-label={t("reply.label")}
       className="space-y-2"
       noValidate
       onSubmit={submitWith((form) => {
@@ -67,7 +69,7 @@ export function TicketReplyForm({
       })}
     >
       <label htmlFor="ticket-reply" className="block text-sm font-medium">
-        Reply
+        {t("reply.label")}
       </label>
       <textarea
         id="ticket-reply"
@@ -89,7 +91,7 @@ export function TicketReplyForm({
         </p>
       )}
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="isPrivate" /> Private note (the requester does not see it)
+        <input type="checkbox" name="isPrivate" /> {t("reply.private")}
       </label>
       {formError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
@@ -97,7 +99,7 @@ export function TicketReplyForm({
         </p>
       )}
       <Button type="submit" disabled={reply.isPending}>
-        {reply.isPending ? "Sending…" : "Send reply"}
+        {reply.isPending ? t("reply.sending") : t("reply.send")}
       </Button>
     </form>
   );

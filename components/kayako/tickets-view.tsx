@@ -3,19 +3,19 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { parseAsString, useQueryState } from "nuqs";
-import { useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import { cleared } from "@/components/data-table/filter-chips";
 import { defineListState, orderAndPage } from "@/components/data-table/list-state";
 import { useServerList } from "@/components/data-table/use-server-list";
+import { useFormats, useTranslations } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, QueryErrorState } from "@/components/ui/states";
 import type { TicketPageDto, TicketSummaryDto } from "@/lib/api/kayako";
 import { ticketQueries } from "@/lib/client/queries/kayako";
 import type { ConnectionListSource } from "@/lib/connection-kinds";
-import { formatDateTime } from "@/lib/format";
 import { TICKET_SORTS, type TicketSort } from "@/lib/kayako-vocabulary";
 import { HelpdeskUsers } from "./helpdesk-users";
 import { TicketFiltersForm, ticketFilterParsers, ticketFilterQuery } from "./ticket-filters";
@@ -41,68 +41,82 @@ const ticketList = defineListState({
 /** Every filter cleared: the status goes back to its default, the open tickets. */
 const NO_FILTERS = { department: null, status: null, priority: null, owner: null, user: null, q: null };
 
-/** The columns; the subject opens the ticket, so it is built per view with the opener. */
-function ticketColumns(open: (ticket: TicketSummaryDto) => void): ColumnDef<TicketSummaryDto, TicketSort>[] {
-  return [
-    {
-      id: "displayId",
-      header: "Ticket",
-      sort: "id",
-      className: "whitespace-nowrap font-mono text-xs",
-      cell: (ticket) => ticket.displayId,
-    },
-    {
-      id: "subject",
-      header: "Subject",
-      cell: (ticket) => (
-        <button
-          type="button"
-          className="text-left text-sky-800 underline-offset-2 hover:underline dark:text-sky-300"
-          onClick={() => open(ticket)}
-        >
-          {ticket.subject || "(no subject)"}
-        </button>
-      ),
-    },
-    {
-      id: "requester",
-      header: "Requester",
-      cell: (ticket) => (
-        <>
-          {ticket.requester}
-          <span className="block text-xs text-slate-600 dark:text-slate-400">{ticket.email}</span>
-        </>
-      ),
-    },
-    { id: "department", header: "Department", sort: "department", cell: (ticket) => ticket.department },
-    {
-      id: "status",
-      header: "Status",
-      sort: "status",
-      cell: (ticket) => <Badge tone={ticket.resolved ? "neutral" : "good"}>{ticket.status}</Badge>,
-    },
-    { id: "priority", header: "Priority", sort: "priority", cell: (ticket) => ticket.priority },
-    {
-      id: "owner",
-      header: "Owner",
-      cell: (ticket) =>
-        ticket.owner ?? <span className="text-slate-500 dark:text-slate-400">Unassigned</span>,
-    },
-    {
-      id: "created",
-      header: "Created",
-      sort: "created",
-      className: "whitespace-nowrap",
-      cell: (ticket) => formatDateTime(ticket.created),
-    },
-    {
-      id: "lastActivity",
-      header: "Last activity",
-      sort: "lastActivity",
-      className: "whitespace-nowrap",
-      cell: (ticket) => formatDateTime(ticket.lastActivity),
-    },
-  ];
+/** The columns in the reader's language; the subject opens the ticket, so they are built with the opener. */
+function useTicketColumns(
+  open: (ticket: TicketSummaryDto) => void,
+): ColumnDef<TicketSummaryDto, TicketSort>[] {
+  const t = useTranslations("kayako");
+  const f = useFormats();
+  return useMemo(
+    () => [
+      {
+        id: "displayId",
+        header: t("columns.displayId"),
+        sort: "id",
+        className: "whitespace-nowrap font-mono text-xs",
+        cell: (ticket) => ticket.displayId,
+      },
+      {
+        id: "subject",
+        header: t("columns.subject"),
+        cell: (ticket) => (
+          <button
+            type="button"
+            className="text-left text-sky-800 underline-offset-2 hover:underline dark:text-sky-300"
+            onClick={() => open(ticket)}
+          >
+            {ticket.subject || t("tickets.noSubject")}
+          </button>
+        ),
+      },
+      {
+        id: "requester",
+        header: t("columns.requester"),
+        cell: (ticket) => (
+          <>
+            {ticket.requester}
+            <span className="block text-xs text-slate-600 dark:text-slate-400">{ticket.email}</span>
+          </>
+        ),
+      },
+      {
+        id: "department",
+        header: t("columns.department"),
+        sort: "department",
+        cell: (ticket) => ticket.department,
+      },
+      {
+        id: "status",
+        header: t("columns.status"),
+        sort: "status",
+        cell: (ticket) => <Badge tone={ticket.resolved ? "neutral" : "good"}>{ticket.status}</Badge>,
+      },
+      { id: "priority", header: t("columns.priority"), sort: "priority", cell: (ticket) => ticket.priority },
+      {
+        id: "owner",
+        header: t("columns.owner"),
+        cell: (ticket) =>
+          ticket.owner ?? (
+            <span className="text-slate-500 dark:text-slate-400">{t("tickets.unassigned")}</span>
+          ),
+      },
+      {
+        id: "created",
+        header: t("columns.created"),
+        sort: "created",
+        className: "whitespace-nowrap",
+        cell: (ticket) => f.dateTime(ticket.created),
+      },
+      {
+        id: "lastActivity",
+        header: t("columns.lastActivity"),
+        sort: "lastActivity",
+        className: "whitespace-nowrap",
+        cell: (ticket) => f.dateTime(ticket.lastActivity),
+      },
+    ],
+    [t, f, open],
+  );
 }
 
 /** Next follows what the helpdesk sent (one row past the page), even where its count says otherwise. */
@@ -118,6 +132,7 @@ export interface TicketsViewProps {
 }
 
 export function TicketsView({ source, canWrite, canMapStaff }: TicketsViewProps) {
+  const t = useTranslations("kayako");
   const server = useServerList(source, {
     model: ticketList,
     query: (connectionId, list) =>
@@ -129,11 +144,15 @@ export function TicketsView({ source, canWrite, canMapStaff }: TicketsViewProps)
   const lookups = useQuery({ ...ticketQueries.lookups(connectionId), enabled: connectionId !== "" });
 
   const pages = ticketPages(tickets.data, list.pageSize);
-  const columns = ticketColumns((ticket) => void setOpenTicket(String(ticket.id)));
+  const openTicketOf = useCallback(
+    (ticket: TicketSummaryDto) => void setOpenTicket(String(ticket.id)),
+    [setOpenTicket],
+  );
+  const columns = useTicketColumns(openTicketOf);
   return (
     <ConnectionPage
-      title="Helpdesk tickets"
-      description="Kayako tickets: filter, open one to read the conversation, reply and change it."
+      title={t("tickets.title")}
+      description={t("tickets.description")}
       connection={{
         ...server,
         chooseConnection: (id) => {
@@ -156,11 +175,11 @@ export function TicketsView({ source, canWrite, canMapStaff }: TicketsViewProps)
       />
       <QueryErrorState query={lookups} />
       <DataTable
-        label="Tickets"
+        label={t("tickets.label")}
         source={server}
         columnChooser="kayako-tickets"
         columns={columns}
-        empty={<EmptyState title="No tickets match">Choose another status or clear a filter.</EmptyState>}
+        empty={<EmptyState title={t("tickets.empty")}>{t("tickets.emptyHint")}</EmptyState>}
         summary={tickets.data && <TicketsSummary page={tickets.data} pages={pages} />}
         pages={pages}
         rowKey={(ticket) => String(ticket.id)}
@@ -193,13 +212,13 @@ export function TicketsView({ source, canWrite, canMapStaff }: TicketsViewProps)
 
 /** Where the reader is in the list, with what the helpdesk could not say said plainly. */
 function TicketsSummary({ page, pages }: { page: TicketPageDto; pages: number }) {
+  const t = useTranslations("kayako");
   return (
     <span>
       {page.total === null
-        ? `Page ${page.page} · ${page.hasMore ? "more tickets follow" : "last page"} (this helpdesk does not report a total)`
-        : `${page.total.toLocaleString("en")} ${page.total === 1 ? "ticket" : "tickets"} · page ${page.page} of ${pages}`}
-      {page.truncated &&
-        " · Kayako's search stops at its result limit and may hide more matches: narrow the search"}
+        ? t(page.hasMore ? "tickets.summaryMore" : "tickets.summaryLast", { page: page.page })
+        : t("tickets.summary", { total: page.total, page: page.page, pages })}
+      {page.truncated && t("tickets.truncated")}
     </span>
   );
 }

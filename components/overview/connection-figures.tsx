@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { type ReactNode, useMemo } from "react";
+import { useFormats, useLocale, useTranslations } from "@/components/i18n/i18n-provider";
 import { QueryErrorState } from "@/components/ui/states";
 import type {
   ConnectionSummaryDto,
@@ -13,13 +14,14 @@ import type {
   KiwireSummaryDto,
 } from "@/lib/api/connection-summary";
 import { connectionQueries } from "@/lib/client/queries/connections";
+import type { Formats } from "@/lib/i18n/formats";
+import { INTL_TAGS } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translator";
 
 // The trend is drawn once the figures are in, so the overview's first load carries no chart code.
 const Sparkline = dynamic(() => import("@/components/charts/sparkline").then((module) => module.Sparkline), {
   loading: () => <div className="h-11 w-[140px]" />,
 });
-
-const number = (value: number) => value.toLocaleString("en");
 
 interface FigureProps {
   label: string;
@@ -48,44 +50,65 @@ function Figure({ label, value, href, detail }: FigureProps) {
 }
 
 /** "up from 12 by this time yesterday": the change in words, so it needs no colour or arrow to be read. */
-function comparedWithYesterday(today: number, yesterday: number): string {
-  if (today === yesterday) return `same as by this time yesterday (${number(yesterday)})`;
-  return `${today > yesterday ? "up" : "down"} from ${number(yesterday)} by this time yesterday`;
+function comparedWithYesterday(
+  t: Translate<"overview">,
+  f: Formats,
+  today: number,
+  yesterday: number,
+): string {
+  const values = { yesterday: f.number(yesterday) };
+  if (today === yesterday) return t("figures.sameAsYesterday", values);
+  return t(today > yesterday ? "figures.upFromYesterday" : "figures.downFromYesterday", values);
 }
 
-const weekday = (day: string, style: "short" | "long") =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", {
-    weekday: style,
-    ...(style === "long" && { day: "numeric", month: "long" }),
-    timeZone: "UTC",
-  });
+/** A calendar day's weekday, short ("Mon") under the sparkline and long ("Monday 1 December") in its text. */
+function useWeekdays() {
+  const tag = INTL_TAGS[useLocale()];
+  return useMemo(() => {
+    const short = new Intl.DateTimeFormat(tag, { weekday: "short", timeZone: "UTC" });
+    const long = new Intl.DateTimeFormat(tag, {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      timeZone: "UTC",
+    });
+    const date = (day: string) => new Date(`${day}T00:00:00Z`);
+    return { short: (day: string) => short.format(date(day)), long: (day: string) => long.format(date(day)) };
+  }, [tag]);
+}
 
 function KalliopeFigures({ id, summary }: { id: string; summary: KalliopeSummaryDto }) {
+  const t = useTranslations("overview");
+  const f = useFormats();
+  const weekday = useWeekdays();
   const calls = `/kalliope/calls?connection=${encodeURIComponent(id)}&preset=today`;
   return (
     <>
       <ul className="grid grid-cols-2 gap-2">
         <Figure
-          label="Calls today"
-          value={number(summary.callsToday)}
+          label={t("figures.callsToday")}
+          value={f.number(summary.callsToday)}
           href={calls}
-          detail={comparedWithYesterday(summary.callsToday, summary.callsYesterdaySameTime)}
+          detail={comparedWithYesterday(t, f, summary.callsToday, summary.callsYesterdaySameTime)}
         />
         <Figure
-          label="Answered today"
-          value={summary.answeredShare === null ? "—" : `${Math.round(summary.answeredShare * 100)} %`}
+          label={t("figures.answeredToday")}
+          value={summary.answeredShare === null ? "—" : f.percent(summary.answeredShare)}
           href={`${calls}&status=OK`}
-          detail={`${number(summary.answeredToday)} of ${number(summary.callsToday)} calls`}
+          detail={t("figures.answeredOf", {
+            answered: f.number(summary.answeredToday),
+            total: summary.callsToday,
+          })}
         />
       </ul>
       <div className="mt-2">
-        <p className="text-xs text-slate-600 dark:text-slate-400">Calls per day, last 7 days</p>
+        <p className="text-xs text-slate-600 dark:text-slate-400">{t("figures.callsPerDay")}</p>
         <Sparkline
-          title="Calls per day, last 7 days"
-          unit="calls"
+          title={t("figures.callsPerDay")}
+          unit={t("figures.callsUnit")}
           points={summary.callsPerDay.map((point) => ({
-            label: weekday(point.day, "short"),
-            title: weekday(point.day, "long"),
+            label: weekday.short(point.day),
+            title: weekday.long(point.day),
             value: point.calls,
           }))}
         />
@@ -95,22 +118,24 @@ function KalliopeFigures({ id, summary }: { id: string; summary: KalliopeSummary
 }
 
 function KerioOperatorFigures({ id, summary }: { id: string; summary: KerioOperatorSummaryDto }) {
+  const t = useTranslations("overview");
+  const f = useFormats();
   const href = `/kerio/extensions?connection=${encodeURIComponent(id)}`;
   return (
     <ul className="grid grid-cols-2 gap-2">
       {summary.registered === null ? (
         <Figure
-          label="Extensions"
-          value={number(summary.extensions)}
+          label={t("figures.extensions")}
+          value={f.number(summary.extensions)}
           href={href}
-          detail="This Operator does not report which phones are registered."
+          detail={t("figures.registrationUnknown")}
         />
       ) : (
         <Figure
-          label="Phones registered"
-          value={`${number(summary.registered)} / ${number(summary.extensions)}`}
+          label={t("figures.phonesRegistered")}
+          value={`${f.number(summary.registered)} / ${f.number(summary.extensions)}`}
           href={href}
-          detail={`${number(summary.extensions - summary.registered)} extensions without a registered phone`}
+          detail={t("figures.unregistered", { count: summary.extensions - summary.registered })}
         />
       )}
     </ul>
@@ -118,13 +143,15 @@ function KerioOperatorFigures({ id, summary }: { id: string; summary: KerioOpera
 }
 
 function KiwireFigures({ id, summary }: { id: string; summary: KiwireSummaryDto }) {
+  const t = useTranslations("overview");
+  const f = useFormats();
   const active = `/kiwire/vouchers?connection=${encodeURIComponent(id)}&status=active`;
   return (
     <ul className="grid grid-cols-2 gap-2">
-      <Figure label="Active vouchers" value={number(summary.activeVouchers)} href={active} />
+      <Figure label={t("figures.activeVouchers")} value={f.number(summary.activeVouchers)} href={active} />
       <Figure
-        label="Expiring today"
-        value={number(summary.expiringToday)}
+        label={t("figures.expiringToday")}
+        value={f.number(summary.expiringToday)}
         href={`${active}&expires=${summary.today}`}
         detail={summary.today}
       />
@@ -133,13 +160,15 @@ function KiwireFigures({ id, summary }: { id: string; summary: KiwireSummaryDto 
 }
 
 function KayakoFigures({ id, summary }: { id: string; summary: KayakoSummaryDto }) {
+  const t = useTranslations("overview");
+  const f = useFormats();
   const open = `/kayako/tickets?connection=${encodeURIComponent(id)}&status=open`;
   return (
     <ul className="grid grid-cols-2 gap-2">
-      <Figure label="Open tickets" value={number(summary.openTickets)} href={open} />
+      <Figure label={t("figures.openTickets")} value={f.number(summary.openTickets)} href={open} />
       <Figure
-        label="Unassigned"
-        value={number(summary.unassignedTickets)}
+        label={t("figures.unassigned")}
+        value={f.number(summary.unassignedTickets)}
         href={`${open}&owner=unassigned`}
       />
     </ul>
@@ -167,13 +196,14 @@ function Figures({ id, summary }: { id: string; summary: ConnectionSummaryDto })
  * appliance shows its loading state or its error here while every other card carries on.
  */
 export function ConnectionFigures({ connectionId }: { connectionId: string }) {
+  const t = useTranslations("overview");
   const summary = useQuery(connectionQueries.summary(connectionId));
   return (
-    <section aria-label="Figures" className="mt-3" data-testid="connection-figures">
+    <section aria-label={t("figures.label")} className="mt-3" data-testid="connection-figures">
       {summary.isPending && (
         <div
           role="status"
-          aria-label="Loading figures"
+          aria-label={t("figures.loading")}
           className="h-16 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800"
         />
       )}

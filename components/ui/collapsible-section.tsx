@@ -10,6 +10,8 @@ import type { CollapsibleSectionId } from "@/lib/collapsible-sections";
 export interface CollapsibleSectionProps {
   section: CollapsibleSectionId;
   title: string;
+  /** A line said beside the title while the section is folded (the day's figures under folded charts). */
+  summary?: ReactNode;
   /** As the person left it, read by the page on the server: the first paint is already right. */
   initiallyCollapsed: boolean;
   children: ReactNode;
@@ -22,6 +24,7 @@ export interface CollapsibleSectionProps {
 export function CollapsibleSection({
   section,
   title,
+  summary,
   initiallyCollapsed,
   children,
 }: CollapsibleSectionProps) {
@@ -40,7 +43,7 @@ export function CollapsibleSection({
   };
   return (
     <section aria-labelledby={`${contentId}-heading`} className="mb-4" data-section={section}>
-      <h2 id={`${contentId}-heading`} className="mb-2 text-sm font-semibold">
+      <h2 id={`${contentId}-heading`} className="mb-2 flex items-baseline gap-3 text-sm font-semibold">
         <button
           type="button"
           aria-expanded={!collapsed}
@@ -57,6 +60,9 @@ export function CollapsibleSection({
           </svg>
           {title}
         </button>
+        {collapsed && summary && (
+          <span className="font-normal text-slate-600 dark:text-slate-400">{summary}</span>
+        )}
       </h2>
       <div id={contentId} hidden={collapsed}>
         {children}

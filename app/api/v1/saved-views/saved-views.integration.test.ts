@@ -165,6 +165,15 @@ describe("saved views", () => {
     expect((await update(operator.cookie, view.id, { shared: true })).status).toBe(403);
     const [row] = await db.select().from(savedViews).where(eq(savedViews.id, view.id));
     expect(row?.shared).toBe(false);
+    const denied = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.result, "denied"))
+      .orderBy(auditEvents.id);
+    expect(denied.map((event) => [event.action, event.actorId, event.vendorError])).toEqual([
+      ["saved-view.create", operator.user.id, expect.stringContaining("Only an admin can share")],
+      ["saved-view.update", operator.user.id, "Only an admin can share a view."],
+    ]);
   });
 
   it("keeps no view of a list the person's role cannot read", async () => {

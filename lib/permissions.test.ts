@@ -8,6 +8,7 @@ const ADMIN_ONLY: readonly Permission[] = [
   "tokens.manage",
   "connections.manage",
   "audit.read",
+  "views.share",
 ];
 const WRITES: readonly Permission[] = [
   "extensions.write",

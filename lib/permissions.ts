@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   "connections.read",
   "connections.manage",
   "audit.read",
+  /** Sharing a saved view with everybody, and changing or deleting a shared one: it changes every person's menu. */
+  "views.share",
   "account.self",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

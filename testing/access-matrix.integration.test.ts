@@ -146,13 +146,13 @@ describe("the access matrix covers the whole document", () => {
     expect(routes.length).toBeGreaterThan(50);
   });
 
-  it("refuses API tokens on every operation that manages people, API tokens or sign-in, and only there", () => {
+  it("refuses API tokens on every operation that manages people, API tokens, sign-in or saved views, and only there", () => {
     const label = (route: DocumentedRoute) => `${route.method} ${route.path}`;
     const refusing = routes.filter((route) => !route.operation["x-api-tokens"]).map(label);
     const managing = routes
       .filter(
         (route) =>
-          /^\/api\/v1\/(users|api-tokens|account)(\/|$)/.test(route.path) ||
+          /^\/api\/v1\/(users|api-tokens|account|saved-views)(\/|$)/.test(route.path) ||
           (route.path === "/api/v1/settings/two-factor" && route.method !== "GET"),
       )
       .map(label);

@@ -2,6 +2,7 @@
 
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { SavedViewsMenu } from "@/components/saved-views/saved-views-menu";
 import { ListFooter } from "@/components/ui/list-footer";
 import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import type { DataTableId } from "@/lib/data-table-ids";
@@ -113,6 +114,7 @@ export function DataTable<TRow, TSort extends string>(props: DataTableProps<TRow
     <>
       {columnChooser && (
         <div className="mb-2">
+          <SavedViewsMenu table={columnChooser} columns={list.columns} />
           <ColumnChooser table={columnChooser} list={list} columns={columns} />
         </div>
       )}

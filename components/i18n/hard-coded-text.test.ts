@@ -37,6 +37,7 @@ const CONVERTED = [
   "app/(console)/kalliope",
   "app/(console)/kayako",
   "app/(console)/page.tsx",
+  "components/saved-views",
 ];
 
 /** Words that read the same in every language the console speaks. */

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "@/components/i18n/i18n-provider";
+import { useSavedViewGroups } from "@/components/saved-views/use-saved-view-groups";
 import type { SearchSourceDto } from "@/lib/api/search";
 import { searchQueries } from "@/lib/client/queries/search";
 import type { Translate } from "@/lib/i18n/translator";
@@ -97,6 +98,7 @@ export function CommandPalette({ userId, role, onClose }: CommandPaletteProps) {
   const searchable = searchIntents(query).length > 0;
   const nav = useTranslations("nav");
   const results = useQuery({ ...searchQueries.results(query), enabled: searchable });
+  const savedViews = useSavedViewGroups(typed);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -123,11 +125,13 @@ export function CommandPalette({ userId, role, onClose }: CommandPaletteProps) {
               ]
             : []),
           { key: "pages", heading: "Pages", notes: [], tone: "normal", options: pages },
+          ...savedViews,
         ]
       : [
           ...(pages.length > 0
             ? [{ key: "pages", heading: "Pages", notes: [], tone: "normal" as const, options: pages }]
             : []),
+          ...savedViews,
           // A stale answer (the debounce or the request still running) is not shown as this text's result.
           ...(searchable && query === typed && results.data && !results.isPlaceholderData
             ? results.data.sources.map(sourceGroup)

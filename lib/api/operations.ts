@@ -12,6 +12,7 @@ import * as kerioControl from "./kerio-control";
 import * as kerioExtensions from "./kerio-extensions";
 import * as kiwire from "./kiwire";
 import type { Operation } from "./operation";
+import * as savedViews from "./saved-views";
 import * as search from "./search";
 import * as tableColumns from "./table-columns";
 import * as users from "./users";
@@ -37,6 +38,10 @@ export const OPERATIONS = [
   account.setTwoFactorPolicy,
   tableColumns.setTableColumns,
   collapsedSections.setSectionCollapsed,
+  savedViews.listSavedViews,
+  savedViews.createSavedView,
+  savedViews.updateSavedView,
+  savedViews.deleteSavedView,
   apiTokens.listApiTokens,
   apiTokens.createApiToken,
   apiTokens.revokeApiToken,

@@ -84,8 +84,12 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
       return response;
     };
 
+    // A refusal the wrapper recorded is not recorded twice; one the handler made (a rule about the row, such as
+    // who may change a shared view) is recorded as denied when it is caught.
+    let audited = false;
     const writeAudit = async (result: "success" | "failure" | "denied", error?: unknown) => {
       if (!operation.audit || !db) return;
+      audited = true;
       const vendorMessage = (error as HasVendorMessage | undefined)?.vendorMessage;
       try {
         await recordAudit(db, {
@@ -173,7 +177,7 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
       return finish(response);
     } catch (error) {
       if (error instanceof ApiError) {
-        if (actor && error.status !== 403) await writeAudit("failure", error);
+        if (actor && !audited) await writeAudit(error.status === 403 ? "denied" : "failure", error);
         return finish(errorResponse(error, requestId), error);
       }
       if (request.signal.aborted) {

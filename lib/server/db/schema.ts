@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -10,10 +11,12 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type { KiwireTable } from "@/lib/api/kiwire";
 import type { ConnectionKind, HealthState, TestOutcome } from "@/lib/connection-kinds";
+import type { DataTableId } from "@/lib/data-table-ids";
 import type { KiwireStatus } from "@/lib/kiwire-vocabulary";
 import type { Role } from "@/lib/permissions";
 
@@ -233,6 +236,31 @@ export const userSectionChoices = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.sectionId] })],
+);
+
+/**
+ * A list's filters, sort, page size and columns saved under a name (`lib/api/saved-views.ts`): the owner's
+ * alone, or everybody's when `shared`. `query` is the list's URL query without its page and columns.
+ */
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerId: uuid("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tableId: text("table_id").$type<DataTableId>().notNull(),
+    name: text("name").notNull(),
+    query: text("query").notNull(),
+    columns: jsonb("columns").$type<string[]>().notNull(),
+    shared: boolean("shared").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("saved_views_owner_table_name").on(table.ownerId, table.tableId, sql`lower(${table.name})`),
+    index("saved_views_shared_table").on(table.tableId).where(sql`${table.shared}`),
+  ],
 );
 
 /**

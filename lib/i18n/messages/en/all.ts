@@ -13,6 +13,7 @@ import { kiwire } from "./kiwire";
 import { nav } from "./nav";
 import { overview } from "./overview";
 import { palette } from "./palette";
+import { savedViews } from "./saved-views";
 import { sections } from "./sections";
 import { shell } from "./shell";
 
@@ -35,4 +36,5 @@ export const en = {
   kayako,
   sections,
   filters,
+  savedViews,
 };

@@ -1,0 +1,55 @@
+import type { Messages } from "../catalog";
+
+export const savedViews: Messages["savedViews"] = {
+  menu: {
+    button: "Viste",
+    label: "Viste salvate di questo elenco",
+    loading: "Caricamento delle viste…",
+    empty: "Nessuna vista salvata",
+    emptyHint: "Salva i filtri, l'ordinamento e le colonne che usi spesso: li ritrovi qui e nella palette.",
+    shared: "Condivisa",
+    saveCurrent: "Salva la vista corrente…",
+    rename: "Rinomina",
+    renameLabel: "Rinomina la vista {name}",
+    delete: "Elimina",
+    deleteLabel: "Elimina la vista {name}",
+  },
+  save: {
+    title: "Salva la vista corrente",
+    hint: "Conserva con un nome i filtri, l'ordinamento, le righe per pagina e le colonne di questo elenco.",
+    name: "Nome",
+    share: "Condividi con tutti",
+    shareHint: "Chi può leggere questo elenco la vede nel menu Viste e nella palette.",
+    submit: "Salva vista",
+    pending: "Salvataggio…",
+    saved: 'Vista "{name}" salvata',
+  },
+  rename: {
+    title: "Rinomina vista",
+    name: "Nuovo nome",
+    submit: "Rinomina",
+    pending: "Rinomina in corso…",
+    renamed: 'Vista rinominata in "{name}"',
+  },
+  remove: {
+    title: "Elimina vista",
+    message: 'Eliminare la vista "{name}"? L\'elenco non cambia.',
+    sharedMessage: 'Eliminare la vista condivisa "{name}"? Sparisce per tutti.',
+    confirm: "Elimina vista",
+    deleted: 'Vista "{name}" eliminata',
+    failed: "La vista non è stata eliminata: {message}",
+  },
+  palette: {
+    heading: "Viste salvate",
+    shared: "{list} · condivisa",
+  },
+  lists: {
+    "kerio-extensions": "Interni PBX",
+    "kerio-mail-users": "Account di posta",
+    "kiwire-hotspot-users": "Utenti hotspot",
+    "kiwire-vouchers": "Voucher hotspot",
+    "kalliope-calls": "Registro chiamate",
+    "kayako-tickets": "Ticket helpdesk",
+    "admin-audit": "Registro di controllo",
+  },
+};

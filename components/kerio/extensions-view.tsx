@@ -9,12 +9,12 @@ import { DataTable } from "@/components/data-table/data-table";
 import type { DeleteScope } from "@/components/data-table/delete-rows";
 import { ListSearch } from "@/components/data-table/list-search";
 import { defineListState, orderAndPage, type SortDirection } from "@/components/data-table/list-state";
+import type { CountOf } from "@/components/data-table/noun";
 import {
   DeleteRowButton,
   DeleteRowsDialog,
   deleteSelection,
 } from "@/components/data-table/row-delete-controls";
-import { countOf } from "@/components/data-table/selection-toolbar";
 import { useListSelection } from "@/components/data-table/use-list-selection";
 import { useRowDelete } from "@/components/data-table/use-row-delete";
 import { useServerList } from "@/components/data-table/use-server-list";
@@ -205,7 +205,7 @@ export function ExtensionsView({ source, canWrite }: ExtensionsViewProps) {
       {importing && <ExtensionImport connectionId={connectionId} onClose={() => setImporting(false)} />}
       <DeleteRowsDialog
         deletion={deletion}
-        confirmation={(scope) => deleteConfirmation(scope, list.filters.q)}
+        confirmation={(scope, countOf) => deleteConfirmation(scope, list.filters.q, countOf)}
       />
     </ConnectionPage>
   );
@@ -215,6 +215,7 @@ export function ExtensionsView({ source, canWrite }: ExtensionsViewProps) {
 function deleteConfirmation(
   { rows, count, excluded }: DeleteScope<ExtensionDto>,
   q: string,
+  countOf: CountOf,
 ): { title: string; message: ReactNode } {
   const [only] = rows ?? [];
   if (rows?.length === 1 && only) {

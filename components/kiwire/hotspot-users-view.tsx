@@ -9,12 +9,12 @@ import { DataTable } from "@/components/data-table/data-table";
 import type { DeleteScope } from "@/components/data-table/delete-rows";
 import { ListSearch } from "@/components/data-table/list-search";
 import { defineListState, type SortDirection } from "@/components/data-table/list-state";
+import type { CountOf } from "@/components/data-table/noun";
 import {
   DeleteRowButton,
   DeleteRowsDialog,
   deleteSelection,
 } from "@/components/data-table/row-delete-controls";
-import { countOf } from "@/components/data-table/selection-toolbar";
 import { useListSelection } from "@/components/data-table/use-list-selection";
 import { useRowDelete } from "@/components/data-table/use-row-delete";
 import { useServerList } from "@/components/data-table/use-server-list";
@@ -174,7 +174,10 @@ export function HotspotUsersView({ source, canWrite }: HotspotUsersViewProps) {
 }
 
 /** The confirmation names who goes: the one user, the ticked names, or the count matching the filter. */
-function deleteConfirmation({ rows, count }: DeleteScope<AccountDto>): { title: string; message: ReactNode } {
+function deleteConfirmation(
+  { rows, count }: DeleteScope<AccountDto>,
+  countOf: CountOf,
+): { title: string; message: ReactNode } {
   const [only] = rows ?? [];
   if (rows?.length === 1 && only) {
     return {

@@ -9,13 +9,13 @@ import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import type { DeleteScope } from "@/components/data-table/delete-rows";
 import { defineListState } from "@/components/data-table/list-state";
+import type { CountOf } from "@/components/data-table/noun";
 import {
   DeleteRowButton,
   DeleteRowsDialog,
   DeleteSelectedButton,
 } from "@/components/data-table/row-delete-controls";
 import type { Selection } from "@/components/data-table/selection";
-import { countOf } from "@/components/data-table/selection-toolbar";
 import { useListSelection } from "@/components/data-table/use-list-selection";
 import { useRowDelete } from "@/components/data-table/use-row-delete";
 import { useServerList } from "@/components/data-table/use-server-list";
@@ -338,7 +338,10 @@ function selectionExportHref(
 }
 
 /** The confirmation names what goes: the one voucher, the ticked codes, or the count matching the filter. */
-function deleteConfirmation({ rows, count }: DeleteScope<AccountDto>): { title: string; message: ReactNode } {
+function deleteConfirmation(
+  { rows, count }: DeleteScope<AccountDto>,
+  countOf: CountOf,
+): { title: string; message: ReactNode } {
   const [only] = rows ?? [];
   if (rows?.length === 1 && only) {
     return {

@@ -14,6 +14,7 @@ import { overview } from "./overview";
 import { palette } from "./palette";
 import { sections } from "./sections";
 import { shell } from "./shell";
+import { ui } from "./ui";
 
 /** The source catalog: every message is written here first, in English. One file per area of the interface. */
 export const en = {
@@ -33,4 +34,5 @@ export const en = {
   kalliope,
   kayako,
   sections,
+  ui,
 };

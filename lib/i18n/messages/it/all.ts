@@ -15,6 +15,7 @@ import { overview } from "./overview";
 import { palette } from "./palette";
 import { sections } from "./sections";
 import { shell } from "./shell";
+import { ui } from "./ui";
 
 export const it: Messages = {
   common,
@@ -33,4 +34,5 @@ export const it: Messages = {
   kalliope,
   kayako,
   sections,
+  ui,
 };

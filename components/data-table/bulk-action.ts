@@ -10,7 +10,7 @@ export interface BulkOutcome<TRow> {
   id: string;
   row: TRow;
   status: BulkStatus;
-  /** Why it failed (the BFF's message) or why it was not attempted. */
+  /** Why it failed: the BFF's message. A skipped row was not attempted because the run was cancelled. */
   message?: string;
 }
 
@@ -24,8 +24,6 @@ export interface BulkRun<TRow> {
   onProgress?: (finished: number, total: number) => void;
 }
 
-export const CANCELLED_MESSAGE = "Not attempted: the action was cancelled.";
-
 export async function runBulkAction<TRow>({
   rows,
   idOf,
@@ -37,7 +35,7 @@ export async function runBulkAction<TRow>({
   for (const row of rows) {
     const id = idOf(row);
     if (signal.aborted) {
-      outcomes.push({ id, row, status: "skipped", message: CANCELLED_MESSAGE });
+      outcomes.push({ id, row, status: "skipped" });
       continue;
     }
     try {

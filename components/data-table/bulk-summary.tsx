@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { type BulkOutcome, tally } from "./bulk-action";
-import { countOf, type Noun } from "./selection-toolbar";
+import { type Noun, useCountOf } from "./noun";
 import type { BulkActionControls } from "./use-bulk-action";
 
 export interface BulkSummaryProps<TRow> {
@@ -17,22 +18,28 @@ export interface BulkSummaryProps<TRow> {
  * the unattempted first with their reason, so a person knows exactly what happened to each row.
  */
 export function BulkSummary<TRow>({ bulk, noun, rowLabel }: BulkSummaryProps<TRow>) {
+  const t = useTranslations("dataTable");
+  const countOf = useCountOf();
   const { state } = bulk;
   if (state.phase !== "finished") return null;
   const counts = tally(state.outcomes);
   const unfinished = state.outcomes.filter((outcome) => outcome.status !== "done");
   const done = state.outcomes.filter((outcome) => outcome.status === "done");
   const failedTone = counts.failed > 0 || state.error !== undefined;
+  const said = `bulk.${state.verb}` as const;
   const headline = state.error
-    ? `Nothing was ${state.verb.done}: ${state.error}`
+    ? t(`${said}.nothing`, { error: state.error })
     : state.cancelled && counts.total === 0
-      ? `Cancelled: nothing was ${state.verb.done}.`
-      : `${counts.done.toLocaleString("en")} of ${countOf(counts.total, noun)} ${state.verb.done}${
-          counts.failed > 0 ? `, ${counts.failed.toLocaleString("en")} failed` : ""
-        }${counts.skipped > 0 ? `, ${counts.skipped.toLocaleString("en")} not attempted (cancelled)` : ""}.`;
+      ? t(`${said}.cancelledNothing`)
+      : t(`${said}.outcome`, {
+          done: counts.done,
+          counted: countOf(counts.total, noun),
+          failed: counts.failed,
+          skipped: counts.skipped,
+        });
   return (
     <section
-      aria-label="Result of the bulk action"
+      aria-label={t("bulk.resultLabel")}
       className={`mb-4 rounded-lg border p-4 text-sm ${
         failedTone
           ? "border-red-300 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
@@ -43,23 +50,28 @@ export function BulkSummary<TRow>({ bulk, noun, rowLabel }: BulkSummaryProps<TRo
         {headline}
       </p>
       {unfinished.length > 0 && (
-        <OutcomeList label="Rows not done" outcomes={unfinished} rowLabel={rowLabel} verb={state.verb.done} />
+        <OutcomeList
+          label={t("bulk.notDoneLabel")}
+          outcomes={unfinished}
+          rowLabel={rowLabel}
+          done={t(`${said}.rowDone`)}
+        />
       )}
       {done.length > 0 && (
         <details className="mt-2">
           <summary className="cursor-pointer">
-            The {countOf(done.length, noun)} {state.verb.done}
+            {t(`${said}.doneSummary`, { counted: countOf(done.length, noun) })}
           </summary>
           <OutcomeList
-            label={`Rows ${state.verb.done}`}
+            label={t(`${said}.doneLabel`)}
             outcomes={done}
             rowLabel={rowLabel}
-            verb={state.verb.done}
+            done={t(`${said}.rowDone`)}
           />
         </details>
       )}
       <Button className="mt-3" variant="secondary" size="sm" onClick={bulk.dismiss}>
-        Dismiss
+        {t("bulk.dismiss")}
       </Button>
     </section>
   );
@@ -69,13 +81,15 @@ function OutcomeList<TRow>({
   label,
   outcomes,
   rowLabel,
-  verb,
+  done,
 }: {
   label: string;
   outcomes: readonly BulkOutcome<TRow>[];
   rowLabel: (row: TRow) => string;
-  verb: string;
+  /** What a done row says: "deleted". */
+  done: string;
 }) {
+  const t = useTranslations("dataTable");
   return (
     <ul
       aria-label={label}
@@ -87,10 +101,10 @@ function OutcomeList<TRow>({
         <li key={outcome.id}>
           <span className="font-mono">{rowLabel(outcome.row)}</span>:{" "}
           {outcome.status === "done"
-            ? verb
+            ? done
             : outcome.status === "failed"
-              ? `failed: ${outcome.message}`
-              : outcome.message}
+              ? t("bulk.failed", { message: outcome.message ?? "" })
+              : t("bulk.notAttempted")}
         </li>
       ))}
     </ul>

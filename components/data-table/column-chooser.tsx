@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { toast } from "@/components/ui/toast";
 import { callOperation } from "@/lib/client/call-operation";
 import type { DataTableId } from "@/lib/data-table-ids";
@@ -27,15 +28,16 @@ export function ColumnChooser<TRow, TSort extends string, TColumn extends string
   list,
   columns,
 }: ColumnChooserProps<TRow, TSort, TColumn>) {
+  const t = useTranslations("dataTable");
   const save = useMutation({
     mutationFn: (chosen: readonly TColumn[]) =>
       callOperation("setTableColumns", { params: { table }, body: { columns: [...chosen] } }),
-    onError: (error) => toast.error(`Your column choice was not remembered: ${error.message}`),
+    onError: (error) => toast.error(t("columnsNotRemembered", { message: error.message })),
   });
   const header = (id: TColumn) => columns.find((column) => column.id === id)?.header ?? id;
   return (
     <fieldset className="flex flex-wrap gap-3 text-sm">
-      <legend className="mb-1 font-medium">Columns</legend>
+      <legend className="mb-1 font-medium">{t("columns")}</legend>
       {list.model.columns.map((column) => (
         <label key={column} className="flex items-center gap-1">
           <input

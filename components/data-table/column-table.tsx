@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useRef } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { SortableTh } from "@/components/ui/sortable-th";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ColumnDef } from "./columns";
@@ -40,6 +41,7 @@ export function ColumnTable<TRow, TSort extends string>({
   selection,
   actions,
 }: ColumnTableProps<TRow, TSort>) {
+  const t = useTranslations("dataTable");
   return (
     <Table aria-label={label}>
       <thead>
@@ -61,7 +63,7 @@ export function ColumnTable<TRow, TSort extends string>({
               />
             );
           })}
-          {actions && <Th>Actions</Th>}
+          {actions && <Th>{t("actions")}</Th>}
         </tr>
       </thead>
       <tbody>
@@ -71,7 +73,7 @@ export function ColumnTable<TRow, TSort extends string>({
               <Td>
                 <input
                   type="checkbox"
-                  aria-label={`Select ${selection.rowLabel(row)}`}
+                  aria-label={t("selectRow", { row: selection.rowLabel(row) })}
                   checked={selection.controls.isSelected(row)}
                   onChange={() => selection.controls.toggle(row)}
                 />
@@ -98,6 +100,7 @@ function PageCheckbox<TRow>({
   controls: SelectionControls<TRow>;
   rows: readonly TRow[];
 }) {
+  const t = useTranslations("dataTable");
   const ref = useRef<HTMLInputElement>(null);
   const picked = rows.filter(controls.isSelected).length;
   const some = picked > 0 && picked < rows.length;
@@ -109,7 +112,7 @@ function PageCheckbox<TRow>({
     <input
       ref={ref}
       type="checkbox"
-      aria-label="Select every row on this page"
+      aria-label={t("selectPage")}
       checked={rows.length > 0 && picked === rows.length}
       onChange={() => controls.togglePage(rows)}
     />

@@ -2,6 +2,7 @@
 
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { SavedViewsMenu } from "@/components/saved-views/saved-views-menu";
 import { ListFooter } from "@/components/ui/list-footer";
 import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
@@ -11,7 +12,8 @@ import { ColumnChooser } from "./column-chooser";
 import { ColumnTable, type ColumnTableProps, type TableSort } from "./column-table";
 import { visibleColumns } from "./columns";
 import { pageCount } from "./list-state";
-import { countOf, type Noun, SelectionToolbar } from "./selection-toolbar";
+import { type Noun, useCountOf } from "./noun";
+import { SelectionToolbar } from "./selection-toolbar";
 import type { ListSelection } from "./use-list-selection";
 
 /** What the table reads from and sets in the list state (`useListState` gives all of it). */
@@ -50,7 +52,7 @@ export interface TableSelection<TRow> {
  * extensions · page 3 of 40", the pages follow from the count, and a selection can reach every matching row.
  */
 interface CountedPaging<TRow> {
-  /** What a row is called in the count, the selection and the bulk summary. */
+  /** What a row is called in the count, the selection and the bulk summary, in the view's words. */
   noun: Noun;
   /** Names the count for tests and scripts, e.g. "extension-count". */
   countTestId?: string;
@@ -153,9 +155,15 @@ function CountSummary<TRow, TSort extends string>({
   countNote,
   list,
 }: CountedPaging<TRow> & { total: number; list: TableListState<TSort> }) {
+  const t = useTranslations("dataTable");
+  const countOf = useCountOf();
   return (
     <span data-testid={countTestId}>
-      {countOf(total, noun)} · page {list.page} of {pageCount(total, list.pageSize)}
+      {t("countSummary", {
+        counted: countOf(total, noun),
+        page: list.page,
+        pages: pageCount(total, list.pageSize),
+      })}
       {countNote}
     </span>
   );

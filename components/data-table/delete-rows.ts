@@ -24,7 +24,7 @@ export function deleteRows<TRow>(
   { bulk, selection, collectMatching, remove, onFinished }: DeleteRowsOptions<TRow>,
 ) {
   void bulk.start({
-    verb: { progress: "Deleting", done: "deleted" },
+    verb: "delete",
     rows: (signal) =>
       target.kind === "row"
         ? Promise.resolve([target.row])

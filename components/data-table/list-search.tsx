@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { submitWith } from "@/lib/client/form-submit";
@@ -19,6 +20,7 @@ export interface ListSearchProps {
 
 /** A list's free-text search, applied on Enter or Search; a new URL (a link, Back) shows its own text. */
 export function ListSearch({ label, value, placeholder, onSearch, className = "" }: ListSearchProps) {
+  const t = useTranslations("dataTable");
   const form = useRef<HTMLFormElement>(null);
   useSlashToSearch(form);
   return (
@@ -31,15 +33,15 @@ export function ListSearch({ label, value, placeholder, onSearch, className = ""
     >
       <div className="flex-1">
         <TextField
-          label="Search"
+          label={t("search.label")}
           name="q"
           defaultValue={value}
           placeholder={placeholder}
           aria-keyshortcuts="/"
-          title="Press / to search"
+          title={t("search.shortcut")}
         />
       </div>
-      <Button type="submit">Search</Button>
+      <Button type="submit">{t("search.submit")}</Button>
     </form>
   );
 }

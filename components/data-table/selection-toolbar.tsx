@@ -1,18 +1,12 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
+import { type Noun, useCountOf } from "./noun";
 import { offPageCount, pageSelectionState } from "./selection";
 import type { BulkActionControls } from "./use-bulk-action";
 import type { SelectionControls } from "./use-selection";
-
-export interface Noun {
-  one: string;
-  other: string;
-}
-
-export const countOf = (count: number, noun: Noun) =>
-  `${count.toLocaleString("en")} ${count === 1 ? noun.one : noun.other}`;
 
 export interface SelectionToolbarProps<TRow> {
   controls: SelectionControls<TRow>;
@@ -38,17 +32,22 @@ export function SelectionToolbar<TRow>({
   noun,
   children,
 }: SelectionToolbarProps<TRow>) {
+  const t = useTranslations("dataTable");
+  const countOf = useCountOf();
   const { state } = bulk;
   if (state.phase === "collecting" || state.phase === "running") {
     return (
-      <div role="toolbar" aria-label="Selection" className="mb-2 flex items-center gap-3 text-sm">
+      <div role="toolbar" aria-label={t("selection.label")} className="mb-2 flex items-center gap-3 text-sm">
         <span role="status" data-testid="bulk-progress">
           {state.phase === "collecting"
-            ? `Collecting the ${countOf(controls.count, noun)}…`
-            : `${state.verb.progress} ${state.finished.toLocaleString("en")} of ${countOf(state.total, noun)}…`}
+            ? t("selection.collecting", { counted: countOf(controls.count, noun) })
+            : t(`bulk.${state.verb}.progress`, {
+                finished: state.finished,
+                counted: countOf(state.total, noun),
+              })}
         </span>
         <Button variant="secondary" size="sm" onClick={bulk.cancel}>
-          Cancel
+          {t("selection.cancel")}
         </Button>
       </div>
     );
@@ -59,22 +58,28 @@ export function SelectionToolbar<TRow>({
   const offPage = offPageCount(selection, pageIds);
   const wholePage = pageIds.length > 0 && pageSelectionState(selection, pageIds) === "all";
   return (
-    <div role="toolbar" aria-label="Selection" className="mb-2 flex flex-wrap items-center gap-3 text-sm">
+    <div
+      role="toolbar"
+      aria-label={t("selection.label")}
+      className="mb-2 flex flex-wrap items-center gap-3 text-sm"
+    >
       <span data-testid="selection-count">
         {selection.scope === "matching"
-          ? `${controls.count.toLocaleString("en")} selected (every ${noun.one} matching the filter${
-              selection.excluded.size > 0 ? ` but ${selection.excluded.size}` : ""
-            })`
-          : `${controls.count.toLocaleString("en")} selected${offPage > 0 ? ` (${offPage} on other pages)` : ""}`}
+          ? t("selection.matching", {
+              count: controls.count,
+              one: noun.one,
+              excluded: selection.excluded.size,
+            })
+          : t("selection.rows", { count: controls.count, offPage })}
       </span>
       {selection.scope === "rows" && wholePage && total > controls.count && (
         <Button variant="ghost" size="sm" onClick={() => controls.selectMatching(total)}>
-          Select all {countOf(total, noun)} matching the filter
+          {t("selection.selectMatching", { counted: countOf(total, noun) })}
         </Button>
       )}
       {children}
       <Button variant="secondary" size="sm" onClick={controls.clear}>
-        Clear selection
+        {t("selection.clear")}
       </Button>
     </div>
   );

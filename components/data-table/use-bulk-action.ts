@@ -17,11 +17,11 @@ export type BulkActionState<TRow> =
       error?: string;
     };
 
-/** How the action is said: "Deleting 3 of 20…", "18 of 20 deleted". */
-export interface BulkVerb {
-  progress: string;
-  done: string;
-}
+/**
+ * What a bulk action does, which names its sentences in the dataTable catalog (`bulk.<verb>`: "Deleting 3 of
+ * 20…", "18 of 20 deleted"): whole sentences per action, since an action's words agree differently in Italian.
+ */
+export type BulkVerb = "delete";
 
 export interface BulkActionStart<TRow> {
   verb: BulkVerb;

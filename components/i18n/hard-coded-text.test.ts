@@ -20,10 +20,9 @@ const CONVERTED = [
   "components/i18n",
   "components/shell/shell.tsx",
   "components/account/language-section.tsx",
-  "components/ui/collapsible-section.tsx",
-  "components/data-table/filter-form.tsx",
-  "components/data-table/active-filter-chips.tsx",
-  "components/data-table/more-filters-button.tsx",
+  "components/data-table",
+  "components/ui",
+  "components/saved-views",
   "components/kiwire",
   "app/(console)/kiwire",
   "components/kerio",
@@ -37,7 +36,6 @@ const CONVERTED = [
   "app/(console)/kalliope",
   "app/(console)/kayako",
   "app/(console)/page.tsx",
-  "components/saved-views",
 ];
 
 /** Words that read the same in every language the console speaks. */
@@ -63,8 +61,8 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
 ]);
 
 const PATTERNS: readonly RegExp[] = [
-  // JSX text between a tag and the next tag (an arrow's `=>` and generics are not tags).
-  /(?<![=-])>\s*([^<>{}=;()`]*[A-Za-z]{2,}[^<>{}=;()`]*?)\s*(?:<\/?[A-Za-z]|\{)/g,
+  // JSX text between a tag and the next tag (an arrow's `=>` and generics such as `Map<K> | null` are not tags).
+  /(?<![=-])>(?!\s*(?:[|&]|\[["']|extends\b))\s*([^<>{}=;()`]*[A-Za-z]{2,}[^<>{}=;()`]*?)\s*(?:<\/[A-Za-z]|(?<!\w)<[A-Za-z]|\{)/g,
   // Attributes people read or hear.
   /\b(?:aria-label|aria-description|placeholder|title|alt|label|description|heading|header|emptyText|confirmLabel)=["']([^"']*[A-Za-z]{2,}[^"']*)["']/g,
   // Object fields that become headings, labels, messages or toasts.

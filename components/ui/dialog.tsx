@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "./button";
 import { keepTabWithin } from "./focus-wrap";
 
@@ -74,6 +75,7 @@ export function Dialog({ open, title, onClose, children, size = "default", guard
 
 /** "Discard what you typed?" with Keep editing (focused, the safe answer) and Discard. */
 export function DiscardQuestion({ onKeep, onDiscard }: { onKeep: () => void; onDiscard: () => void }) {
+  const t = useTranslations("ui");
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => keep.current?.focus(), []);
   return (
@@ -81,13 +83,13 @@ export function DiscardQuestion({ onKeep, onDiscard }: { onKeep: () => void; onD
       role="alert"
       className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
     >
-      <span>Discard what you typed?</span>
+      <span>{t("dialog.discardQuestion")}</span>
       <span className="flex gap-2">
         <Button ref={keep} variant="secondary" size="sm" onClick={onKeep}>
-          Keep editing
+          {t("dialog.keepEditing")}
         </Button>
         <Button variant="danger" size="sm" onClick={onDiscard}>
-          Discard
+          {t("dialog.discard")}
         </Button>
       </span>
     </div>
@@ -95,12 +97,13 @@ export function DiscardQuestion({ onKeep, onDiscard }: { onKeep: () => void; onD
 }
 
 /** A form's Cancel: asks before discarding typed input when its dialog guards it. */
-export function DialogCancelButton({ children = "Cancel" }: { children?: ReactNode }) {
+export function DialogCancelButton({ children }: { children?: ReactNode }) {
+  const t = useTranslations("ui");
   const requestClose = useContext(RequestCloseContext);
   if (!requestClose) throw new Error("DialogCancelButton belongs inside a Dialog");
   return (
     <Button variant="secondary" onClick={requestClose}>
-      {children}
+      {children ?? t("dialog.cancel")}
     </Button>
   );
 }
@@ -127,6 +130,7 @@ export function ConfirmDialog({
   onConfirm,
   onClose,
 }: ConfirmDialogProps) {
+  const t = useTranslations("ui");
   return (
     <Dialog open={open} title={title} onClose={onClose}>
       <div className="text-sm text-slate-700 dark:text-slate-300">{message}</div>
@@ -136,7 +140,7 @@ export function ConfirmDialog({
           onClick={onClose}
           className="rounded-md border border-slate-300 px-3.5 py-2 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
         >
-          Cancel
+          {t("dialog.cancel")}
         </button>
         <button
           type="button"
@@ -144,7 +148,7 @@ export function ConfirmDialog({
           onClick={onConfirm}
           className={`rounded-md px-3.5 py-2 text-sm font-medium text-white disabled:opacity-50 ${danger ? "bg-red-700 hover:bg-red-800" : "bg-sky-700 hover:bg-sky-800"}`}
         >
-          {pending ? "Working…" : confirmLabel}
+          {pending ? t("dialog.working") : confirmLabel}
         </button>
       </div>
     </Dialog>

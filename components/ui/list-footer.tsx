@@ -1,4 +1,7 @@
+"use client";
+
 import type { ReactNode } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { PageButtons } from "./page-buttons";
 import { PageSizeSelect, type PageSizeSelectProps } from "./page-size-select";
 
@@ -14,8 +17,9 @@ export interface ListFooterProps {
 
 /** The line under a server-paged table: its summary, then rows per page and Previous / Next. */
 export function ListFooter({ summary, page, pages, onPage, pageSize }: ListFooterProps) {
+  const t = useTranslations("ui");
   return (
-    <nav aria-label="Pages" className="mt-3 flex items-center justify-between text-sm">
+    <nav aria-label={t("pages.label")} className="mt-3 flex items-center justify-between text-sm">
       {summary}
       <div className="flex items-center gap-2">
         {pageSize && <PageSizeSelect {...pageSize} />}

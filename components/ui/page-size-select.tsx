@@ -1,3 +1,7 @@
+"use client";
+
+import { useTranslations } from "@/components/i18n/i18n-provider";
+
 export interface PageSizeSelectProps {
   value: number;
   sizes: readonly number[];
@@ -6,16 +10,17 @@ export interface PageSizeSelectProps {
 }
 
 export function PageSizeSelect({ value, sizes, onChange }: PageSizeSelectProps) {
+  const t = useTranslations("ui");
   return (
     <select
-      aria-label="Rows per page"
+      aria-label={t("pages.rowsPerPage")}
       value={value}
       onChange={(event) => onChange(Number(event.currentTarget.value))}
       className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
     >
       {sizes.map((size) => (
         <option key={size} value={size}>
-          {size} per page
+          {t("pages.perPage", { size })}
         </option>
       ))}
     </select>

@@ -1,5 +1,8 @@
+"use client";
+
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { ApiRequestError } from "@/lib/client/api-fetch";
 import { Button } from "./button";
 
@@ -27,6 +30,7 @@ export interface ErrorStateProps {
 
 /** The one error box of every page: the message, then Retry (or Dismiss), reachable from the keyboard. */
 export function ErrorState({ message, onRetry, retrying = false, onDismiss, requestId }: ErrorStateProps) {
+  const t = useTranslations("ui");
   return (
     <div
       role="alert"
@@ -35,7 +39,7 @@ export function ErrorState({ message, onRetry, retrying = false, onDismiss, requ
       <p className="[overflow-wrap:anywhere]">{message}</p>
       {requestId && (
         <p className="mt-1 text-xs text-red-800 dark:text-red-200">
-          Request id: <code className="select-all [overflow-wrap:anywhere]">{requestId}</code>
+          {t("error.requestId")} <code className="select-all [overflow-wrap:anywhere]">{requestId}</code>
         </p>
       )}
       {(onRetry || onDismiss) && (
@@ -49,12 +53,12 @@ export function ErrorState({ message, onRetry, retrying = false, onDismiss, requ
               aria-disabled={retrying}
               aria-busy={retrying}
             >
-              {retrying ? "Retrying…" : "Retry"}
+              {retrying ? t("error.retrying") : t("error.retry")}
             </Button>
           )}
           {onDismiss && (
             <Button variant="ghost" size="sm" onClick={onDismiss}>
-              Dismiss
+              {t("error.dismiss")}
             </Button>
           )}
         </div>
@@ -81,8 +85,9 @@ export function QueryErrorState({
 }
 
 export function TableSkeleton({ rows = 5 }: { rows?: number }) {
+  const t = useTranslations("ui");
   return (
-    <div role="status" aria-busy="true" aria-label="Loading" className="space-y-2">
+    <div role="status" aria-busy="true" aria-label={t("loading")} className="space-y-2">
       {Array.from({ length: rows }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
         <div key={i} className="h-9 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />

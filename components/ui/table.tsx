@@ -1,10 +1,15 @@
+"use client";
+
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 
 export function Table({ className = "", ...props }: HTMLAttributes<HTMLTableElement>) {
+  const t = useTranslations("ui");
+  const label = props["aria-label"];
   // The wrapper scrolls sideways on narrow screens, so keyboard users must be able to focus it to scroll.
   return (
     <section
-      aria-label={props["aria-label"] ? `${props["aria-label"]} (scrollable)` : "Table (scrollable)"}
+      aria-label={label ? t("table.scrollable", { label }) : t("table.unnamed")}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
       tabIndex={0}
       className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"

@@ -1,6 +1,7 @@
 "use client";
 
 import { Toaster as SonnerToaster } from "sonner";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { useDocumentTheme } from "./use-document-theme";
 
 /**
@@ -8,5 +9,15 @@ import { useDocumentTheme } from "./use-document-theme";
  * a dark page. "system" leaves it to sonner, which follows the operating system's setting as the page does.
  */
 export function Toaster() {
-  return <SonnerToaster theme={useDocumentTheme()} richColors closeButton position="bottom-right" />;
+  const t = useTranslations("ui");
+  return (
+    <SonnerToaster
+      theme={useDocumentTheme()}
+      richColors
+      closeButton
+      position="bottom-right"
+      containerAriaLabel={t("toasts.label")}
+      toastOptions={{ closeButtonAriaLabel: t("toasts.close") }}
+    />
+  );
 }

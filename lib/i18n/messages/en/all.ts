@@ -16,6 +16,7 @@ import { palette } from "./palette";
 import { savedViews } from "./saved-views";
 import { sections } from "./sections";
 import { shell } from "./shell";
+import { ui } from "./ui";
 
 /** The source catalog: every message is written here first, in English. One file per area of the interface. */
 export const en = {
@@ -37,4 +38,5 @@ export const en = {
   sections,
   filters,
   savedViews,
+  ui,
 };

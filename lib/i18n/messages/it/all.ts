@@ -17,6 +17,7 @@ import { palette } from "./palette";
 import { savedViews } from "./saved-views";
 import { sections } from "./sections";
 import { shell } from "./shell";
+import { ui } from "./ui";
 
 export const it: Messages = {
   common,
@@ -37,4 +38,5 @@ export const it: Messages = {
   sections,
   filters,
   savedViews,
+  ui,
 };

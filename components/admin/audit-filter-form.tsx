@@ -1,6 +1,7 @@
 "use client";
 
 import { FilterForm } from "@/components/data-table/filter-form";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { AuditFilter } from "@/lib/api/audit";
 import { validateInput } from "@/lib/client/validate-input";
@@ -19,9 +20,10 @@ export interface AuditFilterFormProps {
 
 /** The audit log's filters, checked with the list's own schema before they reach the URL. */
 export function AuditFilterForm({ filter, onApply, onClear }: AuditFilterFormProps) {
+  const t = useTranslations("admin");
   return (
     <FilterForm
-      label="Filter the audit log"
+      label={t("audit.filter.label")}
       current={filter}
       columns="sm:grid-cols-3 lg:grid-cols-6"
       check={async (form) => {
@@ -39,22 +41,40 @@ export function AuditFilterForm({ filter, onApply, onClear }: AuditFilterFormPro
       onApply={onApply}
       onClear={onClear}
     >
-      <TextField label="Actor" name="actor" defaultValue={filter.actor} placeholder="email or token:" />
-      <TextField label="Action" name="action" defaultValue={filter.action} placeholder="users." />
-      <TextField label="Target" name="target" defaultValue={filter.target} />
-      <SelectField
-        label="Result"
-        name="result"
-        defaultValue={filter.result ?? ""}
-        options={[{ value: "", label: "Any" }, ...AUDIT_RESULTS.map((r) => ({ value: r, label: r }))]}
+      <TextField
+        label={t("audit.filter.actor")}
+        name="actor"
+        defaultValue={filter.actor}
+        placeholder={t("audit.filter.actorPlaceholder")}
       />
       <TextField
-        label="From (UTC)"
+        label={t("audit.filter.action")}
+        name="action"
+        defaultValue={filter.action}
+        placeholder="users." // literal: a prefix of the action names, which are the same in every language
+      />
+      <TextField label={t("audit.filter.target")} name="target" defaultValue={filter.target} />
+      <SelectField
+        label={t("audit.filter.result")}
+        name="result"
+        defaultValue={filter.result ?? ""}
+        options={[
+          { value: "", label: t("audit.filter.anyResult") },
+          ...AUDIT_RESULTS.map((result) => ({ value: result, label: t(`audit.results.${result}`) })),
+        ]}
+      />
+      <TextField
+        label={t("audit.filter.from")}
         name="from"
         type="datetime-local"
         defaultValue={isoToLocal(filter.from)}
       />
-      <TextField label="To (UTC)" name="to" type="datetime-local" defaultValue={isoToLocal(filter.to)} />
+      <TextField
+        label={t("audit.filter.to")}
+        name="to"
+        type="datetime-local"
+        defaultValue={isoToLocal(filter.to)}
+      />
     </FilterForm>
   );
 }

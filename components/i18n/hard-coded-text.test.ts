@@ -21,6 +21,7 @@ const CONVERTED = [
   "components/shell/shell.tsx",
   "components/account/language-section.tsx",
   "components/ui/collapsible-section.tsx",
+  "components/admin",
 ];
 
 /** Words that read the same in every language the console speaks. */

@@ -19,7 +19,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const CONVERTED = [
   "components/i18n",
   "components/shell/shell.tsx",
-  "components/account/language-section.tsx",
+  "components/account",
   "components/ui/collapsible-section.tsx",
   "components/admin",
 ];

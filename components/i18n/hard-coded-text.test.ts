@@ -22,6 +22,8 @@ const CONVERTED = [
   "components/account",
   "components/ui/collapsible-section.tsx",
   "components/admin",
+  "components/auth",
+  "app/(auth)",
 ];
 
 /** Words that read the same in every language the console speaks. */

@@ -24,6 +24,7 @@ const CONVERTED = [
   "components/admin",
   "components/auth",
   "app/(auth)",
+  "components/palette",
 ];
 
 /** Words that read the same in every language the console speaks. */

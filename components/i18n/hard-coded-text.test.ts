@@ -18,13 +18,20 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  */
 const CONVERTED = [
   "components/i18n",
-  "components/shell/shell.tsx",
+  "components/shell",
   "components/account",
   "components/ui/collapsible-section.tsx",
   "components/admin",
   "components/auth",
-  "app/(auth)",
   "components/palette",
+  "app/(auth)",
+  "app/layout.tsx",
+  "app/not-found.tsx",
+  "app/forbidden.tsx",
+  "app/(console)/layout.tsx",
+  "app/(console)/admin",
+  "app/(console)/account",
+  "app/(console)/api-docs",
 ];
 
 /** Words that read the same in every language the console speaks. */

@@ -16,7 +16,6 @@ import { TwoFactorSection } from "./two-factor-section";
 /** The person's own account page; the only page open while a required step (new password, enrolment) is owed. */
 export function AccountView({ browserLocale }: { browserLocale: Locale }) {
   const t = useTranslations("account");
-  const roles = useTranslations("admin");
   const queryClient = useQueryClient();
   const account = useQuery(accountQueries.mine());
   // Remembered so the page can offer the way on once the last owed step is done.
@@ -31,9 +30,7 @@ export function AccountView({ browserLocale }: { browserLocale: Locale }) {
       <PageHeader
         title={t("title")}
         description={
-          account.data
-            ? `${account.data.name} · ${account.data.email} · ${roles(`roles.${account.data.role}`)}`
-            : undefined
+          account.data ? `${account.data.name} · ${account.data.email} · ${account.data.role}` : undefined
         }
       />
       <QueryErrorState query={account} />

@@ -36,7 +36,7 @@ function tokenState(token: ApiTokenDto): {
 function tokenColumns(t: Translate<"admin">, f: Formats): readonly WholeListColumn<ApiTokenDto>[] {
   return [
     { id: "name", header: t("tokens.columns.name"), className: "font-medium", cell: (token) => token.name },
-    { id: "role", header: t("tokens.columns.role"), cell: (token) => t(`roles.${token.role}`) },
+    { id: "role", header: t("tokens.columns.role"), cell: (token) => token.role },
     { id: "prefix", header: t("tokens.columns.prefix"), cell: (token) => <code>{token.prefix}…</code> },
     {
       id: "state",

@@ -93,7 +93,7 @@ export function CreateTokenDialog({ maxLifetimeDays, onClose }: CreateTokenDialo
         label={t("createToken.role")}
         name="role"
         defaultValue="viewer"
-        options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        options={ROLES.map((role) => ({ value: role, label: role }))}
         hint={t("createToken.roleHint")}
       />
       <SelectField

@@ -45,7 +45,7 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
         label={t("createUser.role")}
         name="role"
         defaultValue="operator"
-        options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        options={ROLES.map((role) => ({ value: role, label: role }))}
       />
       <NewPasswordField label={t("createUser.password")} hint={t("createUser.passwordHint")} />
     </CheckedFormDialog>

@@ -90,7 +90,7 @@ function userColumns(
         >
           {ROLES.map((role) => (
             <option key={role} value={role}>
-              {t(`roles.${role}`)}
+              {role}
             </option>
           ))}
         </select>

@@ -20,7 +20,6 @@ export interface UserMenuProps {
 
 export function UserMenu({ user, initialTheme }: UserMenuProps) {
   const t = useTranslations("shell");
-  const roles = useTranslations("admin");
   const [theme, setTheme] = useState<Theme>(initialTheme);
   return (
     <div className="flex items-center gap-3 text-sm">
@@ -54,7 +53,7 @@ export function UserMenu({ user, initialTheme }: UserMenuProps) {
           {user.name}
         </span>
         <span className="block text-xs text-slate-500 dark:text-slate-400">
-          {user.email} · <span data-testid="user-role">{roles(`roles.${user.role}`)}</span>
+          {user.email} · <span data-testid="user-role">{user.role}</span>
         </span>
       </span>
       <a

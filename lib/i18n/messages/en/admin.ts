@@ -1,10 +1,9 @@
-/** Managing the console: people, API tokens, the audit log, the two-factor requirement. */
+/**
+ * Managing the console: people, API tokens, the audit log, the two-factor requirement. Role names (admin,
+ * operator, viewer) are not here: they are the permission vocabulary's names, the same in the API, the CLI,
+ * the audit log and every language.
+ */
 export const admin = {
-  roles: {
-    admin: "admin",
-    operator: "operator",
-    viewer: "viewer",
-  },
   users: {
     title: "Users",
     description: "People who can sign in to the console, and their roles.",

@@ -1,11 +1,6 @@
 import type { Messages } from "../catalog";
 
 export const admin: Messages["admin"] = {
-  roles: {
-    admin: "amministratore",
-    operator: "operatore",
-    viewer: "lettore",
-  },
   users: {
     title: "Utenti",
     description: "Le persone che possono accedere alla console e i loro ruoli.",

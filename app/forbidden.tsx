@@ -1,10 +1,11 @@
 import { StatusPage } from "@/components/shell/status-page";
+import { getTranslations } from "@/lib/server/preferences/request-locale";
 
-export default function Forbidden() {
+export default async function Forbidden() {
+  const t = await getTranslations("shell");
   return (
-    <StatusPage status={403} title="You do not have access to this page">
-      Your role does not include the permission this page needs. If you need it, ask a console admin to change
-      your role.
+    <StatusPage status={403} title={t("status.forbidden.title")}>
+      {t("status.forbidden.text")}
     </StatusPage>
   );
 }

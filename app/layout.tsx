@@ -4,15 +4,16 @@ import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { Providers } from "@/components/shell/providers";
 import { CATALOGS } from "@/lib/i18n/messages/catalogs";
-import { requestLocale } from "@/lib/server/preferences/request-locale";
+import { getTranslations, requestLocale } from "@/lib/server/preferences/request-locale";
 import { NONCE_HEADER } from "@/lib/server/security/headers";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Operator Console", template: "%s · Operator Console" },
-  description: "One console for Kerio, Kiwire, KalliopePBX and Kayako",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shell");
+  const product = t("productName");
+  return { title: { default: product, template: `%s · ${product}` }, description: t("description") };
+}
 
 // Reading the request (cookies, headers) renders every page per request, which a CSP nonce needs anyway.
 export default async function RootLayout({ children }: { children: ReactNode }) {

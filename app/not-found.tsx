@@ -1,9 +1,11 @@
 import { StatusPage } from "@/components/shell/status-page";
+import { getTranslations } from "@/lib/server/preferences/request-locale";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("shell");
   return (
-    <StatusPage status={404} title="Page not found">
-      The address may be mistyped, or the page may have moved.
+    <StatusPage status={404} title={t("status.notFound.title")}>
+      {t("status.notFound.text")}
     </StatusPage>
   );
 }

@@ -14,7 +14,7 @@ describe("what a palette query can mean", () => {
     expect(intents.find((intent) => intent.kind === "ticket")).toEqual({
       kind: "ticket",
       value: "ABC-123-45678",
-      searched: "ticket ABC-123-45678",
+      meaning: "ticketMask",
     });
     expect(kinds("abc-123-45678")).not.toContain("extension");
     expect(kinds("ABC-12-45678")).not.toContain("ticket");
@@ -45,9 +45,13 @@ describe("what a palette query can mean", () => {
     expect(kinds("ab\u0000cd")).toEqual([]);
   });
 
-  it("says in words what each kind searched", () => {
-    expect(searchIntents("20").find((intent) => intent.kind === "extension")?.searched).toBe(
-      "extension numbers containing 20",
+  it("names what each kind searched, one meaning per kind (the palette finds a source's by its kind)", () => {
+    expect(searchIntents("20").find((intent) => intent.kind === "extension")?.meaning).toBe(
+      "extensionNumber",
     );
+    for (const query of ["205", "abc-123-45678", "1463997154.0", "Maria Rossi"]) {
+      const found = kinds(query);
+      expect(new Set(found).size, query).toBe(found.length);
+    }
   });
 });

@@ -1,15 +1,27 @@
 import type { SearchKind } from "./search-vocabulary";
 
 /**
+ * What is searched, named: the palette says it in the person's language and the API in English, both from
+ * the `palette` catalog (`searched.<meaning>`: "extension numbers containing 20", "ticket ABC-123-45678").
+ */
+export type SearchMeaning =
+  | "extensionNumber"
+  | "ticketId"
+  | "ticketMask"
+  | "callId"
+  | "voucherCode"
+  | "hotspotUser";
+
+/**
  * What a typed query can mean, per kind: the search asks each appliance only what its API can answer for
- * that text, and the palette says what it searched. Isomorphic and zod-free (the palette shows the same words).
+ * that text, and the palette says what it searched. Isomorphic and zod-free (the palette reads the same
+ * meanings). A query has at most one meaning per kind, so a kind's answer names its meaning.
  */
 export interface SearchIntent {
   kind: SearchKind;
   /** The value sent to the appliance, normalised (a mask in capitals, trimmed text). */
   value: string;
-  /** What is searched, for the palette: "numbers containing 20", "ticket ABC-123-45678". */
-  searched: string;
+  meaning: SearchMeaning;
 }
 
 /** Kerio Operator numbers are 1–10 digits (lib/api/kerio-extensions.ts). */
@@ -29,25 +41,14 @@ export function searchIntents(query: string): SearchIntent[] {
   const text = query.trim();
   const intents: SearchIntent[] = [];
   if (EXTENSION_NUMBER.test(text))
-    intents.push({ kind: "extension", value: text, searched: `extension numbers containing ${text}` });
-  if (TICKET_ID.test(text)) intents.push({ kind: "ticket", value: text, searched: `ticket #${text}` });
-  if (TICKET_MASK.test(text)) {
-    const mask = text.toUpperCase();
-    intents.push({ kind: "ticket", value: mask, searched: `ticket ${mask}` });
-  }
-  if (CALL_UNIQUE_ID.test(text))
-    intents.push({
-      kind: "call",
-      value: text,
-      searched: `the call with unique id ${text} (its day and the days beside it)`,
-    });
-  if (VOUCHER_CODE.test(text))
-    intents.push({ kind: "voucher", value: text, searched: `voucher codes containing “${text}”` });
+    intents.push({ kind: "extension", value: text, meaning: "extensionNumber" });
+  if (TICKET_ID.test(text)) intents.push({ kind: "ticket", value: text, meaning: "ticketId" });
+  // A mask has letters, an id only digits: a query is never both.
+  if (TICKET_MASK.test(text))
+    intents.push({ kind: "ticket", value: text.toUpperCase(), meaning: "ticketMask" });
+  if (CALL_UNIQUE_ID.test(text)) intents.push({ kind: "call", value: text, meaning: "callId" });
+  if (VOUCHER_CODE.test(text)) intents.push({ kind: "voucher", value: text, meaning: "voucherCode" });
   if (HOTSPOT_USER_TEXT.test(text))
-    intents.push({
-      kind: "hotspotUser",
-      value: text,
-      searched: `hotspot users whose name or e-mail contains “${text}”`,
-    });
+    intents.push({ kind: "hotspotUser", value: text, meaning: "hotspotUser" });
   return intents;
 }

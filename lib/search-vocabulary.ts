@@ -3,30 +3,21 @@ import type { Permission } from "./permissions";
 
 /**
  * What the console search (the command palette's items) can find, as plain data: the contract in
- * `lib/api/search.ts` builds its schema from these lists and the palette reads the labels, without zod.
+ * `lib/api/search.ts` builds its schema from these lists, without zod (the palette's names for each kind are
+ * in the `palette` catalog, `kinds.<kind>`).
  */
 export const SEARCH_KINDS = ["extension", "voucher", "hotspotUser", "ticket", "call"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Where each kind lives and who may read it: the search asks a kind only of someone with its permission. */
 export const SEARCH_KIND_SOURCES: Readonly<
-  Record<SearchKind, { connectionKind: ConnectionKind; permission: Permission; label: string; noun: string }>
+  Record<SearchKind, { connectionKind: ConnectionKind; permission: Permission }>
 > = {
-  extension: {
-    connectionKind: "kerio-operator",
-    permission: "extensions.read",
-    label: "Extensions",
-    noun: "Extension",
-  },
-  voucher: { connectionKind: "kiwire", permission: "vouchers.read", label: "Vouchers", noun: "Voucher" },
-  hotspotUser: {
-    connectionKind: "kiwire",
-    permission: "hotspot.read",
-    label: "Hotspot users",
-    noun: "Hotspot user",
-  },
-  ticket: { connectionKind: "kayako", permission: "tickets.read", label: "Tickets", noun: "Ticket" },
-  call: { connectionKind: "kalliope", permission: "calls.read", label: "Calls", noun: "Call" },
+  extension: { connectionKind: "kerio-operator", permission: "extensions.read" },
+  voucher: { connectionKind: "kiwire", permission: "vouchers.read" },
+  hotspotUser: { connectionKind: "kiwire", permission: "hotspot.read" },
+  ticket: { connectionKind: "kayako", permission: "tickets.read" },
+  call: { connectionKind: "kalliope", permission: "calls.read" },
 };
 
 /** How a source's search went: a slow or failing appliance is reported beside the others, never instead of them. */

@@ -1,23 +1,21 @@
 /**
  * Why a sign-in did not happen, as a code. The server sends only the code (next-auth puts it in `?error=`,
- * where anyone can write anything), and the login page shows the fixed message for it: a link cannot make the
- * page say what its author wants, and no server error text (SQL, stack) can reach the page.
+ * where anyone can write anything), and the login page shows the fixed message for it from the `auth`
+ * catalog (`errors.<code>`): a link cannot make the page say what its author wants, and no server error text
+ * (SQL, stack) can reach the page.
  */
-export const SIGN_IN_ERRORS = {
-  "wrong-credentials": "Wrong email or password.",
-  "locked-out":
-    "Too many failed sign-ins. Wait 15 minutes and try again, or ask an admin to check the account.",
-  "account-disabled": "This account is disabled. Ask an admin to re-enable it.",
-  "input-too-long": "The email (at most 254 characters) or the password (at most 256) is too long.",
-  "session-ended": "Your session has ended. Sign in again to continue.",
-  "second-factor-required":
-    "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
-  "second-factor-invalid":
-    "That code is wrong, expired or already used. Enter the current code, or a recovery code.",
-  "sign-in-failed": "Signing in did not work because of a problem on the console. Try again in a moment.",
-} as const;
+export const SIGN_IN_ERROR_CODES = [
+  "wrong-credentials",
+  "locked-out",
+  "account-disabled",
+  "input-too-long",
+  "session-ended",
+  "second-factor-required",
+  "second-factor-invalid",
+  "sign-in-failed",
+] as const;
 
-export type SignInErrorCode = keyof typeof SIGN_IN_ERRORS;
+export type SignInErrorCode = (typeof SIGN_IN_ERROR_CODES)[number];
 
 /** The answers after a right password that ask the form for the second factor. */
 export function asksForSecondFactor(code: string | null | undefined): boolean {
@@ -25,15 +23,16 @@ export function asksForSecondFactor(code: string | null | undefined): boolean {
 }
 
 function isSignInErrorCode(code: string): code is SignInErrorCode {
-  return Object.hasOwn(SIGN_IN_ERRORS, code);
+  return (SIGN_IN_ERROR_CODES as readonly string[]).includes(code);
 }
 
 /**
- * The message for an error code from the URL or from next-auth. next-auth's own codes (`CredentialsSignin`
- * when no code came through, `Configuration`, `Callback`, ...) and anything unknown get a generic message.
+ * The code whose message the page shows, for an error code from the URL or from next-auth. next-auth's own
+ * codes (`CredentialsSignin` when no code came through, `Configuration`, `Callback`, ...) and anything unknown
+ * get the generic one.
  */
-export function signInErrorMessage(code: string | null | undefined): string | undefined {
+export function signInError(code: string | null | undefined): SignInErrorCode | undefined {
   if (!code || code === "undefined") return undefined;
-  if (code === "CredentialsSignin") return SIGN_IN_ERRORS["wrong-credentials"];
-  return isSignInErrorCode(code) ? SIGN_IN_ERRORS[code] : SIGN_IN_ERRORS["sign-in-failed"];
+  if (code === "CredentialsSignin") return "wrong-credentials";
+  return isSignInErrorCode(code) ? code : "sign-in-failed";
 }

@@ -2,25 +2,20 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
+import { messageParts } from "@/components/i18n/message-parts";
 import { PageHeader } from "@/components/ui/page-header";
 import { QueryErrorState } from "@/components/ui/states";
 import type { AccountDto } from "@/lib/api/account";
 import { accountQueries } from "@/lib/client/queries/account";
 import type { Locale } from "@/lib/i18n/locales";
-import type { AccountSetupStep } from "@/lib/second-factor";
 import { LanguageSection } from "./language-section";
 import { PasswordSection } from "./password-section";
 import { TwoFactorSection } from "./two-factor-section";
 
-const STEP_NOTICE: Record<AccountSetupStep, string> = {
-  "change-password":
-    "Your password was generated for you. Choose your own before you continue: the console opens once it is changed.",
-  "enrol-second-factor":
-    "An admin requires two-factor sign-in. Set it up below: the console opens once it is on.",
-};
-
 /** The person's own account page; the only page open while a required step (new password, enrolment) is owed. */
 export function AccountView({ browserLocale }: { browserLocale: Locale }) {
+  const t = useTranslations("account");
   const queryClient = useQueryClient();
   const account = useQuery(accountQueries.mine());
   // Remembered so the page can offer the way on once the last owed step is done.
@@ -33,7 +28,7 @@ export function AccountView({ browserLocale }: { browserLocale: Locale }) {
   return (
     <>
       <PageHeader
-        title="Your account"
+        title={t("title")}
         description={
           account.data ? `${account.data.name} · ${account.data.email} · ${account.data.role}` : undefined
         }
@@ -45,7 +40,7 @@ export function AccountView({ browserLocale }: { browserLocale: Locale }) {
           data-testid="pending-step"
           className="mb-6 rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
         >
-          {STEP_NOTICE[account.data.pendingStep]}
+          {t(`stepNotice.${account.data.pendingStep}`)}
         </p>
       )}
       {account.data && !account.data.pendingStep && hadPendingStep && (
@@ -53,10 +48,13 @@ export function AccountView({ browserLocale }: { browserLocale: Locale }) {
           role="status"
           className="mb-6 rounded-md bg-emerald-50 p-3 text-sm text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100"
         >
-          All set.{" "}
-          <a href="/" className="font-medium underline">
-            Continue to the console
-          </a>
+          {messageParts(t("allSet"), {
+            link: (
+              <a href="/" className="font-medium underline">
+                {t("continue")}
+              </a>
+            ),
+          })}
         </p>
       )}
       {account.data && (

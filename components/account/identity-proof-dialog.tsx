@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogCancelButton } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
@@ -21,13 +22,10 @@ export interface IdentityProofDialogProps {
   onClose: () => void;
 }
 
-const TITLES: Record<ProofAction, string> = {
-  remove: "Turn off two-factor sign-in",
-  regenerate: "Make new recovery codes",
-};
-
 /** Confirm it is you (password or code), then turn the factor off or replace the recovery codes. */
 export function IdentityProofDialog({ action, onDone, onClose }: IdentityProofDialogProps) {
+  const t = useTranslations("account");
+  const title = t(`proof.title.${action}`);
   const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
   const prove = useMutation({
     mutationFn: (proof: IdentityProofInput) =>
@@ -37,23 +35,19 @@ export function IdentityProofDialog({ action, onDone, onClose }: IdentityProofDi
     // The password is in the mutation's variables: dropped with the dialog, not kept in the mutation cache.
     gcTime: 0,
     onSuccess: (codes) => {
-      toast.success(
-        action === "remove"
-          ? "Two-factor sign-in is off."
-          : "New recovery codes made; the old ones no longer work.",
-      );
+      toast.success(t(`proof.done.${action}`));
       onDone(codes);
     },
     onError: (error) => {
       const fields = error instanceof ApiRequestError ? error.fieldErrors() : {};
-      setErrors(Object.keys(fields).length > 0 ? fields : { password: error.message });
+      setErrors(Object.keys(fields).length === 0 ? { password: error.message } : fields);
     },
   });
   return (
-    <Dialog open title={TITLES[action]} onClose={onClose} guardTypedInput>
+    <Dialog open title={title} onClose={onClose} guardTypedInput>
       <form
         ref={formRef}
-        aria-label={TITLES[action]}
+        aria-label={title}
         className="space-y-4"
         noValidate
         onSubmit={submitWith((form) => {
@@ -73,22 +67,15 @@ export function IdentityProofDialog({ action, onDone, onClose }: IdentityProofDi
           prove.mutate(checked.data);
         })}
       >
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Confirm it is you: your password, or a current code.
-        </p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("proof.intro")}</p>
         <TextField
-          label="Your password"
+          label={t("proof.password")}
           name="password"
           type="password"
           autoComplete="current-password"
           error={errors.password}
         />
-        <TextField
-          label="Or a code from the app"
-          name="code"
-          autoComplete="one-time-code"
-          error={errors.code}
-        />
+        <TextField label={t("proof.code")} name="code" autoComplete="one-time-code" error={errors.code} />
         <div className="flex justify-end gap-2">
           <DialogCancelButton />
           <Button
@@ -96,7 +83,7 @@ export function IdentityProofDialog({ action, onDone, onClose }: IdentityProofDi
             variant={action === "remove" ? "danger" : "primary"}
             disabled={prove.isPending}
           >
-            {action === "remove" ? "Turn off" : "Make new codes"}
+            {t(`proof.submit.${action}`)}
           </Button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
@@ -12,13 +13,14 @@ import { useFieldErrors, validateInput } from "@/lib/client/validate-input";
 
 /** Change one's own password: the current one, then the new one twice (a typo would lock the person out). */
 export function PasswordSection({ onChanged }: { onChanged: (account: AccountDto) => void }) {
+  const t = useTranslations("account");
   const { formRef, fieldErrors: errors, setFieldErrors: setErrors } = useFieldErrors();
   const change = useMutation({
     mutationFn: (body: ChangeOwnPasswordInput) => callOperation("changeOwnPassword", { body }),
     // The passwords are in the mutation's variables: not kept in the mutation cache once the page goes.
     gcTime: 0,
     onSuccess: (account) => {
-      toast.success("Password changed. Your other sessions have ended.");
+      toast.success(t("password.changed"));
       setErrors({});
       onChanged(account);
     },
@@ -45,7 +47,7 @@ export function PasswordSection({ onChanged }: { onChanged: (account: AccountDto
         const repeated = String(form.get("repeatPassword") ?? "");
         const fieldErrors = checked.ok ? {} : checked.fieldErrors;
         if (checked.ok && checked.data.newPassword !== repeated) {
-          fieldErrors.repeatPassword = "The two new passwords differ.";
+          fieldErrors.repeatPassword = t("password.differ");
         }
         if (!checked.ok || fieldErrors.repeatPassword) {
           setErrors(fieldErrors);
@@ -56,10 +58,10 @@ export function PasswordSection({ onChanged }: { onChanged: (account: AccountDto
       })}
     >
       <h2 id="password-heading" className="text-lg font-semibold">
-        Password
+        {t("password.heading")}
       </h2>
       <TextField
-        label="Current password"
+        label={t("password.current")}
         name="currentPassword"
         type="password"
         autoComplete="current-password"
@@ -67,16 +69,16 @@ export function PasswordSection({ onChanged }: { onChanged: (account: AccountDto
         error={errors.currentPassword ?? errors.password}
       />
       <TextField
-        label="New password"
+        label={t("password.new")}
         name="newPassword"
         type="password"
         autoComplete="new-password"
-        hint="At least 12 characters, not a common password."
+        hint={t("password.newHint")}
         required
         error={errors.newPassword}
       />
       <TextField
-        label="Repeat the new password"
+        label={t("password.repeat")}
         name="repeatPassword"
         type="password"
         autoComplete="new-password"
@@ -84,7 +86,7 @@ export function PasswordSection({ onChanged }: { onChanged: (account: AccountDto
         error={errors.repeatPassword}
       />
       <Button type="submit" disabled={change.isPending}>
-        {change.isPending ? "Changing…" : "Change password"}
+        {change.isPending ? t("password.pending") : t("password.submit")}
       </Button>
     </form>
   );

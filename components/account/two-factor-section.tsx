@@ -3,6 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
+import { messageParts } from "@/components/i18n/message-parts";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -32,6 +34,7 @@ export interface TwoFactorSectionProps {
 
 /** Enrol an authenticator (QR code or the secret by hand, then a first code), see and replace recovery codes, or turn it off. */
 export function TwoFactorSection({ account, onChanged }: TwoFactorSectionProps) {
+  const t = useTranslations("account");
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const { formRef, fieldErrors: codeErrors, setFieldErrors: setCodeErrors } = useFieldErrors();
@@ -53,7 +56,7 @@ export function TwoFactorSection({ account, onChanged }: TwoFactorSectionProps) 
     onSuccess: ({ recoveryCodes: codes }) => {
       setEnrolment(null);
       setRecoveryCodes(codes);
-      toast.success("Two-factor sign-in is on.");
+      toast.success(t("twoFactor.turnedOn"));
     },
     onError: (error) => setCodeErrors({ code: error.message }),
   });
@@ -65,9 +68,9 @@ export function TwoFactorSection({ account, onChanged }: TwoFactorSectionProps) 
   return (
     <section aria-labelledby="two-factor-heading" className="max-w-2xl space-y-4">
       <h2 id="two-factor-heading" className="flex items-center gap-2 text-lg font-semibold">
-        Two-factor sign-in
+        {t("twoFactor.heading")}
         <Badge tone={account.twoFactor.enabled ? "good" : "neutral"}>
-          {account.twoFactor.enabled ? "on" : "off"}
+          {account.twoFactor.enabled ? t("twoFactor.on") : t("twoFactor.off")}
         </Badge>
       </h2>
       {account.twoFactor.required && !account.twoFactor.enabled && (
@@ -75,19 +78,16 @@ export function TwoFactorSection({ account, onChanged }: TwoFactorSectionProps) 
           role="status"
           className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
         >
-          An admin requires two-factor sign-in for your account. Set it up to continue using the console.
+          {t("twoFactor.required")}
         </p>
       )}
       {recoveryCodes && <RecoveryCodesList codes={recoveryCodes} onDone={finishRecoveryCodes} />}
 
       {!account.twoFactor.enabled && !enrolment && !recoveryCodes && (
         <>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            After your password, the console asks for a 6-digit code from an authenticator app on your phone
-            (any app that supports TOTP).
-          </p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("twoFactor.intro")}</p>
           <Button onClick={() => start.mutate()} disabled={start.isPending}>
-            Set up two-factor sign-in
+            {t("twoFactor.setUp")}
           </Button>
         </>
       )}
@@ -95,28 +95,22 @@ export function TwoFactorSection({ account, onChanged }: TwoFactorSectionProps) 
       {enrolment && (
         <div className="space-y-4">
           <ol className="list-decimal space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-300">
-            <li>Scan the QR code with your authenticator app, or type the key into it by hand.</li>
-            <li>Enter the 6-digit code the app then shows.</li>
+            <li>{t("twoFactor.scan")}</li>
+            <li>{t("twoFactor.enterCode")}</li>
           </ol>
           <div className="flex flex-wrap items-center gap-6">
-            <QrCode
-              value={enrolment.uri}
-              label="QR code to add the console to your authenticator app"
-              size="enrolment"
-            />
+            <QrCode value={enrolment.uri} label={t("twoFactor.qrLabel")} size="enrolment" />
             <div className="space-y-1 text-sm">
-              <p className="text-slate-600 dark:text-slate-400">Key for typing in by hand:</p>
+              <p className="text-slate-600 dark:text-slate-400">{t("twoFactor.keyByHand")}</p>
               <code data-testid="totp-secret" className="block font-mono text-base break-all">
                 {grouped(enrolment.secret)}
               </code>
-              <p className="text-xs text-slate-500 dark:text-slate-400">
-                Time-based, 6 digits, every 30 seconds.
-              </p>
+              <p className="text-xs text-slate-500 dark:text-slate-400">{t("twoFactor.keyKind")}</p>
             </div>
           </div>
           <form
             ref={formRef}
-            aria-label="Turn on two-factor sign-in"
+            aria-label={t("twoFactor.turnOnForm")}
             className="flex max-w-sm items-end gap-2"
             noValidate
             onSubmit={submitWith(async (form) => {
@@ -133,7 +127,7 @@ export function TwoFactorSection({ account, onChanged }: TwoFactorSectionProps) 
           >
             <div className="flex-1">
               <TextField
-                label="Code from the app"
+                label={t("twoFactor.code")}
                 name="code"
                 inputMode="numeric"
                 autoComplete="one-time-code"
@@ -144,7 +138,7 @@ export function TwoFactorSection({ account, onChanged }: TwoFactorSectionProps) 
               />
             </div>
             <Button type="submit" disabled={confirm.isPending}>
-              Turn on
+              {t("twoFactor.turnOn")}
             </Button>
           </form>
         </div>
@@ -153,16 +147,16 @@ export function TwoFactorSection({ account, onChanged }: TwoFactorSectionProps) 
       {account.twoFactor.enabled && !recoveryCodes && (
         <>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            Your sign-in asks for a code from your authenticator app.{" "}
-            <span data-testid="recovery-codes-left">{account.twoFactor.recoveryCodesLeft}</span> of 10
-            recovery codes left.
+            {messageParts(t("twoFactor.enabled"), {
+              left: <span data-testid="recovery-codes-left">{account.twoFactor.recoveryCodesLeft}</span>,
+            })}
           </p>
           <div className="flex gap-2">
             <Button variant="secondary" onClick={() => setProofAction("regenerate")}>
-              New recovery codes
+              {t("twoFactor.newCodes")}
             </Button>
             <Button variant="danger" onClick={() => setProofAction("remove")}>
-              Turn off two-factor sign-in
+              {t("twoFactor.turnOff")}
             </Button>
           </div>
         </>

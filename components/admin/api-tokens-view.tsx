@@ -2,9 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { useWholeList, type WholeListColumn } from "@/components/data-table/use-whole-list";
+import { useFormats, useTranslations } from "@/components/i18n/i18n-provider";
+import { messageParts } from "@/components/i18n/message-parts";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -14,37 +16,45 @@ import { toast } from "@/components/ui/toast";
 import type { ApiTokenDto } from "@/lib/api/api-tokens";
 import { callOperation } from "@/lib/client/call-operation";
 import { apiTokenQueries } from "@/lib/client/queries/api-tokens";
-import { formatDateTime } from "@/lib/format";
+import type { Formats } from "@/lib/i18n/formats";
+import type { Translate } from "@/lib/i18n/translator";
 
 // Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
 const CreateTokenDialog = dynamic(() =>
   import("./create-token-dialog").then((module) => module.CreateTokenDialog),
 );
 
-function tokenState(token: ApiTokenDto): { label: string; tone: "good" | "bad" | "warn" } {
-  if (token.revokedAt) return { label: "revoked", tone: "bad" };
-  if (new Date(token.expiresAt) <= new Date()) return { label: "expired", tone: "warn" };
-  return { label: "active", tone: "good" };
+function tokenState(token: ApiTokenDto): {
+  state: "active" | "expired" | "revoked";
+  tone: "good" | "bad" | "warn";
+} {
+  if (token.revokedAt) return { state: "revoked", tone: "bad" };
+  if (new Date(token.expiresAt) <= new Date()) return { state: "expired", tone: "warn" };
+  return { state: "active", tone: "good" };
 }
 
-const NOUN = { one: "token", other: "tokens" };
-
-const COLUMNS: readonly WholeListColumn<ApiTokenDto>[] = [
-  { id: "name", header: "Name", className: "font-medium", cell: (token) => token.name },
-  { id: "role", header: "Role", cell: (token) => token.role },
-  { id: "prefix", header: "Token", cell: (token) => <code>{token.prefix}…</code> },
-  {
-    id: "state",
-    header: "State",
-    cell: (token) => {
-      const state = tokenState(token);
-      return <Badge tone={state.tone}>{state.label}</Badge>;
+function tokenColumns(t: Translate<"admin">, f: Formats): readonly WholeListColumn<ApiTokenDto>[] {
+  return [
+    { id: "name", header: t("tokens.columns.name"), className: "font-medium", cell: (token) => token.name },
+    { id: "role", header: t("tokens.columns.role"), cell: (token) => token.role },
+    { id: "prefix", header: t("tokens.columns.prefix"), cell: (token) => <code>{token.prefix}…</code> },
+    {
+      id: "state",
+      header: t("tokens.columns.state"),
+      cell: (token) => {
+        const { state, tone } = tokenState(token);
+        return <Badge tone={tone}>{t(`tokens.state.${state}`)}</Badge>;
+      },
     },
-  },
-  { id: "createdAt", header: "Created", cell: (token) => formatDateTime(token.createdAt) },
-  { id: "expiresAt", header: "Expires", cell: (token) => formatDateTime(token.expiresAt) },
-  { id: "lastUsedAt", header: "Last used", cell: (token) => formatDateTime(token.lastUsedAt) },
-];
+    { id: "createdAt", header: t("tokens.columns.createdAt"), cell: (token) => f.dateTime(token.createdAt) },
+    { id: "expiresAt", header: t("tokens.columns.expiresAt"), cell: (token) => f.dateTime(token.expiresAt) },
+    {
+      id: "lastUsedAt",
+      header: t("tokens.columns.lastUsedAt"),
+      cell: (token) => f.dateTime(token.lastUsedAt),
+    },
+  ];
+}
 
 export interface ApiTokensViewProps {
   /** The console's API_TOKEN_MAX_LIFETIME_DAYS: no expiry choice goes beyond it. */
@@ -52,6 +62,9 @@ export interface ApiTokensViewProps {
 }
 
 export function ApiTokensView({ maxLifetimeDays }: ApiTokensViewProps) {
+  const t = useTranslations("admin");
+  const f = useFormats();
+  const columns = useMemo(() => tokenColumns(t, f), [t, f]);
   const queryClient = useQueryClient();
   const tokens = useQuery(apiTokenQueries.list());
   const whole = useWholeList(tokens);
@@ -60,7 +73,7 @@ export function ApiTokensView({ maxLifetimeDays }: ApiTokensViewProps) {
   const revoke = useMutation({
     mutationFn: (id: string) => callOperation("revokeApiToken", { params: { id } }),
     onSuccess: (token) => {
-      toast.success(`Revoked ${token.name}`);
+      toast.success(t("tokens.revoked", { name: token.name }));
       setRevoking(null);
     },
     onError: (error) => toast.error(error.message),
@@ -70,33 +83,28 @@ export function ApiTokensView({ maxLifetimeDays }: ApiTokensViewProps) {
   return (
     <>
       <PageHeader
-        title="API tokens"
-        description={
-          <>
-            Scripts call the{" "}
+        title={t("tokens.title")}
+        description={messageParts(t("tokens.description"), {
+          api: (
             <a className="underline" href="/api-docs">
-              console API
-            </a>{" "}
-            with <code>Authorization: Bearer &lt;token&gt;</code>; a token has a role like a person.
-          </>
-        }
-        actions={<Button onClick={() => setCreating(true)}>Create token</Button>}
+              {t("tokens.descriptionApi")}
+            </a>
+          ),
+          header: <code>Authorization: Bearer &lt;token&gt;</code>,
+        })}
+        actions={<Button onClick={() => setCreating(true)}>{t("tokens.create")}</Button>}
       />
       <DataTable
-        label="API tokens"
+        label={t("tokens.tableLabel")}
         source={whole}
-        columns={COLUMNS}
-        empty={
-          <EmptyState title="No API tokens">
-            Create one for each script or integration, so each can be revoked alone.
-          </EmptyState>
-        }
-        noun={NOUN}
+        columns={columns}
+        empty={<EmptyState title={t("tokens.emptyTitle")}>{t("tokens.emptyText")}</EmptyState>}
+        noun={{ one: t("tokens.noun.one"), other: t("tokens.noun.other") }}
         rowKey={(token) => token.id}
         actions={(token) =>
           !token.revokedAt && (
             <Button size="sm" variant="secondary" onClick={() => setRevoking(token)}>
-              Revoke
+              {t("tokens.revoke")}
             </Button>
           )
         }
@@ -104,9 +112,9 @@ export function ApiTokensView({ maxLifetimeDays }: ApiTokensViewProps) {
       {creating && <CreateTokenDialog maxLifetimeDays={maxLifetimeDays} onClose={() => setCreating(false)} />}
       <ConfirmDialog
         open={revoking !== null}
-        title="Revoke token"
-        message={<p>Revoke {revoking?.name}? Scripts using it get 401 from their next request.</p>}
-        confirmLabel="Revoke"
+        title={t("tokens.revokeTitle")}
+        message={<p>{t("tokens.revokeMessage", { name: revoking?.name ?? "" })}</p>}
+        confirmLabel={t("tokens.revoke")}
         danger
         pending={revoke.isPending}
         onConfirm={() => revoking && revoke.mutate(revoking.id)}

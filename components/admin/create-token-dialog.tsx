@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { CheckedFormDialog, useCheckedForm } from "@/components/ui/checked-form";
 import { Dialog } from "@/components/ui/dialog";
@@ -11,17 +12,15 @@ import { type CreateApiTokenInput, CreateApiTokenSchema } from "@/lib/api/api-to
 import { callOperation } from "@/lib/client/call-operation";
 import { apiTokenQueries } from "@/lib/client/queries/api-tokens";
 import { validateInput } from "@/lib/client/validate-input";
+import type { Translate } from "@/lib/i18n/translator";
 import { ROLES } from "@/lib/permissions";
 
 const EXPIRY_DAYS = [30, 90, 365];
 
 /** The usual lifetimes up to the console's maximum, and the maximum itself: every token expires. */
-function expiryOptions(maxDays: number) {
+function expiryOptions(maxDays: number, t: Translate<"admin">) {
   const days = [...new Set([...EXPIRY_DAYS.filter((d) => d < maxDays), maxDays])];
-  return days.map((d) => ({
-    value: String(d),
-    label: d === 365 ? "1 year" : `${d} day${d === 1 ? "" : "s"}`,
-  }));
+  return days.map((d) => ({ value: String(d), label: t("createToken.expiry", { days: d }) }));
 }
 
 export interface CreateTokenDialogProps {
@@ -32,6 +31,7 @@ export interface CreateTokenDialogProps {
 
 /** Create a token; its secret is shown once, in this dialog, and gone when the dialog closes. */
 export function CreateTokenDialog({ maxLifetimeDays, onClose }: CreateTokenDialogProps) {
+  const t = useTranslations("admin");
   const queryClient = useQueryClient();
   const [created, setCreated] = useState<string | null>(null);
   const form = useCheckedForm({
@@ -49,11 +49,9 @@ export function CreateTokenDialog({ maxLifetimeDays, onClose }: CreateTokenDialo
   });
   if (created) {
     return (
-      <Dialog open title="Copy your token now" onClose={onClose}>
+      <Dialog open title={t("createToken.createdTitle")} onClose={onClose}>
         <div className="space-y-3">
-          <p className="text-sm">
-            This is the only time the token is shown. Store it in your script's secret store.
-          </p>
+          <p className="text-sm">{t("createToken.createdText")}</p>
           <code
             data-testid="created-token"
             className="block break-all rounded bg-slate-100 p-3 text-sm dark:bg-slate-800"
@@ -65,35 +63,45 @@ export function CreateTokenDialog({ maxLifetimeDays, onClose }: CreateTokenDialo
               variant="secondary"
               onClick={() =>
                 navigator.clipboard.writeText(created).then(
-                  () => toast.success("Copied"),
-                  () => toast.error("Copy failed: select the text and copy it by hand"),
+                  () => toast.success(t("createToken.copied")),
+                  () => toast.error(t("createToken.copyFailed")),
                 )
               }
             >
-              Copy
+              {t("createToken.copy")}
             </Button>
-            <Button onClick={onClose}>Done</Button>
+            <Button onClick={onClose}>{t("createToken.done")}</Button>
           </div>
         </div>
       </Dialog>
     );
   }
   return (
-    <CheckedFormDialog title="Create API token" onClose={onClose} form={form} submitLabel="Create token">
-      <TextField label="Name" name="name" required placeholder="nightly-cdr-export" />
+    <CheckedFormDialog
+      title={t("createToken.title")}
+      onClose={onClose}
+      form={form}
+      submitLabel={t("createToken.submit")}
+    >
+      <TextField
+        label={t("createToken.name")}
+        name="name"
+        required
+        placeholder={t("createToken.namePlaceholder")}
+      />
       <SelectField
-        label="Role"
+        label={t("createToken.role")}
         name="role"
         defaultValue="viewer"
         options={ROLES.map((role) => ({ value: role, label: role }))}
-        hint="Give a script the smallest role that does its job."
+        hint={t("createToken.roleHint")}
       />
       <SelectField
-        label="Expires"
+        label={t("createToken.expires")}
         name="expiresInDays"
         defaultValue={String(Math.min(90, maxLifetimeDays))}
-        options={expiryOptions(maxLifetimeDays)}
-        hint={`Every token expires; this console allows at most ${maxLifetimeDays} days.`}
+        options={expiryOptions(maxLifetimeDays, t)}
+        hint={t("createToken.expiresHint", { days: maxLifetimeDays })}
       />
     </CheckedFormDialog>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { CheckedFormDialog, NewPasswordField, useCheckedForm } from "@/components/ui/checked-form";
 import { SelectField, TextField } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
@@ -10,10 +11,9 @@ import { userQueries } from "@/lib/client/queries/users";
 import { validateInput } from "@/lib/client/validate-input";
 import { ROLES } from "@/lib/permissions";
 
-const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: role }));
-
 /** Add a person: checked with the server's own schema first; the password policy itself is the server's. */
 export function CreateUserDialog({ onClose }: { onClose: () => void }) {
+  const t = useTranslations("admin");
   const queryClient = useQueryClient();
   const form = useCheckedForm({
     check: (data) =>
@@ -26,26 +26,28 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
       }),
     send: (body: CreateUserInput) => callOperation("createUser", { body }),
     onSent: (user) => {
-      toast.success(`Created ${user.email}`);
+      toast.success(t("createUser.created", { email: user.email }));
       void queryClient.invalidateQueries({ queryKey: userQueries.all });
       onClose();
     },
   });
   return (
     <CheckedFormDialog
-      title="Add user"
+      title={t("createUser.title")}
       onClose={onClose}
       form={form}
-      submitLabel="Create user"
-      pendingLabel="Creating…"
+      submitLabel={t("createUser.submit")}
+      pendingLabel={t("createUser.pending")}
     >
-      <TextField label="Email" name="email" type="email" required />
-      <TextField label="Name" name="name" required />
-      <SelectField label="Role" name="role" defaultValue="operator" options={ROLE_OPTIONS} />
-      <NewPasswordField
-        label="Initial password"
-        hint="At least 12 characters; common passwords are refused."
+      <TextField label={t("createUser.email")} name="email" type="email" required />
+      <TextField label={t("createUser.name")} name="name" required />
+      <SelectField
+        label={t("createUser.role")}
+        name="role"
+        defaultValue="operator"
+        options={ROLES.map((role) => ({ value: role, label: role }))}
       />
+      <NewPasswordField label={t("createUser.password")} hint={t("createUser.passwordHint")} />
     </CheckedFormDialog>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { CheckedFormDialog, NewPasswordField, useCheckedForm } from "@/components/ui/checked-form";
 import { toast } from "@/components/ui/toast";
 import { type UpdateUserInput, UpdateUserSchema, type UserDto } from "@/lib/api/users";
@@ -13,21 +14,23 @@ export interface ResetPasswordDialogProps {
 
 /** An admin sets a new password for someone; their sessions end when it is saved. */
 export function ResetPasswordDialog({ user, onClose }: ResetPasswordDialogProps) {
+  const t = useTranslations("admin");
   const form = useCheckedForm({
     check: (data) => validateInput(UpdateUserSchema, { password: String(data.get("password") ?? "") }),
     send: (body: UpdateUserInput) => callOperation("updateUser", { params: { id: user.id }, body }),
     onSent: (saved) => {
-      toast.success(`Password of ${saved.email} reset; their sessions were ended`);
+      toast.success(t("resetPassword.done", { email: saved.email }));
       onClose();
     },
   });
-  const title = `Reset password of ${user.email}`;
   return (
-    <CheckedFormDialog title={title} onClose={onClose} form={form} submitLabel="Reset password">
-      <NewPasswordField
-        label="New password"
-        hint="At least 12 characters. The user's sessions end when you save."
-      />
+    <CheckedFormDialog
+      title={t("resetPassword.title", { email: user.email })}
+      onClose={onClose}
+      form={form}
+      submitLabel={t("resetPassword.submit")}
+    >
+      <NewPasswordField label={t("resetPassword.password")} hint={t("resetPassword.passwordHint")} />
     </CheckedFormDialog>
   );
 }

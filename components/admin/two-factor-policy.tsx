@@ -1,19 +1,15 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { toast } from "@/components/ui/toast";
 import { callOperation } from "@/lib/client/call-operation";
 import { userQueries } from "@/lib/client/queries/users";
 import { TWO_FACTOR_REQUIREMENTS, type TwoFactorRequirement } from "@/lib/second-factor";
 
-const LABELS: Record<TwoFactorRequirement, string> = {
-  nobody: "nobody (each person chooses)",
-  admins: "admins",
-  everyone: "everyone",
-};
-
 /** Who must use two-factor sign-in: people it newly applies to are sent to enrol at their next page. */
 export function TwoFactorPolicy() {
+  const t = useTranslations("admin");
   const queryClient = useQueryClient();
   const policy = useQuery(userQueries.twoFactorPolicy());
   const save = useMutation({
@@ -21,7 +17,7 @@ export function TwoFactorPolicy() {
       callOperation("setTwoFactorPolicy", { body: { required } }),
     onSuccess: (saved) => {
       queryClient.setQueryData(userQueries.twoFactorPolicy().queryKey, saved);
-      toast.success(`Two-factor sign-in is now required for ${saved.required}.`);
+      toast.success(t("twoFactorPolicy.saved", { required: saved.required }));
     },
     onError: (error) => toast.error(error.message),
   });
@@ -29,7 +25,7 @@ export function TwoFactorPolicy() {
   return (
     <div className="mb-6 flex flex-wrap items-center gap-2 rounded-md border border-slate-200 p-3 text-sm dark:border-slate-800">
       <label htmlFor="two-factor-policy" className="font-medium">
-        Two-factor sign-in required for
+        {t("twoFactorPolicy.label")}
       </label>
       <select
         id="two-factor-policy"
@@ -43,13 +39,11 @@ export function TwoFactorPolicy() {
       >
         {TWO_FACTOR_REQUIREMENTS.map((value) => (
           <option key={value} value={value}>
-            {LABELS[value]}
+            {t(`twoFactorPolicy.options.${value}`)}
           </option>
         ))}
       </select>
-      <span className="text-slate-600 dark:text-slate-400">
-        People without it are sent to set it up before anything else.
-      </span>
+      <span className="text-slate-600 dark:text-slate-400">{t("twoFactorPolicy.hint")}</span>
     </div>
   );
 }

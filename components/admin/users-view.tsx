@@ -2,9 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { useWholeList, type WholeListColumn } from "@/components/data-table/use-whole-list";
+import { useFormats, useTranslations } from "@/components/i18n/i18n-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -14,7 +15,8 @@ import { toast } from "@/components/ui/toast";
 import type { UpdateUserInput, UserDto } from "@/lib/api/users";
 import { callOperation } from "@/lib/client/call-operation";
 import { userQueries } from "@/lib/client/queries/users";
-import { formatDateTime } from "@/lib/format";
+import type { Formats } from "@/lib/i18n/formats";
+import type { Translate } from "@/lib/i18n/translator";
 import { ROLES, type Role } from "@/lib/permissions";
 import { TwoFactorPolicy } from "./two-factor-policy";
 
@@ -25,8 +27,6 @@ const CreateUserDialog = dynamic(() =>
 const ResetPasswordDialog = dynamic(() =>
   import("./reset-password-dialog").then((module) => module.ResetPasswordDialog),
 );
-
-const NOUN = { one: "user", other: "users" };
 
 /** A change to one person, made from their row or after its confirmation. */
 type UserChange =
@@ -48,37 +48,39 @@ function send(change: UserChange): Promise<UserDto> {
   return callOperation("resetUserTwoFactor", { params });
 }
 
-function doneMessage(change: UserChange, saved: UserDto): string {
-  if (change.kind === "revoke") return `${saved.email} is signed out everywhere`;
-  if (change.kind === "two-factor") return `Two-factor sign-in of ${saved.email} is off`;
-  return `Saved ${saved.email}`;
+function doneMessage(change: UserChange, saved: UserDto, t: Translate<"admin">): string {
+  if (change.kind === "revoke") return t("users.done.signedOut", { email: saved.email });
+  if (change.kind === "two-factor") return t("users.done.twoFactorOff", { email: saved.email });
+  return t("users.done.saved", { email: saved.email });
 }
 
 function userColumns(
+  t: Translate<"admin">,
+  f: Formats,
   currentUserId: string,
   onRole: (user: UserDto, role: Role) => void,
 ): readonly WholeListColumn<UserDto>[] {
   return [
     {
       id: "email",
-      header: "Email",
+      header: t("users.columns.email"),
       className: "font-medium",
       cell: (user) => (
         <>
           {user.email}
           {user.id === currentUserId && (
-            <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(you)</span>
+            <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">{t("users.you")}</span>
           )}
         </>
       ),
     },
-    { id: "name", header: "Name", cell: (user) => user.name },
+    { id: "name", header: t("users.columns.name"), cell: (user) => user.name },
     {
       id: "role",
-      header: "Role",
+      header: t("users.columns.role"),
       cell: (user) => (
         <select
-          aria-label={`Role of ${user.email}`}
+          aria-label={t("users.roleOf", { email: user.email })}
           value={user.role}
           onChange={(event) => {
             const role = ROLES.find((value) => value === event.target.value);
@@ -96,20 +98,35 @@ function userColumns(
     },
     {
       id: "status",
-      header: "Status",
+      header: t("users.columns.status"),
       cell: (user) =>
-        user.disabled ? <Badge tone="bad">disabled</Badge> : <Badge tone="good">active</Badge>,
+        user.disabled ? (
+          <Badge tone="bad">{t("users.status.disabled")}</Badge>
+        ) : (
+          <Badge tone="good">{t("users.status.active")}</Badge>
+        ),
     },
     {
       id: "twoFactor",
-      header: "Two-factor",
-      cell: (user) => (user.twoFactor ? <Badge tone="good">on</Badge> : <Badge>off</Badge>),
+      header: t("users.columns.twoFactor"),
+      cell: (user) =>
+        user.twoFactor ? (
+          <Badge tone="good">{t("users.twoFactor.on")}</Badge>
+        ) : (
+          <Badge>{t("users.twoFactor.off")}</Badge>
+        ),
     },
-    { id: "lastSignIn", header: "Last sign-in", cell: (user) => formatDateTime(user.lastSignInAt) },
+    {
+      id: "lastSignIn",
+      header: t("users.columns.lastSignIn"),
+      cell: (user) => f.dateTime(user.lastSignInAt),
+    },
   ];
 }
 
 export function UsersView({ currentUserId }: { currentUserId: string }) {
+  const t = useTranslations("admin");
+  const f = useFormats();
   const queryClient = useQueryClient();
   const users = useQuery(userQueries.list());
   const whole = useWholeList(users);
@@ -119,30 +136,33 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
   const apply = useMutation({
     mutationFn: send,
     onSuccess: (saved, change) => {
-      toast.success(doneMessage(change, saved));
+      toast.success(doneMessage(change, saved, t));
       setPending(null);
     },
     onError: (error) => toast.error(error.message),
     onSettled: () => queryClient.invalidateQueries({ queryKey: userQueries.all }),
   });
-  const columns = userColumns(currentUserId, (user, role) =>
-    apply.mutate({ kind: "update", user, change: { role } }),
+  const { mutate } = apply;
+  const columns = useMemo(
+    () =>
+      userColumns(t, f, currentUserId, (user, role) => mutate({ kind: "update", user, change: { role } })),
+    [t, f, currentUserId, mutate],
   );
 
   return (
     <>
       <PageHeader
-        title="Users"
-        description="People who can sign in to the console, and their roles."
-        actions={<Button onClick={() => setCreating(true)}>Add user</Button>}
+        title={t("users.title")}
+        description={t("users.description")}
+        actions={<Button onClick={() => setCreating(true)}>{t("users.add")}</Button>}
       />
       <TwoFactorPolicy />
       <DataTable
-        label="Console users"
+        label={t("users.tableLabel")}
         source={whole}
         columns={columns}
-        empty={<EmptyState title="No users yet" />}
-        noun={NOUN}
+        empty={<EmptyState title={t("users.empty")} />}
+        noun={{ one: t("users.noun.one"), other: t("users.noun.other") }}
         rowKey={(user) => user.id}
         rowTestId={(user) => `user-row-${user.email}`}
         actions={(user) => (
@@ -153,22 +173,22 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
                 variant="secondary"
                 onClick={() => apply.mutate({ kind: "update", user, change: { disabled: false } })}
               >
-                Enable
+                {t("users.actions.enable")}
               </Button>
             ) : (
               <Button size="sm" variant="secondary" onClick={() => setPending({ kind: "disable", user })}>
-                Disable
+                {t("users.actions.disable")}
               </Button>
             )}
             <Button size="sm" variant="secondary" onClick={() => setPending({ kind: "password", user })}>
-              Reset password
+              {t("users.actions.resetPassword")}
             </Button>
             <Button size="sm" variant="secondary" onClick={() => setPending({ kind: "revoke", user })}>
-              Sign out everywhere
+              {t("users.actions.signOutEverywhere")}
             </Button>
             {user.twoFactor && (
               <Button size="sm" variant="secondary" onClick={() => setPending({ kind: "two-factor", user })}>
-                Reset two-factor
+                {t("users.actions.resetTwoFactor")}
               </Button>
             )}
           </div>
@@ -177,14 +197,9 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
       {creating && <CreateUserDialog onClose={() => setCreating(false)} />}
       <ConfirmDialog
         open={pending?.kind === "disable"}
-        title="Disable user"
-        message={
-          <p>
-            Disable {pending?.user.email}? They are signed out at their next request and cannot sign in until
-            re-enabled.
-          </p>
-        }
-        confirmLabel="Disable"
+        title={t("users.disable.title")}
+        message={<p>{t("users.disable.message", { email: pending?.user.email ?? "" })}</p>}
+        confirmLabel={t("users.actions.disable")}
         danger
         pending={apply.isPending}
         onConfirm={() =>
@@ -194,25 +209,18 @@ export function UsersView({ currentUserId }: { currentUserId: string }) {
       />
       <ConfirmDialog
         open={pending?.kind === "revoke"}
-        title="Sign out everywhere"
-        message={
-          <p>End every session of {pending?.user.email}? They will have to sign in again on every device.</p>
-        }
-        confirmLabel="Sign out everywhere"
+        title={t("users.signOut.title")}
+        message={<p>{t("users.signOut.message", { email: pending?.user.email ?? "" })}</p>}
+        confirmLabel={t("users.actions.signOutEverywhere")}
         pending={apply.isPending}
         onConfirm={() => pending && apply.mutate({ kind: "revoke", user: pending.user })}
         onClose={() => setPending(null)}
       />
       <ConfirmDialog
         open={pending?.kind === "two-factor"}
-        title="Reset two-factor sign-in"
-        message={
-          <p>
-            Turn off two-factor sign-in for {pending?.user.email}? Do this only when they lost both their
-            authenticator and their recovery codes, and you know it is them asking.
-          </p>
-        }
-        confirmLabel="Reset two-factor"
+        title={t("users.resetTwoFactor.title")}
+        message={<p>{t("users.resetTwoFactor.message", { email: pending?.user.email ?? "" })}</p>}
+        confirmLabel={t("users.actions.resetTwoFactor")}
         danger
         pending={apply.isPending}
         onConfirm={() => pending && apply.mutate({ kind: "two-factor", user: pending.user })}

@@ -18,24 +18,22 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  */
 const CONVERTED = [
   "components/i18n",
-  "components/shell/shell.tsx",
-  "components/account/language-section.tsx",
+  "components/shell",
+  "components/account",
+  "components/admin",
+  "components/auth",
+  "components/palette",
   "components/data-table",
   "components/ui",
   "components/saved-views",
   "components/kiwire",
-  "app/(console)/kiwire",
   "components/kerio",
   "components/connections",
-  "app/(console)/kerio",
-  "app/(console)/admin/connections",
   "components/kalliope",
   "components/kayako",
   "components/charts",
   "components/overview",
-  "app/(console)/kalliope",
-  "app/(console)/kayako",
-  "app/(console)/page.tsx",
+  "app",
 ];
 
 /** Words that read the same in every language the console speaks. */

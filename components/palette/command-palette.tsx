@@ -11,8 +11,8 @@ import type { Translate } from "@/lib/i18n/translator";
 import { NAVIGATION } from "@/lib/navigation";
 import { searchItemHref } from "@/lib/palette-targets";
 import { can, type Role } from "@/lib/permissions";
-import { searchIntents } from "@/lib/search-query";
-import { SEARCH_KIND_SOURCES, SEARCH_QUERY_MAX } from "@/lib/search-vocabulary";
+import { type SearchIntent, searchIntents } from "@/lib/search-query";
+import { SEARCH_QUERY_MAX } from "@/lib/search-vocabulary";
 import { type RecentItem, readRecentItems, rememberRecentItem } from "./recent-items";
 
 /** Long enough that a number typed at speed is asked once, short enough to feel live. */
@@ -40,7 +40,7 @@ function useDebounced(value: string, delayMs: number): string {
   return settled;
 }
 
-function pageOptions(role: Role, nav: Translate<"nav">): Option[] {
+function pageOptions(role: Role, nav: Translate<"nav">, t: Translate<"palette">): Option[] {
   return NAVIGATION.flatMap((section) =>
     section.items
       .filter((item) => can(role, item.permission))
@@ -49,19 +49,23 @@ function pageOptions(role: Role, nav: Translate<"nav">): Option[] {
         href: item.href,
         label: nav(`pages.${item.page}`),
         detail: nav(`sections.${section.section}`),
-        group: "Page",
+        group: t("page"),
       })),
   );
 }
 
-function sourceGroup(source: SearchSourceDto): Group {
-  const { label, noun } = SEARCH_KIND_SOURCES[source.kind];
-  const notes = [`Searched ${source.searched}.`];
+function sourceGroup(source: SearchSourceDto, intents: SearchIntent[], t: Translate<"palette">): Group {
+  const label = t(`kinds.${source.kind}.label`);
+  const noun = t(`kinds.${source.kind}.noun`);
+  // The query's one meaning for this kind, said in the person's language (the API says it in English).
+  const intent = intents.find((candidate) => candidate.kind === source.kind);
+  const what = intent ? t(`searched.${intent.meaning}`, { value: intent.value }) : source.searched;
+  const notes = [t("searchedNote", { what })];
   if (source.message) notes.push(source.message);
-  else if (source.items.length === 0) notes.push("Nothing found.");
+  else if (source.items.length === 0) notes.push(t("nothingFound"));
   return {
     key: `${source.kind}:${source.connectionId}`,
-    heading: `${label} · ${source.connectionName}`,
+    heading: `${label} · ${source.connectionName}`, // literal: two names, joined as every list joins them
     notes,
     tone: source.status === "ok" ? "normal" : "problem",
     options: source.items.map((item) => ({
@@ -95,8 +99,10 @@ export function CommandPalette({ userId, role, onClose }: CommandPaletteProps) {
   const [recent] = useState(() => readRecentItems(window.localStorage, userId));
   const typed = text.trim();
   const query = useDebounced(typed, DEBOUNCE_MS);
-  const searchable = searchIntents(query).length > 0;
+  const intents = searchIntents(query);
+  const searchable = intents.length > 0;
   const nav = useTranslations("nav");
+  const t = useTranslations("palette");
   const results = useQuery({ ...searchQueries.results(query), enabled: searchable });
   const savedViews = useSavedViewGroups(typed);
 
@@ -106,7 +112,7 @@ export function CommandPalette({ userId, role, onClose }: CommandPaletteProps) {
   }, []);
 
   const lower = typed.toLowerCase();
-  const pages = pageOptions(role, nav).filter(
+  const pages = pageOptions(role, nav, t).filter(
     (page) =>
       lower === "" || page.label.toLowerCase().includes(lower) || page.detail.toLowerCase().includes(lower),
   );
@@ -117,30 +123,38 @@ export function CommandPalette({ userId, role, onClose }: CommandPaletteProps) {
             ? [
                 {
                   key: "recent",
-                  heading: "Recent",
+                  heading: t("groups.recent"),
                   notes: [],
                   tone: "normal" as const,
                   options: recent.map((item) => ({ ...item, key: `recent:${item.href}` })),
                 },
               ]
             : []),
-          { key: "pages", heading: "Pages", notes: [], tone: "normal", options: pages },
+          { key: "pages", heading: t("groups.pages"), notes: [], tone: "normal", options: pages },
           ...savedViews,
         ]
       : [
           ...(pages.length > 0
-            ? [{ key: "pages", heading: "Pages", notes: [], tone: "normal" as const, options: pages }]
+            ? [
+                {
+                  key: "pages",
+                  heading: t("groups.pages"),
+                  notes: [],
+                  tone: "normal" as const,
+                  options: pages,
+                },
+              ]
             : []),
           ...savedViews,
           // A stale answer (the debounce or the request still running) is not shown as this text's result.
           ...(searchable && query === typed && results.data && !results.isPlaceholderData
-            ? results.data.sources.map(sourceGroup)
+            ? results.data.sources.map((source) => sourceGroup(source, intents, t))
             : []),
           ...(searchable && query === typed && results.isError
             ? [
                 {
                   key: "error",
-                  heading: "Search",
+                  heading: t("groups.search"),
                   notes: [results.error.message],
                   tone: "problem" as const,
                   options: [],
@@ -191,7 +205,7 @@ export function CommandPalette({ userId, role, onClose }: CommandPaletteProps) {
   return (
     <dialog
       ref={dialog}
-      aria-label="Command palette"
+      aria-label={t("title")}
       data-command-palette=""
       onClose={onClose}
       className="mx-auto mt-[12vh] w-full max-w-xl rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100"
@@ -201,7 +215,7 @@ export function CommandPalette({ userId, role, onClose }: CommandPaletteProps) {
           ref={input}
           type="text"
           role="combobox"
-          aria-label="Go to a page, or find an extension, voucher, ticket, call or hotspot user"
+          aria-label={t("inputLabel")}
           aria-expanded="true"
           aria-controls={`${id}-listbox`}
           aria-autocomplete="list"
@@ -211,7 +225,7 @@ export function CommandPalette({ userId, role, onClose }: CommandPaletteProps) {
           spellCheck={false}
           maxLength={SEARCH_QUERY_MAX}
           value={text}
-          placeholder="Page, extension number, voucher code, ticket id or mask, call id, user…"
+          placeholder={t("placeholder")}
           onChange={(event) => {
             setText(event.currentTarget.value);
             setActiveIndex(0);
@@ -220,13 +234,13 @@ export function CommandPalette({ userId, role, onClose }: CommandPaletteProps) {
           className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 placeholder:text-slate-500 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 dark:placeholder:text-slate-400"
         />
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-          ↑ ↓ to move, Enter to open, Esc to close.
+          {t("hint")}
         </p>
       </div>
       <div
         id={`${id}-listbox`}
         role="listbox"
-        aria-label="Results"
+        aria-label={t("results")}
         className="max-h-[60vh] overflow-y-auto p-2"
       >
         {groups.map((group) => (
@@ -292,7 +306,7 @@ export function CommandPalette({ userId, role, onClose }: CommandPaletteProps) {
         role="status"
         className="border-t border-slate-200 px-3 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400"
       >
-        {statusLine({
+        {statusLine(t, {
           typed,
           searching,
           count: options.length,
@@ -304,20 +318,17 @@ export function CommandPalette({ userId, role, onClose }: CommandPaletteProps) {
   );
 }
 
-function statusLine(state: {
+interface SearchState {
   typed: string;
   searching: boolean;
   count: number;
   problems: number;
   searchable: boolean;
-}): string {
-  if (state.searching) return "Searching the appliances…";
-  const found = state.count === 1 ? "1 result" : `${state.count} results`;
-  const trouble =
-    state.problems > 0
-      ? ` ${state.problems === 1 ? "One source" : `${state.problems} sources`} did not answer.`
-      : "";
-  if (state.typed !== "" && !state.searchable && state.count === 0)
-    return "No page matches. Type an extension number, a voucher code, a ticket id or mask (ABC-123-45678), a call's unique id or a hotspot user's name.";
-  return `${found}.${trouble}`;
+}
+
+function statusLine(t: Translate<"palette">, state: SearchState): string {
+  if (state.searching) return t("searching");
+  if (state.typed !== "" && !state.searchable && state.count === 0) return t("noMatch");
+  const found = t("found", { count: state.count });
+  return state.problems > 0 ? `${found} ${t("trouble", { count: state.problems })}` : found;
 }

@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import type { Role } from "@/lib/permissions";
 
 // Loaded on first use: the palette, its search and the navigation list stay out of every page's first load.
@@ -17,6 +18,7 @@ export interface PaletteLauncherProps {
 
 /** Ctrl+K / ⌘K anywhere in the console, and a header button that says so, open the command palette. */
 export function PaletteLauncher({ userId, role }: PaletteLauncherProps) {
+  const t = useTranslations("palette");
   const [open, setOpen] = useState(false);
   const [apple, setApple] = useState(false);
   const isOpen = useRef(false);
@@ -65,7 +67,7 @@ export function PaletteLauncher({ userId, role }: PaletteLauncherProps) {
         className="mr-auto inline-flex items-center gap-3 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm text-slate-600 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300 dark:hover:bg-slate-800"
       >
         {/* Not "Search": every list has a Search button, and two of them on a page would be ambiguous. */}
-        <span>Jump to…</span>
+        <span>{t("launcher")}</span>
         <kbd className="rounded border border-slate-300 px-1 font-sans text-xs dark:border-slate-600">
           {apple ? "⌘K" : "Ctrl K"}
         </kbd>

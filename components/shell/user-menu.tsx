@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useTranslations } from "@/components/i18n/i18n-provider";
 import { toast } from "@/components/ui/toast";
 import { signOut } from "@/lib/client/sign-out";
 import type { Role } from "@/lib/permissions";
@@ -18,13 +19,14 @@ export interface UserMenuProps {
 }
 
 export function UserMenu({ user, initialTheme }: UserMenuProps) {
+  const t = useTranslations("shell");
   const [theme, setTheme] = useState<Theme>(initialTheme);
   return (
     <div className="flex items-center gap-3 text-sm">
       <label className="flex items-center gap-1 text-slate-600 dark:text-slate-400">
-        <span>Theme</span>
+        <span>{t("theme.label")}</span>
         <select
-          aria-label="Colour theme"
+          aria-label={t("theme.selectLabel")}
           value={theme}
           onChange={async (event) => {
             const next = parseTheme(event.target.value);
@@ -34,14 +36,14 @@ export function UserMenu({ user, initialTheme }: UserMenuProps) {
               applyTheme(await saveTheme(next));
             } catch {
               setTheme(theme);
-              toast.error("The theme could not be saved. Check your connection and try again.");
+              toast.error(t("theme.notSaved"));
             }
           }}
           className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900"
         >
           {THEMES.map((option) => (
             <option key={option} value={option}>
-              {option}
+              {t(`theme.options.${option}`)}
             </option>
           ))}
         </select>
@@ -58,7 +60,7 @@ export function UserMenu({ user, initialTheme }: UserMenuProps) {
         href="/account"
         className="rounded-md border border-slate-300 px-2.5 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
       >
-        Your account
+        {t("yourAccount")}
       </a>
       <button
         type="button"
@@ -69,7 +71,7 @@ export function UserMenu({ user, initialTheme }: UserMenuProps) {
         }}
         className="rounded-md border border-slate-300 px-2.5 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
       >
-        Sign out
+        {t("signOut")}
       </button>
     </div>
   );

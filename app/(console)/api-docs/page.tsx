@@ -1,8 +1,9 @@
+import { messageParts } from "@/components/i18n/message-parts";
 import { PageHeader } from "@/components/ui/page-header";
 import { openApiDocument } from "@/lib/api/openapi";
 import { OPENAPI_DOCUMENT_PATH } from "@/lib/api/routes";
 import { requirePermission } from "@/lib/server/auth/page-auth";
-import { pageTitle } from "@/lib/server/preferences/request-locale";
+import { getTranslations, pageTitle } from "@/lib/server/preferences/request-locale";
 
 export const generateMetadata = pageTitle("apiDocs");
 
@@ -19,6 +20,7 @@ type DocumentedOperation = {
 /** A readable rendering of the OpenAPI document: the same document, so the two never disagree. */
 export default async function ApiDocsPage() {
   await requirePermission("overview.read", "/api-docs");
+  const [t, nav] = await Promise.all([getTranslations("shell"), getTranslations("nav")]);
   const document = openApiDocument();
   const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => ({
@@ -31,16 +33,15 @@ export default async function ApiDocsPage() {
   return (
     <>
       <PageHeader
-        title="API reference"
-        description={
-          <>
-            {document.info.description} Machine-readable:{" "}
+        title={nav("pages.apiDocs")}
+        description={messageParts(t("apiDocs.machineReadable"), {
+          description: document.info.description,
+          link: (
             <a className="underline" href={OPENAPI_DOCUMENT_PATH}>
               {OPENAPI_DOCUMENT_PATH}
             </a>
-            .
-          </>
-        }
+          ),
+        })}
       />
       {tags.map((tag) => (
         <section key={tag} className="mb-8" aria-labelledby={`tag-${tag}`}>
@@ -64,14 +65,17 @@ export default async function ApiDocsPage() {
                   </summary>
                   <div className="mt-3 space-y-2 text-sm">
                     <p>
-                      Operation id <code>{operation.operationId}</code>. {operation.description}
+                      {messageParts(t("apiDocs.operationId"), {
+                        id: <code>{operation.operationId}</code>,
+                        description: operation.description,
+                      })}
                     </p>
                     {operation.parameters.length > 0 && (
                       <ul className="list-disc pl-5">
                         {operation.parameters.map((parameter) => (
                           <li key={`${parameter.in}-${parameter.name}`}>
                             <code>{parameter.name}</code> ({parameter.in}
-                            {parameter.required ? ", required" : ""})
+                            {parameter.required ? `, ${t("apiDocs.required")}` : ""})
                             {parameter.description ? ` — ${parameter.description}` : ""}
                           </li>
                         ))}
@@ -83,10 +87,11 @@ export default async function ApiDocsPage() {
                       </pre>
                     )}
                     <p>
-                      Responses:{" "}
-                      {Object.entries(operation.responses)
-                        .map(([status, response]) => `${status} ${response.description}`)
-                        .join("; ")}
+                      {t("apiDocs.responses", {
+                        responses: Object.entries(operation.responses)
+                          .map(([status, response]) => `${status} ${response.description}`)
+                          .join("; "),
+                      })}
                     </p>
                   </div>
                 </details>

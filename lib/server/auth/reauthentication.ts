@@ -1,10 +1,10 @@
 import "server-only";
+import { auth } from "@/lib/i18n/messages/en/auth";
 import type { Database } from "@/lib/server/db/client";
 import { ApiError, validationFailed } from "@/lib/server/errors/api-error";
 import { verifyPassword } from "@/lib/server/users/password-hash";
 import { verifySecondFactor } from "@/lib/server/users/second-factor";
 import { findUserById } from "@/lib/server/users/users";
-import { SIGN_IN_ERRORS } from "@/lib/sign-in-errors";
 import { claimAttempt, lockedUntil, recordFailure, recordSuccess, throttleKeys } from "./login-throttle";
 
 export type IdentityProof = { password?: string; code?: string };
@@ -21,7 +21,7 @@ export async function confirmIdentity(
   clientAddress: string | null,
 ): Promise<void> {
   const keys = throttleKeys(person.email, clientAddress);
-  const lockedOut = new ApiError(429, "too_many_attempts", SIGN_IN_ERRORS["locked-out"]);
+  const lockedOut = new ApiError(429, "too_many_attempts", auth.errors["locked-out"]);
   // Counted before the check, as at sign-in, so parallel guesses cannot slip past the limit.
   if (!(await claimAttempt(db, keys))) throw lockedOut;
   const user = await findUserById(db, person.id);

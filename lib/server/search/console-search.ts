@@ -1,6 +1,8 @@
 import "server-only";
 import type { SearchItemDto, SearchSourceDto } from "@/lib/api/search";
 import type { ConnectionKind } from "@/lib/connection-kinds";
+import { en } from "@/lib/i18n/messages/en/all";
+import { translatorFor } from "@/lib/i18n/translator";
 import type { Permission } from "@/lib/permissions";
 import { type SearchIntent, searchIntents } from "@/lib/search-query";
 import { SEARCH_ITEMS_PER_SOURCE, SEARCH_KIND_SOURCES, type SearchKind } from "@/lib/search-vocabulary";
@@ -123,6 +125,9 @@ const READERS: Record<
   },
 };
 
+/** The API says what it searched in English (its documents' language); the palette says it in the person's. */
+const english = translatorFor("en", en, "palette");
+
 /** The palette's search: every planned source asked at once, each answered with its status. */
 export async function searchConsole(db: Database, holds: Holds, query: string): Promise<SearchSourceDto[]> {
   const connections = await listConnectionEntries(db);
@@ -131,7 +136,7 @@ export async function searchConsole(db: Database, holds: Holds, query: string): 
       kind: intent.kind,
       connectionId: connection.id,
       connectionName: connection.name,
-      searched: intent.searched,
+      searched: english(`searched.${intent.meaning}`, { value: intent.value }),
       run: () => READERS[intent.kind](db, connection.id, intent.value),
     }),
   );

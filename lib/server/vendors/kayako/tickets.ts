@@ -10,6 +10,7 @@ import type {
   UpdateTicketInput,
   UpdateTicketResultDto,
 } from "@/lib/api/kayako";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { TicketSort } from "@/lib/kayako-vocabulary";
 import { notFound, unprocessable } from "@/lib/server/errors/api-error";
 import { VendorError } from "@/lib/server/errors/vendor-error";
@@ -191,7 +192,7 @@ export class KayakoTickets {
       this.lookups(),
     ]);
     const ticket = listOf(answer.tickets, "ticket")[0];
-    if (!ticket) throw notFound(`Kayako has no ticket ${ticketId}.`);
+    if (!ticket) throw notFound(text`Kayako has no ticket ${ticketId}.`);
     return detailOf(ticket, lookups);
   }
 
@@ -221,7 +222,7 @@ export class KayakoTickets {
     if (answer instanceof VendorError) throw answer;
     throw new VendorError(
       "unexpected_response",
-      `Kayako answered the reply to ticket ${ticketId} without the post, and the ticket does not show it: reload the ticket before sending again.`,
+      text`Kayako answered the reply to ticket ${ticketId} without the post, and the ticket does not show it: reload the ticket before sending again.`,
     );
   }
 
@@ -261,7 +262,7 @@ export class KayakoTickets {
       requested.push({ field: "departmentId", vendor: "departmentid", value: input.departmentId });
     if (input.ownerStaffId !== undefined)
       requested.push({ field: "ownerStaffId", vendor: "ownerstaffid", value: input.ownerStaffId });
-    if (requested.length === 0) throw unprocessable("Change at least one field.");
+    if (requested.length === 0) throw unprocessable(text`Change at least one field.`);
 
     // Only the changed fields: sending the whole ticket back could overwrite someone else's concurrent edit.
     const fields = Object.fromEntries(requested.map((r) => [r.vendor, r.value]));
@@ -281,7 +282,7 @@ export class KayakoTickets {
       if (answer instanceof VendorError) throw answer;
       throw new VendorError(
         "unexpected_response",
-        `Kayako answered the update of ticket ${ticketId} without the ticket, and reading it back failed: reload the ticket to see whether the change was made.`,
+        text`Kayako answered the update of ticket ${ticketId} without the ticket, and reading it back failed: reload the ticket to see whether the change was made.`,
       );
     }
     const ticket = detailOf(ticketNode, lookups);

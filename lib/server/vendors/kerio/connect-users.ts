@@ -9,6 +9,7 @@ import type {
   RemoveMailUserInput,
   UpdateMailUserInput,
 } from "@/lib/api/kerio-connect";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { MailRemovalMode, MailUserSort } from "@/lib/kerio-connect-vocabulary";
 import { type ApiError, conflict, notFound, unprocessable } from "@/lib/server/errors/api-error";
 import { buildKerioQuery } from "./query";
@@ -200,7 +201,7 @@ export class ConnectUsers {
 
   async require(userId: string): Promise<MailUserDto> {
     const found = await this.find(userId);
-    if (!found) throw notFound("This mail user no longer exists on the server: reload the list.");
+    if (!found) throw notFound(text`This mail user no longer exists on the server: reload the list.`);
     return found;
   }
 
@@ -252,7 +253,8 @@ export class ConnectUsers {
     const [first] = rowsOf(resultObject(answer).result, CreatedRowSchema, "the created user");
     const id = first?.id;
     const created = id ? await this.find(id) : await this.findByLogin(input.domainId, loginName);
-    if (!created) throw notFound(`Kerio Connect reported ${loginName} created but does not list it: reload.`);
+    if (!created)
+      throw notFound(text`Kerio Connect reported ${loginName} created but does not list it: reload.`);
     return created;
   }
 
@@ -276,7 +278,7 @@ export class ConnectUsers {
   async remove(userId: string, input: RemoveMailUserInput): Promise<MailUserDto> {
     const current = await this.require(userId);
     if (input.confirm !== current.loginName) {
-      throw unprocessable(`Type ${current.loginName} to confirm the removal.`, [
+      throw unprocessable(text`Type ${current.loginName} to confirm the removal.`, [
         { field: "confirm", message: `Type ${current.loginName} to confirm the removal.` },
       ]);
     }

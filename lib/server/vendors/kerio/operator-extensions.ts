@@ -9,6 +9,7 @@ import type {
   OwnerDto,
   UpdateExtensionInput,
 } from "@/lib/api/kerio-extensions";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { ExtensionSort } from "@/lib/kerio-extensions-vocabulary";
 import { ApiError, notFound } from "@/lib/server/errors/api-error";
 import { type OperatorCapabilities, operatorCapabilities } from "./operator-capabilities";
@@ -326,7 +327,7 @@ export class OperatorExtensions {
 
   async require(number: string): Promise<ExtensionDto> {
     const found = await this.find(number);
-    if (!found) throw notFound(`Extension ${number} does not exist on this PBX.`);
+    if (!found) throw notFound(text`Extension ${number} does not exist on this PBX.`);
     return found;
   }
 
@@ -380,7 +381,7 @@ export class OperatorExtensions {
       throw new ApiError(
         502,
         "vendor_unclear",
-        `Kerio Operator accepted extension ${number} but does not list it: reload the list before creating it again.`,
+        text`Kerio Operator accepted extension ${number} but does not list it: reload the list before creating it again.`,
       );
     }
     return { extension, sipPassword };

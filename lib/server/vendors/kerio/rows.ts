@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 
 /**
@@ -35,6 +36,6 @@ export function rowsOf<T>(value: unknown, schema: z.ZodType<T>, what: string): T
 function unexpected(what: string): VendorError {
   return new VendorError(
     "unexpected_response",
-    `Kerio sent ${what} in a form the console does not know (an entry lacks its id or has fields of another type): check that the appliance runs a supported version.`,
+    text`Kerio sent ${what} in a form the console does not know (an entry lacks its id or has fields of another type): check that the appliance runs a supported version.`,
   );
 }

@@ -32,12 +32,16 @@ function filesUnder(folder: string): string[] {
 
 export function templatesIn(source: string, file: string): FoundTemplate[] {
   const found: FoundTemplate[] = [];
+  // The literal text of the templates read so far: a word ending in "text" followed by a backquote there
+  // (`msg\`Must be text\``) is not a tag.
+  const literals: [number, number][] = [];
   for (const match of source.matchAll(TAG)) {
     const start = match.index;
+    if (literals.some(([from, to]) => start >= from && start < to)) continue;
     const lineStart = source.lastIndexOf("\n", start) + 1;
     // Examples in comments are not messages.
     if (/^\s*(\/\/|\*|\/\*)/.test(source.slice(lineStart, start))) continue;
-    const parts = literalParts(source, start + match[0].length);
+    const parts = literalParts(source, start + match[0].length, literals);
     const line = source.slice(0, start).split("\n").length;
     found.push({
       tag: match[1] as "text" | "msg",
@@ -49,10 +53,11 @@ export function templatesIn(source: string, file: string): FoundTemplate[] {
 }
 
 /** The raw literal parts of the template literal whose body starts at `from` (just after the backquote). */
-function literalParts(source: string, from: number): string[] {
+function literalParts(source: string, from: number, literals: [number, number][]): string[] {
   const parts: string[] = [];
   let raw = "";
   let index = from;
+  let partStart = from;
   while (index < source.length) {
     const char = source[index];
     if (char === "\\") {
@@ -60,11 +65,14 @@ function literalParts(source: string, from: number): string[] {
       index += 2;
     } else if (char === "`") {
       parts.push(raw);
+      literals.push([partStart, index]);
       return parts;
     } else if (char === "$" && source[index + 1] === "{") {
       parts.push(raw);
+      literals.push([partStart, index]);
       raw = "";
       index = skipExpression(source, index + 2);
+      partStart = index;
     } else {
       raw += char;
       index += 1;

@@ -49,6 +49,8 @@ describe("a schema's message (msg``)", () => {
   });
 
   it("is found in Italian whole, or by the template with holes", () => {
+    expect(localizeInputMessage("At most 80 characters", "it")).toBe("Al massimo 80 caratteri");
+    expect(localizeInputMessage("from must be an ISO date-time", "it")).toBe("from deve essere una data e ora ISO");
     expect(localizeInputMessage("A message nobody wrote", "it")).toBe("A message nobody wrote");
     expect(localizeInputMessage("Anything", "en")).toBe("Anything");
   });
@@ -61,5 +63,10 @@ describe("zod's issues in another language", () => {
     expect(issue?.message).toMatch(/^Troppo piccolo/);
     expect(issue?.path).toEqual(["name"]);
     expect(schema.safeParse({ name: "x" }).error?.issues[0]?.message).toMatch(/^Too small/);
+  });
+
+  it("keep a schema's own message, in the catalog's Italian", () => {
+    const schema = z.strictObject({ name: z.string().max(3, msg`At most 80 characters`) });
+    expect(issuesIn(schema, { name: "long" }, "it")[0]?.message).toBe("Al massimo 80 caratteri");
   });
 });

@@ -1,7 +1,6 @@
 import { formatMessage } from "@/lib/i18n/format-message";
 import type { Locale } from "@/lib/i18n/locales";
 import { ITALIAN_INPUT } from "./it-input";
-import { PLACEHOLDER } from "./text";
 
 /** The schemas' messages (`msg`) in each language, keyed by their English template. */
 export const INPUT_CATALOGS: Readonly<Record<Exclude<Locale, "en">, Readonly<Record<string, string>>>> = {
@@ -51,6 +50,6 @@ function patternsOf(locale: Exclude<Locale, "en">): TemplatePattern[] {
   return list;
 }
 
-const PLACEHOLDER_SPLIT = new RegExp(PLACEHOLDER.source);
+const PLACEHOLDER_SPLIT = /\{\d+\}/;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -169,8 +169,8 @@ export const ITALIAN_ERRORS: Readonly<Record<string, string>> = {
   // Kayako
   "Kayako: {0} ({1}).": "Kayako: {0} ({1}).",
   "Kayako refused {0}: {1}.": "Kayako ha rifiutato {0}: {1}.",
-  "Kayako answered HTTP {0} to {1}.": "Kayako ha risposto HTTP {0} a {1}.",
-  "Kayako failed on {0}: {1}": "Kayako ha avuto un errore su {0}: {1}",
+  "Kayako answered HTTP {0} to {1}.": "Kayako ha risposto HTTP {0} per {1}.",
+  "Kayako failed on {0}: {1}": "Kayako ha avuto un errore con {0}: {1}",
   "Kayako rejected the API key or secret key ({0}). Copy both again from Admin CP → REST API → API Information.":
     "Kayako ha rifiutato la chiave API o la chiave segreta ({0}). Copiale di nuovo entrambe da Admin CP → REST API → API Information.",
   "The REST API is disabled in Kayako (HTTP 403): enable it in Admin CP → REST API → Settings.":
@@ -193,8 +193,8 @@ export const ITALIAN_ERRORS: Readonly<Record<string, string>> = {
   "Change at least one field.": "Modifica almeno un campo.",
   "Kayako answered the update of ticket {0} without the ticket, and reading it back failed: reload the ticket to see whether the change was made.":
     "Kayako ha risposto all'aggiornamento del ticket {0} senza il ticket, e la rilettura non è riuscita: ricarica il ticket per vedere se la modifica è stata fatta.",
-  "Kayako answered {0} without XML{1}.": "Kayako ha risposto a {0} senza XML{1}.",
-  "Kayako's answer to {0} is not well-formed XML.": "La risposta di Kayako a {0} non è XML ben formato.",
+  "Kayako answered {0} without XML{1}.": "Kayako ha risposto per {0} senza XML{1}.",
+  "Kayako's answer to {0} is not well-formed XML.": "La risposta di Kayako per {0} non è XML ben formato.",
 
   // Kerio
   "This mail user no longer exists on the server: reload the list.":
@@ -261,4 +261,74 @@ export const ITALIAN_ERRORS: Readonly<Record<string, string>> = {
   "Kiwire refused /apiv2/{0}/{1} ({2}): check the module and the permission toggles under Integrations → API.":
     "Kiwire ha rifiutato /apiv2/{0}/{1} ({2}): controlla il modulo e i permessi in Integrations → API.",
   "Kiwire refused /apiv2/{0}/{1}: {2}.": "Kiwire ha rifiutato /apiv2/{0}/{1}: {2}.",
+
+  // Words that go into other messages
+  "call {0}": "la chiamata {0}",
+  "the department list": "l'elenco dei reparti",
+  "the ticket status list": "l'elenco degli stati dei ticket",
+  "the ticket priority list": "l'elenco delle priorità dei ticket",
+  "the ticket type list": "l'elenco dei tipi di ticket",
+  "the staff list": "l'elenco degli operatori",
+  "the ticket list": "l'elenco dei ticket",
+  "the ticket count": "il conteggio dei ticket",
+  "the ticket search": "la ricerca dei ticket",
+  "ticket {0}": "il ticket {0}",
+  "the update of ticket {0}": "l'aggiornamento del ticket {0}",
+  "the user search": "la ricerca degli utenti",
+  "the organisation list": "l'elenco delle organizzazioni",
+  "a user list": "un elenco di utenti",
+  "a domain list": "un elenco di domini",
+  "the created user": "l'utente creato",
+  "an address group list": "un elenco di gruppi di indirizzi",
+  "a time range list": "un elenco di intervalli di tempo",
+  "an extension list": "un elenco di interni",
+  "the dial plan": "il piano di numerazione",
+
+  // Passwords and identity
+  "The new password is the current one. Choose another.":
+    "La nuova password è quella attuale. Scegline un'altra.",
+  "Too many failed sign-ins. Wait 15 minutes and try again, or ask an admin to check the account.":
+    "Troppi accessi non riusciti. Attendi 15 minuti e riprova, oppure chiedi a un amministratore di controllare l'account.",
+  "The password is wrong.": "La password è sbagliata.",
+  "The code is wrong, expired or already used.": "Il codice è sbagliato, scaduto o già usato.",
+  "That code does not match. Check the app shows the console's entry and its clock is right.":
+    "Il codice non corrisponde. Controlla che l'app mostri la voce della console e che il suo orologio sia giusto.",
+  "Already in use": "Già in uso",
+  "Would leave the console without an admin": "Lascerebbe la console senza un amministratore",
+  "At most {0} days: this console limits API tokens to {1} days (API_TOKEN_MAX_LIFETIME_DAYS)":
+    "Al massimo {0} giorni: questa console limita i token API a {1} giorni (API_TOKEN_MAX_LIFETIME_DAYS)",
+  "Use at least {0} characters (this one has {1}).": "Usa almeno {0} caratteri (questa ne ha {1}).",
+  "Use at most {0} characters.": "Usa al massimo {0} caratteri.",
+  "This password is on a list of commonly used passwords. Choose another.":
+    "Questa password è in un elenco di password molto usate. Scegline un'altra.",
+  "This password is a repeated or sequential pattern. Choose another.":
+    "Questa password è una sequenza ripetuta o consecutiva. Scegline un'altra.",
+  "This password is made from your email or the product's name. Choose another.":
+    "Questa password è ricavata dalla tua email o dal nome del prodotto. Scegline un'altra.",
+
+  // Kerio, per field
+  "The licence's user limit is reached: {0} cannot be enabled. Disable or remove another user, or extend the licence.":
+    "È stato raggiunto il limite di utenti della licenza: {0} non può essere attivato. Disattiva o rimuovi un altro utente, oppure estendi la licenza.",
+  "User {0} already exists.": "L'utente {0} esiste già.",
+  "Enter a password.": "Inserisci una password.",
+  "{0} Reload the list.": "{0} Ricarica l'elenco.",
+  "Kerio Connect refused the change to {0}: {1}": "Kerio Connect ha rifiutato la modifica di {0}: {1}",
+  "SIP user name {0} is already used by another extension.":
+    "Il nome utente SIP {0} è già usato da un altro interno.",
+  "Extension {0} already exists (or the number is taken by a queue, conference or other dial-plan entry).":
+    "L'interno {0} esiste già (oppure il numero è occupato da una coda, una conferenza o un'altra voce del piano di numerazione).",
+  "The chosen owner no longer exists on the PBX: pick another.":
+    "Il proprietario scelto non esiste più sul PBX: scegline un altro.",
+  "Extension {0} no longer exists on the PBX: reload the list.":
+    "L'interno {0} non esiste più sul PBX: ricarica l'elenco.",
+  "Extension {0} has multiple registrations: SIP credentials belong to its lines.":
+    "L'interno {0} ha più registrazioni: le credenziali SIP appartengono alle sue linee.",
+  "{0} Use 1–10 digits.": "{0} Usa da 1 a 10 cifre.",
+  "Kerio refused the change to extension {0}: {1}": "Kerio ha rifiutato la modifica dell'interno {0}: {1}",
+  "Kerio's session expired during {0}; it was not repeated because the console cannot tell whether it took effect. Reload and check before trying again.":
+    "La sessione di Kerio è scaduta durante {0}; l'operazione non è stata ripetuta perché la console non può sapere se ha avuto effetto. Ricarica e controlla prima di riprovare.",
+  'Kiwire refused {0} (permission denied): switch on the "{1}" permission under Integrations → API in Kiwire.':
+    'Kiwire ha rifiutato {0} (permission denied): attiva il permesso "{1}" in Integrations → API in Kiwire.',
+  "Kiwire refused {0} (permission denied): check the permission toggles under Integrations → API in Kiwire.":
+    "Kiwire ha rifiutato {0} (permission denied): controlla i permessi in Integrations → API in Kiwire.",
 };

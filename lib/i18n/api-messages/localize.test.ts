@@ -50,7 +50,9 @@ describe("a schema's message (msg``)", () => {
 
   it("is found in Italian whole, or by the template with holes", () => {
     expect(localizeInputMessage("At most 80 characters", "it")).toBe("Al massimo 80 caratteri");
-    expect(localizeInputMessage("from must be an ISO date-time", "it")).toBe("from deve essere una data e ora ISO");
+    expect(localizeInputMessage("from must be an ISO date-time", "it")).toBe(
+      "from deve essere una data e ora ISO",
+    );
     expect(localizeInputMessage("A message nobody wrote", "it")).toBe("A message nobody wrote");
     expect(localizeInputMessage("Anything", "en")).toBe("Anything");
   });

@@ -25,7 +25,7 @@ export async function changeOwnPassword(
   if (!verdict.ok)
     throw validationFailed(verdict.reason, [{ field: "newPassword", message: verdict.reason }]);
   if (change.newPassword === change.currentPassword) {
-    const message = "The new password is the current one. Choose another.";
+    const message = text`The new password is the current one. Choose another.`;
     throw validationFailed(message, [{ field: "newPassword", message }]);
   }
   const [row] = await db

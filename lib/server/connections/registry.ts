@@ -193,7 +193,7 @@ export async function createConnection(
     const inFile = fileConnections().some((connection) => connection.id === id);
     throw conflict(
       text`The id "${id}" is already used${inFile ? text` by a connection in the connections file` : ""}.`,
-      [{ field: "id", message: "Already in use" }],
+      [{ field: "id", message: text`Already in use` }],
     );
   }
   const { plain, secrets } = splitConfig(config as ConnectionConfig);
@@ -215,7 +215,7 @@ export async function createConnection(
     return fromRow(row);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw conflict(text`The id "${id}" is already used.`, [{ field: "id", message: "Already in use" }]);
+      throw conflict(text`The id "${id}" is already used.`, [{ field: "id", message: text`Already in use` }]);
     }
     throw error;
   }

@@ -54,7 +54,7 @@ function toDto(row: TokenRow): ApiTokenDto {
 export async function createApiToken(db: Database, input: CreateApiTokenInput, createdBy: string) {
   const maxDays = serverConfig().API_TOKEN_MAX_LIFETIME_DAYS;
   if (input.expiresInDays > maxDays) {
-    const message = `At most ${maxDays} days: this console limits API tokens to ${maxDays} days (API_TOKEN_MAX_LIFETIME_DAYS)`;
+    const message = text`At most ${maxDays} days: this console limits API tokens to ${maxDays} days (API_TOKEN_MAX_LIFETIME_DAYS)`;
     throw validationFailed(text`Invalid body — expiresInDays: ${message}`, [
       { field: "expiresInDays", message },
     ]);

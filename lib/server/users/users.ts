@@ -63,7 +63,7 @@ export async function createUser(db: Database, input: CreateUserInput): Promise<
   assertPasswordAllowed(input.password, email);
   if (await findUserByEmail(db, email)) {
     throw conflict(text`A user with the email ${email} already exists.`, [
-      { field: "email", message: "Already in use" },
+      { field: "email", message: text`Already in use` },
     ]);
   }
   const [row] = await db
@@ -98,7 +98,7 @@ export async function updateUser(db: Database, id: string, change: UpdateUserInp
     if (!target) throw notFound(text`No user with that id.`);
     if (await wouldRemoveLastAdmin(tx, target, change)) {
       throw conflict(text`This is the last active admin. Make another user an admin first.`, [
-        { field: change.role ? "role" : "disabled", message: "Would leave the console without an admin" },
+        { field: change.role ? "role" : "disabled", message: text`Would leave the console without an admin` },
       ]);
     }
     if (change.password !== undefined) assertPasswordAllowed(change.password, target.email);

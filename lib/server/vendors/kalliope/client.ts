@@ -1,6 +1,6 @@
 import "server-only";
 import type { KalliopeCall } from "@/lib/api/kalliope";
-import { text } from "@/lib/i18n/api-messages/text";
+import { type TextValue, text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
 import { parseCdr } from "./cdr-parse";
@@ -173,7 +173,7 @@ export class KalliopeClient {
     if (Math.abs(skew) > SKEW_NOISE_MS) skews.set(this.key, skew);
   }
 
-  private answer(response: HttpResponse, what: string): CdrAnswer {
+  private answer(response: HttpResponse, what: TextValue): CdrAnswer {
     if (response.status !== 200) {
       throw new VendorError(
         "unexpected_response",
@@ -184,7 +184,7 @@ export class KalliopeClient {
     return { body: response.body, contentType: response.header("content-type") };
   }
 
-  private calls(response: HttpResponse, what: string): KalliopeCall[] {
+  private calls(response: HttpResponse, what: TextValue): KalliopeCall[] {
     const { body, contentType } = this.answer(response, what);
     return parseCdr(body.toString("utf8"), contentType);
   }
@@ -218,7 +218,7 @@ export class KalliopeClient {
     if (filter.begin !== undefined) cdr.begin = local(filter.begin);
     if (filter.end !== undefined) cdr.end = local(filter.end);
     if (filter.uniqueId !== undefined) cdr.unique_id = filter.uniqueId;
-    const what = filter.uniqueId ? `call ${filter.uniqueId}` : `${cdr.begin ?? "…"} – ${cdr.end ?? "…"}`;
+    const what = filter.uniqueId ? text`call ${filter.uniqueId}` : `${cdr.begin ?? "…"} – ${cdr.end ?? "…"}`;
     return this.calls(await this.request("POST", "/rest/cdr/detailed", JSON.stringify({ cdr })), what);
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { text } from "@/lib/i18n/api-messages/text";
+import { type TextValue, text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
 import { type KayakoCredentials, refusalOf } from "./session";
@@ -19,7 +19,7 @@ export class KayakoClient {
     private readonly credentials: KayakoCredentials,
   ) {}
 
-  async get(route: string, what: string): Promise<XmlNode> {
+  async get(route: string, what: TextValue): Promise<XmlNode> {
     const response = await this.http.request({
       method: "GET",
       path: "",
@@ -29,16 +29,16 @@ export class KayakoClient {
     return this.parse(response, what);
   }
 
-  post(route: string, fields: KayakoFields, what: string): Promise<XmlNode> {
+  post(route: string, fields: KayakoFields, what: TextValue): Promise<XmlNode> {
     return this.write("POST", route, fields, what);
   }
 
-  put(route: string, fields: KayakoFields, what: string): Promise<XmlNode> {
+  put(route: string, fields: KayakoFields, what: TextValue): Promise<XmlNode> {
     return this.write("PUT", route, fields, what);
   }
 
   /** Searches are POSTs that change nothing, so they may be retried like reads. */
-  search(route: string, fields: KayakoFields, what: string): Promise<XmlNode> {
+  search(route: string, fields: KayakoFields, what: TextValue): Promise<XmlNode> {
     return this.write("POST", route, fields, what, true);
   }
 
@@ -46,7 +46,7 @@ export class KayakoClient {
     method: "POST" | "PUT",
     route: string,
     fields: KayakoFields,
-    what: string,
+    what: TextValue,
     idempotent = false,
   ): Promise<XmlNode> {
     const form = new URLSearchParams();
@@ -70,7 +70,7 @@ export class KayakoClient {
     return signedParams(this.credentials.apiKey, this.credentials.secretKey);
   }
 
-  private parse(response: HttpResponse, what: string): XmlNode {
+  private parse(response: HttpResponse, what: TextValue): XmlNode {
     const refusal = refusalOf(response);
     if (refusal) throw refusal;
     const answer = response.text();

@@ -1,6 +1,6 @@
 import "server-only";
 import { XMLParser } from "fast-xml-parser";
-import { text } from "@/lib/i18n/api-messages/text";
+import { type TextValue, text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 
 /** A parsed element: child tags by name, attributes as `@_name`, text as `#text`. */
@@ -44,7 +44,7 @@ const parser = new XMLParser({
  * Parses one Kayako answer. PHP notices may precede the XML (kayako-notes §3), and error answers are plain
  * text even when the content type says XML, so the body is sniffed rather than trusted.
  */
-export function parseKayakoXml(body: string, what: string): XmlNode {
+export function parseKayakoXml(body: string, what: TextValue): XmlNode {
   const start = body.indexOf("<?xml");
   if (start < 0) {
     const said = body

@@ -80,7 +80,7 @@ const GroupRowSchema = z.object({ id: z.string(), name: z.string() });
 
 /** The entries of an IpAddressGroups.get answer. */
 function entryRows(answer: unknown): EntryRow[] {
-  return rowsOf(resultObject(answer).list, EntryRowSchema, "an address group list");
+  return rowsOf(resultObject(answer).list, EntryRowSchema, text`an address group list`);
 }
 
 const TYPES: readonly string[] = ["Host", "Network", "Range", "IpPrefix", "ChildGroup", "ThisMachine"];
@@ -220,7 +220,11 @@ export class ControlAddressGroups {
       const groupList = await this.rpc.call<unknown>("IpAddressGroups.getGroupList", undefined, {
         kind: "read",
       });
-      for (const group of rowsOf(resultObject(groupList).groups, GroupRowSchema, "an address group list")) {
+      for (const group of rowsOf(
+        resultObject(groupList).groups,
+        GroupRowSchema,
+        text`an address group list`,
+      )) {
         groups.set(group.id, { id: group.id, name: group.name, entries: [] });
       }
     }
@@ -447,7 +451,7 @@ export class ControlAddressGroups {
           ),
         );
         return {
-          rows: rowsOf(answer.list, TimeRangeRowSchema, "a time range list"),
+          rows: rowsOf(answer.list, TimeRangeRowSchema, text`a time range list`),
           totalItems: optionalInt.parse(answer.totalItems),
         };
       },

@@ -1,5 +1,5 @@
 import "server-only";
-import { text } from "@/lib/i18n/api-messages/text";
+import { type Message, type Text, text } from "@/lib/i18n/api-messages/text";
 import { ApiError, ERROR_KIND } from "@/lib/server/errors/api-error";
 import { type HasVendorMessage, VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
@@ -100,7 +100,7 @@ export class KerioError extends ApiError implements HasVendorMessage {
   readonly fault: KerioFault;
   readonly vendorMessage: string;
 
-  constructor(fault: KerioFault, message: string = fault.message, field?: string) {
+  constructor(fault: KerioFault, message: Message = fault.message, field?: string) {
     const status =
       fault.code === KERIO_CODES.alreadyExists
         ? 409
@@ -256,6 +256,6 @@ function isLostAnswer(error: unknown): boolean {
   return error instanceof VendorError && (error.outcome === "unreachable" || error.outcome === "timeout");
 }
 
-function sessionLostMessage(method: string): string {
-  return `Kerio's session expired during ${method}; it was not repeated because the console cannot tell whether it took effect. Reload and check before trying again.`;
+function sessionLostMessage(method: string): Text {
+  return text`Kerio's session expired during ${method}; it was not repeated because the console cannot tell whether it took effect. Reload and check before trying again.`;
 }

@@ -143,8 +143,8 @@ export class KiwireClient {
       return new VendorError(
         "api_disabled",
         toggle
-          ? `Kiwire refused ${where} (permission denied): switch on the "${toggle}" permission under Integrations → API in Kiwire.`
-          : `Kiwire refused ${where} (permission denied): check the permission toggles under Integrations → API in Kiwire.`,
+          ? text`Kiwire refused ${where} (permission denied): switch on the "${toggle}" permission under Integrations → API in Kiwire.`
+          : text`Kiwire refused ${where} (permission denied): check the permission toggles under Integrations → API in Kiwire.`,
         { vendorMessage: error.vendorMessage },
       );
     }

@@ -5,6 +5,8 @@
  * schema (server) share them.
  */
 
+import { msg } from "@/lib/i18n/api-messages/text";
+
 export const VOUCHER_QR_CONTENTS = ["code", "portal-url"] as const;
 export type VoucherQrContent = (typeof VOUCHER_QR_CONTENTS)[number];
 
@@ -22,22 +24,23 @@ const EXAMPLE = `https://portal.example.com/login?voucher=${CODE_PLACEHOLDER}`;
 
 /** Why a portal URL template cannot be used, in words an admin can act on, or null when it can. */
 export function portalTemplateProblem(template: string): string | null {
-  if (template === "") return `Enter the portal URL, e.g. ${EXAMPLE}`;
+  if (template === "") return msg`Enter the portal URL, e.g. ${EXAMPLE}`;
   if (template.length > PORTAL_TEMPLATE_MAX_LENGTH) {
-    return `At most ${PORTAL_TEMPLATE_MAX_LENGTH} characters: a longer URL makes the QR code too dense to scan`;
+    return msg`At most ${PORTAL_TEMPLATE_MAX_LENGTH} characters: a longer URL makes the QR code too dense to scan`;
   }
   if (!template.includes(CODE_PLACEHOLDER)) {
-    return `Put ${CODE_PLACEHOLDER} where the voucher code goes, e.g. ${EXAMPLE}`;
+    return msg`Put ${CODE_PLACEHOLDER} where the voucher code goes, e.g. ${EXAMPLE}`;
   }
-  if (!URL.canParse(template)) return `Enter a full URL starting with https:// or http://, e.g. ${EXAMPLE}`;
+  if (!URL.canParse(template))
+    return msg`Enter a full URL starting with https:// or http://, e.g. ${EXAMPLE}`;
   const url = new URL(template);
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return "The portal URL must start with https:// or http://";
+    return msg`The portal URL must start with https:// or http://`;
   }
   // Printed on every voucher: a password here would be handed to every guest.
-  if (url.username || url.password) return "Leave user names and passwords out of the portal URL";
+  if (url.username || url.password) return msg`Leave user names and passwords out of the portal URL`;
   if (url.host.includes(CODE_PLACEHOLDER)) {
-    return `Put ${CODE_PLACEHOLDER} in the path or the query, not in the host name`;
+    return msg`Put ${CODE_PLACEHOLDER} in the path or the query, not in the host name`;
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/api-messages/text";
 import { LOCALES } from "@/lib/i18n/locales";
 import { TWO_FACTOR_REQUIREMENTS } from "@/lib/second-factor";
 import { defineOperation } from "./operation";
@@ -30,11 +31,11 @@ export const AccountSchema = z.object({
 });
 export type AccountDto = z.infer<typeof AccountSchema>;
 
-const currentPassword = z.string().min(1, "Enter your current password").max(256);
+const currentPassword = z.string().min(1, msg`Enter your current password`).max(256);
 const code = z
   .string()
   .trim()
-  .min(1, "Enter a code")
+  .min(1, msg`Enter a code`)
   .max(64)
   .describe("A 6-digit code from the authenticator app, or a recovery code");
 
@@ -42,7 +43,7 @@ export const ChangeOwnPasswordSchema = z.strictObject({
   currentPassword,
   newPassword: z
     .string()
-    .min(1, "Enter a new password")
+    .min(1, msg`Enter a new password`)
     .max(256)
     .describe("At least 12 characters, not a common password"),
 });
@@ -52,7 +53,7 @@ export const ConfirmEnrolmentSchema = z.strictObject({
   code: z
     .string()
     .trim()
-    .regex(/^\d{6}$/, "Enter the 6-digit code the authenticator app shows")
+    .regex(/^\d{6}$/, msg`Enter the 6-digit code the authenticator app shows`)
     .describe("The current code of the newly added authenticator"),
 });
 
@@ -61,7 +62,7 @@ export const IdentityProofSchema = z
   .strictObject({ password: currentPassword.optional(), code: code.optional() })
   .refine(
     (value) => (value.password === undefined) !== (value.code === undefined),
-    "Send either your password or a code",
+    msg`Send either your password or a code`,
   );
 export type IdentityProofInput = z.infer<typeof IdentityProofSchema>;
 

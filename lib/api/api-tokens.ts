@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/api-messages/text";
 import { defineOperation } from "./operation";
 import { RoleSchema } from "./users";
 
@@ -19,12 +20,12 @@ export const ApiTokenSchema = z.object({
 export type ApiTokenDto = z.infer<typeof ApiTokenSchema>;
 
 export const CreateApiTokenSchema = z.strictObject({
-  name: z.string().trim().min(1, "Name the token after the script that uses it").max(80),
+  name: z.string().trim().min(1, msg`Name the token after the script that uses it`).max(80),
   role: RoleSchema,
   expiresInDays: z
-    .int("Whole days only: every token expires")
-    .min(1, "At least 1 day")
-    .max(3650, "At most 3650 days")
+    .int(msg`Whole days only: every token expires`)
+    .min(1, msg`At least 1 day`)
+    .max(3650, msg`At most 3650 days`)
     .describe(
       "Days until the token stops working. The console's maximum (API_TOKEN_MAX_LIFETIME_DAYS, 365 unless set) is enforced with a 400 naming it",
     ),
@@ -62,7 +63,7 @@ export const revokeApiToken = defineOperation({
   tag: "API tokens",
   permission: "tokens.manage",
   allowTokens: false,
-  params: z.strictObject({ id: z.uuid("The token id must be a UUID") }),
+  params: z.strictObject({ id: z.uuid(msg`The token id must be a UUID`) }),
   response: ApiTokenSchema,
   audit: { action: "api-tokens.revoke", resource: "api-token" },
 });

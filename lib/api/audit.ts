@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/api-messages/text";
 import { defineOperation } from "./operation";
 
 export const AuditResultSchema = z.enum(["success", "failure", "denied"]);
@@ -26,7 +27,7 @@ export type AuditEventDto = z.infer<typeof AuditEventSchema>;
  * 9999 in a form PostgreSQL does not read.
  */
 const auditTime = (name: string) =>
-  z.iso.datetime({ offset: true, error: `${name} must be an ISO date-time` }).refine((value) => {
+  z.iso.datetime({ offset: true, error: msg`${name} must be an ISO date-time` }).refine((value) => {
     const year = new Date(value).getUTCFullYear();
     return year >= 1 && year <= 9999;
   }, `${name} must fall between the years 1 and 9999 (in UTC)`);

@@ -8,6 +8,7 @@ import {
   KIWIRE_TIME_FORMATS,
   TEST_OUTCOMES,
 } from "@/lib/connection-kinds";
+import { msg } from "@/lib/i18n/api-messages/text";
 import { CODE_PLACEHOLDER, portalTemplateProblem } from "@/lib/voucher-qr";
 import { defineOperation } from "./operation";
 
@@ -22,17 +23,17 @@ export const CONNECTION_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 /** A string field whose "missing" message says what to enter rather than zod's type jargon. */
 const text = (missing: string) =>
   z.string({
-    error: (issue) => (issue.input === undefined ? missing : "Must be text"),
+    error: (issue) => (issue.input === undefined ? missing : msg`Must be text`),
   });
 
-export const ConnectionIdSchema = text("Enter an id")
-  .regex(CONNECTION_ID_PATTERN, "Use 1–64 lower-case letters, digits and hyphens, e.g. pbx-main")
+export const ConnectionIdSchema = text(msg`Enter an id`)
+  .regex(CONNECTION_ID_PATTERN, msg`Use 1–64 lower-case letters, digits and hyphens, e.g. pbx-main`)
   .describe("Stable id, e.g. `pbx-main`: used in URLs and as the secrets' associated data; never changes");
 
-const NameSchema = text("Enter a name")
+const NameSchema = text(msg`Enter a name`)
   .trim()
-  .min(1, "Enter a name")
-  .max(80, "At most 80 characters")
+  .min(1, msg`Enter a name`)
+  .max(80, msg`At most 80 characters`)
   .describe("What operators see, e.g. Main PBX");
 
 function checkBaseUrl(value: string, context: z.core.$RefinementCtx<string>, kind: ConnectionKind): void {
@@ -40,31 +41,31 @@ function checkBaseUrl(value: string, context: z.core.$RefinementCtx<string>, kin
   try {
     url = new URL(value);
   } catch {
-    context.addIssue({ code: "custom", message: "Enter a full URL such as https://10.0.0.5:4021" });
+    context.addIssue({ code: "custom", message: msg`Enter a full URL such as https://10.0.0.5:4021` });
     return;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    context.addIssue({ code: "custom", message: "The URL must start with https:// or http://" });
+    context.addIssue({ code: "custom", message: msg`The URL must start with https:// or http://` });
   }
   // Credentials in a URL end up in logs and error messages: they belong in the secret fields.
   if (url.username || url.password) {
-    context.addIssue({ code: "custom", message: "Put credentials in their own fields, not in the URL" });
+    context.addIssue({ code: "custom", message: msg`Put credentials in their own fields, not in the URL` });
   }
   if (url.search || url.hash) {
-    context.addIssue({ code: "custom", message: "Leave out the query string and fragment" });
+    context.addIssue({ code: "custom", message: msg`Leave out the query string and fragment` });
   }
   if (kind === "kayako" && !url.pathname.endsWith("/index.php")) {
     context.addIssue({
       code: "custom",
-      message: "Give the REST API URL ending in /api/index.php, e.g. https://help.example.com/api/index.php",
+      message: msg`Give the REST API URL ending in /api/index.php, e.g. https://help.example.com/api/index.php`,
     });
   }
 }
 
 const baseUrl = (kind: ConnectionKind) =>
-  text("Enter the base URL")
+  text(msg`Enter the base URL`)
     .trim()
-    .min(1, "Enter the base URL")
+    .min(1, msg`Enter the base URL`)
     .max(2048)
     .superRefine((value, context) => checkBaseUrl(value, context, kind))
     // One spelling, so `${baseUrl}/path` never doubles a slash.
@@ -76,10 +77,10 @@ const baseUrl = (kind: ConnectionKind) =>
     );
 
 /** `AB:CD:...` (32 bytes). Accepted with or without colons, in either case; stored upper-case with colons. */
-export const FingerprintSchema = text("Enter the certificate's SHA-256 fingerprint")
+export const FingerprintSchema = text(msg`Enter the certificate's SHA-256 fingerprint`)
   .trim()
   .transform((value) => value.replace(/[:\s]/g, "").toUpperCase())
-  .refine((hex) => /^[0-9A-F]{64}$/.test(hex), "A SHA-256 fingerprint is 64 hex digits, e.g. AB:CD:…")
+  .refine((hex) => /^[0-9A-F]{64}$/.test(hex), msg`A SHA-256 fingerprint is 64 hex digits, e.g. AB:CD:…`)
   .transform((hex) => hex.match(/../g)?.join(":") ?? hex)
   .describe("SHA-256 fingerprint of the server certificate, AB:CD:… (as browsers and openssl show it)");
 
@@ -91,12 +92,12 @@ export const TlsSchema = z
     [
       z.strictObject({
         mode: z.literal("verify"),
-        ca: text("Paste the CA certificate")
+        ca: text(msg`Paste the CA certificate`)
           .trim()
           .max(64 * 1024)
           .refine(
             (pem) => PEM_CERTIFICATE.test(pem),
-            "Paste a PEM certificate (-----BEGIN CERTIFICATE-----…)",
+            msg`Paste a PEM certificate (-----BEGIN CERTIFICATE-----…)`,
           )
           .optional()
           .describe("Extra CA certificate(s) in PEM, trusted besides the system CAs"),
@@ -105,7 +106,8 @@ export const TlsSchema = z
       z.strictObject({ mode: z.literal("insecure") }),
     ],
     {
-      error: (issue) => (issue.code === "invalid_union" ? "mode must be verify, pin or insecure" : undefined),
+      error: (issue) =>
+        issue.code === "invalid_union" ? msg`mode must be verify, pin or insecure` : undefined,
     },
   )
   .describe(
@@ -122,7 +124,7 @@ export function plainHttpTlsProblem(baseUrl: string, tls: TlsSettings | undefine
   if (!URL.canParse(baseUrl) || new URL(baseUrl).protocol !== "http:") return null;
   const mode = tls?.mode ?? "verify";
   if (mode === "insecure") return null;
-  return `An http:// address has no TLS, so "${mode}" checks nothing: use https://, or choose insecure to send this connection's credentials unencrypted.`;
+  return msg`An http:// address has no TLS, so "${mode}" checks nothing: use https://, or choose insecure to send this connection's credentials unencrypted.`;
 }
 
 /** The shape every kind shares, for the checks that look at the address and TLS together. */
@@ -137,21 +139,21 @@ function checkTransport(
 export const TimeoutsSchema = z
   .strictObject({
     connectMs: z
-      .int("Whole milliseconds")
-      .min(100, "At least 100 ms")
-      .max(60_000, "At most 60,000 ms")
+      .int(msg`Whole milliseconds`)
+      .min(100, msg`At least 100 ms`)
+      .max(60_000, msg`At most 60,000 ms`)
       .optional()
       .describe("TCP and TLS connect timeout (default 5,000)"),
     readMs: z
-      .int("Whole milliseconds")
-      .min(100, "At least 100 ms")
-      .max(300_000, "At most 300,000 ms")
+      .int(msg`Whole milliseconds`)
+      .min(100, msg`At least 100 ms`)
+      .max(300_000, msg`At most 300,000 ms`)
       .optional()
       .describe("Longest wait for the answer's headers and between body chunks (default 30,000)"),
   })
   .describe("Per-connection timeouts");
 
-const username = text("Enter the user name").trim().min(1, "Enter the user name").max(254);
+const username = text(msg`Enter the user name`).trim().min(1, msg`Enter the user name`).max(254);
 
 /** Kalliope's X-authenticate grammar forbids `@` and `"` in Username and Domain (notes §1.5). */
 const kalliopeName = (missing: string) =>
@@ -159,14 +161,14 @@ const kalliopeName = (missing: string) =>
     .trim()
     .min(1, missing)
     .max(254)
-    .refine((value) => !/[@"]/.test(value), 'May not contain @ or "');
+    .refine((value) => !/[@"]/.test(value), msg`May not contain @ or "`);
 
 /**
  * An IANA zone the runtime knows; `example` is one near the appliance's users, for the error message. There
  * is no default: a silent UTC is wrong for most sites, and a wrong zone breaks signatures and day edges.
  */
 const ianaTimeZone = (example: string) =>
-  text(`Enter the appliance's IANA time zone, e.g. ${example}`)
+  text(msg`Enter the appliance's IANA time zone, e.g. ${example}`)
     .trim()
     .refine((zone) => {
       try {
@@ -175,7 +177,7 @@ const ianaTimeZone = (example: string) =>
       } catch {
         return false;
       }
-    }, `Use an IANA time zone such as ${example} or UTC`);
+    }, msg`Use an IANA time zone such as ${example} or UTC`);
 
 const timeZone = ianaTimeZone("Asia/Kuala_Lumpur").describe(
   "The appliance's IANA time zone (required): Kiwire checks the signed time in its local wall-clock time",
@@ -189,7 +191,7 @@ export const VoucherQrSchema = z
       z.strictObject({ content: z.literal("code") }),
       z.strictObject({
         content: z.literal("portal-url"),
-        template: text(`Enter the portal URL with ${CODE_PLACEHOLDER} where the voucher code goes`)
+        template: text(msg`Enter the portal URL with ${CODE_PLACEHOLDER} where the voucher code goes`)
           .trim()
           .superRefine((template, context) => {
             const problem = portalTemplateProblem(template);
@@ -202,7 +204,7 @@ export const VoucherQrSchema = z
     ],
     {
       error: (issue) =>
-        issue.code === "invalid_union" ? 'content must be "code" or "portal-url"' : undefined,
+        issue.code === "invalid_union" ? msg`content must be "code" or "portal-url"` : undefined,
     },
   )
   .describe(
@@ -229,7 +231,7 @@ function kindSchemas<TSecret extends z.ZodType, TId extends z.ZodType>(
       kind: z.literal(kind),
       ...common(kind),
       username: username.describe("Administrator login, e.g. Admin (Connect: user or user@domain)"),
-      password: secret("Enter the password"),
+      password: secret(msg`Enter the password`),
     });
   return {
     "kerio-operator": kerio("kerio-operator"),
@@ -239,20 +241,20 @@ function kindSchemas<TSecret extends z.ZodType, TId extends z.ZodType>(
       kind: z.literal("kiwire"),
       ...common("kiwire"),
       username: username.describe("API login (a Kiwire admin)"),
-      password: secret("Enter the password"),
-      apiKey: secret("Enter the API key (Integrations → API → Authentication Key)"),
-      cloudId: text("Enter the cloud ID (tenant code)")
+      password: secret(msg`Enter the password`),
+      apiKey: secret(msg`Enter the API key (Integrations → API → Authentication Key)`),
+      cloudId: text(msg`Enter the cloud ID (tenant code)`)
         .trim()
-        .min(1, "Enter the cloud ID (tenant code)")
+        .min(1, msg`Enter the cloud ID (tenant code)`)
         .max(64)
         .describe("Tenant code (cloud_id)"),
       timeZone,
       timeFormat: z
-        .enum(KIWIRE_TIME_FORMATS, { error: "timeFormat must be YmdHis or Y-m-d H:i:s" })
+        .enum(KIWIRE_TIME_FORMATS, { error: msg`timeFormat must be YmdHis or Y-m-d H:i:s` })
         .optional()
         .describe("Spelling of the signed time (default YmdHis)"),
       signing: z
-        .enum(KIWIRE_SIGNING_MODES, { error: "signing must be md5 or raw" })
+        .enum(KIWIRE_SIGNING_MODES, { error: msg`signing must be md5 or raw` })
         .optional()
         .describe(
           "md5 (default): api_key = md5(key + token + time); raw: the key itself, for older appliances",
@@ -270,11 +272,11 @@ function kindSchemas<TSecret extends z.ZodType, TId extends z.ZodType>(
     kalliope: z.strictObject({
       kind: z.literal("kalliope"),
       ...common("kalliope"),
-      username: kalliopeName("Enter the user name").describe(
+      username: kalliopeName(msg`Enter the user name`).describe(
         "A user with the API permission (privacyadmin sees full numbers)",
       ),
-      password: secret("Enter the password"),
-      domain: kalliopeName("Enter the tenant domain")
+      password: secret(msg`Enter the password`),
+      domain: kalliopeName(msg`Enter the tenant domain`)
         .optional()
         .describe("Tenant domain (default `default`)"),
       timeZone: ianaTimeZone("Europe/Rome").describe(
@@ -284,19 +286,19 @@ function kindSchemas<TSecret extends z.ZodType, TId extends z.ZodType>(
     kayako: z.strictObject({
       kind: z.literal("kayako"),
       ...common("kayako"),
-      apiKey: secret("Enter the API key (Admin CP → REST API → API Information)"),
-      secretKey: secret("Enter the secret key (Admin CP → REST API → API Information)"),
+      apiKey: secret(msg`Enter the API key (Admin CP → REST API → API Information)`),
+      secretKey: secret(msg`Enter the secret key (Admin CP → REST API → API Information)`),
     }),
   };
 }
 
 const kindError = (issue: z.core.$ZodRawIssue) =>
-  issue.code === "invalid_union" ? `kind must be one of ${CONNECTION_KINDS.join(", ")}` : undefined;
+  issue.code === "invalid_union" ? msg`kind must be one of ${CONNECTION_KINDS.join(", ")}` : undefined;
 
 const apiSecret = (missing: string) =>
   text(missing)
     .min(1, missing)
-    .max(4096, "At most 4,096 characters")
+    .max(4096, msg`At most 4,096 characters`)
     .describe("Write-only: never returned, stored encrypted");
 
 const apiKinds = kindSchemas(apiSecret, ConnectionIdSchema.optional());
@@ -339,7 +341,7 @@ export const UpdateConnectionSchema = z.discriminatedUnion(
   {
     error: (issue) =>
       issue.code === "invalid_union"
-        ? `kind must be the connection's kind, one of ${CONNECTION_KINDS.join(", ")}`
+        ? msg`kind must be the connection's kind, one of ${CONNECTION_KINDS.join(", ")}`
         : undefined,
   },
 );
@@ -347,9 +349,9 @@ export type UpdateConnectionInput = z.infer<typeof UpdateConnectionSchema>;
 
 /** A secret in the connections file: inline, or read from the environment at start-up. */
 export const EnvReferenceSchema = z.strictObject({
-  env: text("Name the environment variable").regex(
+  env: text(msg`Name the environment variable`).regex(
     /^[A-Za-z_][A-Za-z0-9_]*$/,
-    "An environment variable name: letters, digits and _",
+    msg`An environment variable name: letters, digits and _`,
   ),
 });
 export type EnvReference = z.infer<typeof EnvReferenceSchema>;
@@ -360,7 +362,7 @@ const fileSecret = (missing: string) =>
       if (issue.code !== "invalid_union") return undefined;
       return issue.input === undefined
         ? missing
-        : 'Give the secret as a string or as {"env": "VARIABLE_NAME"}';
+        : msg`Give the secret as a string or as {"env": "VARIABLE_NAME"}`;
     },
   });
 
@@ -384,7 +386,7 @@ export const FileConnectionSchema = z
 export type FileConnectionEntry = z.infer<typeof FileConnectionSchema>;
 
 export const ConnectionsFileSchema = z.strictObject({
-  connections: z.array(z.unknown(), { error: 'The file must be {"connections": [ ... ]}' }),
+  connections: z.array(z.unknown(), { error: msg`The file must be {"connections": [ ... ]}` }),
 });
 
 // ---------------------------------------------------------------------------------------------------------

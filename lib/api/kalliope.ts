@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/api-messages/text";
 import { PRESETS } from "@/lib/kalliope-range";
 import { CALL_SORTS, MATCH_MODES } from "@/lib/kalliope-vocabulary";
 import { ConnectionIdSchema } from "./connections";
@@ -52,8 +53,8 @@ export interface KalliopeCall {
 const LocalDateTime = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/, "Use YYYY-MM-DD or YYYY-MM-DDThh:mm")
-  .refine((v) => Number.isFinite(Date.parse(`${v.slice(0, 10)}T00:00:00Z`)), "Not a date");
+  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?$/, msg`Use YYYY-MM-DD or YYYY-MM-DDThh:mm`)
+  .refine((v) => Number.isFinite(Date.parse(`${v.slice(0, 10)}T00:00:00Z`)), msg`Not a date`);
 
 const csvList = z
   .string()
@@ -194,7 +195,7 @@ export type CallStatsDto = z.infer<typeof CallStatsSchema>;
 export const CallConnectionParams = z.strictObject({ connectionId: ConnectionIdSchema });
 export const CallParams = z.strictObject({
   connectionId: ConnectionIdSchema,
-  callId: z.string().regex(/^\d+(\.\d+)?$/, "A call id is the PBX unique id, e.g. 1463997154.0"),
+  callId: z.string().regex(/^\d+(\.\d+)?$/, msg`A call id is the PBX unique id, e.g. 1463997154.0`),
 });
 
 const TAG = "KalliopePBX";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/api-messages/text";
 import { TICKET_SORTS } from "@/lib/kayako-vocabulary";
 import { ConnectionIdSchema } from "./connections";
 import { defineOperation } from "./operation";
@@ -11,7 +12,7 @@ import { defineOperation } from "./operation";
 
 const idFilter = z
   .string()
-  .regex(/^[0-9]+$/, "Use a numeric id")
+  .regex(/^[0-9]+$/, msg`Use a numeric id`)
   .optional();
 
 export const TicketConnectionParams = z.strictObject({ connectionId: ConnectionIdSchema });
@@ -19,7 +20,7 @@ export const TicketParams = z.strictObject({
   connectionId: ConnectionIdSchema,
   ticketId: z
     .string()
-    .regex(/^([0-9]+|[A-Za-z]{3}-[0-9]{3}-[0-9]{5})$/, "Use a ticket number or mask such as ABC-123-45678")
+    .regex(/^([0-9]+|[A-Za-z]{3}-[0-9]{3}-[0-9]{5})$/, msg`Use a ticket number or mask such as ABC-123-45678`)
     .describe("Numeric ticket id or the display mask, e.g. ABC-123-45678"),
 });
 
@@ -27,13 +28,13 @@ export const ListTicketsQuery = z.strictObject({
   department: idFilter.describe("Department id; all ticket departments when absent"),
   status: z
     .string()
-    .regex(/^(open|closed|all|[0-9]+)$/, "Use open, closed, all or a status id")
+    .regex(/^(open|closed|all|[0-9]+)$/, msg`Use open, closed, all or a status id`)
     .default("open")
     .describe("open = unresolved statuses, closed = resolved statuses, all, or one status id"),
   priority: idFilter.describe("Priority id"),
   owner: z
     .string()
-    .regex(/^(unassigned|[0-9]+)$/, "Use unassigned or a staff id")
+    .regex(/^(unassigned|[0-9]+)$/, msg`Use unassigned or a staff id`)
     .optional()
     .describe("Owner staff id, or `unassigned`"),
   user: idFilter.describe("Only this requester's tickets (Kayako user id)"),
@@ -106,7 +107,7 @@ export const TicketPageSchema = z.object({
 export type TicketPageDto = z.infer<typeof TicketPageSchema>;
 
 export const ReplyToTicketBody = z.strictObject({
-  contents: z.string().trim().min(1, "Write a reply").max(50_000, "At most 50,000 characters"),
+  contents: z.string().trim().min(1, msg`Write a reply`).max(50_000, msg`At most 50,000 characters`),
   isPrivate: z.boolean().default(false).describe("A private note: staff see it, the requester does not"),
 });
 export type ReplyToTicketInput = z.infer<typeof ReplyToTicketBody>;
@@ -119,7 +120,7 @@ export const UpdateTicketBody = z
     departmentId: positiveId.optional(),
     ownerStaffId: z.int().min(0).optional().describe("0 unassigns"),
   })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), "Change at least one field");
+  .refine((body) => Object.values(body).some((value) => value !== undefined), msg`Change at least one field`);
 export type UpdateTicketInput = z.infer<typeof UpdateTicketBody>;
 
 export const UpdateTicketResultSchema = z.object({
@@ -144,7 +145,7 @@ export const SearchHelpdeskUsersQuery = z.strictObject({
   q: z
     .string()
     .trim()
-    .min(2, "Type at least two characters")
+    .min(2, msg`Type at least two characters`)
     .max(100)
     .describe("Name, e-mail or organisation"),
 });
@@ -174,7 +175,7 @@ export type StaffMappingDto = z.infer<typeof StaffMappingSchema>;
 
 export const StaffMappingParams = z.strictObject({
   connectionId: ConnectionIdSchema,
-  userId: z.uuid("Use a console user id"),
+  userId: z.uuid(msg`Use a console user id`),
 });
 export const SetStaffMappingBody = z.strictObject({
   staffId: z.int().positive().nullable().describe("Kayako staff id; null removes the mapping"),

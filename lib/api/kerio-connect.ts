@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/api-messages/text";
 import { MAIL_REMOVAL_MODES, MAIL_USER_SORTS } from "@/lib/kerio-connect-vocabulary";
 import { ConnectionIdSchema } from "./connections";
 import { defineOperation } from "./operation";
@@ -15,14 +16,14 @@ export const MailUserParams = z.strictObject({
 });
 
 const loginName = z
-  .string({ error: "Enter the login name" })
+  .string({ error: msg`Enter the login name` })
   .trim()
   .regex(
     /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/,
-    "Letters, digits and . _ - only, starting with a letter or digit",
+    msg`Letters, digits and . _ - only, starting with a letter or digit`,
   )
   .describe("The part before @ of the mail address");
-const fullName = z.string().trim().max(255, "At most 255 characters");
+const fullName = z.string().trim().max(255, msg`At most 255 characters`);
 
 export const MailDomainSchema = z.object({ id: z.string(), name: z.string() });
 export type MailDomainDto = z.infer<typeof MailDomainSchema>;
@@ -39,7 +40,7 @@ export const MailUserSchema = z.object({
 export type MailUserDto = z.infer<typeof MailUserSchema>;
 
 export const ListMailUsersQuery = z.strictObject({
-  domainId: z.string().min(1, "Choose a domain").describe("Kerio domain id from listMailDomains"),
+  domainId: z.string().min(1, msg`Choose a domain`).describe("Kerio domain id from listMailDomains"),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
   sort: z.enum(MAIL_USER_SORTS).default("loginName"),
@@ -57,10 +58,10 @@ export const MailUserPageSchema = z.object({
 export type MailUserPageDto = z.infer<typeof MailUserPageSchema>;
 
 export const CreateMailUserSchema = z.strictObject({
-  domainId: z.string().min(1, "Choose a domain"),
+  domainId: z.string().min(1, msg`Choose a domain`),
   loginName,
   fullName: fullName.default(""),
-  password: z.string({ error: "Enter a password" }).min(1, "Enter a password").max(256),
+  password: z.string({ error: msg`Enter a password` }).min(1, msg`Enter a password`).max(256),
   enabled: z.boolean().default(true),
 });
 export type CreateMailUserInput = z.input<typeof CreateMailUserSchema>;
@@ -75,7 +76,11 @@ export const RemoveMailUserQuery = z.strictObject({
   mode: z
     .enum(MAIL_REMOVAL_MODES)
     .describe("deleteMailbox: the messages go too; keepFolder: the folder stays"),
-  confirm: z.string().trim().min(1, "Type the login name to confirm").describe("Must equal the login name"),
+  confirm: z
+    .string()
+    .trim()
+    .min(1, msg`Type the login name to confirm`)
+    .describe("Must equal the login name"),
 });
 export type RemoveMailUserInput = z.infer<typeof RemoveMailUserQuery>;
 

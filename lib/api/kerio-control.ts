@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/api-messages/text";
 import { ADDRESS_ENTRY_TYPES, APPLY_STEPS } from "@/lib/kerio-control-vocabulary";
 import { ConnectionIdSchema } from "./connections";
 import { defineOperation } from "./operation";
@@ -42,12 +43,12 @@ export const AddressGroupListSchema = z.object({ groups: z.array(AddressGroupSch
 export type AddressGroupListDto = z.infer<typeof AddressGroupListSchema>;
 
 const entryFields = {
-  type: z.enum(ADDRESS_ENTRY_TYPES, { error: "Choose a type" }),
+  type: z.enum(ADDRESS_ENTRY_TYPES, { error: msg`Choose a type` }),
   host: z.string().trim().max(255).optional(),
   addr1: z.string().trim().max(64).optional(),
   addr2: z.string().trim().max(64).optional(),
   childGroupId: z.string().trim().max(100).optional(),
-  description: z.string().trim().max(255, "At most 255 characters").optional(),
+  description: z.string().trim().max(255, msg`At most 255 characters`).optional(),
   enabled: z.boolean().optional(),
 };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/api-messages/text";
 import { EXTENSION_SORTS } from "@/lib/kerio-extensions-vocabulary";
 import { ConnectionIdSchema } from "./connections";
 import { defineOperation } from "./operation";
@@ -10,18 +11,22 @@ import { defineOperation } from "./operation";
  */
 
 export const ExtensionNumberSchema = z
-  .string({ error: "Enter the extension number" })
+  .string({ error: msg`Enter the extension number` })
   .trim()
-  .regex(/^[0-9]{1,10}$/, "An extension number is 1–10 digits")
+  .regex(/^[0-9]{1,10}$/, msg`An extension number is 1–10 digits`)
   .describe("The extension number, e.g. 1042");
 
-const description = z.string().trim().max(255, "At most 255 characters").describe("Shown in the directory");
+const description = z
+  .string()
+  .trim()
+  .max(255, msg`At most 255 characters`)
+  .describe("Shown in the directory");
 const sipUsername = z
   .string()
   .trim()
-  .min(1, "Enter a SIP user name or leave it out")
-  .max(64, "At most 64 characters")
-  .regex(/^[A-Za-z0-9._@-]+$/, "Letters, digits and . _ @ - only")
+  .min(1, msg`Enter a SIP user name or leave it out`)
+  .max(64, msg`At most 64 characters`)
+  .regex(/^[A-Za-z0-9._@-]+$/, msg`Letters, digits and . _ @ - only`)
   .describe("SIP registration user name (defaults to the number)");
 const callPermission = z
   .int("Choose a call permission")
@@ -114,8 +119,8 @@ export type OwnerDto = z.infer<typeof OwnerSchema>;
 export const ImportExtensionsSchema = z.strictObject({
   rows: z
     .array(CreateExtensionSchema)
-    .min(1, "The file has no rows")
-    .max(1000, "At most 1,000 rows per import"),
+    .min(1, msg`The file has no rows`)
+    .max(1000, msg`At most 1,000 rows per import`),
 });
 export const ImportResultSchema = z.object({
   results: z.array(

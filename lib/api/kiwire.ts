@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/api-messages/text";
 import { HOTSPOT_USER_SORTS, KIWIRE_STATUSES } from "@/lib/kiwire-vocabulary";
 import { ConnectionIdSchema, VoucherQrSchema } from "./connections";
 import { defineOperation } from "./operation";
@@ -15,7 +16,7 @@ const status = z.enum(KIWIRE_STATUSES).describe("act/exp/sus and the long forms,
 const dateTime = z.string().nullable().describe("Appliance wall-clock time, Y-m-d H:i:s in its own zone");
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, msg`Use YYYY-MM-DD`)
   .describe("YYYY-MM-DD (appliance zone)");
 
 export const KiwireConnectionParams = z.strictObject({ connectionId: ConnectionIdSchema });
@@ -64,7 +65,7 @@ export const VoucherCodeSchema = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_.-]+$/, "A voucher code is letters, digits and _ . - only");
+  .regex(/^[A-Za-z0-9_.-]+$/, msg`A voucher code is letters, digits and _ . - only`);
 
 export const VoucherParams = z.strictObject({ connectionId: ConnectionIdSchema, code: VoucherCodeSchema });
 
@@ -95,11 +96,11 @@ export const CreateVouchersSchema = z.strictObject({
   prefix: z
     .string()
     .trim()
-    .max(16, "At most 16 characters")
-    .regex(/^[A-Za-z0-9_-]*$/, "Letters, digits, _ and - only")
+    .max(16, msg`At most 16 characters`)
+    .regex(/^[A-Za-z0-9_-]*$/, msg`Letters, digits, _ and - only`)
     .default(""),
-  quantity: z.int("Enter a number").min(1, "At least 1").max(1000, "At most 1,000 per batch"),
-  profile: z.string().trim().min(1, "Choose a profile").max(128),
+  quantity: z.int(msg`Enter a number`).min(1, msg`At least 1`).max(1000, msg`At most 1,000 per batch`),
+  profile: z.string().trim().min(1, msg`Choose a profile`).max(128),
   zone: z.string().trim().max(128).default("").describe("Zone or NAS id; empty for any"),
   expiry: isoDate.optional().describe("Last valid day; Kiwire's default is tomorrow"),
   remark: z.string().trim().max(255).default(""),
@@ -135,9 +136,9 @@ export type ExportVouchersInput = z.infer<typeof ExportVouchersQuery>;
 export const HotspotUsernameSchema = z
   .string()
   .trim()
-  .min(1, "Enter a user name")
+  .min(1, msg`Enter a user name`)
   .max(64)
-  .regex(/^[A-Za-z0-9_.@+-]+$/, "Letters, digits and _ . @ + - only");
+  .regex(/^[A-Za-z0-9_.@+-]+$/, msg`Letters, digits and _ . @ + - only`);
 
 export const HotspotUserParams = z.strictObject({
   connectionId: ConnectionIdSchema,
@@ -166,16 +167,16 @@ export type HotspotUserPageDto = z.infer<typeof HotspotUserPageSchema>;
 
 export const CreateHotspotUserSchema = z.strictObject({
   username: HotspotUsernameSchema,
-  password: z.string().min(1, "Enter a password").max(128),
-  profile: z.string().trim().min(1, "Choose a profile").max(128),
+  password: z.string().min(1, msg`Enter a password`).max(128),
+  profile: z.string().trim().min(1, msg`Choose a profile`).max(128),
   fullName: z.string().trim().max(128).default(""),
-  email: z.union([z.email("Enter a valid e-mail"), z.literal("")]).default(""),
+  email: z.union([z.email(msg`Enter a valid e-mail`), z.literal("")]).default(""),
   phone: z.string().trim().max(32).default(""),
   zone: z.string().trim().max(128).default(""),
   expiry: isoDate.optional(),
   mac: z
     .union([
-      z.string().regex(/^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/, "A MAC is six hex pairs"),
+      z.string().regex(/^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/, msg`A MAC is six hex pairs`),
       z.literal(""),
     ])
     .default(""),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { COLUMN_ID_PATTERN, DATA_TABLE_IDS, MAX_CHOSEN_COLUMNS } from "@/lib/data-table-ids";
+import { msg } from "@/lib/i18n/api-messages/text";
 import {
   SAVED_VIEW_NAME_MAX,
   SAVED_VIEW_QUERY_MAX,
@@ -18,14 +19,14 @@ const TableId = z.enum(DATA_TABLE_IDS).describe("The list, e.g. kiwire-vouchers"
 const ViewName = z
   .string()
   .trim()
-  .min(1, "Give the view a name")
-  .max(SAVED_VIEW_NAME_MAX, `A view's name has at most ${SAVED_VIEW_NAME_MAX} characters`)
+  .min(1, msg`Give the view a name`)
+  .max(SAVED_VIEW_NAME_MAX, msg`A view's name has at most ${SAVED_VIEW_NAME_MAX} characters`)
   .describe("Shown in the list's Views menu and in the palette; unique per person and list, in any case");
 
 const ViewQuery = z
   .string()
-  .max(SAVED_VIEW_QUERY_MAX, `A view's query has at most ${SAVED_VIEW_QUERY_MAX} characters`)
-  .refine((query) => !/^[?#]/.test(query) && !query.includes("#"), "Give the query without ? or #")
+  .max(SAVED_VIEW_QUERY_MAX, msg`A view's query has at most ${SAVED_VIEW_QUERY_MAX} characters`)
+  .refine((query) => !/^[?#]/.test(query) && !query.includes("#"), msg`Give the query without ? or #`)
   .refine(
     (query) => !SAVED_VIEW_UNSAVED_KEYS.some((key) => new URLSearchParams(query).has(key)),
     `A view keeps no ${SAVED_VIEW_UNSAVED_KEYS.join(" or ")} in its query (columns go in columns)`,
@@ -36,11 +37,11 @@ const ViewColumns = z
   .array(
     z
       .string()
-      .regex(COLUMN_ID_PATTERN, "A column id is a letter, then up to 39 letters or digits")
+      .regex(COLUMN_ID_PATTERN, msg`A column id is a letter, then up to 39 letters or digits`)
       .describe("A column id of the list, e.g. createdAt"),
   )
-  .max(MAX_CHOSEN_COLUMNS, `At most ${MAX_CHOSEN_COLUMNS} columns`)
-  .refine((columns) => new Set(columns).size === columns.length, "Name each column once")
+  .max(MAX_CHOSEN_COLUMNS, msg`At most ${MAX_CHOSEN_COLUMNS} columns`)
+  .refine((columns) => new Set(columns).size === columns.length, msg`Name each column once`)
   .describe("The optional columns the view shows");
 
 const Shared = z.boolean().describe("true shows the view to everybody (needs views.share, admins)");
@@ -67,7 +68,7 @@ export const UpdateSavedViewSchema = z
     columns: ViewColumns.optional(),
     shared: Shared.optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, "Say what to change: name, query, columns or shared");
+  .refine((body) => Object.keys(body).length > 0, msg`Say what to change: name, query, columns or shared`);
 export type UpdateSavedViewInput = z.infer<typeof UpdateSavedViewSchema>;
 
 export const SavedViewSchema = z.object({

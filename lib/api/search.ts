@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/api-messages/text";
 import { SEARCH_KINDS, SEARCH_QUERY_MAX, SEARCH_SOURCE_STATUSES } from "@/lib/search-vocabulary";
 import { defineOperation } from "./operation";
 
@@ -10,9 +11,9 @@ import { defineOperation } from "./operation";
 
 export const SearchQuery = z.strictObject({
   q: z
-    .string({ error: "Enter what to search for" })
+    .string({ error: msg`Enter what to search for` })
     .trim()
-    .min(1, "Enter what to search for")
+    .min(1, msg`Enter what to search for`)
     .max(SEARCH_QUERY_MAX, `At most ${SEARCH_QUERY_MAX} characters`)
     .describe(
       "An extension number, a voucher code, a ticket id or mask (ABC-123-45678), a call's unique id (1700000000.42) or a hotspot user's name",

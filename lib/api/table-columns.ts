@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { COLUMN_ID_PATTERN, DATA_TABLE_IDS, MAX_CHOSEN_COLUMNS } from "@/lib/data-table-ids";
+import { msg } from "@/lib/i18n/api-messages/text";
 import { defineOperation } from "./operation";
 
 /**
@@ -16,11 +17,11 @@ export const TableColumnsSchema = z.strictObject({
     .array(
       z
         .string()
-        .regex(COLUMN_ID_PATTERN, "A column id is a letter, then up to 39 letters or digits")
+        .regex(COLUMN_ID_PATTERN, msg`A column id is a letter, then up to 39 letters or digits`)
         .describe("A column id of the list, e.g. sipUsername"),
     )
     .max(MAX_CHOSEN_COLUMNS, `At most ${MAX_CHOSEN_COLUMNS} columns`)
-    .refine((columns) => new Set(columns).size === columns.length, "Name each column once")
+    .refine((columns) => new Set(columns).size === columns.length, msg`Name each column once`)
     .describe("The optional columns to show, in any order (the list keeps its own order)"),
 });
 export type TableColumnsInput = z.infer<typeof TableColumnsSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "@/lib/i18n/api-messages/text";
 import { ROLES } from "@/lib/permissions";
 import { defineOperation } from "./operation";
 
@@ -18,11 +19,11 @@ export const UserSchema = z.object({
 });
 export type UserDto = z.infer<typeof UserSchema>;
 
-const email = z.email("Enter a valid email address").max(254).describe("Sign-in email, unique");
-const name = z.string().trim().min(1, "Enter a name").max(120).describe("Display name");
+const email = z.email(msg`Enter a valid email address`).max(254).describe("Sign-in email, unique");
+const name = z.string().trim().min(1, msg`Enter a name`).max(120).describe("Display name");
 const password = z
   .string()
-  .min(1, "Enter a password")
+  .min(1, msg`Enter a password`)
   .max(256)
   .describe("At least 12 characters, not a common password");
 
@@ -36,10 +37,10 @@ export const UpdateUserSchema = z
     disabled: z.boolean().optional().describe("Disabling ends the user's sessions at their next request"),
     password: password.optional().describe("Resets the password and ends the user's other sessions"),
   })
-  .refine((value) => Object.keys(value).length > 0, "Send at least one of name, role, disabled, password");
+  .refine((value) => Object.keys(value).length > 0, msg`Send at least one of name, role, disabled, password`);
 export type UpdateUserInput = z.infer<typeof UpdateUserSchema>;
 
-export const UserIdParams = z.strictObject({ id: z.uuid("The user id must be a UUID") });
+export const UserIdParams = z.strictObject({ id: z.uuid(msg`The user id must be a UUID`) });
 
 export const listUsers = defineOperation({
   operationId: "listUsers",

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Operation } from "@/lib/api/operation";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { Actor } from "@/lib/server/auth/actor";
 import { principalOf } from "@/lib/server/auth/principal";
 import type { Database } from "@/lib/server/db/client";
@@ -23,14 +24,14 @@ export async function accountGateRefusal(
     return new ApiError(
       403,
       "account_setup_required",
-      "Change your password on your account page (/account) first.",
+      text`Change your password on your account page (/account) first.`,
     );
   }
   if (step === "enrol-second-factor") {
     return new ApiError(
       403,
       "account_setup_required",
-      "An admin requires two-factor sign-in: set it up on your account page (/account) first.",
+      text`An admin requires two-factor sign-in: set it up on your account page (/account) first.`,
     );
   }
   return null;

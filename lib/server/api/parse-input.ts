@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
-import { describeJsonSyntaxError } from "@/lib/json-syntax";
+import { type Text, type TextValue, text, WordsPerLocale } from "@/lib/i18n/api-messages/text";
+import { issuesIn } from "@/lib/i18n/api-messages/zod-issues";
+import { findJsonSyntaxError } from "@/lib/json-syntax";
 import {
   badRequest,
   payloadTooLarge,
@@ -11,34 +13,54 @@ import {
 /** Bodies over this are refused before parsing; no console operation needs more (CSV imports send rows). */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
-function describeIssues(issues: readonly z.core.$ZodIssue[], where: string) {
-  const details = issues.map((issue) => {
+/** Where the refused input was; each has its own sentence, since languages agree the adjective with the noun. */
+export type InputPart = "path" | "query" | "body";
+
+const INVALID: Readonly<Record<InputPart, (summary: TextValue, more: TextValue) => Text>> = {
+  path: (summary, more) => text`Invalid path — ${summary}${more}`,
+  query: (summary, more) => text`Invalid query — ${summary}${more}`,
+  body: (summary, more) => text`Invalid body — ${summary}${more}`,
+};
+
+function describeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  italian: readonly z.core.$ZodIssue[],
+  where: InputPart,
+) {
+  // The same input parsed again gives the same issues in the same order; if not, English rather than a mix-up.
+  const inItalian = italian.length === issues.length ? italian : [];
+  const details = issues.map((issue, index) => {
     const field = issue.path.map(String).join(".");
     if (issue.code === "unrecognized_keys") {
+      const keys = issue.keys.join(", ");
       return {
-        field: issue.keys.join(", "),
-        message: `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`,
+        field: keys,
+        message: issue.keys.length > 1 ? text`Unknown fields: ${keys}` : text`Unknown field: ${keys}`,
       };
     }
-    return { ...(field && { field }), message: issue.message };
+    const italianMessage = inItalian[index]?.message;
+    const message = new WordsPerLocale({ en: issue.message, ...(italianMessage && { it: italianMessage }) });
+    return { ...(field && { field }), message };
   });
   const first = details[0];
-  const summary = first ? `${first.field ? `${first.field}: ` : ""}${first.message}` : "Invalid input";
-  return validationFailed(
-    `Invalid ${where} — ${summary}${details.length > 1 ? ` (and ${details.length - 1} more)` : ""}`,
-    details,
-  );
+  const summary = first
+    ? first.field
+      ? text`${first.field}: ${first.message}`
+      : first.message
+    : text`Invalid input`;
+  const more = details.length > 1 ? text` (and ${details.length - 1} more)` : "";
+  return validationFailed(INVALID[where](summary, more), details);
 }
 
 /** Why PostgreSQL text could not hold this string, or null when it can. */
-function unstorable(text: string): string | null {
-  if (text.includes("\u0000")) return "Must not contain a NUL character (\\u0000)";
-  if (!text.isWellFormed()) return "Must be valid Unicode: it has an unpaired surrogate (e.g. \\ud800)";
+function unstorable(value: string): Text | null {
+  if (value.includes("\u0000")) return text`Must not contain a NUL character (\\u0000)`;
+  if (!value.isWellFormed()) return text`Must be valid Unicode: it has an unpaired surrogate (e.g. \\ud800)`;
   return null;
 }
 
 /** The first string (value or key) PostgreSQL could not store, with its path. Runs on parsed data, so depth is bounded. */
-function unstorableTextAt(value: unknown, path: string[] = []): { path: string[]; problem: string } | null {
+function unstorableTextAt(value: unknown, path: string[] = []): { path: string[]; problem: Text } | null {
   if (typeof value === "string") {
     const problem = unstorable(value);
     return problem ? { path, problem } : null;
@@ -52,15 +74,16 @@ function unstorableTextAt(value: unknown, path: string[] = []): { path: string[]
   return null;
 }
 
-export function parseWith<T extends z.ZodType>(schema: T, input: unknown, where: string): z.infer<T> {
+export function parseWith<T extends z.ZodType>(schema: T, input: unknown, where: InputPart): z.infer<T> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw describeIssues(parsed.error.issues, where);
+  if (!parsed.success) throw describeIssues(parsed.error.issues, issuesIn(schema, input, "it"), where);
   // No console field needs U+0000 or a lone surrogate, and PostgreSQL can store neither (a jsonb audit record
   // refuses the surrogate too): refuse them here, by field, instead of a 500 or a lost audit row.
   const unfit = unstorableTextAt(parsed.data);
   if (unfit) {
     const field = JSON.stringify(unfit.path.join(".")).slice(1, -1);
-    throw validationFailed(`Invalid ${where} — ${field ? `${field}: ` : ""}${unfit.problem}`, [
+    const summary = field ? text`${field}: ${unfit.problem}` : unfit.problem;
+    throw validationFailed(INVALID[where](summary, ""), [
       { ...(field && { field }), message: unfit.problem },
     ]);
   }
@@ -82,12 +105,13 @@ export function queryObject(url: URL): Record<string, string | string[]> {
 export async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
-    throw unsupportedMediaType("Send the body as JSON with Content-Type: application/json.");
+    throw unsupportedMediaType(text`Send the body as JSON with Content-Type: application/json.`);
   }
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_JSON_BODY_BYTES) throw payloadTooLarge(`The body is over ${MAX_JSON_BODY_BYTES} bytes.`);
+  if (declared > MAX_JSON_BODY_BYTES)
+    throw payloadTooLarge(text`The body is over ${MAX_JSON_BODY_BYTES} bytes.`);
   const reader = request.body?.getReader();
-  if (!reader) throw badRequest("The request has no body; send a JSON object.");
+  if (!reader) throw badRequest(text`The request has no body; send a JSON object.`);
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -96,16 +120,27 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     size += value.byteLength;
     if (size > MAX_JSON_BODY_BYTES) {
       await reader.cancel();
-      throw payloadTooLarge(`The body is over ${MAX_JSON_BODY_BYTES} bytes.`);
+      throw payloadTooLarge(text`The body is over ${MAX_JSON_BODY_BYTES} bytes.`);
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") throw badRequest("The request body is empty; send a JSON object.");
+  const body = Buffer.concat(chunks).toString("utf8");
+  if (body.trim() === "") throw badRequest(text`The request body is empty; send a JSON object.`);
   try {
-    return JSON.parse(text);
+    return JSON.parse(body);
   } catch {
     // JSON.parse's message quotes the body, secrets and all: say where it breaks, never what it says.
-    throw badRequest(`The body is ${describeJsonSyntaxError(text)}.`);
+    throw badRequest(jsonFault(body));
   }
+}
+
+/** Where the body breaks JSON, in the words of `describeJsonSyntaxError`, as a message a person reads. */
+function jsonFault(body: string): Text {
+  const fault = findJsonSyntaxError(body);
+  if (!fault) return text`The body is not valid JSON.`;
+  const { line, column } = fault;
+  const character = fault.offset + 1;
+  return fault.endedEarly
+    ? text`The body is not valid JSON: it ends before the JSON is complete, at line ${line}, column ${column} (character ${character}).`
+    : text`The body is not valid JSON: unexpected character at line ${line}, column ${column} (character ${character}).`;
 }

@@ -1,8 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Operation } from "@/lib/api/operation";
+import { text } from "@/lib/i18n/api-messages/text";
 import { auditEvents } from "@/lib/server/db/schema";
+import { notFound } from "@/lib/server/errors/api-error";
 import { createApiToken } from "@/lib/server/users/api-tokens";
+import { saveLanguage } from "@/lib/server/users/language";
 import { captureLogs } from "@/testing/log-capture";
 import { freshDatabase, userWithSession } from "@/testing/test-db";
 import { route } from "./route";
@@ -211,5 +214,73 @@ describe("a malformed JSON body", () => {
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain("hunter2");
     expect(logs.text()).not.toContain("hunter2");
+  });
+});
+
+describe("errors in the person's language", () => {
+  const NAME_SHORT = { ...WRITE, body: z.strictObject({ name: z.string().min(2) }) } satisfies Operation;
+  const gone = route(WRITE, async ({ params }) => {
+    throw notFound(text`No connection with the id "${params.connectionId}".`);
+  });
+
+  async function errorOf(response: Response) {
+    return (await response.json()).error as { code: string; message: string; details?: unknown[] };
+  }
+
+  it("answers English by default: a refused field and a missing connection", async () => {
+    const db = await freshDatabase();
+    const { cookie } = await userWithSession(db, "admin");
+
+    const invalid = await errorOf(
+      await send(
+        route(NAME_SHORT, async () => ({ ok: true })),
+        { cookie },
+      ),
+    );
+    expect(invalid).toMatchObject({
+      code: "validation_failed",
+      message: "Invalid body — name: Too small: expected string to have >=2 characters",
+      details: [{ field: "name", message: "Too small: expected string to have >=2 characters" }],
+    });
+    expect(await errorOf(await send(gone, { cookie }))).toMatchObject({
+      code: "not_found",
+      message: 'No connection with the id "pbx-main".',
+    });
+  });
+
+  it("answers Italian to a browser that asks for it, with the same codes, and audits in English", async () => {
+    const db = await freshDatabase();
+    const { cookie } = await userWithSession(db, "admin");
+    const italian = { cookie, "accept-language": "it-IT,it;q=0.9,en;q=0.8" };
+
+    const invalid = await errorOf(
+      await send(
+        route(NAME_SHORT, async () => ({ ok: true })),
+        italian,
+      ),
+    );
+    expect(invalid).toMatchObject({
+      code: "validation_failed",
+      message: "Corpo della richiesta non valido — name: Troppo piccolo: string deve avere >=2 caratteri",
+      details: [{ field: "name", message: "Troppo piccolo: string deve avere >=2 caratteri" }],
+    });
+    const missing = await send(gone, italian);
+    expect(await errorOf(missing)).toMatchObject({
+      code: "not_found",
+      message: 'Nessuna connessione con l\'id "pbx-main".',
+    });
+    expect(logs.text()).not.toContain("Nessuna");
+    const rows = await db.select().from(auditEvents);
+    expect(rows.map((row) => row.vendorError)).toContain('No connection with the id "pbx-main".');
+  });
+
+  it("answers a person who chose Italian in Italian, whatever their browser says", async () => {
+    const db = await freshDatabase();
+    const { cookie, user } = await userWithSession(db, "admin");
+    await saveLanguage(db, user.id, "it");
+
+    const missing = await send(gone, { cookie, "accept-language": "en" });
+
+    expect((await errorOf(missing)).message).toBe('Nessuna connessione con l\'id "pbx-main".');
   });
 });

@@ -2,9 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Operation } from "@/lib/api/operation";
+import { localize } from "@/lib/i18n/api-messages/localize";
+import { text } from "@/lib/i18n/api-messages/text";
+import type { Locale } from "@/lib/i18n/locales";
 import { can } from "@/lib/permissions";
 import { recordAudit } from "@/lib/server/audit/audit-log";
 import { type Actor, resolveActor } from "@/lib/server/auth/actor";
+import { localeOf } from "@/lib/server/auth/locale";
 import { type Database, database } from "@/lib/server/db/client";
 import { ApiError, forbidden, tokenNotAllowed, unauthenticated } from "@/lib/server/errors/api-error";
 import type { HasVendorMessage } from "@/lib/server/errors/vendor-error";
@@ -34,18 +38,24 @@ export interface RouteContext<TParams, TQuery, TBody> {
   request: Request;
   requestId: string;
   audit: AuditNote;
+  /** The language the answer is read in; a handler that puts a message into its result renders it in this. */
+  locale: Locale;
 }
 
 type Segment = { params: Promise<Record<string, string | string[]>> };
 
-/** The one error shape; the request id is in the body too, so a person can quote it from what they see. */
-function errorResponse(error: ApiError, requestId: string): Response {
+/**
+ * The one error shape; the request id is in the body too, so a person can quote it from what they see. The
+ * message and the details are in the person's language; the code is the contract and never changes.
+ */
+function errorResponse(error: ApiError, requestId: string, locale: Locale): Response {
+  const details = error.details?.map((detail) => ({ ...detail, message: localize(detail.message, locale) }));
   return Response.json(
     {
       error: {
         code: error.code,
-        message: error.message,
-        ...(error.details && { details: error.details }),
+        message: localize(error.text, locale),
+        ...(details && { details }),
         requestId,
       },
     },
@@ -132,7 +142,7 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
       }
       if (!can(actor.role, operation.permission)) {
         const refusal = forbidden(
-          `Your role (${actor.role}) does not have the ${operation.permission} permission.`,
+          text`Your role (${actor.role}) does not have the ${operation.permission} permission.`,
         );
         await writeAudit("denied", refusal);
         throw refusal;
@@ -164,6 +174,7 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
         request,
         requestId,
         audit,
+        locale: localeOf(actor, request.headers.get("accept-language")),
       });
       await writeAudit("success");
       const response =
@@ -176,9 +187,11 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
       if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
       return finish(response);
     } catch (error) {
+      // Before the actor is known (or without one) the browser's language answers.
+      const locale = localeOf(actor, request.headers.get("accept-language"));
       if (error instanceof ApiError) {
         if (actor && !audited) await writeAudit(error.status === 403 ? "denied" : "failure", error);
-        return finish(errorResponse(error, requestId), error);
+        return finish(errorResponse(error, requestId, locale), error);
       }
       if (request.signal.aborted) {
         // The client hung up (a closed tab, a cancelled download): no fault of the console and nobody to answer,
@@ -186,7 +199,11 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
         if (actor)
           await writeAudit("failure", new ApiError(499, "client_closed", "The client closed the request"));
         return finish(
-          errorResponse(new ApiError(499, "client_closed", "The client closed the request."), requestId),
+          errorResponse(
+            new ApiError(499, "client_closed", text`The client closed the request.`),
+            requestId,
+            locale,
+          ),
         );
       }
       // Unexpected: logged (in the request's line, with its cause chain) for the admin, answered without
@@ -198,9 +215,10 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
             500,
             "internal_error",
             // The id in the message too: toasts and scripts that show only the message still carry it.
-            `Something went wrong on the console's side. Quote request id ${requestId} to your admin.`,
+            text`Something went wrong on the console's side. Quote request id ${requestId} to your admin.`,
           ),
           requestId,
+          locale,
         ),
         error,
       );

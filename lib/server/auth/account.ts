@@ -1,5 +1,6 @@
 import "server-only";
 import type { AccountDto } from "@/lib/api/account";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { Database } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors/api-error";
 import { recoveryCodesLeft } from "@/lib/server/users/second-factor";
@@ -24,7 +25,7 @@ export const personOfEmail = (person: Person) => ({ id: person.id, email: person
  */
 export async function accountOf(db: Database, userId: string): Promise<AccountDto> {
   const person = await principalOf(db, userId);
-  if (!person) throw notFound("Your account no longer exists.");
+  if (!person) throw notFound(text`Your account no longer exists.`);
   const { enabled, required } = person.twoFactor;
   return {
     email: person.email,

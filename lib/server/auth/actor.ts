@@ -1,4 +1,5 @@
 import "server-only";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Role } from "@/lib/permissions";
 import { database } from "@/lib/server/db/client";
@@ -30,7 +31,7 @@ export async function resolveActor(headers: Headers): Promise<Actor | null> {
       throw new ApiError(
         401,
         "invalid_token",
-        "The API token is invalid, expired or revoked. Create a new one in Admin → API tokens.",
+        text`The API token is invalid, expired or revoked. Create a new one in Admin → API tokens.`,
       );
     }
     return { kind: "token", id: token.id, label: `token:${token.name}`, role: token.role };

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { Database } from "@/lib/server/db/client";
 import { users } from "@/lib/server/db/schema";
 import { notFound, validationFailed } from "@/lib/server/errors/api-error";
@@ -24,7 +25,7 @@ export async function changeOwnPassword(
   if (!verdict.ok)
     throw validationFailed(verdict.reason, [{ field: "newPassword", message: verdict.reason }]);
   if (change.newPassword === change.currentPassword) {
-    const message = "The new password is the current one. Choose another.";
+    const message = text`The new password is the current one. Choose another.`;
     throw validationFailed(message, [{ field: "newPassword", message }]);
   }
   const [row] = await db
@@ -37,7 +38,7 @@ export async function changeOwnPassword(
     })
     .where(eq(users.id, person.id))
     .returning({ sessionVersion: users.sessionVersion });
-  if (!row) throw notFound("Your account no longer exists.");
+  if (!row) throw notFound(text`Your account no longer exists.`);
   await forgetUser(person.id);
   return row.sessionVersion;
 }

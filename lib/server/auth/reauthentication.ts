@@ -1,5 +1,5 @@
 import "server-only";
-import { auth } from "@/lib/i18n/messages/en/auth";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { Database } from "@/lib/server/db/client";
 import { ApiError, validationFailed } from "@/lib/server/errors/api-error";
 import { verifyPassword } from "@/lib/server/users/password-hash";
@@ -21,7 +21,12 @@ export async function confirmIdentity(
   clientAddress: string | null,
 ): Promise<void> {
   const keys = throttleKeys(person.email, clientAddress);
-  const lockedOut = new ApiError(429, "too_many_attempts", auth.errors["locked-out"]);
+  // The sign-in page's words for the same lock (the auth catalog's errors["locked-out"]), as an API message.
+  const lockedOut = new ApiError(
+    429,
+    "too_many_attempts",
+    text`Too many failed sign-ins. Wait 15 minutes and try again, or ask an admin to check the account.`,
+  );
   // Counted before the check, as at sign-in, so parallel guesses cannot slip past the limit.
   if (!(await claimAttempt(db, keys))) throw lockedOut;
   const user = await findUserById(db, person.id);
@@ -38,6 +43,6 @@ export async function confirmIdentity(
   await recordFailure(db, keys);
   if (await lockedUntil(db, keys)) throw lockedOut;
   const message =
-    field === "password" ? "The password is wrong." : "The code is wrong, expired or already used.";
+    field === "password" ? text`The password is wrong.` : text`The code is wrong, expired or already used.`;
   throw validationFailed(message, [{ field, message }]);
 }

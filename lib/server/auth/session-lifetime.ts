@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { text } from "@/lib/i18n/api-messages/text";
 import { serverConfig } from "@/lib/server/config/config";
 import { ApiError } from "@/lib/server/errors/api-error";
 import { InvalidatedCache } from "@/lib/server/shared-state/invalidated-cache";
@@ -84,6 +85,6 @@ export function sessionEnded(): ApiError {
   return new ApiError(
     401,
     SESSION_ENDED,
-    "Your session has ended (signed out, idle for too long, or past its maximum length). Sign in again.",
+    text`Your session has ended (signed out, idle for too long, or past its maximum length). Sign in again.`,
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ConnectionSummaryDto } from "@/lib/api/connection-summary";
 import { CONNECTION_READ_PERMISSIONS } from "@/lib/connection-kinds";
+import { text } from "@/lib/i18n/api-messages/text";
 import { can, type Role } from "@/lib/permissions";
 import type { Database } from "@/lib/server/db/client";
 import { forbidden, notFound } from "@/lib/server/errors/api-error";
@@ -49,7 +50,7 @@ function withinTimeLimit<T>(work: Promise<T>, name: string): Promise<T> {
         reject(
           new VendorError(
             "timeout",
-            `${name} did not give its figures within ${TIME_LIMIT_MS / 1000} s; the overview asks again shortly.`,
+            text`${name} did not give its figures within ${TIME_LIMIT_MS / 1000} s; the overview asks again shortly.`,
           ),
         ),
       TIME_LIMIT_MS,
@@ -66,11 +67,11 @@ export async function connectionSummary(
   now = Date.now(),
 ): Promise<ConnectionSummaryDto> {
   const entry = await findConnectionEntry(db, id);
-  if (!entry) throw notFound(`No connection with the id "${id}".`);
+  if (!entry) throw notFound(text`No connection with the id "${id}".`);
   const permission = CONNECTION_READ_PERMISSIONS[entry.kind];
   if (!can(role, permission))
     throw forbidden(
-      `Your role (${role}) does not have the ${permission} permission this connection's figures need.`,
+      text`Your role (${role}) does not have the ${permission} permission this connection's figures need.`,
     );
   const summary = sharedSummary(id, entry.kind, () => readSummary(db, id, entry.kind), now);
   return withinTimeLimit(summary, entry.name);

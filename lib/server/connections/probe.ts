@@ -1,6 +1,7 @@
 import "server-only";
 import type { ClockComparisonDto, ConnectionConfig, ConnectionTestResultDto } from "@/lib/api/connections";
 import { CONNECTION_DEFAULTS, CONNECTION_KIND_LABELS, needsTimeZone } from "@/lib/connection-kinds";
+import { text } from "@/lib/i18n/api-messages/text";
 import { exchangeRecorder, secretValuesOf } from "@/lib/server/diagnostics/exchange-log";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient } from "@/lib/server/http/client";
@@ -83,7 +84,7 @@ export async function probeConnection(
         ? error
         : new VendorError(
             "unexpected_response",
-            "The test failed unexpectedly; the console's log has the details.",
+            text`The test failed unexpectedly; the console's log has the details.`,
             {
               cause: error,
             },

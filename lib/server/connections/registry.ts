@@ -10,6 +10,7 @@ import {
   type UpdateConnectionInput,
 } from "@/lib/api/connections";
 import type { ConnectionKind } from "@/lib/connection-kinds";
+import { type TextValue, text } from "@/lib/i18n/api-messages/text";
 import { serverConfig } from "@/lib/server/config/config";
 import type { Database } from "@/lib/server/db/client";
 import { connectionHealth, connections } from "@/lib/server/db/schema";
@@ -100,7 +101,7 @@ export async function findConnectionEntry(db: Database, id: string): Promise<Con
 }
 
 function noSuchConnection(id: string) {
-  return notFound(`No connection with the id "${id}".`);
+  return notFound(text`No connection with the id "${id}".`);
 }
 
 /** The connection with its secrets opened; a secret that cannot be opened is reported, never guessed. */
@@ -120,7 +121,7 @@ export async function resolveConnection(
     if (sealed === undefined) {
       throw new VendorError(
         "secret_unavailable",
-        `The ${field} of this connection is missing: enter it again.`,
+        text`The ${field} of this connection is missing: enter it again.`,
         {
           status: 409,
         },
@@ -191,8 +192,8 @@ export async function createConnection(
   } else if (taken.has(id)) {
     const inFile = fileConnections().some((connection) => connection.id === id);
     throw conflict(
-      `The id "${id}" is already used${inFile ? " by a connection in the connections file" : ""}.`,
-      [{ field: "id", message: "Already in use" }],
+      text`The id "${id}" is already used${inFile ? text` by a connection in the connections file` : ""}.`,
+      [{ field: "id", message: text`Already in use` }],
     );
   }
   const { plain, secrets } = splitConfig(config as ConnectionConfig);
@@ -214,7 +215,7 @@ export async function createConnection(
     return fromRow(row);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw conflict(`The id "${id}" is already used.`, [{ field: "id", message: "Already in use" }]);
+      throw conflict(text`The id "${id}" is already used.`, [{ field: "id", message: text`Already in use` }]);
     }
     throw error;
   }
@@ -222,7 +223,7 @@ export async function createConnection(
 
 function readOnly(id: string) {
   return conflict(
-    `The connection "${id}" is declared in the connections file (CONNECTIONS_FILE) and is read-only here: change it in the file and restart the console.`,
+    text`The connection "${id}" is declared in the connections file (CONNECTIONS_FILE) and is read-only here: change it in the file and restart the console.`,
   );
 }
 
@@ -260,17 +261,21 @@ function checkUpdate(
     if (transport) throw validationFailed(transport, [{ field: "tls", message: transport }]);
   }
   if (missingTimeZone(kind, next)) {
-    const message = "Enter the appliance's IANA time zone: this connection was saved without one.";
+    const message = text`Enter the appliance's IANA time zone: this connection was saved without one.`;
     throw validationFailed(message, [{ field: "timeZone", message }]);
   }
   const missing = secretFieldsOf(kind).filter((field) => !sentSecrets.has(field));
   if ((moved || retrusted) && missing.length > 0) {
-    const change = moved && retrusted ? "address and TLS settings" : moved ? "address" : "TLS settings";
+    const change = moved ? (retrusted ? text`address and TLS settings` : text`address`) : text`TLS settings`;
+    // Field names are the API's words and stay as they are in every language; only "and" is translated.
+    const fields = missing
+      .slice(1)
+      .reduce<TextValue>((list, field) => text`${list} and ${field}`, missing[0]);
     throw unprocessable(
-      `Changing the ${change} would send this connection's stored secrets to a new destination: enter ${missing.join(" and ")} again in the same change.`,
+      text`Changing the ${change} would send this connection's stored secrets to a new destination: enter ${fields} again in the same change.`,
       missing.map((field) => ({
         field,
-        message: `Enter it again: the ${change} changed, and stored secrets do not follow a connection to a new destination.`,
+        message: text`Enter it again: the ${change} changed, and stored secrets do not follow a connection to a new destination.`,
       })),
     );
   }
@@ -286,9 +291,10 @@ export async function updateConnection(
   const [row] = await db.select().from(connections).where(eq(connections.id, id));
   if (!row) throw noSuchConnection(id);
   if (patch.kind !== row.kind) {
-    throw conflict(`This connection is a ${row.kind}; a kind cannot change. Add a new connection instead.`, [
-      { field: "kind", message: `Must be ${row.kind}` },
-    ]);
+    throw conflict(
+      text`This connection is a ${row.kind}; a kind cannot change. Add a new connection instead.`,
+      [{ field: "kind", message: text`Must be ${row.kind}` }],
+    );
   }
   const { kind: _kind, name, ...fields } = patch;
   const secretFields = new Set<string>(secretFieldsOf(row.kind));

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { ConnectionConfig } from "@/lib/api/connections";
 import { CONNECTION_KIND_LABELS, type ConnectionKind } from "@/lib/connection-kinds";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { Database } from "@/lib/server/db/client";
 import { exchangeRecorder, secretValuesOf } from "@/lib/server/diagnostics/exchange-log";
 import { notFound } from "@/lib/server/errors/api-error";
@@ -65,7 +66,7 @@ export async function vendorConnection<K extends ConnectionKind>(
     prepare(db, connectionId),
   );
   if (config.kind !== kind) {
-    throw notFound(`Connection "${connectionId}" is not a ${CONNECTION_KIND_LABELS[kind]} connection.`);
+    throw notFound(text`Connection "${connectionId}" is not a ${CONNECTION_KIND_LABELS[kind]} connection.`);
   }
   const http = httpClientFor(connectionId, httpOptions);
   // Set on every resolve: the client outlives this entry when only the secrets changed.

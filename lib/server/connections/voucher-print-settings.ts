@@ -1,5 +1,6 @@
 import "server-only";
 import type { VoucherPrintSettingsDto } from "@/lib/api/kiwire";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { Database } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors/api-error";
 import { DEFAULT_VOUCHER_QR } from "@/lib/voucher-qr";
@@ -14,7 +15,7 @@ export async function voucherPrintSettings(
   connectionId: string,
 ): Promise<VoucherPrintSettingsDto> {
   const entry = await findConnectionEntry(db, connectionId);
-  if (!entry) throw notFound(`No connection with the id "${connectionId}".`);
-  if (entry.kind !== "kiwire") throw notFound(`Connection "${connectionId}" is not a Kiwire connection.`);
+  if (!entry) throw notFound(text`No connection with the id "${connectionId}".`);
+  if (entry.kind !== "kiwire") throw notFound(text`Connection "${connectionId}" is not a Kiwire connection.`);
   return { qr: entry.plain.voucherQr ?? DEFAULT_VOUCHER_QR };
 }

@@ -1,6 +1,8 @@
 import "server-only";
+import { type Message, text } from "@/lib/i18n/api-messages/text";
 
-export type ErrorDetail = { field?: string; message: string };
+/** A field's problem; the message is written with `text` (or a schema's `msg`) so it can be shown in Italian. */
+export type ErrorDetail = { field?: string; message: Message };
 
 /**
  * Names an error class for `instanceof` across copies of its module. Next builds each route handler and the
@@ -20,7 +22,11 @@ function hasKind(value: unknown, kind: string): boolean {
   return false;
 }
 
-/** An error with an HTTP status and a stable code; the route wrapper turns it into the one JSON error shape. */
+/**
+ * An error with an HTTP status and a stable code; the route wrapper turns it into the one JSON error shape, in
+ * the request's language. `message` is the English (logs and the audit log keep it); `text` is what a person
+ * reads, rendered per language.
+ */
 export class ApiError extends Error {
   static readonly [ERROR_KIND]: string = "ApiError";
 
@@ -30,34 +36,39 @@ export class ApiError extends Error {
     return Object.hasOwn(this, ERROR_KIND) && hasKind(value, this[ERROR_KIND] as string);
   }
 
+  readonly text: Message;
+
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
+    message: Message,
     readonly details?: ErrorDetail[],
   ) {
-    super(message);
+    super(String(message));
     this.name = "ApiError";
+    this.text = message;
   }
 }
 
-export const badRequest = (message: string, details?: ErrorDetail[]) =>
+export const badRequest = (message: Message, details?: ErrorDetail[]) =>
   new ApiError(400, "bad_request", message, details);
-export const validationFailed = (message: string, details: ErrorDetail[]) =>
+export const validationFailed = (message: Message, details: ErrorDetail[]) =>
   new ApiError(400, "validation_failed", message, details);
-export const unauthenticated = (message = "Sign in or send an API token (Authorization: Bearer <token>).") =>
-  new ApiError(401, "unauthenticated", message);
-export const forbidden = (message: string) => new ApiError(403, "forbidden", message);
+export const unauthenticated = (
+  message: Message = text`Sign in or send an API token (Authorization: Bearer <token>).`,
+) => new ApiError(401, "unauthenticated", message);
+export const forbidden = (message: Message) => new ApiError(403, "forbidden", message);
 export const tokenNotAllowed = (operationId: string) =>
   new ApiError(
     403,
     "token_not_allowed",
-    `API tokens cannot call ${operationId}: managing people and API tokens needs a signed-in person, so a leaked token cannot grant more access.`,
+    text`API tokens cannot call ${operationId}: managing people and API tokens needs a signed-in person, so a leaked token cannot grant more access.`,
   );
-export const notFound = (message: string) => new ApiError(404, "not_found", message);
-export const conflict = (message: string, details?: ErrorDetail[]) =>
+export const notFound = (message: Message) => new ApiError(404, "not_found", message);
+export const conflict = (message: Message, details?: ErrorDetail[]) =>
   new ApiError(409, "conflict", message, details);
-export const payloadTooLarge = (message: string) => new ApiError(413, "payload_too_large", message);
-export const unsupportedMediaType = (message: string) => new ApiError(415, "unsupported_media_type", message);
-export const unprocessable = (message: string, details?: ErrorDetail[]) =>
+export const payloadTooLarge = (message: Message) => new ApiError(413, "payload_too_large", message);
+export const unsupportedMediaType = (message: Message) =>
+  new ApiError(415, "unsupported_media_type", message);
+export const unprocessable = (message: Message, details?: ErrorDetail[]) =>
   new ApiError(422, "unprocessable", message, details);

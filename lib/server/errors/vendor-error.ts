@@ -1,6 +1,7 @@
 import "server-only";
 import type { CertificateDto } from "@/lib/api/connections";
 import type { TestOutcome } from "@/lib/connection-kinds";
+import type { Message } from "@/lib/i18n/api-messages/text";
 import { ApiError, ERROR_KIND } from "./api-error";
 
 /** Errors from vendor clients carry the vendor's words for the audit log; they extend ApiError. */
@@ -29,7 +30,7 @@ export class VendorError extends ApiError implements HasVendorMessage {
   readonly vendorMessage?: string;
   readonly certificate?: CertificateDto;
 
-  constructor(outcome: TestOutcome, message: string, options: VendorErrorOptions = {}) {
+  constructor(outcome: TestOutcome, message: Message, options: VendorErrorOptions = {}) {
     super(options.status ?? (outcome === "timeout" ? 504 : 502), `vendor_${outcome}`, message);
     this.name = "VendorError";
     this.outcome = outcome;

@@ -1,5 +1,6 @@
 import "server-only";
 import { isIP } from "node:net";
+import { type Text, text } from "@/lib/i18n/api-messages/text";
 
 /**
  * Where the console may send a connection's secrets. A connection's address is typed by an admin (or read
@@ -98,18 +99,18 @@ export function classifyAddress(host: string): AddressClass {
  * Why the console refuses to connect to `host`, in words for an admin, or null when it may. Names other
  * than the metadata and localhost names pass here; their resolved addresses are checked at connect time.
  */
-export function addressRefusal(host: string, policy: AddressPolicy): string | null {
+export function addressRefusal(host: string, policy: AddressPolicy): Text | null {
   const bare = host.replace(/^\[|\]$/g, "");
   switch (classifyAddress(host)) {
     case "metadata":
-      return `${bare} is a cloud metadata service, not an appliance: the console never sends credentials there.`;
+      return text`${bare} is a cloud metadata service, not an appliance: the console never sends credentials there.`;
     case "link-local":
-      return `${bare} is a link-local address (169.254.0.0/16, fe80::/10), where cloud metadata services answer: the console never sends credentials there.`;
+      return text`${bare} is a link-local address (169.254.0.0/16, fe80::/10), where cloud metadata services answer: the console never sends credentials there.`;
     case "loopback":
     case "unspecified":
       return policy.allowLoopback
         ? null
-        : `${bare} is this machine itself (loopback): the console only connects there when the deployment sets ALLOW_LOOPBACK_CONNECTIONS=1.`;
+        : text`${bare} is this machine itself (loopback): the console only connects there when the deployment sets ALLOW_LOOPBACK_CONNECTIONS=1.`;
     case null:
       return null;
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Pool } from "undici";
 import type { CertificateDto, TlsSettings } from "@/lib/api/connections";
+import { text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import { tlsConnector } from "./tls";
 
@@ -119,39 +120,39 @@ export function classifyTransportError(
   if (error instanceof VendorError) return error;
   const code = errorCode(error);
   const host = new URL(options.baseUrl).host;
-  const where = options.vendor ? `${options.vendor} at ${host}` : host;
+  const where = options.vendor ? text`${options.vendor} at ${host}` : host;
   // A write whose answer was lost may well have been carried out: say so, so nobody repeats it blindly.
   const lostWrite =
     request?.write && code && (DROPPED.has(code) || READ_TIMEOUTS.has(code))
-      ? " The change may have been made all the same: reload and check before trying again."
+      ? text` The change may have been made all the same: reload and check before trying again.`
       : "";
   if (code === "UND_ERR_CONNECT_TIMEOUT") {
     return new VendorError(
       "timeout",
-      `No connection to ${where} within the connect timeout (${seconds(options.connectTimeoutMs)}): check the address, the port and any firewall in between.`,
+      text`No connection to ${where} within the connect timeout (${seconds(options.connectTimeoutMs)}): check the address, the port and any firewall in between.`,
       { cause: error },
     );
   }
   if (code && READ_TIMEOUTS.has(code)) {
     return new VendorError(
       "timeout",
-      `${where} accepted the connection but did not answer within the read timeout (${seconds(options.readTimeoutMs)}): the appliance may be busy or stuck.${lostWrite}`,
+      text`${where} accepted the connection but did not answer within the read timeout (${seconds(options.readTimeoutMs)}): the appliance may be busy or stuck.${lostWrite}`,
       { cause: error },
     );
   }
   if (code && UNREACHABLE.has(code)) {
     const why =
       code === "ECONNREFUSED"
-        ? "nothing listens on that port"
+        ? text`nothing listens on that port`
         : code === "ENOTFOUND"
-          ? "the host name does not resolve"
-          : "there is no route to it";
-    return new VendorError("unreachable", `${where} is unreachable (${code}): ${why}.`, { cause: error });
+          ? text`the host name does not resolve`
+          : text`there is no route to it`;
+    return new VendorError("unreachable", text`${where} is unreachable (${code}): ${why}.`, { cause: error });
   }
   if (code && DROPPED.has(code)) {
     return new VendorError(
       "unreachable",
-      `${where} closed the connection before answering (${code}).${lostWrite}`,
+      text`${where} closed the connection before answering (${code}).${lostWrite}`,
       { cause: error },
     );
   }
@@ -164,14 +165,14 @@ export function classifyTransportError(
     return new VendorError(
       "tls_error",
       plain
-        ? `${where} does not speak TLS on that port: use http:// or the appliance's HTTPS port.`
-        : `The TLS handshake with ${where} failed (${code ?? "unknown error"}).`,
+        ? text`${where} does not speak TLS on that port: use http:// or the appliance's HTTPS port.`
+        : text`The TLS handshake with ${where} failed (${code ?? text`unknown error`}).`,
       { cause: error },
     );
   }
   return new VendorError(
     "unreachable",
-    `The request to ${where} failed (${code ?? (error as Error)?.name ?? "unknown error"}).`,
+    text`The request to ${where} failed (${code ?? (error as Error)?.name ?? text`unknown error`}).`,
     {
       cause: error,
     },
@@ -342,7 +343,7 @@ function backoff(attempt: number): number {
 function tooLarge(limit: number): VendorError {
   return new VendorError(
     "unexpected_response",
-    `The appliance's answer is larger than the console accepts (${Math.round(limit / 1024)} KiB).`,
+    text`The appliance's answer is larger than the console accepts (${Math.round(limit / 1024)} KiB).`,
   );
 }
 

@@ -4,6 +4,7 @@ import type { LookupFunction } from "node:net";
 import { type PeerCertificate, rootCertificates, TLSSocket } from "node:tls";
 import { buildConnector } from "undici";
 import type { CertificateDto, TlsSettings } from "@/lib/api/connections";
+import { type Text, text } from "@/lib/i18n/api-messages/text";
 import { serverConfig } from "@/lib/server/config/config";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import { type AddressPolicy, addressRefusal } from "./address-policy";
@@ -36,22 +37,22 @@ export function describeCertificate(socket: TLSSocket): CertificateDto | null {
 }
 
 /** OpenSSL's verification codes, in words an admin can act on. */
-function explainProblem(problem: string | null): string {
+function explainProblem(problem: string | null): Text {
   switch (problem) {
     case "DEPTH_ZERO_SELF_SIGNED_CERT":
     case "SELF_SIGNED_CERT_IN_CHAIN":
-      return "it is self-signed";
+      return text`it is self-signed`;
     case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
     case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
-      return "it was issued by a CA the console does not know";
+      return text`it was issued by a CA the console does not know`;
     case "CERT_HAS_EXPIRED":
-      return "it has expired";
+      return text`it has expired`;
     case "CERT_NOT_YET_VALID":
-      return "it is not valid yet (check the clocks)";
+      return text`it is not valid yet (check the clocks)`;
     case "ERR_TLS_CERT_ALTNAME_INVALID":
-      return "it was issued for another host name";
+      return text`it was issued for another host name`;
     default:
-      return `verification failed (${problem ?? "unknown reason"})`;
+      return text`verification failed (${problem ?? text`unknown reason`})`;
   }
 }
 
@@ -59,20 +60,20 @@ function explainProblem(problem: string | null): string {
 export function checkCertificate(tls: TlsSettings, certificate: CertificateDto | null): void {
   if (tls.mode === "insecure") return;
   if (!certificate) {
-    throw new VendorError("tls_error", "The server presented no certificate.");
+    throw new VendorError("tls_error", text`The server presented no certificate.`);
   }
   if (tls.mode === "pin") {
     if (certificate.fingerprint256 === tls.fingerprint256) return;
     throw new VendorError(
       "certificate_mismatch",
-      `The server's certificate does not match the pinned one: it presented ${certificate.fingerprint256}, the connection pins ${tls.fingerprint256}. If the appliance's certificate was renewed, pin the new one; otherwise something is intercepting the connection.`,
+      text`The server's certificate does not match the pinned one: it presented ${certificate.fingerprint256}, the connection pins ${tls.fingerprint256}. If the appliance's certificate was renewed, pin the new one; otherwise something is intercepting the connection.`,
       { certificate },
     );
   }
   if (certificate.trusted) return;
   throw new VendorError(
     "certificate_untrusted",
-    `The server's certificate is not trusted: ${explainProblem(certificate.problem)}. Pin its fingerprint ${certificate.fingerprint256} if you recognise it, or add the issuing CA to the connection.`,
+    text`The server's certificate is not trusted: ${explainProblem(certificate.problem)}. Pin its fingerprint ${certificate.fingerprint256} if you recognise it, or add the issuing CA to the connection.`,
     { certificate },
   );
 }
@@ -88,7 +89,7 @@ export interface ConnectorOptions {
   resolve?: typeof lookup;
 }
 
-function addressRefused(message: string): VendorError {
+function addressRefused(message: Text): VendorError {
   return new VendorError("address_refused", message);
 }
 
@@ -107,7 +108,7 @@ function guardedLookup(policy: AddressPolicy, resolve: typeof lookup): LookupFun
       for (const { address } of addresses) {
         const refusal = addressRefusal(address, policy);
         if (refusal) {
-          callback(addressRefused(`${hostname} resolves to ${refusal}`), "", 0);
+          callback(addressRefused(text`${hostname} resolves to ${refusal}`), "", 0);
           return;
         }
       }

@@ -7,6 +7,7 @@ import type {
   UpdateSavedViewInput,
 } from "@/lib/api/saved-views";
 import { DATA_TABLE_IDS, DATA_TABLE_READ_PERMISSIONS, type DataTableId } from "@/lib/data-table-ids";
+import { text } from "@/lib/i18n/api-messages/text";
 import { can } from "@/lib/permissions";
 import type { Person } from "@/lib/server/auth/account";
 import type { Database } from "@/lib/server/db/client";
@@ -47,8 +48,8 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 const nameTaken = (name: string) =>
-  conflict(`You already have a view named "${name}" on this list. Choose another name.`, [
-    { field: "name", message: "You already have a view with this name on this list" },
+  conflict(text`You already have a view named "${name}" on this list. Choose another name.`, [
+    { field: "name", message: text`You already have a view with this name on this list` },
   ]);
 
 /** The unique index answers the race two tabs could run; this turns its refusal into words. */
@@ -90,9 +91,9 @@ export async function createSavedView(
   input: CreateSavedViewInput,
 ): Promise<SavedViewDto> {
   if (!readableTables(person).includes(input.table))
-    throw forbidden(`Your role (${person.role}) cannot read this list, so it cannot keep views of it.`);
+    throw forbidden(text`Your role (${person.role}) cannot read this list, so it cannot keep views of it.`);
   if (input.shared && !canShare(person))
-    throw forbidden("Only an admin can share a view. Save it without sharing to keep it for yourself.");
+    throw forbidden(text`Only an admin can share a view. Save it without sharing to keep it for yourself.`);
   const [row] = await unlessNameTaken(input.name, () =>
     db
       .insert(savedViews)
@@ -118,8 +119,8 @@ async function editableView(db: Database, person: Person, id: string): Promise<S
   const [row] = await db.select().from(savedViews).where(eq(savedViews.id, id));
   const visible =
     row && (row.ownerId === person.id || row.shared) && readableTables(person).includes(row.tableId);
-  if (!visible) throw notFound("There is no such saved view, or it is not yours.");
-  if (!editableBy(person, row)) throw forbidden("Only an admin can change or delete a shared view.");
+  if (!visible) throw notFound(text`There is no such saved view, or it is not yours.`);
+  if (!editableBy(person, row)) throw forbidden(text`Only an admin can change or delete a shared view.`);
   return row;
 }
 
@@ -131,7 +132,7 @@ export async function updateSavedView(
 ): Promise<SavedViewDto> {
   const current = await editableView(db, person, id);
   if (change.shared === true && !current.shared && !canShare(person))
-    throw forbidden("Only an admin can share a view.");
+    throw forbidden(text`Only an admin can share a view.`);
   const name = change.name ?? current.name;
   const [row] = await unlessNameTaken(name, () =>
     db
@@ -140,7 +141,7 @@ export async function updateSavedView(
       .where(eq(savedViews.id, id))
       .returning(),
   );
-  if (!row) throw notFound("The saved view was deleted meanwhile.");
+  if (!row) throw notFound(text`The saved view was deleted meanwhile.`);
   return toDto(person, row);
 }
 

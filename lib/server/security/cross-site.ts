@@ -1,4 +1,5 @@
 import "server-only";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { Actor } from "@/lib/server/auth/actor";
 import { ApiError } from "@/lib/server/errors/api-error";
 
@@ -53,8 +54,6 @@ export function crossSiteRefusal(request: Request, actor: Actor): ApiError | nul
   return new ApiError(
     403,
     "cross_site_request",
-    "Refused a change sent from another site. Make changes from the console's own pages, and use an API token " +
-      "for scripts. If you reach the console through a reverse proxy, have it pass the original Host (or " +
-      "X-Forwarded-Host), or set NEXTAUTH_URL to the console's public address.",
+    text`Refused a change sent from another site. Make changes from the console's own pages, and use an API token for scripts. If you reach the console through a reverse proxy, have it pass the original Host (or X-Forwarded-Host), or set NEXTAUTH_URL to the console's public address.`,
   );
 }

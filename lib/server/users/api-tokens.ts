@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, or } from "drizzle-orm";
 import type { ApiTokenDto, CreateApiTokenInput } from "@/lib/api/api-tokens";
+import { text } from "@/lib/i18n/api-messages/text";
 import { serverConfig } from "@/lib/server/config/config";
 import type { Database } from "@/lib/server/db/client";
 import { apiTokens, users } from "@/lib/server/db/schema";
@@ -53,8 +54,10 @@ function toDto(row: TokenRow): ApiTokenDto {
 export async function createApiToken(db: Database, input: CreateApiTokenInput, createdBy: string) {
   const maxDays = serverConfig().API_TOKEN_MAX_LIFETIME_DAYS;
   if (input.expiresInDays > maxDays) {
-    const message = `At most ${maxDays} days: this console limits API tokens to ${maxDays} days (API_TOKEN_MAX_LIFETIME_DAYS)`;
-    throw validationFailed(`Invalid body — expiresInDays: ${message}`, [{ field: "expiresInDays", message }]);
+    const message = text`At most ${maxDays} days: this console limits API tokens to ${maxDays} days (API_TOKEN_MAX_LIFETIME_DAYS)`;
+    throw validationFailed(text`Invalid body — expiresInDays: ${message}`, [
+      { field: "expiresInDays", message },
+    ]);
   }
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const expiresAt = new Date(Date.now() + input.expiresInDays * DAY_MS);
@@ -80,7 +83,7 @@ export async function listApiTokens(db: Database): Promise<ApiTokenDto[]> {
 
 export async function revokeApiToken(db: Database, id: string): Promise<ApiTokenDto> {
   const [existing] = await db.select().from(apiTokens).where(eq(apiTokens.id, id));
-  if (!existing) throw notFound("No API token with that id.");
+  if (!existing) throw notFound(text`No API token with that id.`);
   if (existing.revokedAt) return toDto(existing);
   const [row] = await db
     .update(apiTokens)

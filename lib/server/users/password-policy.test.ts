@@ -10,8 +10,8 @@ describe("password policy (NIST SP 800-63B)", () => {
   it("rejects fewer than 12 characters and says how many there are", () => {
     const verdict = checkPassword("Sh0rt!pass");
     expect(verdict.ok).toBe(false);
-    expect(verdict.ok === false && verdict.reason).toContain("at least 12");
-    expect(verdict.ok === false && verdict.reason).toContain("10");
+    expect(verdict.ok === false && String(verdict.reason)).toContain("at least 12");
+    expect(verdict.ok === false && String(verdict.reason)).toContain("10");
   });
 
   it("counts characters, not bytes", () => {
@@ -26,7 +26,7 @@ describe("password policy (NIST SP 800-63B)", () => {
   it("rejects a common word with digits or symbols appended", () => {
     const verdict = checkPassword("password2024!!");
     expect(verdict.ok).toBe(false);
-    expect(verdict.ok === false && verdict.reason).toMatch(/common/);
+    expect(verdict.ok === false && String(verdict.reason)).toMatch(/common/);
   });
 
   it("rejects repetitive and sequential patterns", () => {

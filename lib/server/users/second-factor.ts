@@ -1,5 +1,6 @@
 import "server-only";
 import { and, count, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { Database } from "@/lib/server/db/client";
 import { userRecoveryCodes, userSecondFactors } from "@/lib/server/db/schema";
 import { conflict } from "@/lib/server/errors/api-error";
@@ -45,7 +46,7 @@ export async function recoveryCodesLeft(db: Database, userId: string): Promise<n
 /** A new pending secret (replacing an unconfirmed one), for the QR code and for typing in by hand. */
 export async function startEnrolment(db: Database, user: { id: string; email: string }) {
   if (await isEnrolled(db, user.id)) {
-    throw conflict("Two-factor sign-in is already on. Remove it first to enrol a new authenticator.");
+    throw conflict(text`Two-factor sign-in is already on. Remove it first to enrol a new authenticator.`);
   }
   const secret = newTotpSecret();
   const secretSealed = consoleVault().seal(secret.toString("base64url"), totpSecretContext(user.id));
@@ -103,8 +104,9 @@ export async function confirmEnrolment(
   now = new Date(),
 ): Promise<string[] | null> {
   const row = await factorRow(db, userId);
-  if (!row) throw conflict("Start the enrolment first: there is no authenticator waiting to be confirmed.");
-  if (row.confirmedAt) throw conflict("Two-factor sign-in is already on.");
+  if (!row)
+    throw conflict(text`Start the enrolment first: there is no authenticator waiting to be confirmed.`);
+  if (row.confirmedAt) throw conflict(text`Two-factor sign-in is already on.`);
   if (!(await acceptTotp(db, row, code.trim(), now))) return null;
   const codes = await db.transaction(async (tx) => {
     await tx.update(userSecondFactors).set({ confirmedAt: now }).where(eq(userSecondFactors.userId, userId));
@@ -155,7 +157,7 @@ export async function verifySecondFactor(
 /** New recovery codes for an enrolled person; the old ones stop working. */
 export async function regenerateRecoveryCodes(db: Database, userId: string): Promise<string[]> {
   if (!(await isEnrolled(db, userId)))
-    throw conflict("Two-factor sign-in is off: there are no recovery codes.");
+    throw conflict(text`Two-factor sign-in is off: there are no recovery codes.`);
   return db.transaction((tx) => replaceRecoveryCodes(tx, userId));
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { CreateUserInput, UpdateUserInput, UserDto } from "@/lib/api/users";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { Role } from "@/lib/permissions";
 import type { Database } from "@/lib/server/db/client";
 import { users } from "@/lib/server/db/schema";
@@ -61,8 +62,8 @@ export async function createUser(db: Database, input: CreateUserInput): Promise<
   const email = normalizeEmail(input.email);
   assertPasswordAllowed(input.password, email);
   if (await findUserByEmail(db, email)) {
-    throw conflict(`A user with the email ${email} already exists.`, [
-      { field: "email", message: "Already in use" },
+    throw conflict(text`A user with the email ${email} already exists.`, [
+      { field: "email", message: text`Already in use` },
     ]);
   }
   const [row] = await db
@@ -94,10 +95,10 @@ export async function updateUser(db: Database, id: string, change: UpdateUserInp
     // Lock the admin rows so two admins demoting each other at once cannot both succeed.
     await tx.execute(sql`SELECT id FROM ${users} WHERE ${users.role} = 'admin' FOR UPDATE`);
     const [target] = await tx.select().from(users).where(eq(users.id, id));
-    if (!target) throw notFound("No user with that id.");
+    if (!target) throw notFound(text`No user with that id.`);
     if (await wouldRemoveLastAdmin(tx, target, change)) {
-      throw conflict("This is the last active admin. Make another user an admin first.", [
-        { field: change.role ? "role" : "disabled", message: "Would leave the console without an admin" },
+      throw conflict(text`This is the last active admin. Make another user an admin first.`, [
+        { field: change.role ? "role" : "disabled", message: text`Would leave the console without an admin` },
       ]);
     }
     if (change.password !== undefined) assertPasswordAllowed(change.password, target.email);
@@ -116,7 +117,7 @@ export async function updateUser(db: Database, id: string, change: UpdateUserInp
       })
       .where(eq(users.id, id))
       .returning();
-    if (!row) throw notFound("No user with that id.");
+    if (!row) throw notFound(text`No user with that id.`);
     return toUserDto(row, await isEnrolled(tx, row.id));
   });
   // After the commit: an instance that reloaded the person meanwhile must not keep the old row.
@@ -131,7 +132,7 @@ export async function revokeSessions(db: Database, id: string): Promise<UserDto>
     .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
     .where(eq(users.id, id))
     .returning();
-  if (!row) throw notFound("No user with that id.");
+  if (!row) throw notFound(text`No user with that id.`);
   await forgetUser(id);
   return toUserDto(row, await isEnrolled(db, row.id));
 }

@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
 import { and, eq, inArray } from "drizzle-orm";
 import type { KalliopeCall, KalliopeCallSummary } from "@/lib/api/kalliope";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { Database } from "@/lib/server/db/client";
 import { kalliopeCdrDays } from "@/lib/server/db/schema";
 import { badRequest } from "@/lib/server/errors/api-error";
@@ -121,7 +122,7 @@ export function daysBetween(from: string, to: string): string[] {
   const days: string[] = [];
   const start = Date.parse(`${from}T00:00:00Z`);
   const end = Date.parse(`${to}T00:00:00Z`);
-  if (!Number.isFinite(start) || !Number.isFinite(end)) throw badRequest("Dates must be YYYY-MM-DD.");
+  if (!Number.isFinite(start) || !Number.isFinite(end)) throw badRequest(text`Dates must be YYYY-MM-DD.`);
   for (let t = start; t <= end; t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
   return days;
 }
@@ -149,11 +150,11 @@ export async function callsForDays(
   to: string,
   stats: DayFetchStats = { fromPbx: 0, fromDatabase: 0, fromMemory: 0 },
 ): Promise<KalliopeCallSummary[][]> {
-  if (from > to) throw badRequest(`The range starts (${from}) after it ends (${to}).`);
+  if (from > to) throw badRequest(text`The range starts (${from}) after it ends (${to}).`);
   const all = daysBetween(from, to);
   if (all.length > MAX_RANGE_DAYS) {
     throw badRequest(
-      `The range covers ${all.length} days; one query may pull at most ${MAX_RANGE_DAYS} days from the PBX. Narrow the dates.`,
+      text`The range covers ${all.length} days; one query may pull at most ${MAX_RANGE_DAYS} days from the PBX. Narrow the dates.`,
     );
   }
   const today = source.client.pbxToday();

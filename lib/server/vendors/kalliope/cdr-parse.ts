@@ -1,5 +1,6 @@
 import "server-only";
 import type { KalliopeCall, KalliopeCallStep } from "@/lib/api/kalliope";
+import { text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 
 /**
@@ -90,7 +91,7 @@ function callsOf(records: Iterable<Row>): KalliopeCall[] {
 function malformed(format: string, why: string): VendorError {
   return new VendorError(
     "unexpected_response",
-    `KalliopePBX sent call records that are not valid ${format} (${why}).`,
+    text`KalliopePBX sent call records that are not valid ${format} (${why}).`,
   );
 }
 

@@ -7,6 +7,7 @@ import type {
   KalliopeCallSummary,
   ListCallsInput,
 } from "@/lib/api/kalliope";
+import { text } from "@/lib/i18n/api-messages/text";
 import { presetRange } from "@/lib/kalliope-range";
 import type { CallSort, MatchMode } from "@/lib/kalliope-vocabulary";
 import { badRequest, notFound } from "@/lib/server/errors/api-error";
@@ -43,7 +44,7 @@ export function resolveRange(filters: CallFilters, today: string): { from: strin
       : undefined;
   const from = norm(named?.from ?? filters.from ?? today, false);
   const to = norm(named?.to ?? filters.to ?? from.slice(0, 10), true);
-  if (to < from) throw badRequest(`The range ends (${to}) before it starts (${from}).`);
+  if (to < from) throw badRequest(text`The range ends (${to}) before it starts (${from}).`);
   return { from, to };
 }
 
@@ -171,9 +172,10 @@ export async function listCalls(source: CdrSource, input: ListCallsInput) {
 /** The unique id starts with the call's start as a UTC epoch: in the PBX's time zone that names its day. */
 export async function getCall(source: CdrSource, callId: string): Promise<CallDto> {
   const epochMs = idEpochMs(callId);
-  if (epochMs === null || Number.isNaN(new Date(epochMs).getTime())) throw notFound(`No call "${callId}".`);
+  if (epochMs === null || Number.isNaN(new Date(epochMs).getTime()))
+    throw notFound(text`No call "${callId}".`);
   // An id from after tomorrow names no call, and a day past year 9999 would not even parse back as a date.
-  if (epochMs > Date.now() + 86_400_000) throw notFound(`No call "${callId}".`);
+  if (epochMs > Date.now() + 86_400_000) throw notFound(text`No call "${callId}".`);
   const timeZone = source.client.timeZone;
   const day = pbxDateAt(epochMs, timeZone);
   // The id's epoch is when the channel opened, which may be a moment before the recorded start: the
@@ -188,7 +190,7 @@ export async function getCall(source: CdrSource, callId: string): Promise<CallDt
     const found = await callWithPath(source, candidate, callId);
     if (found) return { ...found, utcOffset: startOffsetFinder(timeZone)(found.startTime, found.id) };
   }
-  throw notFound(`The PBX has no call "${callId}" (or this user may not see it).`);
+  throw notFound(text`The PBX has no call "${callId}" (or this user may not see it).`);
 }
 
 function neighbours(day: string): string[] {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { KalliopeCall } from "@/lib/api/kalliope";
+import { type TextValue, text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
 import { parseCdr } from "./cdr-parse";
@@ -146,7 +147,7 @@ export class KalliopeClient {
     if (second.status !== 401 && (await this.signatureAccepted(salt))) return second;
     throw new VendorError(
       "wrong_credentials",
-      `KalliopePBX refused the user name or password for domain "${this.credentials.domain}" (HTTP ${second.status}). Check both, and that the user has the API permission.`,
+      text`KalliopePBX refused the user name or password for domain "${this.credentials.domain}" (HTTP ${second.status}). Check both, and that the user has the API permission.`,
       { vendorMessage: `HTTP ${second.status}` },
     );
   }
@@ -165,25 +166,25 @@ export class KalliopeClient {
     if (Math.abs(skew) > CREATED_WINDOW_MS) {
       throw new VendorError(
         "clock_skew",
-        `KalliopePBX refused the signed request: its clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? "ahead of" : "behind"} the console's, and X-authenticate allows 5. Synchronise both with NTP.`,
+        text`KalliopePBX refused the signed request: its clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? text`ahead of` : text`behind`} the console's, and X-authenticate allows 5. Synchronise both with NTP.`,
         { vendorMessage: `HTTP ${response.status}` },
       );
     }
     if (Math.abs(skew) > SKEW_NOISE_MS) skews.set(this.key, skew);
   }
 
-  private answer(response: HttpResponse, what: string): CdrAnswer {
+  private answer(response: HttpResponse, what: TextValue): CdrAnswer {
     if (response.status !== 200) {
       throw new VendorError(
         "unexpected_response",
-        `KalliopePBX answered HTTP ${response.status} to the call records request for ${what}.`,
+        text`KalliopePBX answered HTTP ${response.status} to the call records request for ${what}.`,
         { vendorMessage: response.text().slice(0, 200) },
       );
     }
     return { body: response.body, contentType: response.header("content-type") };
   }
 
-  private calls(response: HttpResponse, what: string): KalliopeCall[] {
+  private calls(response: HttpResponse, what: TextValue): KalliopeCall[] {
     const { body, contentType } = this.answer(response, what);
     return parseCdr(body.toString("utf8"), contentType);
   }
@@ -217,7 +218,7 @@ export class KalliopeClient {
     if (filter.begin !== undefined) cdr.begin = local(filter.begin);
     if (filter.end !== undefined) cdr.end = local(filter.end);
     if (filter.uniqueId !== undefined) cdr.unique_id = filter.uniqueId;
-    const what = filter.uniqueId ? `call ${filter.uniqueId}` : `${cdr.begin ?? "…"} – ${cdr.end ?? "…"}`;
+    const what = filter.uniqueId ? text`call ${filter.uniqueId}` : `${cdr.begin ?? "…"} – ${cdr.end ?? "…"}`;
     return this.calls(await this.request("POST", "/rest/cdr/detailed", JSON.stringify({ cdr })), what);
   }
 }

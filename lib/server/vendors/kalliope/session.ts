@@ -1,4 +1,5 @@
 import "server-only";
+import { text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
 import { createdAt, digestPassword, randomNonce, xAuthenticate } from "./sign";
@@ -28,27 +29,27 @@ export async function fetchSalt(client: HttpClient, domain: string): Promise<str
   if (response.status === 404) {
     throw new VendorError(
       "not_found",
-      `KalliopePBX has no tenant domain "${domain}" (or the base URL is not a KalliopePBX): check the domain ("default" on single-tenant systems).`,
+      text`KalliopePBX has no tenant domain "${domain}" (or the base URL is not a KalliopePBX): check the domain ("default" on single-tenant systems).`,
     );
   }
   if (response.status !== 200) {
     throw new VendorError(
       "unexpected_response",
-      `KalliopePBX answered HTTP ${response.status} to the salt request.`,
+      text`KalliopePBX answered HTTP ${response.status} to the salt request.`,
     );
   }
-  const text = response.text();
+  const answer = response.text();
   try {
-    const salt = (JSON.parse(text) as { salt?: unknown }).salt;
+    const salt = (JSON.parse(answer) as { salt?: unknown }).salt;
     if (typeof salt === "string" && salt !== "") return salt;
   } catch {
     // Older firmware may answer XML even when asked for JSON (notes §1.4).
-    const match = /<salt>([^<]+)<\/salt>/.exec(text);
+    const match = /<salt>([^<]+)<\/salt>/.exec(answer);
     if (match?.[1]) return match[1];
   }
   throw new VendorError(
     "unexpected_response",
-    "KalliopePBX answered the salt request without a salt: is the base URL a KalliopePBX?",
+    text`KalliopePBX answered the salt request without a salt: is the base URL a KalliopePBX?`,
   );
 }
 
@@ -93,13 +94,13 @@ function refusal(response: HttpResponse, credentials: KalliopeCredentials, nowMs
   if (Math.abs(skew) > CREATED_WINDOW_MS) {
     return new VendorError(
       "clock_skew",
-      `KalliopePBX refused the signed request: its clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? "ahead of" : "behind"} the console's, and X-authenticate allows 5. Synchronise both with NTP.`,
+      text`KalliopePBX refused the signed request: its clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? text`ahead of` : text`behind`} the console's, and X-authenticate allows 5. Synchronise both with NTP.`,
       { vendorMessage: `HTTP ${response.status}` },
     );
   }
   return new VendorError(
     "wrong_credentials",
-    `KalliopePBX refused the user name or password for domain "${credentials.domain}" (HTTP ${response.status}). Check both, and that the user has the API permission.`,
+    text`KalliopePBX refused the user name or password for domain "${credentials.domain}" (HTTP ${response.status}). Check both, and that the user has the API permission.`,
     { vendorMessage: `HTTP ${response.status}` },
   );
 }
@@ -118,7 +119,7 @@ export async function kalliopeLoginRoundTrip(
   if (response.status !== 200) {
     throw new VendorError(
       "unexpected_response",
-      `KalliopePBX answered HTTP ${response.status} to a signed request.`,
+      text`KalliopePBX answered HTTP ${response.status} to a signed request.`,
     );
   }
   const version = response.text().trim().replace(/^"|"$/g, "").slice(0, 40);

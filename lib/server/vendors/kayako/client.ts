@@ -1,4 +1,5 @@
 import "server-only";
+import { type TextValue, text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
 import { type KayakoCredentials, refusalOf } from "./session";
@@ -18,7 +19,7 @@ export class KayakoClient {
     private readonly credentials: KayakoCredentials,
   ) {}
 
-  async get(route: string, what: string): Promise<XmlNode> {
+  async get(route: string, what: TextValue): Promise<XmlNode> {
     const response = await this.http.request({
       method: "GET",
       path: "",
@@ -28,16 +29,16 @@ export class KayakoClient {
     return this.parse(response, what);
   }
 
-  post(route: string, fields: KayakoFields, what: string): Promise<XmlNode> {
+  post(route: string, fields: KayakoFields, what: TextValue): Promise<XmlNode> {
     return this.write("POST", route, fields, what);
   }
 
-  put(route: string, fields: KayakoFields, what: string): Promise<XmlNode> {
+  put(route: string, fields: KayakoFields, what: TextValue): Promise<XmlNode> {
     return this.write("PUT", route, fields, what);
   }
 
   /** Searches are POSTs that change nothing, so they may be retried like reads. */
-  search(route: string, fields: KayakoFields, what: string): Promise<XmlNode> {
+  search(route: string, fields: KayakoFields, what: TextValue): Promise<XmlNode> {
     return this.write("POST", route, fields, what, true);
   }
 
@@ -45,7 +46,7 @@ export class KayakoClient {
     method: "POST" | "PUT",
     route: string,
     fields: KayakoFields,
-    what: string,
+    what: TextValue,
     idempotent = false,
   ): Promise<XmlNode> {
     const form = new URLSearchParams();
@@ -69,37 +70,41 @@ export class KayakoClient {
     return signedParams(this.credentials.apiKey, this.credentials.secretKey);
   }
 
-  private parse(response: HttpResponse, what: string): XmlNode {
+  private parse(response: HttpResponse, what: TextValue): XmlNode {
     const refusal = refusalOf(response);
     if (refusal) throw refusal;
-    const text = response.text();
+    const answer = response.text();
     if (response.status === 404) {
-      const said = plainText(text);
-      throw new VendorError("not_found", `Kayako: ${said || "not found"} (${what}).`, {
+      const said = plainText(answer);
+      throw new VendorError("not_found", text`Kayako: ${said || text`not found`} (${what}).`, {
         status: 404,
         vendorMessage: said,
       });
     }
     if (response.status === 400) {
-      const said = plainText(text);
-      throw new VendorError("unexpected_response", `Kayako refused ${what}: ${said || "HTTP 400"}.`, {
+      const said = plainText(answer);
+      throw new VendorError("unexpected_response", text`Kayako refused ${what}: ${said || "HTTP 400"}.`, {
         status: 422,
         vendorMessage: said,
       });
     }
     if (response.status !== 200) {
-      throw new VendorError("unexpected_response", `Kayako answered HTTP ${response.status} to ${what}.`, {
-        vendorMessage: plainText(text),
-      });
+      throw new VendorError(
+        "unexpected_response",
+        text`Kayako answered HTTP ${response.status} to ${what}.`,
+        {
+          vendorMessage: plainText(answer),
+        },
+      );
     }
     // PHP's uncaught exceptions are HTTP 200 with a text page (simulator README, decision 3).
-    if (!text.includes("<?xml") && /Uncaught Exception/i.test(text)) {
-      const said = plainText(text);
-      throw new VendorError("unexpected_response", `Kayako failed on ${what}: ${said}`, {
+    if (!answer.includes("<?xml") && /Uncaught Exception/i.test(answer)) {
+      const said = plainText(answer);
+      throw new VendorError("unexpected_response", text`Kayako failed on ${what}: ${said}`, {
         vendorMessage: said,
       });
     }
-    return parseKayakoXml(text, what);
+    return parseKayakoXml(answer, what);
   }
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { KayakoClient } from "./client";
 import { listOf, numberOf, textOf } from "./xml";
 
@@ -64,11 +65,11 @@ export function forgetLookups(): void {
 
 async function loadLookups(client: KayakoClient): Promise<Lookups> {
   const [departments, statuses, priorities, types, staff] = await Promise.all([
-    client.get("/Base/Department", "the department list"),
-    client.get("/Tickets/TicketStatus", "the ticket status list"),
-    client.get("/Tickets/TicketPriority", "the ticket priority list"),
-    client.get("/Tickets/TicketType", "the ticket type list"),
-    client.get("/Base/Staff", "the staff list"),
+    client.get("/Base/Department", text`the department list`),
+    client.get("/Tickets/TicketStatus", text`the ticket status list`),
+    client.get("/Tickets/TicketPriority", text`the ticket priority list`),
+    client.get("/Tickets/TicketType", text`the ticket type list`),
+    client.get("/Base/Staff", text`the staff list`),
   ]);
   return {
     departments: listOf(departments.departments, "department")

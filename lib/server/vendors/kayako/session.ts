@@ -1,4 +1,5 @@
 import "server-only";
+import { text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
 import { signedParams } from "./sign";
@@ -39,14 +40,14 @@ export function refusalOf(response: HttpResponse): VendorError | null {
     const said = response.text().trim().slice(0, 100);
     return new VendorError(
       "wrong_credentials",
-      `Kayako rejected the API key or secret key (${said || "HTTP 401"}). Copy both again from Admin CP → REST API → API Information.`,
+      text`Kayako rejected the API key or secret key (${said || "HTTP 401"}). Copy both again from Admin CP → REST API → API Information.`,
       { vendorMessage: said },
     );
   }
   if (response.status === 403) {
     return new VendorError(
       "api_disabled",
-      "The REST API is disabled in Kayako (HTTP 403): enable it in Admin CP → REST API → Settings.",
+      text`The REST API is disabled in Kayako (HTTP 403): enable it in Admin CP → REST API → Settings.`,
     );
   }
   return null;
@@ -58,27 +59,27 @@ export async function kayakoLoginRoundTrip(
   credentials: KayakoCredentials,
 ): Promise<string> {
   const response = await kayakoGet(client, credentials, "/Base/Department");
-  const text = response.text();
+  const answer = response.text();
   if (response.status === 404) {
     throw new VendorError(
       "not_found",
-      "The base URL answered HTTP 404: give the helpdesk's REST URL ending in /api/index.php.",
+      text`The base URL answered HTTP 404: give the helpdesk's REST URL ending in /api/index.php.`,
     );
   }
   if (response.status >= 500) {
     // The helpdesk is there but failing: the URL is right, so do not send the person to check it.
     throw new VendorError(
       "unexpected_response",
-      `Kayako answered HTTP ${response.status}: the helpdesk failed on its side (it may be restarting); try again shortly.`,
+      text`Kayako answered HTTP ${response.status}: the helpdesk failed on its side (it may be restarting); try again shortly.`,
     );
   }
   // Helpdesks with PHP notices switched on print them before the XML (kayako-notes §3).
-  if (response.status !== 200 || !text.includes("<departments")) {
+  if (response.status !== 200 || !answer.includes("<departments")) {
     throw new VendorError(
       "unexpected_response",
-      `Kayako answered HTTP ${response.status} without a department list: is the base URL a Kayako Classic REST API?`,
+      text`Kayako answered HTTP ${response.status} without a department list: is the base URL a Kayako Classic REST API?`,
     );
   }
-  const departments = text.match(/<department>/g)?.length ?? 0;
+  const departments = answer.match(/<department>/g)?.length ?? 0;
   return `Signed request accepted; ${departments} department${departments === 1 ? "" : "s"} visible`;
 }

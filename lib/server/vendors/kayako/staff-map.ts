@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { StaffMappingDto } from "@/lib/api/kayako";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { Database } from "@/lib/server/db/client";
 import { kayakoStaffMap, users } from "@/lib/server/db/schema";
 import { conflict, notFound } from "@/lib/server/errors/api-error";
@@ -18,7 +19,7 @@ export async function requireStaffId(db: Database, connectionId: string, userId:
   const staffId = await staffIdOf(db, connectionId, userId);
   if (staffId === null) {
     throw conflict(
-      "Your account is not mapped to a Kayako staff member, so a reply cannot be sent in your name. Ask an admin to map you on the tickets page.",
+      text`Your account is not mapped to a Kayako staff member, so a reply cannot be sent in your name. Ask an admin to map you on the tickets page.`,
     );
   }
   return staffId;
@@ -55,8 +56,8 @@ export async function setStaffMapping(
   knownStaffIds: ReadonlySet<number>,
 ): Promise<StaffMappingDto> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) throw notFound(`No console user ${userId}.`);
-  if (user.role === "viewer") throw conflict(`${user.name} is a viewer and cannot reply to tickets.`);
+  if (!user) throw notFound(text`No console user ${userId}.`);
+  if (user.role === "viewer") throw conflict(text`${user.name} is a viewer and cannot reply to tickets.`);
   if (staffId === null) {
     await db
       .delete(kayakoStaffMap)
@@ -64,7 +65,7 @@ export async function setStaffMapping(
   } else {
     // Kayako would refuse the reply later with "Staff ID is Invalid"; say so while the admin is here.
     if (!knownStaffIds.has(staffId))
-      throw conflict(`Kayako has no staff member ${staffId} on this connection.`);
+      throw conflict(text`Kayako has no staff member ${staffId} on this connection.`);
     await db
       .insert(kayakoStaffMap)
       .values({ connectionId, userId, staffId, updatedBy })

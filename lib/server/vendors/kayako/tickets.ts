@@ -10,6 +10,7 @@ import type {
   UpdateTicketInput,
   UpdateTicketResultDto,
 } from "@/lib/api/kayako";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { TicketSort } from "@/lib/kayako-vocabulary";
 import { notFound, unprocessable } from "@/lib/server/errors/api-error";
 import { VendorError } from "@/lib/server/errors/vendor-error";
@@ -75,7 +76,7 @@ export class KayakoTickets {
       // ListAll has no priority argument: fetch every match, filter, then page here.
       const all = await this.client.get(
         `/Tickets/Ticket/ListAll/${filters}/-1/0/${order}`,
-        "the ticket list",
+        text`the ticket list`,
       );
       const matching = listOf(all.tickets, "ticket")
         .map((t) => summaryOf(t, lookups))
@@ -87,7 +88,7 @@ export class KayakoTickets {
     const [page, total] = await Promise.all([
       this.client.get(
         `/Tickets/Ticket/ListAll/${filters}/${input.pageSize + 1}/${start}/${order}`,
-        "the ticket list",
+        text`the ticket list`,
       ),
       this.count(filters),
     ]);
@@ -118,7 +119,7 @@ export class KayakoTickets {
     if (counted !== null) return counted;
     const all = await this.client.get(
       `/Tickets/Ticket/ListAll/${filters}/-1/0/ticketid/ASC`,
-      "the ticket list",
+      text`the ticket list`,
     );
     return listOf(all.tickets, "ticket").length;
   }
@@ -133,7 +134,10 @@ export class KayakoTickets {
     const known = this.capabilities.ticketCount;
     if (known && !known.present && Date.now() - known.at < RECHECK_MS) return null;
     try {
-      const answer = await this.client.get(`/Tickets/Ticket/GetTicketCount/${filters}`, "the ticket count");
+      const answer = await this.client.get(
+        `/Tickets/Ticket/GetTicketCount/${filters}`,
+        text`the ticket count`,
+      );
       const total = Number(textOf(answer.tickets, "totalcount") || Number.NaN);
       const present = Number.isSafeInteger(total) && total >= 0;
       this.capabilities.ticketCount = { present, at: Date.now() };
@@ -162,7 +166,7 @@ export class KayakoTickets {
   private async search(input: ListTicketsInput, lookups: Lookups): Promise<TicketPageDto> {
     const fields: Record<string, string> = { query: input.q ?? "" };
     for (const flag of SEARCH_FLAGS) fields[flag] = "1";
-    const found = await this.client.search("/Tickets/TicketSearch", fields, "the ticket search");
+    const found = await this.client.search("/Tickets/TicketSearch", fields, text`the ticket search`);
     const hits = listOf(found.tickets, "ticket");
     const capabilities = this.capabilities;
     capabilities.largestSearch = Math.max(capabilities.largestSearch, hits.length);
@@ -187,11 +191,11 @@ export class KayakoTickets {
 
   async get(ticketId: string): Promise<TicketDetailDto> {
     const [answer, lookups] = await Promise.all([
-      this.client.get(`/Tickets/Ticket/${ticketId}`, `ticket ${ticketId}`),
+      this.client.get(`/Tickets/Ticket/${ticketId}`, text`ticket ${ticketId}`),
       this.lookups(),
     ]);
     const ticket = listOf(answer.tickets, "ticket")[0];
-    if (!ticket) throw notFound(`Kayako has no ticket ${ticketId}.`);
+    if (!ticket) throw notFound(text`Kayako has no ticket ${ticketId}.`);
     return detailOf(ticket, lookups);
   }
 
@@ -221,7 +225,7 @@ export class KayakoTickets {
     if (answer instanceof VendorError) throw answer;
     throw new VendorError(
       "unexpected_response",
-      `Kayako answered the reply to ticket ${ticketId} without the post, and the ticket does not show it: reload the ticket before sending again.`,
+      text`Kayako answered the reply to ticket ${ticketId} without the post, and the ticket does not show it: reload the ticket before sending again.`,
     );
   }
 
@@ -232,7 +236,7 @@ export class KayakoTickets {
     contents: string,
     sentAt: number,
   ): Promise<TicketPostDto | null> {
-    const answer = await this.client.get(`/Tickets/Ticket/${ticketId}`, `ticket ${ticketId}`);
+    const answer = await this.client.get(`/Tickets/Ticket/${ticketId}`, text`ticket ${ticketId}`);
     const since = Math.floor(sentAt / 1000) - CLOCK_SLACK_S;
     const wanted = sameText(contents);
     const [newest] = listOf(listOf(answer.tickets, "ticket")[0]?.posts, "post")
@@ -261,27 +265,28 @@ export class KayakoTickets {
       requested.push({ field: "departmentId", vendor: "departmentid", value: input.departmentId });
     if (input.ownerStaffId !== undefined)
       requested.push({ field: "ownerStaffId", vendor: "ownerstaffid", value: input.ownerStaffId });
-    if (requested.length === 0) throw unprocessable("Change at least one field.");
+    if (requested.length === 0) throw unprocessable(text`Change at least one field.`);
 
     // Only the changed fields: sending the whole ticket back could overwrite someone else's concurrent edit.
     const fields = Object.fromEntries(requested.map((r) => [r.vendor, r.value]));
     const [answer, lookups] = await Promise.all([
       this.client
-        .put(`/Tickets/Ticket/${ticketId}`, fields, `the update of ticket ${ticketId}`)
+        .put(`/Tickets/Ticket/${ticketId}`, fields, text`the update of ticket ${ticketId}`)
         .catch(keepIfMayHaveRun),
       this.lookups(),
     ]);
     const ticketNode =
       (answer instanceof VendorError ? undefined : listOf(answer.tickets, "ticket")[0]) ??
       listOf(
-        (await readBack(() => this.client.get(`/Tickets/Ticket/${ticketId}`, `ticket ${ticketId}`)))?.tickets,
+        (await readBack(() => this.client.get(`/Tickets/Ticket/${ticketId}`, text`ticket ${ticketId}`)))
+          ?.tickets,
         "ticket",
       )[0];
     if (!ticketNode) {
       if (answer instanceof VendorError) throw answer;
       throw new VendorError(
         "unexpected_response",
-        `Kayako answered the update of ticket ${ticketId} without the ticket, and reading it back failed: reload the ticket to see whether the change was made.`,
+        text`Kayako answered the update of ticket ${ticketId} without the ticket, and reading it back failed: reload the ticket to see whether the change was made.`,
       );
     }
     const ticket = detailOf(ticketNode, lookups);
@@ -294,8 +299,8 @@ export class KayakoTickets {
 
   async searchUsers(query: string): Promise<HelpdeskUserDto[]> {
     const [answer, organizations] = await Promise.all([
-      this.client.search("/Base/UserSearch", { query }, "the user search"),
-      this.client.get("/Base/UserOrganization", "the organisation list"),
+      this.client.search("/Base/UserSearch", { query }, text`the user search`),
+      this.client.get("/Base/UserOrganization", text`the organisation list`),
     ]);
     const names = new Map(
       listOf(organizations.userorganizations, "userorganization").map((o) => [

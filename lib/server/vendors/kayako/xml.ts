@@ -1,5 +1,6 @@
 import "server-only";
 import { XMLParser } from "fast-xml-parser";
+import { type TextValue, text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 
 /** A parsed element: child tags by name, attributes as `@_name`, text as `#text`. */
@@ -43,7 +44,7 @@ const parser = new XMLParser({
  * Parses one Kayako answer. PHP notices may precede the XML (kayako-notes §3), and error answers are plain
  * text even when the content type says XML, so the body is sniffed rather than trusted.
  */
-export function parseKayakoXml(body: string, what: string): XmlNode {
+export function parseKayakoXml(body: string, what: TextValue): XmlNode {
   const start = body.indexOf("<?xml");
   if (start < 0) {
     const said = body
@@ -53,14 +54,14 @@ export function parseKayakoXml(body: string, what: string): XmlNode {
       .slice(0, 200);
     throw new VendorError(
       "unexpected_response",
-      `Kayako answered ${what} without XML${said ? `: "${said}"` : ""}.`,
+      text`Kayako answered ${what} without XML${said ? `: "${said}"` : ""}.`,
       { vendorMessage: said || undefined },
     );
   }
   try {
     return parser.parse(body.slice(start)) as XmlNode;
   } catch (cause) {
-    throw new VendorError("unexpected_response", `Kayako's answer to ${what} is not well-formed XML.`, {
+    throw new VendorError("unexpected_response", text`Kayako's answer to ${what} is not well-formed XML.`, {
       cause,
     });
   }

@@ -9,6 +9,7 @@ import type {
   RemoveMailUserInput,
   UpdateMailUserInput,
 } from "@/lib/api/kerio-connect";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { MailRemovalMode, MailUserSort } from "@/lib/kerio-connect-vocabulary";
 import { type ApiError, conflict, notFound, unprocessable } from "@/lib/server/errors/api-error";
 import { buildKerioQuery } from "./query";
@@ -69,7 +70,7 @@ const CreatedRowSchema = z.object({ id: optionalText });
 function userRows(answer: unknown): { rows: UserRow[]; totalItems: number | undefined } {
   const result = resultObject(answer);
   return {
-    rows: rowsOf(result.list, UserRowSchema, "a user list"),
+    rows: rowsOf(result.list, UserRowSchema, text`a user list`),
     totalItems: optionalInt.parse(result.totalItems),
   };
 }
@@ -94,22 +95,22 @@ function toDto(row: UserRow, domainId: string): MailUserDto {
 export function mailUserError(fault: KerioFault, loginName: string): ApiError {
   if (fault.code === LICENCE_EXCEEDED) {
     // A 409, not Kerio's default 502: the server works, the licence is what refuses.
-    const message = `The licence's user limit is reached: ${loginName} cannot be enabled. Disable or remove another user, or extend the licence.`;
+    const message = text`The licence's user limit is reached: ${loginName} cannot be enabled. Disable or remove another user, or extend the licence.`;
     return conflict(message, [{ field: "enabled", message }]);
   }
   if (fault.code === KERIO_CODES.alreadyExists) {
-    return new KerioError(fault, `User ${fault.parameters[0] ?? loginName} already exists.`, "loginName");
+    return new KerioError(fault, text`User ${fault.parameters[0] ?? loginName} already exists.`, "loginName");
   }
   if (fault.code === KERIO_CODES.invalidInput && fault.template.includes("password")) {
-    return new KerioError(fault, "Enter a password.", "password");
+    return new KerioError(fault, text`Enter a password.`, "password");
   }
   if (fault.code === KERIO_CODES.invalidInput && fault.template.includes("login name")) {
     return new KerioError(fault, fault.message, "loginName");
   }
   if (fault.code === KERIO_CODES.notFound) {
-    return new KerioError(fault, `${fault.message} Reload the list.`);
+    return new KerioError(fault, text`${fault.message} Reload the list.`);
   }
-  return new KerioError(fault, `Kerio Connect refused the change to ${loginName}: ${fault.message}`);
+  return new KerioError(fault, text`Kerio Connect refused the change to ${loginName}: ${fault.message}`);
 }
 
 /** Ids travel in the URL; tolerate both the encoded and the decoded form. */
@@ -131,7 +132,7 @@ export class ConnectUsers {
           ),
         );
         return {
-          rows: rowsOf(answer.list, DomainRowSchema, "a domain list"),
+          rows: rowsOf(answer.list, DomainRowSchema, text`a domain list`),
           totalItems: optionalInt.parse(answer.totalItems),
         };
       },
@@ -200,7 +201,7 @@ export class ConnectUsers {
 
   async require(userId: string): Promise<MailUserDto> {
     const found = await this.find(userId);
-    if (!found) throw notFound("This mail user no longer exists on the server: reload the list.");
+    if (!found) throw notFound(text`This mail user no longer exists on the server: reload the list.`);
     return found;
   }
 
@@ -249,10 +250,11 @@ export class ConnectUsers {
     );
     const [fault] = itemFaults(answer);
     if (fault) throw mailUserError(fault, loginName);
-    const [first] = rowsOf(resultObject(answer).result, CreatedRowSchema, "the created user");
+    const [first] = rowsOf(resultObject(answer).result, CreatedRowSchema, text`the created user`);
     const id = first?.id;
     const created = id ? await this.find(id) : await this.findByLogin(input.domainId, loginName);
-    if (!created) throw notFound(`Kerio Connect reported ${loginName} created but does not list it: reload.`);
+    if (!created)
+      throw notFound(text`Kerio Connect reported ${loginName} created but does not list it: reload.`);
     return created;
   }
 
@@ -276,8 +278,8 @@ export class ConnectUsers {
   async remove(userId: string, input: RemoveMailUserInput): Promise<MailUserDto> {
     const current = await this.require(userId);
     if (input.confirm !== current.loginName) {
-      throw unprocessable(`Type ${current.loginName} to confirm the removal.`, [
-        { field: "confirm", message: `Type ${current.loginName} to confirm the removal.` },
+      throw unprocessable(text`Type ${current.loginName} to confirm the removal.`, [
+        { field: "confirm", message: text`Type ${current.loginName} to confirm the removal.` },
       ]);
     }
     const request = {
@@ -306,7 +308,7 @@ function conflictOnLogin(loginName: string): KerioError {
       template: "User %1 already exists.",
       parameters: [loginName],
     },
-    `User ${loginName} already exists.`,
+    text`User ${loginName} already exists.`,
     "loginName",
   );
 }

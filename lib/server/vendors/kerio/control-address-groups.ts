@@ -9,6 +9,7 @@ import type {
   TimeRangeDto,
   UpdateAddressEntryInput,
 } from "@/lib/api/kerio-control";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { AddressEntryType, ApplyStep } from "@/lib/kerio-control-vocabulary";
 import { ApiError, ERROR_KIND, notFound } from "@/lib/server/errors/api-error";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
@@ -79,7 +80,7 @@ const GroupRowSchema = z.object({ id: z.string(), name: z.string() });
 
 /** The entries of an IpAddressGroups.get answer. */
 function entryRows(answer: unknown): EntryRow[] {
-  return rowsOf(resultObject(answer).list, EntryRowSchema, "an address group list");
+  return rowsOf(resultObject(answer).list, EntryRowSchema, text`an address group list`);
 }
 
 const TYPES: readonly string[] = ["Host", "Network", "Range", "IpPrefix", "ChildGroup", "ThisMachine"];
@@ -219,7 +220,11 @@ export class ControlAddressGroups {
       const groupList = await this.rpc.call<unknown>("IpAddressGroups.getGroupList", undefined, {
         kind: "read",
       });
-      for (const group of rowsOf(resultObject(groupList).groups, GroupRowSchema, "an address group list")) {
+      for (const group of rowsOf(
+        resultObject(groupList).groups,
+        GroupRowSchema,
+        text`an address group list`,
+      )) {
         groups.set(group.id, { id: group.id, name: group.name, entries: [] });
       }
     }
@@ -244,7 +249,7 @@ export class ControlAddressGroups {
 
   async require(entryId: string): Promise<AddressEntryDto> {
     const found = await this.find(entryId);
-    if (!found) throw notFound(`Address group entry ${entryId} does not exist: reload the list.`);
+    if (!found) throw notFound(text`Address group entry ${entryId} does not exist: reload the list.`);
     return found;
   }
 
@@ -289,7 +294,7 @@ export class ControlAddressGroups {
       throw new ApiError(
         502,
         "vendor_unclear",
-        "Kerio Control applied and confirmed the new entry but does not list it: reload the list before adding it again.",
+        text`Kerio Control applied and confirmed the new entry but does not list it: reload the list before adding it again.`,
       );
     }
     return { entry: toDto(created), apply };
@@ -366,7 +371,7 @@ export class ControlAddressGroups {
         throw new ApiError(
           409,
           "cut_off",
-          `Kerio Control warns: "${CUT_OFF_MESSAGE}" This change removes the address the console administers from. Confirm only if you can reach the firewall another way; Kerio reverts the change if the confirmation cannot reach it.`,
+          text`Kerio Control warns: "${CUT_OFF_MESSAGE}" This change removes the address the console administers from. Confirm only if you can reach the firewall another way; Kerio reverts the change if the confirmation cannot reach it.`,
         );
       }
       throw new ApplyStepError("validate", fault.message, statusOf(fault), fieldOf(fault, type));
@@ -446,7 +451,7 @@ export class ControlAddressGroups {
           ),
         );
         return {
-          rows: rowsOf(answer.list, TimeRangeRowSchema, "a time range list"),
+          rows: rowsOf(answer.list, TimeRangeRowSchema, text`a time range list`),
           totalItems: optionalInt.parse(answer.totalItems),
         };
       },

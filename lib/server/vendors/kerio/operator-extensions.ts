@@ -9,6 +9,7 @@ import type {
   OwnerDto,
   UpdateExtensionInput,
 } from "@/lib/api/kerio-extensions";
+import { text } from "@/lib/i18n/api-messages/text";
 import type { ExtensionSort } from "@/lib/kerio-extensions-vocabulary";
 import { ApiError, notFound } from "@/lib/server/errors/api-error";
 import { type OperatorCapabilities, operatorCapabilities } from "./operator-capabilities";
@@ -104,34 +105,38 @@ function extensionError(fault: KerioFault, number: string): KerioError {
   if (fault.code === KERIO_CODES.alreadyExists && fault.template.startsWith("SIP username")) {
     return new KerioError(
       fault,
-      `SIP user name ${fault.parameters[0] ?? ""} is already used by another extension.`,
+      text`SIP user name ${fault.parameters[0] ?? ""} is already used by another extension.`,
       "sipUsername",
     );
   }
   if (fault.code === KERIO_CODES.alreadyExists) {
     return new KerioError(
       fault,
-      `Extension ${fault.parameters[0] ?? number} already exists (or the number is taken by a queue, conference or other dial-plan entry).`,
+      text`Extension ${fault.parameters[0] ?? number} already exists (or the number is taken by a queue, conference or other dial-plan entry).`,
       "number",
     );
   }
   if (fault.code === KERIO_CODES.notFound && fault.template.startsWith("User")) {
-    return new KerioError(fault, "The chosen owner no longer exists on the PBX: pick another.", "ownerGuid");
+    return new KerioError(
+      fault,
+      text`The chosen owner no longer exists on the PBX: pick another.`,
+      "ownerGuid",
+    );
   }
   if (fault.code === KERIO_CODES.notFound) {
-    return new KerioError(fault, `Extension ${number} no longer exists on the PBX: reload the list.`);
+    return new KerioError(fault, text`Extension ${number} no longer exists on the PBX: reload the list.`);
   }
   if (fault.code === KERIO_CODES.invalidInput && fault.template.includes("multiple registrations")) {
     return new KerioError(
       fault,
-      `Extension ${number} has multiple registrations: SIP credentials belong to its lines.`,
+      text`Extension ${number} has multiple registrations: SIP credentials belong to its lines.`,
       "sipUsername",
     );
   }
   if (fault.code === KERIO_CODES.invalidInput && fault.template.includes("number")) {
-    return new KerioError(fault, `${fault.message} Use 1–10 digits.`, "number");
+    return new KerioError(fault, text`${fault.message} Use 1–10 digits.`, "number");
   }
-  return new KerioError(fault, `Kerio refused the change to extension ${number}: ${fault.message}`);
+  return new KerioError(fault, text`Kerio refused the change to extension ${number}: ${fault.message}`);
 }
 
 function rethrow(number: string) {
@@ -168,7 +173,7 @@ export class OperatorExtensions {
   private async get(query: KerioQuery): Promise<ExtensionList> {
     const answer = resultObject(await this.rpc.call<unknown>("Extensions.get", { query }, { kind: "read" }));
     return {
-      rows: rowsOf(answer.sipExtensionList, ExtensionRowSchema, "an extension list"),
+      rows: rowsOf(answer.sipExtensionList, ExtensionRowSchema, text`an extension list`),
       totalItems: optionalInt.parse(answer.totalItems),
     };
   }
@@ -326,7 +331,7 @@ export class OperatorExtensions {
 
   async require(number: string): Promise<ExtensionDto> {
     const found = await this.find(number);
-    if (!found) throw notFound(`Extension ${number} does not exist on this PBX.`);
+    if (!found) throw notFound(text`Extension ${number} does not exist on this PBX.`);
     return found;
   }
 
@@ -380,7 +385,7 @@ export class OperatorExtensions {
       throw new ApiError(
         502,
         "vendor_unclear",
-        `Kerio Operator accepted extension ${number} but does not list it: reload the list before creating it again.`,
+        text`Kerio Operator accepted extension ${number} but does not list it: reload the list before creating it again.`,
       );
     }
     return { extension, sipPassword };
@@ -472,7 +477,7 @@ export class OperatorExtensions {
             ),
           );
           return {
-            rows: rowsOf(answer.numberList, DirectoryRowSchema, "the dial plan"),
+            rows: rowsOf(answer.numberList, DirectoryRowSchema, text`the dial plan`),
             totalItems: optionalInt.parse(answer.totalItems),
           };
         },
@@ -506,7 +511,7 @@ export class OperatorExtensions {
             ),
           );
           return {
-            rows: rowsOf(answer.userList, OwnerRowSchema, "a user list"),
+            rows: rowsOf(answer.userList, OwnerRowSchema, text`a user list`),
             totalItems: optionalInt.parse(answer.totalItems),
           };
         },

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { type TextValue, text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 
 /**
@@ -22,7 +23,7 @@ export function resultObject(value: unknown): Record<string, unknown> {
 }
 
 /** The rows of a list member; a missing list is empty, anything else that does not fit is a typed error. */
-export function rowsOf<T>(value: unknown, schema: z.ZodType<T>, what: string): T[] {
+export function rowsOf<T>(value: unknown, schema: z.ZodType<T>, what: TextValue): T[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw unexpected(what);
   return value.map((row) => {
@@ -32,9 +33,9 @@ export function rowsOf<T>(value: unknown, schema: z.ZodType<T>, what: string): T
   });
 }
 
-function unexpected(what: string): VendorError {
+function unexpected(what: TextValue): VendorError {
   return new VendorError(
     "unexpected_response",
-    `Kerio sent ${what} in a form the console does not know (an entry lacks its id or has fields of another type): check that the appliance runs a supported version.`,
+    text`Kerio sent ${what} in a form the console does not know (an entry lacks its id or has fields of another type): check that the appliance runs a supported version.`,
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { type Message, type Text, text } from "@/lib/i18n/api-messages/text";
 import { ApiError, ERROR_KIND } from "@/lib/server/errors/api-error";
 import { type HasVendorMessage, VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
@@ -99,7 +100,7 @@ export class KerioError extends ApiError implements HasVendorMessage {
   readonly fault: KerioFault;
   readonly vendorMessage: string;
 
-  constructor(fault: KerioFault, message: string = fault.message, field?: string) {
+  constructor(fault: KerioFault, message: Message = fault.message, field?: string) {
     const status =
       fault.code === KERIO_CODES.alreadyExists
         ? 409
@@ -213,7 +214,7 @@ export class KerioRpcClient {
       await this.expire(second.lease);
       throw new VendorError(
         "wrong_credentials",
-        "Kerio ended the new session at once (-32001 twice): check that the connection's user is still an administrator.",
+        text`Kerio ended the new session at once (-32001 twice): check that the connection's user is still an administrator.`,
         { vendorMessage: callFault(second.answer.error).message },
       );
     }
@@ -230,7 +231,7 @@ function parseAnswer(response: HttpResponse, method: string): JsonRpcAnswer {
   if (response.status !== 200) {
     throw new VendorError(
       "unexpected_response",
-      `Kerio answered HTTP ${response.status} to ${method}: the appliance may be restarting; try again shortly.`,
+      text`Kerio answered HTTP ${response.status} to ${method}: the appliance may be restarting; try again shortly.`,
     );
   }
   try {
@@ -239,7 +240,7 @@ function parseAnswer(response: HttpResponse, method: string): JsonRpcAnswer {
   } catch {
     // Falls through.
   }
-  throw new VendorError("unexpected_response", `Kerio's answer to ${method} was not JSON-RPC.`);
+  throw new VendorError("unexpected_response", text`Kerio's answer to ${method} was not JSON-RPC.`);
 }
 
 function isSessionExpired(answer: JsonRpcAnswer): boolean {
@@ -255,6 +256,6 @@ function isLostAnswer(error: unknown): boolean {
   return error instanceof VendorError && (error.outcome === "unreachable" || error.outcome === "timeout");
 }
 
-function sessionLostMessage(method: string): string {
-  return `Kerio's session expired during ${method}; it was not repeated because the console cannot tell whether it took effect. Reload and check before trying again.`;
+function sessionLostMessage(method: string): Text {
+  return text`Kerio's session expired during ${method}; it was not repeated because the console cannot tell whether it took effect. Reload and check before trying again.`;
 }

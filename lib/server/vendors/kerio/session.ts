@@ -1,4 +1,5 @@
 import "server-only";
+import { text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
 
@@ -81,13 +82,13 @@ function parseAnswer(response: HttpResponse): JsonRpcAnswer {
     // The server is there but failing: the address is right, so do not send the person to check it.
     throw new VendorError(
       "unexpected_response",
-      `Kerio answered HTTP ${response.status} to Session.login: the appliance failed on its side (it may be restarting); try again shortly.`,
+      text`Kerio answered HTTP ${response.status} to Session.login: the appliance failed on its side (it may be restarting); try again shortly.`,
     );
   }
   if (response.status !== 200) {
     throw new VendorError(
       response.status === 404 ? "not_found" : "unexpected_response",
-      `The appliance answered HTTP ${response.status} at ${KERIO_API_PATH}: check that the base URL is the administration port (Operator 4021, Connect 4040, Control 4081).`,
+      text`The appliance answered HTTP ${response.status} at ${KERIO_API_PATH}: check that the base URL is the administration port (Operator 4021, Connect 4040, Control 4081).`,
     );
   }
   try {
@@ -98,7 +99,7 @@ function parseAnswer(response: HttpResponse): JsonRpcAnswer {
   }
   throw new VendorError(
     "unexpected_response",
-    "The appliance did not answer with JSON-RPC: is the base URL a Kerio administration port?",
+    text`The appliance did not answer with JSON-RPC: is the base URL a Kerio administration port?`,
   );
 }
 
@@ -136,13 +137,13 @@ export async function kerioLogin(client: HttpClient, credentials: KerioCredentia
     if (code === -32000 || /password|user ?name|credentials/i.test(message)) {
       throw new VendorError(
         "wrong_credentials",
-        `Kerio refused the user name or password ("${message}"). Check both; the user must be an administrator.`,
+        text`Kerio refused the user name or password ("${message}"). Check both; the user must be an administrator.`,
         { vendorMessage: message },
       );
     }
     throw new VendorError(
       "unexpected_response",
-      `Kerio refused the login: ${message}${code === null ? "" : ` (code ${code})`}.`,
+      text`Kerio refused the login: ${message}${code === null ? "" : text` (code ${code})`}.`,
       {
         vendorMessage: message,
       },
@@ -150,7 +151,7 @@ export async function kerioLogin(client: HttpClient, credentials: KerioCredentia
   }
   const token = (answer.result as { token?: unknown } | undefined)?.token;
   if (typeof token !== "string" || token === "") {
-    throw new VendorError("unexpected_response", "Kerio answered Session.login without a token.");
+    throw new VendorError("unexpected_response", text`Kerio answered Session.login without a token.`);
   }
   return { token, cookie: cookieHeader(response.headers["set-cookie"]) };
 }

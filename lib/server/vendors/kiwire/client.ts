@@ -1,4 +1,5 @@
 import "server-only";
+import { text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient } from "@/lib/server/http/client";
 import { MemoryState } from "@/lib/server/shared-state/memory-state";
@@ -135,50 +136,54 @@ export class KiwireClient {
 
   private explain(error: unknown, module: string, method: string): unknown {
     if (!(error instanceof VendorError) || !error.vendorMessage) return error;
-    const text = error.vendorMessage.toLowerCase();
+    const lower = error.vendorMessage.toLowerCase();
     const where = `/apiv2/${module}/${method}`;
-    if (text.includes("permission denied")) {
+    if (lower.includes("permission denied")) {
       const toggle = TOGGLES[`${module}/${method}`];
       return new VendorError(
         "api_disabled",
         toggle
-          ? `Kiwire refused ${where} (permission denied): switch on the "${toggle}" permission under Integrations → API in Kiwire.`
-          : `Kiwire refused ${where} (permission denied): check the permission toggles under Integrations → API in Kiwire.`,
+          ? text`Kiwire refused ${where} (permission denied): switch on the "${toggle}" permission under Integrations → API in Kiwire.`
+          : text`Kiwire refused ${where} (permission denied): check the permission toggles under Integrations → API in Kiwire.`,
         { vendorMessage: error.vendorMessage },
       );
     }
-    if (text.includes("module disabled")) {
+    if (lower.includes("module disabled")) {
       return new VendorError(
         "api_disabled",
-        `The Kiwire "${module}" module is switched off (module disabled): enable it in Kiwire.`,
+        text`The Kiwire "${module}" module is switched off (module disabled): enable it in Kiwire.`,
         { vendorMessage: error.vendorMessage },
       );
     }
-    if (text.includes("module not existed")) {
+    if (lower.includes("module not existed")) {
       return new VendorError(
         "unexpected_response",
-        `This Kiwire does not offer ${where} (module not existed): its version may not support it.`,
+        text`This Kiwire does not offer ${where} (module not existed): its version may not support it.`,
         { vendorMessage: error.vendorMessage },
       );
     }
     // Only the generic refusals are the method's own (tenant, API switch and signing are already classified).
     if (error.outcome !== "unexpected_response") return error;
-    if (text.includes("not found")) {
-      return new VendorError("not_found", `Kiwire: ${error.vendorMessage}.`, {
+    if (lower.includes("not found")) {
+      return new VendorError("not_found", text`Kiwire: ${error.vendorMessage}.`, {
         status: 404,
         vendorMessage: error.vendorMessage,
       });
     }
     if (
-      text.includes("already existed") ||
-      text.includes("missing parameter") ||
-      text.includes("invalid parameter") ||
-      text.includes("qty must")
+      lower.includes("already existed") ||
+      lower.includes("missing parameter") ||
+      lower.includes("invalid parameter") ||
+      lower.includes("qty must")
     ) {
-      return new VendorError("unexpected_response", `Kiwire refused the request: ${error.vendorMessage}.`, {
-        status: 422,
-        vendorMessage: error.vendorMessage,
-      });
+      return new VendorError(
+        "unexpected_response",
+        text`Kiwire refused the request: ${error.vendorMessage}.`,
+        {
+          status: 422,
+          vendorMessage: error.vendorMessage,
+        },
+      );
     }
     return error;
   }
@@ -187,8 +192,8 @@ export class KiwireClient {
 /** The error table's two refusals whose cure is "login again": an expired token and a missing/forgotten one. */
 function curedByLogin(error: unknown): boolean {
   if (!(error instanceof VendorError)) return false;
-  const text = (error.vendorMessage ?? "").toLowerCase();
-  return text.includes("login expired") || text.includes("permission denied");
+  const lower = (error.vendorMessage ?? "").toLowerCase();
+  return lower.includes("login expired") || lower.includes("permission denied");
 }
 
 export function toRows(data: unknown): Record<string, unknown>[] {

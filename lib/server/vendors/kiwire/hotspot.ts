@@ -12,10 +12,11 @@ import type {
   SessionDto,
   SessionPageDto,
 } from "@/lib/api/kiwire";
+import { text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { KiwireClient } from "./client";
 import { readRows } from "./paged-read";
-import { numberOrNull, text, textOrNull, toAccount } from "./records";
+import { numberOrNull, text as textOf, textOrNull, toAccount } from "./records";
 import { scanTable, type TableScan } from "./table-scan";
 import { findSilentBatch, readBatchAnswer, vouchersWithCodes } from "./voucher-batch";
 
@@ -29,19 +30,19 @@ const READ_BACK_MARGIN_MS = 5 * 60 * 1000;
 
 function toSession(row: Record<string, unknown>): SessionDto {
   return {
-    id: text(row.radacctid ?? row.acctuniqueid ?? row.acctsessionid),
-    username: text(row.username),
-    zone: text(row.zone),
-    nas: text(row.calledstationid),
-    mac: text(row.callingstationid),
-    ip: text(row.framedipaddress),
+    id: textOf(row.radacctid ?? row.acctuniqueid ?? row.acctsessionid),
+    username: textOf(row.username),
+    zone: textOf(row.zone),
+    nas: textOf(row.calledstationid),
+    mac: textOf(row.callingstationid),
+    ip: textOf(row.framedipaddress),
     startedAt: textOrNull(row.acctstarttime),
     stoppedAt: textOrNull(row.acctstoptime),
     seconds: numberOrNull(row.acctsessiontime),
     bytesIn: numberOrNull(row.acctinputoctets),
     bytesOut: numberOrNull(row.acctoutputoctets),
-    terminateCause: text(row.acctterminatecause),
-    device: [text(row.dbrand), text(row.dmodel), text(row.dhostname)].filter(Boolean).join(" "),
+    terminateCause: textOf(row.acctterminatecause),
+    device: [textOf(row.dbrand), textOf(row.dmodel), textOf(row.dhostname)].filter(Boolean).join(" "),
   };
 }
 
@@ -135,7 +136,7 @@ export class KiwireHotspot {
   async getUser(username: string): Promise<AccountDto> {
     const user = await this.findAccount("user", username);
     if (!user)
-      throw new VendorError("not_found", `Kiwire has no hotspot user "${username}".`, { status: 404 });
+      throw new VendorError("not_found", text`Kiwire has no hotspot user "${username}".`, { status: 404 });
     return user;
   }
 
@@ -198,9 +199,9 @@ export class KiwireHotspot {
 
   async listProfiles(): Promise<HotspotProfileDto[]> {
     return (await this.readAll("profile")).map((row) => ({
-      name: text(row["profile-name"] ?? row.name ?? row.groupname),
-      type: text(row.type),
-      price: text(row.price),
+      name: textOf(row["profile-name"] ?? row.name ?? row.groupname),
+      type: textOf(row.type),
+      price: textOf(row.price),
       minutes: numberOrNull(row.minute),
       idleTimeout: numberOrNull(row.idle),
       simultaneous: numberOrNull(row.simultaneous),
@@ -212,14 +213,14 @@ export class KiwireHotspot {
   async listNas(): Promise<NasDto[]> {
     // Never pass on `secret` or `password` (notes §6).
     return (await this.readAll("nas")).map((row) => ({
-      id: text(row.id ?? row["nas-id"]),
-      name: text(row.nasname),
-      shortName: text(row.shortname),
-      type: text(row.type),
+      id: textOf(row.id ?? row["nas-id"]),
+      name: textOf(row.nasname),
+      shortName: textOf(row.shortname),
+      type: textOf(row.type),
       // The v2 `nas` table has no zone column (notes §3): a NAS id is then the restriction to offer.
-      zone: text(row.zone) || text(row.shortname),
-      description: text(row.description),
-      location: text(row.location),
+      zone: textOf(row.zone) || textOf(row.shortname),
+      description: textOf(row.description),
+      location: textOf(row.location),
     }));
   }
 

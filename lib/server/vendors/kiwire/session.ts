@@ -1,5 +1,6 @@
 import "server-only";
 import type { KiwireSigningMode, KiwireTimeFormat } from "@/lib/connection-kinds";
+import { text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
 import { kiwireApiKey, kiwireLoginCode, kiwireTime } from "./sign";
@@ -82,20 +83,20 @@ function parseJson(response: HttpResponse, where: string): Record<string, unknow
     // The server is there but failing: the address is right, so do not send the person to check it.
     throw new VendorError(
       "unexpected_response",
-      `Kiwire answered HTTP ${response.status} at ${where}: the appliance failed on its side (it may be restarting); try again shortly.`,
+      text`Kiwire answered HTTP ${response.status} at ${where}: the appliance failed on its side (it may be restarting); try again shortly.`,
     );
   }
   if (response.status !== 200) {
     throw new VendorError(
       response.status === 404 ? "not_found" : "unexpected_response",
-      `Kiwire answered HTTP ${response.status} at ${where}: check the base URL (the appliance's address, without a path).`,
+      text`Kiwire answered HTTP ${response.status} at ${where}: check the base URL (the appliance's address, without a path).`,
     );
   }
   const body = jsonObject(response);
   if (body) return body;
   throw new VendorError(
     "unexpected_response",
-    `Kiwire did not answer ${where} with JSON: is the base URL a Kiwire 2.0 appliance?`,
+    text`Kiwire did not answer ${where} with JSON: is the base URL a Kiwire 2.0 appliance?`,
   );
 }
 
@@ -106,25 +107,29 @@ function errorOf(body: Record<string, unknown>): string | null {
 
 /** Maps the refusals every endpoint shares (tenant, API switch) to messages a person can act on. */
 function tenantProblem(error: string, cloudId: string): VendorError | null {
-  const text = error.toLowerCase();
-  if (text.includes(KNOWN_ERRORS.noCloudId) || text.includes(KNOWN_ERRORS.cloudIdNotFound)) {
+  const lower = error.toLowerCase();
+  if (lower.includes(KNOWN_ERRORS.noCloudId) || lower.includes(KNOWN_ERRORS.cloudIdNotFound)) {
     return new VendorError(
       "not_found",
-      `Kiwire does not know the cloud ID "${cloudId}" (${error}): check the tenant code.`,
+      text`Kiwire does not know the cloud ID "${cloudId}" (${error}): check the tenant code.`,
       {
         vendorMessage: error,
       },
     );
   }
-  if (text.includes(KNOWN_ERRORS.cloudIdNotAvailable)) {
-    return new VendorError("api_disabled", `The Kiwire tenant "${cloudId}" is not available (${error}).`, {
-      vendorMessage: error,
-    });
-  }
-  if (text.includes(KNOWN_ERRORS.apiDisabled)) {
+  if (lower.includes(KNOWN_ERRORS.cloudIdNotAvailable)) {
     return new VendorError(
       "api_disabled",
-      `The Kiwire API is switched off (${error}): enable it under Integrations → API.`,
+      text`The Kiwire tenant "${cloudId}" is not available (${error}).`,
+      {
+        vendorMessage: error,
+      },
+    );
+  }
+  if (lower.includes(KNOWN_ERRORS.apiDisabled)) {
+    return new VendorError(
+      "api_disabled",
+      text`The Kiwire API is switched off (${error}): enable it under Integrations → API.`,
       {
         vendorMessage: error,
       },
@@ -151,11 +156,11 @@ export async function kiwireLogin(client: HttpClient, settings: KiwireSettings):
   if (error.toLowerCase().includes(KNOWN_ERRORS.notValidUser)) {
     throw new VendorError(
       "wrong_credentials",
-      `Kiwire refused the user name or password (${error}). Check both; the user must be a Kiwire admin.`,
+      text`Kiwire refused the user name or password (${error}). Check both; the user must be a Kiwire admin.`,
       { vendorMessage: error },
     );
   }
-  throw new VendorError("unexpected_response", `Kiwire refused the API login: ${error}.`, {
+  throw new VendorError("unexpected_response", text`Kiwire refused the API login: ${error}.`, {
     vendorMessage: error,
   });
 }
@@ -199,44 +204,44 @@ export async function kiwireCall(
   const reason = error ?? "no is_success in the answer";
   const tenant = tenantProblem(reason, settings.cloudId);
   if (tenant) throw tenant;
-  const text = reason.toLowerCase();
-  if (text.includes(KNOWN_ERRORS.invalidApiKey)) {
+  const lower = reason.toLowerCase();
+  if (lower.includes(KNOWN_ERRORS.invalidApiKey)) {
     const serverDate = response.serverDate();
     const skew = serverDate ? serverDate.getTime() - now() : 0;
     if (Math.abs(skew) > SKEW_WARNING_MS) {
       throw new VendorError(
         "clock_skew",
-        `Kiwire rejected the signed API key (${reason}): the appliance's clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? "ahead of" : "behind"} the console's. Synchronise both with NTP.`,
+        text`Kiwire rejected the signed API key (${reason}): the appliance's clock is ${Math.round(Math.abs(skew) / 60_000)} minutes ${skew > 0 ? text`ahead of` : text`behind`} the console's. Synchronise both with NTP.`,
         { vendorMessage: reason },
       );
     }
     throw new VendorError(
       "wrong_credentials",
-      `Kiwire rejected the signed API key (${reason}). Check the API key, the signing options (${settings.signing}, time as ${settings.timeFormat} in ${settings.timeZone}) and that the appliance's clock agrees with the console's.`,
+      text`Kiwire rejected the signed API key (${reason}). Check the API key, the signing options (${settings.signing}, time as ${settings.timeFormat} in ${settings.timeZone}) and that the appliance's clock agrees with the console's.`,
       { vendorMessage: reason },
     );
   }
-  if (text.includes(KNOWN_ERRORS.loginExpired)) {
+  if (lower.includes(KNOWN_ERRORS.loginExpired)) {
     throw new VendorError(
       "clock_skew",
-      `Kiwire says the login just made has expired (${reason}): the appliance's clock is probably far from the console's.`,
+      text`Kiwire says the login just made has expired (${reason}): the appliance's clock is probably far from the console's.`,
       { vendorMessage: reason },
     );
   }
   if (
-    text.includes(KNOWN_ERRORS.permissionDenied) ||
-    text.includes(KNOWN_ERRORS.moduleDisabled) ||
-    text.includes(KNOWN_ERRORS.moduleNotExisted)
+    lower.includes(KNOWN_ERRORS.permissionDenied) ||
+    lower.includes(KNOWN_ERRORS.moduleDisabled) ||
+    lower.includes(KNOWN_ERRORS.moduleNotExisted)
   ) {
     throw new VendorError(
       "api_disabled",
-      `Kiwire refused /apiv2/${route.module}/${route.method} (${reason}): check the module and the permission toggles under Integrations → API.`,
+      text`Kiwire refused /apiv2/${route.module}/${route.method} (${reason}): check the module and the permission toggles under Integrations → API.`,
       { vendorMessage: reason },
     );
   }
   throw new VendorError(
     "unexpected_response",
-    `Kiwire refused /apiv2/${route.module}/${route.method}: ${reason}.`,
+    text`Kiwire refused /apiv2/${route.module}/${route.method}: ${reason}.`,
     {
       vendorMessage: reason,
     },

@@ -1,4 +1,5 @@
 import { confirmTwoFactorEnrolment, removeTwoFactor } from "@/lib/api/account";
+import { text } from "@/lib/i18n/api-messages/text";
 import { route } from "@/lib/server/api/route";
 import { accountOf, personOf, personOfEmail } from "@/lib/server/auth/account";
 import { confirmIdentity } from "@/lib/server/auth/reauthentication";
@@ -11,8 +12,7 @@ export const POST = route(confirmTwoFactorEnrolment, async ({ db, actor, body, a
   audit.targetId = person.label;
   const recoveryCodes = await confirmEnrolment(db, person.id, body.code);
   if (!recoveryCodes) {
-    const message =
-      "That code does not match. Check the app shows the console's entry and its clock is right.";
+    const message = text`That code does not match. Check the app shows the console's entry and its clock is right.`;
     throw validationFailed(message, [{ field: "code", message }]);
   }
   return { recoveryCodes };

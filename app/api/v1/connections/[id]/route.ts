@@ -1,4 +1,5 @@
 import { deleteConnection, getConnection, updateConnection } from "@/lib/api/connections";
+import { text } from "@/lib/i18n/api-messages/text";
 import { can } from "@/lib/permissions";
 import { route } from "@/lib/server/api/route";
 import { healthOf } from "@/lib/server/connections/health";
@@ -8,7 +9,7 @@ import { notFound } from "@/lib/server/errors/api-error";
 
 export const GET = route(getConnection, async ({ db, params, actor }) => {
   const entry = await registry.findConnectionEntry(db, params.id);
-  if (!entry) throw notFound(`No connection with the id "${params.id}".`);
+  if (!entry) throw notFound(text`No connection with the id "${params.id}".`);
   const health = await healthOf(db, [entry.id]);
   return registry.toConnectionDto(
     entry,

@@ -1,4 +1,5 @@
 import { replyToTicket } from "@/lib/api/kayako";
+import { text } from "@/lib/i18n/api-messages/text";
 import { route } from "@/lib/server/api/route";
 import { kayakoFor } from "@/lib/server/connections/vendor-clients";
 import { conflict } from "@/lib/server/errors/api-error";
@@ -11,7 +12,7 @@ export const POST = route(replyToTicket, async ({ db, actor, params, body, audit
   audit.input = { isPrivate: body.isPrivate, length: body.contents.length };
   if (actor.kind !== "user") {
     throw conflict(
-      "API tokens cannot reply: a reply is sent as the Kayako staff member mapped to a signed-in person.",
+      text`API tokens cannot reply: a reply is sent as the Kayako staff member mapped to a signed-in person.`,
     );
   }
   const staffId = await requireStaffId(db, params.connectionId, actor.id);

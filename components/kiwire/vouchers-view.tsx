@@ -2,12 +2,13 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import { parseAsString, parseAsStringLiteral, type Values } from "nuqs";
-import { type ReactNode, useRef, useState } from "react";
+import type { Values } from "nuqs";
+import { type ReactNode, useState } from "react";
 import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import type { DeleteScope } from "@/components/data-table/delete-rows";
+import { cleared } from "@/components/data-table/filter-chips";
 import { defineListState } from "@/components/data-table/list-state";
 import {
   DeleteRowButton,
@@ -18,22 +19,21 @@ import type { Selection } from "@/components/data-table/selection";
 import { useListSelection } from "@/components/data-table/use-list-selection";
 import { useRowDelete } from "@/components/data-table/use-row-delete";
 import { useServerList } from "@/components/data-table/use-server-list";
-import { useSlashToSearch } from "@/components/data-table/use-slash-to-search";
 import { useTranslations } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import type { AccountDto } from "@/lib/api/kiwire";
 import { callOperation, type OperationQuery, operationUrl } from "@/lib/client/call-operation";
-import { submitWith } from "@/lib/client/form-submit";
 import { kiwireQueries } from "@/lib/client/queries/kiwire";
 import type { ConnectionListSource } from "@/lib/connection-kinds";
 import type { Translate } from "@/lib/i18n/translator";
-import { KIWIRE_STATUSES } from "@/lib/kiwire-vocabulary";
-import { StatusBadge, StatusFilter } from "./hotspot-status";
+import { StatusBadge } from "./hotspot-status";
 import { IndexNotes } from "./index-status";
 import { createdBatchNotice, TableReadNote } from "./table-read";
 import { useHotspotPickers } from "./use-hotspot-pickers";
+import { VoucherFiltersForm, voucherFilterParsers } from "./voucher-filters";
+
+const VOUCHER_FILTER_KEYS = Object.keys(voucherFilterParsers) as (keyof typeof voucherFilterParsers)[];
 
 // Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
 const VoucherGenerate = dynamic(() => import("./voucher-generate").then((module) => module.VoucherGenerate));
@@ -48,15 +48,7 @@ const voucherList = defineListState({
   pageSizes: [25, 50, 100, 500],
   defaultPageSize: 50,
   columns: ["profile", "status", "batch", "createdAt", "expiresAt", "remark"],
-  filters: {
-    batch: parseAsString.withDefault(""),
-    status: parseAsStringLiteral(KIWIRE_STATUSES),
-    profile: parseAsString.withDefault(""),
-    from: parseAsString.withDefault(""),
-    to: parseAsString.withDefault(""),
-    expires: parseAsString.withDefault(""),
-    q: parseAsString.withDefault(""),
-  },
+  filters: voucherFilterParsers,
 });
 
 /** A batch is at most 1,000 vouchers, and the BFF pages up to 1,000: one request reads a batch or a page of many. */
@@ -120,8 +112,6 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
   const queryClient = useQueryClient();
   const { profiles } = useHotspotPickers(connectionId);
   const [generating, setGenerating] = useState(false);
-  const filterForm = useRef<HTMLFormElement>(null);
-  useSlashToSearch(filterForm);
   const [printing, setPrinting] = useState<AccountDto[] | null>(null);
   const [notice, setNotice] = useState<{ text: string; warn: boolean } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -176,66 +166,16 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
         canWrite ? <Button onClick={() => setGenerating(true)}>{t("vouchers.generate")}</Button> : undefined
       }
       connection={server}
-      filterColumns={4}
-      filters={
-        <>
-          <SelectField
-            label={t("vouchers.batch")}
-            value={list.filters.batch}
-            onChange={(event) => list.setFilters({ batch: event.currentTarget.value || null })}
-            options={[
-              { value: "", label: t("vouchers.allBatches") },
-              ...(data?.batches ?? []).map((b) => ({ value: b, label: b })),
-            ]}
-          />
-          <StatusFilter value={list.filters.status} onChange={(status) => list.setFilters({ status })} />
-          <SelectField
-            label={t("vouchers.profile")}
-            value={list.filters.profile}
-            onChange={(event) => list.setFilters({ profile: event.currentTarget.value || null })}
-            options={[
-              { value: "", label: t("vouchers.anyProfile") },
-              ...(profiles.data?.items ?? []).map((p) => ({ value: p.name, label: p.name })),
-            ]}
-          />
-          <form
-            ref={filterForm}
-            key={`${list.filters.q}|${list.filters.from}|${list.filters.to}|${list.filters.expires}`}
-            aria-label={t("vouchers.filter")}
-            className="grid items-end gap-3 sm:col-span-4 sm:grid-cols-5"
-            onSubmit={submitWith((form) =>
-              list.setFilters({
-                q: String(form.get("q") ?? "").trim() || null,
-                from: String(form.get("from") ?? "") || null,
-                to: String(form.get("to") ?? "") || null,
-                expires: String(form.get("expires") ?? "") || null,
-              }),
-            )}
-          >
-            <TextField
-              label={t("vouchers.codeContains")}
-              name="q"
-              defaultValue={list.filters.q}
-              aria-keyshortcuts="/"
-            />
-            <TextField
-              label={t("vouchers.createdFrom")}
-              name="from"
-              type="date"
-              defaultValue={list.filters.from}
-            />
-            <TextField label={t("vouchers.createdTo")} name="to" type="date" defaultValue={list.filters.to} />
-            <TextField
-              label={t("vouchers.expiresOn")}
-              name="expires"
-              type="date"
-              defaultValue={list.filters.expires}
-            />
-            <Button type="submit">{t("vouchers.apply")}</Button>
-          </form>
-        </>
-      }
+      filterColumns={1}
     >
+      <VoucherFiltersForm
+        filters={list.filters}
+        batches={data?.batches ?? []}
+        profiles={(profiles.data?.items ?? []).map((profile) => profile.name)}
+        onApply={list.setFilters}
+        onReset={(keys) => list.setFilters(cleared(keys))}
+        onClear={() => list.setFilters(cleared(VOUCHER_FILTER_KEYS))}
+      />
       {notice && (
         <p
           role="status"

@@ -151,7 +151,6 @@ export const kiwire = {
     createdFrom: "Created from",
     createdTo: "Created to",
     expiresOn: "Expires on",
-    apply: "Apply",
     actions: "Voucher actions",
     printBatch: "Print batch",
     exportBatch: "Export batch CSV",

@@ -154,7 +154,6 @@ export const kiwire: Messages["kiwire"] = {
     createdFrom: "Creati dal",
     createdTo: "Creati al",
     expiresOn: "Scadenza il",
-    apply: "Applica",
     actions: "Azioni sui voucher",
     printBatch: "Stampa lotto",
     exportBatch: "Esporta lotto in CSV",

@@ -16,7 +16,7 @@ import type { RunningSimulator } from "@/simulators/shared/types";
 import { seriousViolations } from "./axe";
 import { say, startOf } from "./catalog-names";
 import { asSimulatorConnection } from "./connections-setup";
-import { unfold } from "./sections";
+import { fold, unfold } from "./sections";
 import { open, signIn } from "./sign-in";
 
 /**
@@ -225,7 +225,12 @@ const PAGES: Record<string, PageCheck> = {
   "/kalliope/calls": {
     role: "viewer",
     path: `/kalliope/calls?connection=${id("calls")}`,
-    loaded: rowsShown,
+    // As a person first sees it: the statistics start folded (another run of this page may have opened them
+    // for the viewer, who keeps the choice).
+    loaded: async (page, n) => {
+      await fold(page, n("Statistics"));
+      await rowsShown(page);
+    },
     opens: (n) => [
       modal("Call details", rowButton(n("Details"))),
       {

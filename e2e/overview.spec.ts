@@ -157,9 +157,9 @@ test("a figure's link opens the list filtered to what it counts", async ({ page 
   await open(page, "/");
   await figure(page, ids.help, "Unassigned").click();
   await expect(page).toHaveURL(/\/kayako\/tickets\?.*owner=unassigned/);
-  await expect(page.getByRole("form", { name: "Filter tickets" }).getByLabel("Owner", { exact: true })).toHaveValue(
-    "unassigned",
-  );
+  await expect(
+    page.getByRole("form", { name: "Filter tickets" }).getByLabel("Owner", { exact: true }),
+  ).toHaveValue("unassigned");
 });
 
 test("the calls chart has axes, values a keyboard can reach, and a table with the same figures", async ({

@@ -7,13 +7,10 @@ import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import type { DeleteScope } from "@/components/data-table/delete-rows";
+import type { DeleteRowsDialog as DeleteRowsDialogType } from "@/components/data-table/delete-rows-dialog";
 import { ListSearch } from "@/components/data-table/list-search";
 import { defineListState, orderAndPage, type SortDirection } from "@/components/data-table/list-state";
-import {
-  DeleteRowButton,
-  DeleteRowsDialog,
-  deleteSelection,
-} from "@/components/data-table/row-delete-controls";
+import { DeleteRowButton, deleteSelection } from "@/components/data-table/row-delete-controls";
 import { useListSelection } from "@/components/data-table/use-list-selection";
 import { useRowDelete } from "@/components/data-table/use-row-delete";
 import { useServerList } from "@/components/data-table/use-server-list";
@@ -28,6 +25,11 @@ import { extensionQueries } from "@/lib/client/queries/kerio-extensions";
 import type { ConnectionListSource } from "@/lib/connection-kinds";
 import type { Translate } from "@/lib/i18n/translator";
 import { callPermissionLevel, EXTENSION_SORTS, type ExtensionSort } from "@/lib/kerio-extensions-vocabulary";
+
+// The delete confirmation loads after the page, not with it: a list shows before anyone deletes.
+const DeleteRowsDialog = dynamic(() =>
+  import("@/components/data-table/delete-rows-dialog").then((module) => module.DeleteRowsDialog),
+) as typeof DeleteRowsDialogType;
 
 // Loaded when first shown, not with the page: a dialog and the schema it checks with stay out of the first load.
 const ExtensionForm = dynamic(() => import("./extension-form").then((module) => module.ExtensionForm));

@@ -8,13 +8,10 @@ import { ConnectionPage } from "@/components/connections/connection-page";
 import type { ColumnDef } from "@/components/data-table/columns";
 import { DataTable } from "@/components/data-table/data-table";
 import type { DeleteScope } from "@/components/data-table/delete-rows";
+import type { DeleteRowsDialog as DeleteRowsDialogType } from "@/components/data-table/delete-rows-dialog";
 import { cleared } from "@/components/data-table/filter-chips";
 import { defineListState } from "@/components/data-table/list-state";
-import {
-  DeleteRowButton,
-  DeleteRowsDialog,
-  DeleteSelectedButton,
-} from "@/components/data-table/row-delete-controls";
+import { DeleteRowButton, DeleteSelectedButton } from "@/components/data-table/row-delete-controls";
 import type { Selection } from "@/components/data-table/selection";
 import { useListSelection } from "@/components/data-table/use-list-selection";
 import { useRowDelete } from "@/components/data-table/use-row-delete";
@@ -32,6 +29,11 @@ import { IndexNotes } from "./index-status";
 import { createdBatchNotice, TableReadNote } from "./table-read";
 import { useHotspotPickers } from "./use-hotspot-pickers";
 import { VoucherFiltersForm, voucherFilterParsers } from "./voucher-filters";
+
+// The delete confirmation loads after the page, not with it: a list shows before anyone deletes.
+const DeleteRowsDialog = dynamic(() =>
+  import("@/components/data-table/delete-rows-dialog").then((module) => module.DeleteRowsDialog),
+) as typeof DeleteRowsDialogType;
 
 const VOUCHER_FILTER_KEYS = Object.keys(voucherFilterParsers) as (keyof typeof voucherFilterParsers)[];
 

@@ -223,6 +223,9 @@ test.describe("no page breaks under the policy", () => {
   });
 
   test("every page an admin can open, and the print view, load with no CSP violation", async ({ page }) => {
+    // Seventeen page loads and a print view in one journey: more than one page's share of the default minute
+    // on a busy two-core machine.
+    test.setTimeout(180_000);
     const violations = watchViolations(page);
     await open(page, "/login");
     await signIn(page, "admin");

@@ -1,6 +1,7 @@
 import { formatMessage } from "@/lib/i18n/format-message";
 import type { Locale } from "@/lib/i18n/locales";
 import { ITALIAN_INPUT } from "./it-input";
+import { WordsPerLocale } from "./text";
 
 /** The schemas' messages (`msg`) in each language, keyed by their English template. */
 export const INPUT_CATALOGS: Readonly<Record<Exclude<Locale, "en">, Readonly<Record<string, string>>>> = {
@@ -53,3 +54,8 @@ function patternsOf(locale: Exclude<Locale, "en">): TemplatePattern[] {
 const PLACEHOLDER_SPLIT = /\{\d+\}/;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A schema's message raised outside a parse (a stored value checked again with the schema's rule), in each language. */
+export function inputMessage(message: string): WordsPerLocale {
+  return new WordsPerLocale({ en: message, it: localizeInputMessage(message, "it") });
+}

@@ -287,8 +287,6 @@ export const ITALIAN_ERRORS: Readonly<Record<string, string>> = {
   // Passwords and identity
   "The new password is the current one. Choose another.":
     "La nuova password è quella attuale. Scegline un'altra.",
-  "Too many failed sign-ins. Wait 15 minutes and try again, or ask an admin to check the account.":
-    "Troppi accessi non riusciti. Attendi 15 minuti e riprova, oppure chiedi a un amministratore di controllare l'account.",
   "The password is wrong.": "La password è sbagliata.",
   "The code is wrong, expired or already used.": "Il codice è sbagliato, scaduto o già usato.",
   "That code does not match. Check the app shows the console's entry and its clock is right.":
@@ -345,4 +343,46 @@ export const ITALIAN_ERRORS: Readonly<Record<string, string>> = {
     "Solo un amministratore può modificare o eliminare una vista condivisa.",
   "Only an admin can share a view.": "Solo un amministratore può condividere una vista.",
   "The saved view was deleted meanwhile.": "La vista salvata è stata eliminata nel frattempo.",
+  // Results people read: a connection's test, the palette's sources, Kerio Control's apply steps
+  "{0} answered and accepted the credentials in {1} ms.":
+    "{0} ha risposto e accettato le credenziali in {1} ms.",
+  "{0} did not answer within {1} s; its own page may still find it.":
+    "{0} non ha risposto entro {1} s; la sua pagina potrebbe comunque trovarlo.",
+  "Searching {0} failed unexpectedly (the server log has the details).":
+    "La ricerca in {0} non è riuscita per un errore imprevisto (i dettagli sono nel log del server).",
+  "the cut-off check (IpAddressGroups.validate*)": "il controllo di esclusione (IpAddressGroups.validate*)",
+  "the change itself": "la modifica stessa",
+  "Failed at {0}: {1} {2}": "Errore durante {0}: {1} {2}",
+  "{0} (code {1}).": "{0} (codice {1}).",
+  "Nothing was changed.": "Non è stato modificato nulla.",
+  "Nothing was applied; the console discarded Kerio's cached changes.":
+    "Non è stato applicato nulla; la console ha scartato le modifiche in sospeso di Kerio.",
+  "The change was applied but not confirmed: Kerio Control will revert it when its confirmation time runs out.":
+    "La modifica è stata applicata ma non confermata: Kerio Control la annullerà allo scadere del tempo di conferma.",
+  "Applied; Kerio Control asked for no confirmation.":
+    "Applicata; Kerio Control non ha chiesto alcuna conferma.",
+  "Applied and confirmed.": "Applicata e confermata.",
+  "Kerio Control did not accept the confirmation (the confirmation time may have run out).":
+    "Kerio Control non ha accettato la conferma (il tempo di conferma potrebbe essere scaduto).",
+  // Kerio Control time ranges (lib/server/vendors/kerio/time-range-summary.ts)
+  "{0}, {1}": "{0}, {1}",
+  "{0} {1}–{2}": "{0} {1}–{2}",
+  "Every day": "Ogni giorno",
+  "{0} {1} – {2} {3}": "{0} {1} – {2} {3}",
+  "Includes {0}": "Include {0}",
+  // The console's own stores: sealed secrets and the shared state (Redis)
+  "The stored {0} of connection {1} is not a sealed secret; enter it again.":
+    "Il valore {0} salvato per la connessione {1} non è un segreto cifrato; inseriscilo di nuovo.",
+  "The stored {0} of connection {1} was sealed under master key {2}, but the console has key {3}. Give every instance the same CONSOLE_SECRET_KEY (or restore the data directory's key file), or enter the secret again.":
+    "Il valore {0} salvato per la connessione {1} è stato cifrato con la chiave principale {2}, ma la console ha la chiave {3}. Dai a ogni istanza la stessa CONSOLE_SECRET_KEY (o ripristina il file della chiave nella cartella dei dati), oppure inserisci di nuovo il segreto.",
+  "The stored {0} of connection {1} failed its integrity check: it was altered, or copied from another connection. Enter it again.":
+    "Il valore {0} salvato per la connessione {1} non ha superato il controllo di integrità: è stato alterato o copiato da un'altra connessione. Inseriscilo di nuovo.",
+  "Another request (possibly on another console instance) held {0} for more than {1} s; try again shortly.":
+    "Un'altra richiesta (forse su un'altra istanza della console) ha tenuto {0} per più di {1} s; riprova tra poco.",
+  'the lock "{0}"': 'il blocco "{0}"',
+  "The shared state store (REDIS_URL) is not answering: {0}. Vendor sessions and locks are shared through it; check that Redis is running and reachable from every instance.":
+    "L'archivio dello stato condiviso (REDIS_URL) non risponde: {0}. Le sessioni con i fornitori e i blocchi sono condivisi tramite esso; controlla che Redis sia in esecuzione e raggiungibile da ogni istanza.",
+  "no connection to {0} ({1})": "nessuna connessione a {0} ({1})",
+  "{0} failed a command ({1})": "{0} non ha eseguito un comando ({1})",
+  "{0} refused a subscription ({1})": "{0} ha rifiutato una sottoscrizione ({1})",
 };

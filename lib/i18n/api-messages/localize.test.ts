@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { localizeInputMessage } from "./input-messages";
-import { localize } from "./localize";
-import { msg, Text, text, WordsPerLocale } from "./text";
+import { localize, localizedJson } from "./localize";
+import { figure, msg, quoted, Text, text, WordsPerLocale } from "./text";
 import { issuesIn } from "./zod-issues";
 
 describe("a message written with text``", () => {
@@ -32,7 +32,42 @@ describe("a message written with text``", () => {
 
   it("stays English where the catalog has no entry, rather than showing a key", () => {
     expect(localize(text`Nothing translates ${"this"}`, "it")).toBe("Nothing translates this");
-    expect(localize("A vendor's own words", "it")).toBe("A vendor's own words");
+    expect(localize(quoted("A vendor's own words"), "it")).toBe("A vendor's own words");
+  });
+
+  it("writes a measured figure with the person's decimal mark, and an id or a size as it is", () => {
+    const message = text`${"Kerio Operator"} answered and accepted the credentials in ${figure(12345.5)} ms.`;
+    expect(String(message)).toBe("Kerio Operator answered and accepted the credentials in 12345.5 ms.");
+    expect(localize(message, "it")).toBe(
+      "Kerio Operator ha risposto e accettato le credenziali in 12.345,5 ms.",
+    );
+  });
+});
+
+describe("a result with messages in it, written as JSON", () => {
+  const result = {
+    results: [
+      { row: 0, ok: false, message: text`The body is over ${1048576} bytes.`, field: null },
+      { row: 1, ok: true, message: null, field: null },
+    ],
+    source: { name: "The body is over", message: quoted("Kayako said no") },
+  };
+
+  it("renders every message in the person's language and leaves every other string alone", () => {
+    expect(JSON.parse(localizedJson(result, "it"))).toEqual({
+      results: [
+        { row: 0, ok: false, message: "Il corpo supera 1048576 byte.", field: null },
+        { row: 1, ok: true, message: null, field: null },
+      ],
+      source: { name: "The body is over", message: "Kayako said no" },
+    });
+  });
+
+  it("is the English JSON it always was in English", () => {
+    expect(localizedJson(result, "en")).toBe(JSON.stringify(result));
+    expect(JSON.parse(localizedJson(result, "en")).results[0].message).toBe(
+      "The body is over 1048576 bytes.",
+    );
   });
 
   it("takes words a library gave per language as they are", () => {

@@ -1,7 +1,16 @@
 import type { Locale } from "@/lib/i18n/locales";
 
-/** What a message may carry in its holes: the vendor's own words, ids, numbers, or another message. */
-export type TextValue = string | number | bigint | boolean | null | undefined | Text | WordsPerLocale;
+/** What a message may carry in its holes: the vendor's own words, ids, figures, or another message. */
+export type TextValue =
+  | string
+  | number
+  | bigint
+  | boolean
+  | null
+  | undefined
+  | Text
+  | WordsPerLocale
+  | Figure;
 
 /**
  * A message a person reads, written once in English where it is raised: `text\`No connection with the id
@@ -43,8 +52,47 @@ export class WordsPerLocale {
   }
 }
 
-/** Everything an ApiError says to a person: a message, words per language, or (not yet converted) English. */
-export type Message = string | Text | WordsPerLocale;
+/**
+ * Everything the server says to a person: a message written with `text`, or words per language. Never a bare
+ * string, so a sentence cannot reach a person in English only by accident; words nobody here wrote (an
+ * appliance's own) go through `quoted`.
+ */
+export type Message = Text | WordsPerLocale;
+
+/**
+ * Words the console did not write and must not guess at, such as an appliance's own error text: the same in
+ * every language, quoted as they came.
+ */
+export function quoted(words: string): WordsPerLocale {
+  return new WordsPerLocale({ en: words });
+}
+
+/**
+ * A measured quantity in a message (a latency, a timeout in seconds): written with the person's decimal mark
+ * and digit grouping. Plain numbers in a message stay as they are, since most are ids, ports and sizes.
+ */
+export class Figure {
+  constructor(readonly value: number) {}
+
+  toString(): string {
+    return String(this.value);
+  }
+}
+
+export const figure = (value: number) => new Figure(value);
+
+/** The fields of a DTO that hold words the server wrote for a person (an outcome, a summary). */
+type SpokenField = "message" | "summary";
+
+/**
+ * A DTO as the server builds it: each of its spoken fields may hold a `Message`, which the route wrapper
+ * renders in the request's language when it writes the JSON.
+ */
+export type Localizable<T> = T extends readonly (infer Item)[]
+  ? Localizable<Item>[]
+  : T extends object
+    ? { [K in keyof T]: K extends SpokenField ? Exclude<T[K], string> | Message : Localizable<T[K]> }
+    : T;
 
 /** `{0}`, `{1}`…: the holes of a template, by the position of the value in the tagged template. */
 export const PLACEHOLDER = /\{(\d+)\}/g;
@@ -73,4 +121,27 @@ export function templateOf(strings: readonly string[]): string {
 
 function english(value: TextValue): string {
   return value === null || value === undefined ? String(value) : value.toString();
+}
+
+/**
+ * The message with `change` applied to every string it carries (its values, and words per language), never to
+ * its template, which the code wrote: e.g. a host name replaced for a reader who may not see the settings.
+ */
+export function changingValues(message: Message, change: (value: string) => string): Message {
+  if (message instanceof WordsPerLocale) {
+    const byLocale = Object.fromEntries(
+      Object.entries(message.byLocale).map(([locale, words]) => [locale, change(words)]),
+    ) as WordsPerLocale["byLocale"];
+    return new WordsPerLocale(byLocale);
+  }
+  return new Text(
+    message.template,
+    message.values.map((value) =>
+      typeof value === "string"
+        ? change(value)
+        : value instanceof Text || value instanceof WordsPerLocale
+          ? changingValues(value, change)
+          : value,
+    ),
+  );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Operation } from "@/lib/api/operation";
-import { localize } from "@/lib/i18n/api-messages/localize";
+import { localize, localizedJson } from "@/lib/i18n/api-messages/localize";
 import { text } from "@/lib/i18n/api-messages/text";
 import type { Locale } from "@/lib/i18n/locales";
 import { can } from "@/lib/permissions";
@@ -165,6 +165,7 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
         : undefined;
       parsedBody = body;
 
+      const locale = localeOf(actor, request.headers.get("accept-language"));
       const result = await handler({
         actor,
         db,
@@ -174,7 +175,7 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
         request,
         requestId,
         audit,
-        locale: localeOf(actor, request.headers.get("accept-language")),
+        locale,
       });
       await writeAudit("success");
       const response =
@@ -182,7 +183,10 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
           ? result
           : operation.successStatus === 204
             ? new Response(null, { status: 204 })
-            : Response.json(result, { status: operation.successStatus ?? 200 });
+            : new Response(localizedJson(result, locale), {
+                status: operation.successStatus ?? 200,
+                headers: { "content-type": "application/json" },
+              });
       response.headers.set("x-request-id", requestId);
       if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
       return finish(response);
@@ -196,32 +200,20 @@ export function route<TParams extends z.ZodType, TQuery extends z.ZodType, TBody
       if (request.signal.aborted) {
         // The client hung up (a closed tab, a cancelled download): no fault of the console and nobody to answer,
         // but a write cut short is still on the record.
-        if (actor)
-          await writeAudit("failure", new ApiError(499, "client_closed", "The client closed the request"));
-        return finish(
-          errorResponse(
-            new ApiError(499, "client_closed", text`The client closed the request.`),
-            requestId,
-            locale,
-          ),
-        );
+        const closed = new ApiError(499, "client_closed", text`The client closed the request.`);
+        if (actor) await writeAudit("failure", closed);
+        return finish(errorResponse(closed, requestId, locale));
       }
       // Unexpected: logged (in the request's line, with its cause chain) for the admin, answered without
       // internals for the client.
-      if (actor) await writeAudit("failure", new ApiError(500, "internal_error", "Unexpected error"));
-      return finish(
-        errorResponse(
-          new ApiError(
-            500,
-            "internal_error",
-            // The id in the message too: toasts and scripts that show only the message still carry it.
-            text`Something went wrong on the console's side. Quote request id ${requestId} to your admin.`,
-          ),
-          requestId,
-          locale,
-        ),
-        error,
+      const unexpected = new ApiError(
+        500,
+        "internal_error",
+        // The id in the message too: toasts and scripts that show only the message still carry it.
+        text`Something went wrong on the console's side. Quote request id ${requestId} to your admin.`,
       );
+      if (actor) await writeAudit("failure", unexpected);
+      return finish(errorResponse(unexpected, requestId, locale), error);
     }
   };
 }

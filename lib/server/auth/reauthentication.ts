@@ -1,11 +1,19 @@
 import "server-only";
-import { text } from "@/lib/i18n/api-messages/text";
+import { text, WordsPerLocale } from "@/lib/i18n/api-messages/text";
+import { LOCALES } from "@/lib/i18n/locales";
+import { CATALOGS } from "@/lib/i18n/messages/catalogs";
 import type { Database } from "@/lib/server/db/client";
 import { ApiError, validationFailed } from "@/lib/server/errors/api-error";
 import { verifyPassword } from "@/lib/server/users/password-hash";
 import { verifySecondFactor } from "@/lib/server/users/second-factor";
 import { findUserById } from "@/lib/server/users/users";
 import { claimAttempt, lockedUntil, recordFailure, recordSuccess, throttleKeys } from "./login-throttle";
+
+/** The sign-in page's own words for the same lock, read from its catalog so the two cannot drift apart. */
+const LOCKED_OUT = new WordsPerLocale({
+  ...Object.fromEntries(LOCALES.map((locale) => [locale, CATALOGS[locale].auth.errors["locked-out"]])),
+  en: CATALOGS.en.auth.errors["locked-out"],
+});
 
 export type IdentityProof = { password?: string; code?: string };
 
@@ -21,12 +29,7 @@ export async function confirmIdentity(
   clientAddress: string | null,
 ): Promise<void> {
   const keys = throttleKeys(person.email, clientAddress);
-  // The sign-in page's words for the same lock (the auth catalog's errors["locked-out"]), as an API message.
-  const lockedOut = new ApiError(
-    429,
-    "too_many_attempts",
-    text`Too many failed sign-ins. Wait 15 minutes and try again, or ask an admin to check the account.`,
-  );
+  const lockedOut = new ApiError(429, "too_many_attempts", LOCKED_OUT);
   // Counted before the check, as at sign-in, so parallel guesses cannot slip past the limit.
   if (!(await claimAttempt(db, keys))) throw lockedOut;
   const user = await findUserById(db, person.id);

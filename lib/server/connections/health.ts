@@ -1,6 +1,7 @@
 import "server-only";
 import { inArray, sql } from "drizzle-orm";
-import type { ConnectionTestResultDto, HealthDto } from "@/lib/api/connections";
+import { restoredMessage, storedMessage } from "@/lib/i18n/api-messages/stored-message";
+import { quoted } from "@/lib/i18n/api-messages/text";
 import { serverConfig } from "@/lib/server/config/config";
 import { type Database, database } from "@/lib/server/db/client";
 import { connectionHealth } from "@/lib/server/db/schema";
@@ -8,8 +9,8 @@ import { VendorError } from "@/lib/server/errors/vendor-error";
 import { logger } from "@/lib/server/logging/logger";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
 import { type SharedState, SharedStateUnavailableError } from "@/lib/server/shared-state/store";
-import { probeConnection } from "./probe";
-import { listConnectionEntries, resolveConnection, UNKNOWN_HEALTH } from "./registry";
+import { probeConnection, type TestResult } from "./probe";
+import { type Health, listConnectionEntries, resolveConnection, UNKNOWN_HEALTH } from "./registry";
 
 /**
  * Connection health: the result of the last check of each connection, refreshed in the background by one
@@ -20,31 +21,34 @@ import { listConnectionEntries, resolveConnection, UNKNOWN_HEALTH } from "./regi
 
 type HealthRow = typeof connectionHealth.$inferSelect;
 
-function toHealthDto(row: HealthRow | undefined): HealthDto {
+function toHealth(row: HealthRow | undefined): Health {
   if (!row || row.checkedAt === null) return UNKNOWN_HEALTH;
   return {
     state: row.state,
     checkedAt: row.checkedAt.toISOString(),
     latencyMs: row.latencyMs,
     outcome: row.outcome,
-    message: row.message,
+    // A row an earlier version wrote has only the English, until the next check (within minutes) replaces it.
+    message: restoredMessage(row.messageParts) ?? (row.message === null ? null : quoted(row.message)),
   };
 }
 
-export async function healthOf(db: Database, ids: readonly string[]): Promise<Map<string, HealthDto>> {
+export async function healthOf(db: Database, ids: readonly string[]): Promise<Map<string, Health>> {
   if (ids.length === 0) return new Map();
   const rows = await db
     .select()
     .from(connectionHealth)
     .where(inArray(connectionHealth.connectionId, [...ids]));
-  return new Map(ids.map((id) => [id, toHealthDto(rows.find((row) => row.connectionId === id))]));
+  return new Map(ids.map((id) => [id, toHealth(rows.find((row) => row.connectionId === id))]));
 }
 
-export async function recordHealth(db: Database, id: string, result: ConnectionTestResultDto): Promise<void> {
+export async function recordHealth(db: Database, id: string, result: TestResult): Promise<void> {
   const values = {
     state: result.ok ? ("ok" as const) : ("failing" as const),
     outcome: result.outcome,
-    message: result.message,
+    // The English for whoever reads the table; the parts for people, in their language.
+    message: String(result.message),
+    messageParts: storedMessage(result.message),
     latencyMs: result.latencyMs,
     checkedAt: new Date(result.checkedAt),
   };
@@ -59,8 +63,8 @@ export async function checkConnection(
   db: Database,
   id: string,
   now: () => number = Date.now,
-): Promise<ConnectionTestResultDto> {
-  let result: ConnectionTestResultDto;
+): Promise<TestResult> {
+  let result: TestResult;
   try {
     result = await probeConnection(await resolveConnection(db, id), now);
   } catch (error) {
@@ -68,7 +72,7 @@ export async function checkConnection(
     result = {
       ok: false,
       outcome: error.outcome,
-      message: error.message,
+      message: error.text,
       latencyMs: 0,
       checkedAt: new Date(now()).toISOString(),
       certificate: null,
@@ -113,7 +117,7 @@ const CONCURRENT_CHECKS = 4;
 export async function runDueChecks(
   db: Database,
   options: { intervalMs: number; now?: () => number },
-): Promise<Map<string, ConnectionTestResultDto>> {
+): Promise<Map<string, TestResult>> {
   const now = options.now ?? Date.now;
   const entries = await listConnectionEntries(db);
   const due = await claimDueChecks(
@@ -122,7 +126,7 @@ export async function runDueChecks(
     now(),
     options.intervalMs,
   );
-  const results = new Map<string, ConnectionTestResultDto>();
+  const results = new Map<string, TestResult>();
   const queue = [...due];
   const before = await healthOf(db, due);
   const worker = async () => {
@@ -152,7 +156,7 @@ const RUNNER_LEASE_MS = 60_000;
 export async function runBackgroundPass(
   db: Database,
   options: { intervalMs: number; now?: () => number; state?: SharedState },
-): Promise<Map<string, ConnectionTestResultDto> | null> {
+): Promise<Map<string, TestResult> | null> {
   const attempt = await (options.state ?? sharedState()).tryWithLock(
     "connection-health-runner",
     RUNNER_LEASE_MS,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ClockComparisonDto, ConnectionConfig, ConnectionTestResultDto } from "@/lib/api/connections";
 import { CONNECTION_DEFAULTS, CONNECTION_KIND_LABELS, needsTimeZone } from "@/lib/connection-kinds";
-import { text } from "@/lib/i18n/api-messages/text";
+import { figure, type Localizable, text } from "@/lib/i18n/api-messages/text";
 import { exchangeRecorder, secretValuesOf } from "@/lib/server/diagnostics/exchange-log";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient } from "@/lib/server/http/client";
@@ -13,6 +13,9 @@ import { kiwireLoginRoundTrip } from "@/lib/server/vendors/kiwire/session";
 import { ClockWatchingClient, compareClocks } from "./clock-check";
 import type { ResolvedConnection } from "./registry";
 import { httpOptionsOf } from "./settings";
+
+/** A test's result as the server holds it: its message is read in the reader's language. */
+export type TestResult = Localizable<ConnectionTestResultDto>;
 
 /** The vendor's real authentication round trip; answers what the appliance said, for the result's detail. */
 function roundTrip(client: HttpClient, config: ConnectionConfig): Promise<string> {
@@ -58,7 +61,7 @@ function clockOf(resolved: ResolvedConnection, client: ClockWatchingClient): Clo
 export async function probeConnection(
   resolved: ResolvedConnection,
   now: () => number = Date.now,
-): Promise<ConnectionTestResultDto> {
+): Promise<TestResult> {
   const started = performance.now();
   const checkedAt = new Date(now()).toISOString();
   const client = new ClockWatchingClient({ ...httpOptionsOf(resolved.entry.plain), retries: 0 }, now);
@@ -71,7 +74,7 @@ export async function probeConnection(
     return {
       ok: true,
       outcome: "ok",
-      message: `${CONNECTION_KIND_LABELS[resolved.config.kind]} answered and accepted the credentials in ${latencyMs} ms.`,
+      message: text`${CONNECTION_KIND_LABELS[resolved.config.kind]} answered and accepted the credentials in ${figure(latencyMs)} ms.`,
       latencyMs,
       checkedAt,
       certificate: client.peerCertificate(),
@@ -99,7 +102,7 @@ export async function probeConnection(
     return {
       ok: false,
       outcome: failure.outcome,
-      message: failure.message,
+      message: failure.text,
       latencyMs: latency(),
       checkedAt,
       certificate: failure.certificate ?? client.peerCertificate(),

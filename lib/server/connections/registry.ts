@@ -10,7 +10,8 @@ import {
   type UpdateConnectionInput,
 } from "@/lib/api/connections";
 import type { ConnectionKind } from "@/lib/connection-kinds";
-import { type TextValue, text } from "@/lib/i18n/api-messages/text";
+import { inputMessage } from "@/lib/i18n/api-messages/input-messages";
+import { changingValues, type Localizable, type TextValue, text } from "@/lib/i18n/api-messages/text";
 import { serverConfig } from "@/lib/server/config/config";
 import type { Database } from "@/lib/server/db/client";
 import { connectionHealth, connections } from "@/lib/server/db/schema";
@@ -131,7 +132,7 @@ export async function resolveConnection(
       secrets[field] = vault.open(sealed, { connectionId: row.id, field });
     } catch (error) {
       if (error instanceof VaultError)
-        throw new VendorError("secret_unavailable", error.message, { status: 409 });
+        throw new VendorError("secret_unavailable", error.text, { status: 409 });
       throw error;
     }
   }
@@ -257,8 +258,11 @@ function checkUpdate(
   const retrusted = !sameTls(stored.tls, next.tls);
   if (moved) checkAddress(next.baseUrl);
   if (moved || retrusted) {
-    const transport = plainHttpTlsProblem(next.baseUrl, next.tls);
-    if (transport) throw validationFailed(transport, [{ field: "tls", message: transport }]);
+    const problem = plainHttpTlsProblem(next.baseUrl, next.tls);
+    if (problem) {
+      const message = inputMessage(problem);
+      throw validationFailed(message, [{ field: "tls", message }]);
+    }
   }
   if (missingTimeZone(kind, next)) {
     const message = text`Enter the appliance's IANA time zone: this connection was saved without one.`;
@@ -339,7 +343,10 @@ export async function deleteConnection(db: Database, id: string): Promise<Connec
   return fromRow(row);
 }
 
-export const UNKNOWN_HEALTH: HealthDto = {
+/** A connection's health as the server holds it: its message is read in the reader's language. */
+export type Health = Localizable<HealthDto>;
+
+export const UNKNOWN_HEALTH: Health = {
   state: "unknown",
   checkedAt: null,
   latencyMs: null,
@@ -351,16 +358,15 @@ export const UNKNOWN_HEALTH: HealthDto = {
  * Health messages name the host, the user or the tenant so an admin can act on them; readers who may not
  * see settings get the same message with those values replaced.
  */
-export function healthForReaders(health: HealthDto, plain: PlainSettings): HealthDto {
+export function healthForReaders(health: Health, plain: PlainSettings): Health {
   if (!health.message) return health;
   const url = new URL(plain.baseUrl);
   const settings = [plain.baseUrl, url.host, url.hostname, plain.username, plain.domain, plain.cloudId]
     .filter((value): value is string => typeof value === "string" && value.length >= 3)
     // Longest first, so the URL is replaced before the host inside it.
     .sort((a, b) => b.length - a.length);
-  let message = health.message;
-  for (const value of settings) message = message.split(value).join("…");
-  return { ...health, message };
+  const hidden = (words: string) => settings.reduce((said, value) => said.split(value).join("…"), words);
+  return { ...health, message: changingValues(health.message, hidden) };
 }
 
 /**
@@ -369,9 +375,9 @@ export function healthForReaders(health: HealthDto, plain: PlainSettings): Healt
  */
 export function toConnectionDto(
   entry: ConnectionEntry,
-  health: HealthDto,
+  health: Health,
   withSettings: boolean,
-): ConnectionDto {
+): Localizable<ConnectionDto> {
   return {
     id: entry.id,
     kind: entry.kind,

@@ -117,7 +117,9 @@ export const connectionHealth = pgTable("connection_health", {
   connectionId: text("connection_id").primaryKey(),
   state: text("state").$type<HealthState>().notNull(),
   outcome: text("outcome").$type<TestOutcome>(),
+  /** The English of the message, for whoever reads the table; `messageParts` is what people read. */
   message: text("message"),
+  messageParts: jsonb("message_parts"),
   latencyMs: integer("latency_ms"),
   checkedAt: timestamp("checked_at", { withTimezone: true }),
   nextCheckAt: timestamp("next_check_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SearchItemDto, SearchSourceDto } from "@/lib/api/search";
+import type { SearchItemDto } from "@/lib/api/search";
 import type { ConnectionKind } from "@/lib/connection-kinds";
 import { en } from "@/lib/i18n/messages/en/all";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -15,7 +15,7 @@ import {
 } from "@/lib/server/connections/vendor-clients";
 import type { Database } from "@/lib/server/db/client";
 import { getCall } from "@/lib/server/vendors/kalliope/cdr-query";
-import { runSources, type SearchSource } from "./fan-out";
+import { runSources, type SearchSource, type SourceAnswer } from "./fan-out";
 
 type ConnectionRef = { id: string; name: string; kind: ConnectionKind };
 
@@ -129,7 +129,7 @@ const READERS: Record<
 const english = translatorFor("en", en, "palette");
 
 /** The palette's search: every planned source asked at once, each answered with its status. */
-export async function searchConsole(db: Database, holds: Holds, query: string): Promise<SearchSourceDto[]> {
+export async function searchConsole(db: Database, holds: Holds, query: string): Promise<SourceAnswer[]> {
   const connections = await listConnectionEntries(db);
   const sources = plannedSearches(holds, connections, query).map(
     ({ intent, connection }): SearchSource => ({

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { localize } from "@/lib/i18n/api-messages/localize";
+import { quoted } from "@/lib/i18n/api-messages/text";
 import { notFound } from "@/lib/server/errors/api-error";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import { runSources, type SearchSource } from "./fan-out";
@@ -20,7 +22,7 @@ describe("the search fan-out", () => {
       [
         source("down", () =>
           Promise.reject(
-            new VendorError("unreachable", "Kerio Operator at pbx:4021 refused the connection."),
+            new VendorError("unreachable", quoted("Kerio Operator at pbx:4021 refused the connection.")),
           ),
         ),
         source("slow", never),
@@ -36,14 +38,17 @@ describe("the search fan-out", () => {
       { connectionId: "slow", status: "timeout", count: 0 },
       { connectionId: "up", status: "ok", count: 2 },
     ]);
-    expect(answer[0]?.message).toBe("Kerio Operator at pbx:4021 refused the connection.");
-    expect(answer[1]?.message).toMatch(/PBX slow did not answer within 0.05 s/);
+    expect(String(answer[0]?.message)).toBe("Kerio Operator at pbx:4021 refused the connection.");
+    const slow = answer[1]?.message;
+    expect(String(slow)).toMatch(/PBX slow did not answer within 0.05 s/);
+    // Read in the person's language, the seconds with their decimal mark.
+    expect(slow && localize(slow, "it")).toMatch(/PBX slow non ha risposto entro 0,05 s/);
     expect(answer[2]?.searched).toBe("extension numbers containing 20");
   });
 
   it("takes not found for an empty answer, not a failure", async () => {
     const [answer] = await runSources([
-      source("help", () => Promise.reject(notFound("Kayako has no ticket 42."))),
+      source("help", () => Promise.reject(notFound(quoted("Kayako has no ticket 42.")))),
     ]);
     expect(answer).toMatchObject({ status: "ok", items: [] });
     expect(answer?.message).toBeUndefined();
@@ -56,8 +61,8 @@ describe("the search fan-out", () => {
       }),
     ]);
     expect(answer?.status).toBe("failed");
-    expect(answer?.message).not.toContain("hunter2");
-    expect(answer?.message).toMatch(/failed unexpectedly/);
+    expect(String(answer?.message)).not.toContain("hunter2");
+    expect(String(answer?.message)).toMatch(/failed unexpectedly/);
   });
 
   it("catches a source that fails after its time is up", async () => {

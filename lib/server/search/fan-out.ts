@@ -1,5 +1,6 @@
 import "server-only";
 import type { SearchItemDto, SearchSourceDto } from "@/lib/api/search";
+import { figure, type Localizable, text } from "@/lib/i18n/api-messages/text";
 import type { SearchKind } from "@/lib/search-vocabulary";
 import { ApiError } from "@/lib/server/errors/api-error";
 import { logger } from "@/lib/server/logging/logger";
@@ -19,6 +20,9 @@ export interface SearchSource {
  * index scan it started goes on, so the next search finds the index ready.
  */
 export const SOURCE_TIME_LIMIT_MS = 4000;
+
+/** A source's answer as the server holds it: its message is read in the reader's language. */
+export type SourceAnswer = Localizable<SearchSourceDto>;
 
 type Outcome =
   | { settled: true; items: SearchItemDto[] }
@@ -50,15 +54,15 @@ const isNotFound = (error: unknown) => error instanceof ApiError && error.status
 export async function runSources(
   sources: readonly SearchSource[],
   limitMs: number = SOURCE_TIME_LIMIT_MS,
-): Promise<SearchSourceDto[]> {
+): Promise<SourceAnswer[]> {
   return Promise.all(
-    sources.map(async ({ run, ...source }): Promise<SearchSourceDto> => {
+    sources.map(async ({ run, ...source }): Promise<SourceAnswer> => {
       const outcome = await withinLimit(run, limitMs);
       if (!outcome.settled) {
         return {
           ...source,
           status: "timeout",
-          message: `${source.connectionName} did not answer within ${limitMs / 1000} s; its own page may still find it.`,
+          message: text`${source.connectionName} did not answer within ${figure(limitMs / 1000)} s; its own page may still find it.`,
           items: [],
         };
       }
@@ -66,7 +70,7 @@ export async function runSources(
       if (isNotFound(outcome.error)) return { ...source, status: "ok", items: [] };
       // ApiError and VendorError messages are written for people and carry no secret; anything else is a bug.
       if (outcome.error instanceof ApiError) {
-        return { ...source, status: "failed", message: outcome.error.message, items: [] };
+        return { ...source, status: "failed", message: outcome.error.text, items: [] };
       }
       logger.error(
         { err: outcome.error, connectionId: source.connectionId, kind: source.kind },
@@ -75,7 +79,7 @@ export async function runSources(
       return {
         ...source,
         status: "failed",
-        message: `Searching ${source.connectionName} failed unexpectedly (the server log has the details).`,
+        message: text`Searching ${source.connectionName} failed unexpectedly (the server log has the details).`,
         items: [],
       };
     }),

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createClient } from "redis";
+import { text } from "@/lib/i18n/api-messages/text";
 import { logger } from "@/lib/server/logging/logger";
 import {
   type ChannelListener,
@@ -95,7 +96,7 @@ export class RedisState implements SharedState {
       () => client,
       (error: Error) => {
         if (this.connecting === pending) this.connecting = undefined;
-        throw new SharedStateUnavailableError(`no connection to ${target} (${error.message})`);
+        throw new SharedStateUnavailableError(text`no connection to ${target} (${error.message})`);
       },
     );
     this.connecting = pending;
@@ -109,7 +110,7 @@ export class RedisState implements SharedState {
       return await run(client);
     } catch (error) {
       throw new SharedStateUnavailableError(
-        `${redisTarget(this.url)} failed a command (${(error as Error).message})`,
+        text`${redisTarget(this.url)} failed a command (${(error as Error).message})`,
       );
     }
   }
@@ -224,7 +225,7 @@ export class RedisState implements SharedState {
       const token = await this.acquire(lockKey, options.leaseMs);
       if (token) return this.holding(lockKey, token, options.leaseMs, run);
       const left = deadline - Date.now();
-      if (left <= 0) throw new LockBusyError(`the lock "${key}"`, options.waitMs);
+      if (left <= 0) throw new LockBusyError(text`the lock "${key}"`, options.waitMs);
       // Jitter keeps waiters on several instances from retrying in lockstep.
       await sleep(Math.min(left, delay / 2 + Math.random() * delay));
     }
@@ -259,7 +260,7 @@ export class RedisState implements SharedState {
       } catch (error) {
         this.listeners.delete(channel);
         throw new SharedStateUnavailableError(
-          `${redisTarget(this.url)} refused a subscription (${(error as Error).message})`,
+          text`${redisTarget(this.url)} refused a subscription (${(error as Error).message})`,
         );
       }
     }
@@ -306,7 +307,7 @@ export class RedisState implements SharedState {
       () => client,
       (error: Error) => {
         if (this.subscriber === pending) this.subscriber = undefined;
-        throw new SharedStateUnavailableError(`no connection to ${target} (${error.message})`);
+        throw new SharedStateUnavailableError(text`no connection to ${target} (${error.message})`);
       },
     );
     this.subscriber = pending;

@@ -1,4 +1,5 @@
 import "server-only";
+import { type Message, text } from "@/lib/i18n/api-messages/text";
 import { ApiError, ERROR_KIND } from "@/lib/server/errors/api-error";
 
 /**
@@ -73,11 +74,11 @@ export type LockAttempt<T> = { acquired: true; value: T } | { acquired: false };
 /** The lock stayed taken by someone else for the whole wait. */
 export class LockBusyError extends ApiError {
   static readonly [ERROR_KIND] = "LockBusyError";
-  constructor(what: string, waitMs: number) {
+  constructor(what: Message, waitMs: number) {
     super(
       503,
       "busy",
-      `Another request (possibly on another console instance) held ${what} for more than ${Math.round(waitMs / 1000)} s; try again shortly.`,
+      text`Another request (possibly on another console instance) held ${what} for more than ${Math.round(waitMs / 1000)} s; try again shortly.`,
     );
     this.name = "LockBusyError";
   }
@@ -86,11 +87,11 @@ export class LockBusyError extends ApiError {
 /** Redis is configured but does not answer: vendor sessions and locks cannot be shared meanwhile. */
 export class SharedStateUnavailableError extends ApiError {
   static readonly [ERROR_KIND] = "SharedStateUnavailableError";
-  constructor(detail: string) {
+  constructor(detail: Message) {
     super(
       503,
       "shared_state_unavailable",
-      `The shared state store (REDIS_URL) is not answering: ${detail}. Vendor sessions and locks are shared through it; check that Redis is running and reachable from every instance.`,
+      text`The shared state store (REDIS_URL) is not answering: ${detail}. Vendor sessions and locks are shared through it; check that Redis is running and reachable from every instance.`,
     );
     this.name = "SharedStateUnavailableError";
   }

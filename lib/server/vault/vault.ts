@@ -2,6 +2,7 @@ import "server-only";
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { type Text, text } from "@/lib/i18n/api-messages/text";
 import { CONNECTIONS_KEY_FILE, persistedSecret, serverConfig } from "@/lib/server/config/config";
 
 /**
@@ -24,9 +25,10 @@ export interface SecretContext {
   field: string;
 }
 
+/** A sealed secret that cannot be opened; its message tells an admin what to do, in their language. */
 export class VaultError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly text: Text) {
+    super(String(text));
     this.name = "VaultError";
   }
 }
@@ -83,15 +85,18 @@ export function createVault(primary: string, previous: readonly string[] = []): 
       ].join(".");
     },
     open(sealed, context) {
-      const where = `the ${context.field} of connection ${context.connectionId}`;
+      const { field, connectionId } = context;
       const match = SEALED.exec(sealed);
-      if (!match) throw new VaultError(`The stored ${where} is not a sealed secret; enter it again.`);
+      if (!match) {
+        throw new VaultError(
+          text`The stored ${field} of connection ${connectionId} is not a sealed secret; enter it again.`,
+        );
+      }
       const [, keyId = "", iv = "", tag = "", ciphertext = ""] = match;
       const key = keys.get(keyId);
       if (!key) {
         throw new VaultError(
-          `The stored ${where} was sealed under master key ${keyId}, but the console has key ${sealKey.id}. ` +
-            "Give every instance the same CONSOLE_SECRET_KEY (or restore the data directory's key file), or enter the secret again.",
+          text`The stored ${field} of connection ${connectionId} was sealed under master key ${keyId}, but the console has key ${sealKey.id}. Give every instance the same CONSOLE_SECRET_KEY (or restore the data directory's key file), or enter the secret again.`,
         );
       }
       try {
@@ -106,7 +111,7 @@ export function createVault(primary: string, previous: readonly string[] = []): 
         ]).toString("utf8");
       } catch {
         throw new VaultError(
-          `The stored ${where} failed its integrity check: it was altered, or copied from another connection. Enter it again.`,
+          text`The stored ${field} of connection ${connectionId} failed its integrity check: it was altered, or copied from another connection. Enter it again.`,
         );
       }
     },

@@ -171,6 +171,26 @@ describe("test connection against the simulators", () => {
     expect((await test(kiwireKey.id)).message).toContain("rejected the signed API key");
   });
 
+  it("says what a test found in the reader's language, then and in the health read later", async () => {
+    const italian = { cookie: admin, "accept-language": "it-IT,it;q=0.9" };
+    const created = await create(connectionFor(http.kiwire, { password: "wrong" }));
+    const tested = await call(TEST, { method: "POST", headers: italian, params: { id: created.id } });
+    const result: ConnectionTestResultDto = await tested.json();
+    expect(result.outcome).toBe("wrong_credentials");
+    const english = await test(created.id);
+    expect(result.message).not.toBe(english.message);
+    expect(result.message).toMatch(/password/i);
+    // The stored health is rendered when it is read: Italian for this reader, English for another.
+    const listed = await call(GET, { headers: italian });
+    const health = (await listed.json()).items.find((item: ConnectionDto) => item.id === created.id)?.health;
+    expect(health).toMatchObject({ state: "failing", message: result.message });
+    expect((await list()).find((item) => item.id === created.id)?.health.message).toBe(english.message);
+
+    const working = await create(connectionFor(http.kiwire));
+    const ok = await call(TEST, { method: "POST", headers: italian, params: { id: working.id } });
+    expect((await ok.json()).message).toMatch(/^Kiwire ha risposto e accettato le credenziali in \d+ ms\.$/);
+  });
+
   it("tells clock skew from wrong credentials", async () => {
     const kalliope = await create(connectionFor(http.kalliope));
     http.kalliope.clock.offsetMs = 10 * 60_000;

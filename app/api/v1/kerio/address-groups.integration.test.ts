@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AddressEntryChangeDto, AddressGroupListDto, TimeRangeDto } from "@/lib/api/kerio-control";
+import { quoted } from "@/lib/i18n/api-messages/text";
 import { installFileConnections } from "@/lib/server/connections/file-source";
 import { kerioRpcFor } from "@/lib/server/connections/vendor-clients";
 import type { Database } from "@/lib/server/db/client";
@@ -173,7 +174,9 @@ describe.each(CONTROL_VARIANT_MATRIX)(
       const call_ = rpc.call.bind(rpc);
       vi.spyOn(rpc, "call").mockImplementation((method, params, mode) =>
         method === "Session.confirmConfig"
-          ? Promise.reject(new VendorError("unreachable", "Kerio Control did not answer (connection reset)."))
+          ? Promise.reject(
+              new VendorError("unreachable", quoted("Kerio Control did not answer (connection reset).")),
+            )
           : call_(method, params, mode),
       );
       const groups = new ControlAddressGroups(rpc);

@@ -9,7 +9,7 @@ import type {
   RemoveMailUserInput,
   UpdateMailUserInput,
 } from "@/lib/api/kerio-connect";
-import { text } from "@/lib/i18n/api-messages/text";
+import { quoted, text } from "@/lib/i18n/api-messages/text";
 import type { MailRemovalMode, MailUserSort } from "@/lib/kerio-connect-vocabulary";
 import { type ApiError, conflict, notFound, unprocessable } from "@/lib/server/errors/api-error";
 import { buildKerioQuery } from "./query";
@@ -105,7 +105,7 @@ export function mailUserError(fault: KerioFault, loginName: string): ApiError {
     return new KerioError(fault, text`Enter a password.`, "password");
   }
   if (fault.code === KERIO_CODES.invalidInput && fault.template.includes("login name")) {
-    return new KerioError(fault, fault.message, "loginName");
+    return new KerioError(fault, quoted(fault.message), "loginName");
   }
   if (fault.code === KERIO_CODES.notFound) {
     return new KerioError(fault, text`${fault.message} Reload the list.`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { localize } from "@/lib/i18n/api-messages/localize";
 import { ApplyStepError, ControlAddressGroups } from "./control-address-groups";
 import type { KerioRpcClient } from "./rpc";
 
@@ -83,7 +84,7 @@ describe("ControlAddressGroups change sequence", () => {
       a.create({ groupName: "X", type: "Host", host: "192.0.2.1" }),
       b.create({ groupName: "X", type: "Host", host: "192.0.2.2" }),
     ]);
-    expect(results.map((result) => result.apply.message)).toEqual([
+    expect(results.map((result) => String(result.apply.message))).toEqual([
       "Applied and confirmed.",
       "Applied and confirmed.",
     ]);
@@ -117,13 +118,17 @@ describe("ControlAddressGroups change sequence", () => {
     expect((error as ApplyStepError).message).toBe(
       "Failed at IpAddressGroups.apply: Disk full. Nothing was applied; the console discarded Kerio's cached changes.",
     );
+    // In Italian the console's words are translated around Kerio's own, which are quoted as they came.
+    expect(localize((error as ApplyStepError).text, "it")).toBe(
+      "Errore durante IpAddressGroups.apply: Disk full. Non è stato applicato nulla; la console ha scartato le modifiche in sospeso di Kerio.",
+    );
     expect(log.slice(-2)).toEqual(["IpAddressGroups.apply", "IpAddressGroups.reset"]);
   });
 
   it("says no confirmation was needed when Kerio's timestamp list is empty", async () => {
     const { rpc, log } = fakeControl({ "Session.getConfigTimestamp": () => ({ clientTimestampList: [] }) });
     const result = await new ControlAddressGroups(rpc).applyAndConfirm();
-    expect(result).toEqual({
+    expect({ ...result, message: String(result.message) }).toEqual({
       status: "confirmed",
       message: "Applied; Kerio Control asked for no confirmation.",
       steps: ["apply", "getConfigTimestamp"],

@@ -4,18 +4,18 @@ import type {
   AddressEntryChangeDto,
   AddressEntryDto,
   AddressGroupListDto,
-  ApplyResultDto,
   CreateAddressEntryInput,
   TimeRangeDto,
   UpdateAddressEntryInput,
 } from "@/lib/api/kerio-control";
-import { text } from "@/lib/i18n/api-messages/text";
+import { type Localizable, type Message, quoted, text } from "@/lib/i18n/api-messages/text";
 import type { AddressEntryType, ApplyStep } from "@/lib/kerio-control-vocabulary";
 import { ApiError, ERROR_KIND, notFound } from "@/lib/server/errors/api-error";
 import { sharedState } from "@/lib/server/shared-state/shared-state";
 import { optionalFlag, optionalInt, optionalText, optionalTexts, resultObject, rowsOf } from "./rows";
 import { itemFaults, KERIO_CODES, KerioError, type KerioFault, type KerioRpcClient } from "./rpc";
 import { readRows } from "./scan";
+import { timeRangeSummary } from "./time-range-summary";
 
 /**
  * Kerio Control's IpAddressGroups and TimeRanges (kerio-notes §6). Control holds every change in a working copy
@@ -26,23 +26,27 @@ import { readRows } from "./scan";
 
 export const CUT_OFF_MESSAGE = "You will be cut off from remote administration!";
 
-const STEP_LABELS: Record<ApplyStep, string> = {
-  validate: "the cut-off check (IpAddressGroups.validate*)",
-  change: "the change itself",
-  apply: "IpAddressGroups.apply",
-  getConfigTimestamp: "Session.getConfigTimestamp",
-  confirmConfig: "Session.confirmConfig",
+/** A change as this client answers it: the apply step's message is rendered in the reader's language. */
+type EntryChange = Localizable<AddressEntryChangeDto>;
+
+const STEP_LABELS: Record<ApplyStep, Message> = {
+  validate: text`the cut-off check (IpAddressGroups.validate*)`,
+  change: text`the change itself`,
+  apply: quoted("IpAddressGroups.apply"),
+  getConfigTimestamp: quoted("Session.getConfigTimestamp"),
+  confirmConfig: quoted("Session.confirmConfig"),
 };
 
+const NOTHING_APPLIED = text`Nothing was applied; the console discarded Kerio's cached changes.`;
+const APPLIED_NOT_CONFIRMED = text`The change was applied but not confirmed: Kerio Control will revert it when its confirmation time runs out.`;
+
 /** What happens to the change after a failure at each step: the operator needs to know before retrying. */
-const AFTER_FAILURE: Record<ApplyStep, string> = {
-  validate: "Nothing was changed.",
-  change: "Nothing was applied; the console discarded Kerio's cached changes.",
-  apply: "Nothing was applied; the console discarded Kerio's cached changes.",
-  getConfigTimestamp:
-    "The change was applied but not confirmed: Kerio Control will revert it when its confirmation time runs out.",
-  confirmConfig:
-    "The change was applied but not confirmed: Kerio Control will revert it when its confirmation time runs out.",
+const AFTER_FAILURE: Record<ApplyStep, Message> = {
+  validate: text`Nothing was changed.`,
+  change: NOTHING_APPLIED,
+  apply: NOTHING_APPLIED,
+  getConfigTimestamp: APPLIED_NOT_CONFIRMED,
+  confirmConfig: APPLIED_NOT_CONFIRMED,
 };
 
 /** A failed step of the apply/confirm sequence, as one error naming the step (HTTP 502 unless Kerio said more). */
@@ -50,11 +54,11 @@ export class ApplyStepError extends ApiError {
   static readonly [ERROR_KIND] = "ApplyStepError";
   constructor(
     readonly step: ApplyStep,
-    reason: string,
+    reason: Message,
     status = 502,
     field?: string,
   ) {
-    const message = `Failed at ${STEP_LABELS[step]}: ${reason} ${AFTER_FAILURE[step]}`;
+    const message = text`Failed at ${STEP_LABELS[step]}: ${reason} ${AFTER_FAILURE[step]}`;
     super(status, `apply_failed_${step}`, message, field ? [{ field, message }] : undefined);
     this.name = "ApplyStepError";
   }
@@ -167,10 +171,10 @@ function statusOf(fault: KerioFault): number {
   return 502;
 }
 
-function reasonOf(error: unknown): string {
-  if (error instanceof KerioError) return `${error.fault.message} (code ${error.fault.code}).`;
-  if (error instanceof Error) return error.message;
-  return String(error);
+function reasonOf(error: unknown): Message {
+  if (error instanceof KerioError) return text`${error.fault.message} (code ${error.fault.code}).`;
+  if (error instanceof ApiError) return error.text;
+  return quoted(error instanceof Error ? error.message : String(error));
 }
 
 /** A change sequence is a handful of calls; the holder extends the lease while it runs. */
@@ -253,15 +257,15 @@ export class ControlAddressGroups {
     return found;
   }
 
-  create(input: CreateAddressEntryInput): Promise<AddressEntryChangeDto> {
+  create(input: CreateAddressEntryInput): Promise<EntryChange> {
     return serialised(this.lockKey, () => this.createNow(input));
   }
 
-  update(entryId: string, input: UpdateAddressEntryInput): Promise<AddressEntryChangeDto> {
+  update(entryId: string, input: UpdateAddressEntryInput): Promise<EntryChange> {
     return serialised(this.lockKey, () => this.updateNow(entryId, input));
   }
 
-  remove(entryId: string, acknowledgeCutOff: boolean): Promise<AddressEntryChangeDto> {
+  remove(entryId: string, acknowledgeCutOff: boolean): Promise<EntryChange> {
     return serialised(this.lockKey, () => this.removeNow(entryId, acknowledgeCutOff));
   }
 
@@ -270,7 +274,7 @@ export class ControlAddressGroups {
    * reset()", so the id in the create answer may be gone once the change is applied. The entry is found
    * again by group, type and value (a group never holds the same value twice) and that is what is reported.
    */
-  private async createNow(input: CreateAddressEntryInput): Promise<AddressEntryChangeDto> {
+  private async createNow(input: CreateAddressEntryInput): Promise<EntryChange> {
     const detail = {
       groupId: input.groupId ?? "",
       groupName: input.groupName ?? "",
@@ -304,7 +308,7 @@ export class ControlAddressGroups {
    * Sends the whole entry, not only the changed members: some builds refuse a partial `details`, others
    * reset what is absent (variants.ts); with every member present all of them do the same.
    */
-  private async updateNow(entryId: string, input: UpdateAddressEntryInput): Promise<AddressEntryChangeDto> {
+  private async updateNow(entryId: string, input: UpdateAddressEntryInput): Promise<EntryChange> {
     const current = await this.require(entryId);
     const type = input.type ?? current.type;
     const details = {
@@ -331,7 +335,7 @@ export class ControlAddressGroups {
     return { entry: await this.require(entryId), apply };
   }
 
-  private async removeNow(entryId: string, acknowledgeCutOff: boolean): Promise<AddressEntryChangeDto> {
+  private async removeNow(entryId: string, acknowledgeCutOff: boolean): Promise<EntryChange> {
     const current = await this.require(entryId);
     const params = { groupIds: [entryId] };
     await this.validate("IpAddressGroups.validateRemove", params, acknowledgeCutOff, current.type);
@@ -346,7 +350,7 @@ export class ControlAddressGroups {
   private throwItemFault(answer: unknown, type?: string): void {
     const [fault] = itemFaults(answer);
     if (!fault) return;
-    throw new ApplyStepError("change", fault.message, statusOf(fault), fieldOf(fault, type));
+    throw new ApplyStepError("change", quoted(fault.message), statusOf(fault), fieldOf(fault, type));
   }
 
   /**
@@ -374,7 +378,7 @@ export class ControlAddressGroups {
           text`Kerio Control warns: "${CUT_OFF_MESSAGE}" This change removes the address the console administers from. Confirm only if you can reach the firewall another way; Kerio reverts the change if the confirmation cannot reach it.`,
         );
       }
-      throw new ApplyStepError("validate", fault.message, statusOf(fault), fieldOf(fault, type));
+      throw new ApplyStepError("validate", quoted(fault.message), statusOf(fault), fieldOf(fault, type));
     }
   }
 
@@ -394,7 +398,7 @@ export class ControlAddressGroups {
   }
 
   /** apply → getConfigTimestamp → confirmConfig with the timestamps passed back verbatim (notes §6, §8.6). */
-  async applyAndConfirm(): Promise<ApplyResultDto> {
+  async applyAndConfirm(): Promise<EntryChange["apply"]> {
     const steps: ApplyStep[] = [];
     const run = async <T>(step: ApplyStep, call: () => Promise<T>): Promise<T> => {
       try {
@@ -410,7 +414,7 @@ export class ControlAddressGroups {
       // Never repeated: a second apply after a lost answer would re-arm the revert timer.
       const answer = await this.rpc.call<unknown>("IpAddressGroups.apply", undefined, { kind: "write" });
       const [fault] = itemFaults(answer);
-      if (fault) throw new ApplyStepError("apply", fault.message);
+      if (fault) throw new ApplyStepError("apply", quoted(fault.message));
     });
     const timestamps = await run("getConfigTimestamp", () =>
       this.rpc.call<unknown>("Session.getConfigTimestamp", undefined, {
@@ -421,7 +425,7 @@ export class ControlAddressGroups {
     const list = Array.isArray(stamps) ? stamps : [];
     if (list.length === 0) {
       // "Empty in case that cut-off prevention is not active" (notes §6): nothing to confirm.
-      return { status: "confirmed", message: "Applied; Kerio Control asked for no confirmation.", steps };
+      return { status: "confirmed", message: text`Applied; Kerio Control asked for no confirmation.`, steps };
     }
     await run("confirmConfig", async () => {
       // Confirming the same timestamps twice is harmless, so a retry after re-login is allowed.
@@ -433,14 +437,14 @@ export class ControlAddressGroups {
       if (resultObject(answer).confirmed !== true) {
         throw new ApplyStepError(
           "confirmConfig",
-          "Kerio Control did not accept the confirmation (the confirmation time may have run out).",
+          text`Kerio Control did not accept the confirmation (the confirmation time may have run out).`,
         );
       }
     });
-    return { status: "confirmed", message: "Applied and confirmed.", steps };
+    return { status: "confirmed", message: text`Applied and confirmed.`, steps };
   }
 
-  async timeRanges(): Promise<TimeRangeDto[]> {
+  async timeRanges(): Promise<Localizable<TimeRangeDto>[]> {
     const all = await readRows(
       async (start, limit) => {
         const answer = resultObject(
@@ -488,19 +492,9 @@ const time = (value?: { hour: number; min: number }) => (value ? `${pad(value.ho
 const date = (value?: { year: number; month: number; day: number }) =>
   value ? `${value.year}-${pad(value.month + 1)}-${pad(value.day)}` : "";
 
-function toTimeRange(row: TimeRangeRow): TimeRangeDto {
+function toTimeRange(row: TimeRangeRow): Localizable<TimeRangeDto> {
   const type = (row.type ?? "").replace(/^TimeRange/, "");
   const days = row.days ?? [];
-  const summary =
-    type === "Daily"
-      ? `${days.join(", ") || "Every day"} ${time(row.fromTime)}–${time(row.toTime)}`
-      : type === "Weekly"
-        ? `${row.fromDay ?? ""} ${time(row.fromTime)} – ${row.toDay ?? ""} ${time(row.toTime)}`
-        : type === "Absolute"
-          ? `${date(row.fromDate)} ${time(row.fromTime)} – ${date(row.toDate)} ${time(row.toTime)}`
-          : type === "ChildGroup"
-            ? `Includes ${row.childGroupName ?? ""}`
-            : "";
   return {
     id: row.id,
     groupId: row.groupId ?? "",
@@ -509,6 +503,16 @@ function toTimeRange(row: TimeRangeRow): TimeRangeDto {
     description: row.description ?? "",
     enabled: row.enabled !== false,
     days,
-    summary: summary.trim(),
+    summary: timeRangeSummary({
+      type,
+      days,
+      fromDay: row.fromDay,
+      toDay: row.toDay,
+      fromTime: time(row.fromTime),
+      toTime: time(row.toTime),
+      fromDate: date(row.fromDate),
+      toDate: date(row.toDate),
+      childGroupName: row.childGroupName,
+    }),
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { type Message, type Text, text } from "@/lib/i18n/api-messages/text";
+import { type Message, quoted, type Text, text } from "@/lib/i18n/api-messages/text";
 import { ApiError, ERROR_KIND } from "@/lib/server/errors/api-error";
 import { type HasVendorMessage, VendorError } from "@/lib/server/errors/vendor-error";
 import type { HttpClient, HttpResponse } from "@/lib/server/http/client";
@@ -100,7 +100,7 @@ export class KerioError extends ApiError implements HasVendorMessage {
   readonly fault: KerioFault;
   readonly vendorMessage: string;
 
-  constructor(fault: KerioFault, message: Message = fault.message, field?: string) {
+  constructor(fault: KerioFault, message: Message = quoted(fault.message), field?: string) {
     const status =
       fault.code === KERIO_CODES.alreadyExists
         ? 409

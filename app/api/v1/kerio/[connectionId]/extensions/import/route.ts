@@ -23,7 +23,7 @@ export const POST = route(importExtensions, async ({ db, params, body, audit }) 
         row,
         number: input.number,
         ok: false,
-        message: error.message,
+        message: error.text,
         field,
         sipPassword: null,
       });

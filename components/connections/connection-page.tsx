@@ -15,17 +15,19 @@ export interface PageConnection {
   chooseConnection: (id: string) => void;
 }
 
-export interface ConnectionPageProps {
+/** Filters in the picker's panel, laid out in that many columns; or none, for a page with a filter bar of its own. */
+type PanelFilters =
+  | { filters: ReactNode; filterColumns: keyof typeof FILTER_GRID }
+  | { filters?: never; filterColumns?: never };
+
+export type ConnectionPageProps = PanelFilters & {
   title: string;
   description: string;
   /** The page's own buttons in its header (New, Import, Export). */
   actions?: ReactNode;
   connection: PageConnection;
-  /** The page's own filters, after the picker in the same panel. */
-  filters?: ReactNode;
-  filterColumns: keyof typeof FILTER_GRID;
   children: ReactNode;
-}
+};
 
 /**
  * A page about one appliance of a kind: its header (with room for the page's actions), the filter panel with
@@ -60,7 +62,7 @@ export function ConnectionPage({
   return (
     <>
       <PageHeader title={title} description={description} actions={actions} />
-      {filters ? (
+      {filterColumns ? (
         <div
           className={`mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${FILTER_GRID[filterColumns]}`}
         >

@@ -192,7 +192,6 @@ export function CallsView({ source, canExport, chartsCollapsed }: CallsViewProps
         ) : undefined
       }
       connection={server}
-      filterColumns={1}
     >
       <CallFiltersForm
         filters={list.filters}

@@ -160,7 +160,6 @@ export function TicketsView({ source, canWrite, canMapStaff }: TicketsViewProps)
           void setOpenTicket(null);
         },
       }}
-      filterColumns={1}
     >
       <TicketFiltersForm
         filters={list.filters}

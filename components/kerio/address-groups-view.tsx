@@ -189,7 +189,6 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
           choose(id);
         },
       }}
-      filterColumns={3}
     >
       {outcome && (
         <p

@@ -61,7 +61,6 @@ export function ProfilesView({ connections }: { connections: ConnectionChoice[] 
       title={t("profiles.title")}
       description={t("profiles.description")}
       connection={{ kind: "kiwire", connections, connectionId, chooseConnection: choose }}
-      filterColumns={1}
     >
       <h2 className="mb-2 text-lg font-semibold">{t("profiles.profiles")}</h2>
       <ReferenceTable

@@ -168,7 +168,6 @@ export function VouchersView({ source, canWrite }: VouchersViewProps) {
         canWrite ? <Button onClick={() => setGenerating(true)}>{t("vouchers.generate")}</Button> : undefined
       }
       connection={server}
-      filterColumns={1}
     >
       <VoucherFiltersForm
         filters={list.filters}

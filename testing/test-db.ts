@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
+import { inject } from "vitest";
 import type { Role } from "@/lib/permissions";
 import { startSession } from "@/lib/server/auth/session-lifetime";
 import { authSecret } from "@/lib/server/config/config";
@@ -18,14 +20,16 @@ import { createUser } from "@/lib/server/users/users";
 let opened: Promise<Database> | undefined;
 
 /**
- * An empty in-memory database, migrated, installed as the process database. Opened once per test file
- * (opening PGlite costs about a second) and emptied before each test.
+ * An empty in-memory database, migrated, installed as the process database. Opened once per test file, from
+ * the migrated copy the global setup made (opening PGlite still costs about a second), and emptied before
+ * each test.
  */
 export async function freshDatabase(): Promise<Database> {
   process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
   if (!opened) {
     await closeDatabase();
-    installTestDatabase(openPglite("memory://"));
+    const template = new Blob([readFileSync(inject("databaseTemplate"))]);
+    installTestDatabase(openPglite("memory://", template));
     opened = database();
   }
   const db = await opened;

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { openPglite } from "./client";
 import { kalliopeCdrDays } from "./schema";
 
@@ -33,7 +33,9 @@ describe("the embedded database folder", () => {
 
 describe("binary columns", () => {
   it("keep every byte value through a write and a read, in the hex form PostgreSQL documents", async () => {
-    const { db, close } = await openPglite("memory://");
+    // From the tests' migrated copy: an empty in-memory database, without another initdb.
+    const template = new Blob([readFileSync(inject("databaseTemplate"))]);
+    const { db, close } = await openPglite("memory://", template);
     try {
       const bytes = Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 37) % 256));
       await db.insert(kalliopeCdrDays).values({

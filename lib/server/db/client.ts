@@ -65,10 +65,14 @@ await db.close();`;
   );
 }
 
-/** Opens the embedded PGlite database (a folder, or `memory://` for tests) and migrates it. */
-export async function openPglite(dataDir: string): Promise<OpenDatabase> {
+/**
+ * Opens the embedded PGlite database (a folder, or `memory://` for tests) and migrates it. A `template` (a data
+ * folder as PGlite's dumpDataDir writes it) fills an in-memory database without running initdb: the tests
+ * start every file from one migrated copy (testing/database-template.global-setup.ts).
+ */
+export async function openPglite(dataDir: string, template?: Blob): Promise<OpenDatabase> {
   if (!dataDir.startsWith("memory://")) await createPgliteFolder(dataDir);
-  const client = new PGlite(dataDir, { ...PGLITE_SETTINGS, ...PGLITE_TYPES });
+  const client = new PGlite(dataDir, { ...PGLITE_SETTINGS, ...PGLITE_TYPES, loadDataDir: template });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, close: () => client.close() };

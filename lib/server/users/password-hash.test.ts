@@ -1,15 +1,36 @@
 import { scryptSync } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { atProductionHashCost } from "@/testing/production-hash-cost";
 import { hashPassword, needsRehash, verifyPassword } from "./password-hash";
 
 describe("password hashing (scrypt)", () => {
   it("verifies the right password and refuses a wrong one", async () => {
-    const encoded = await hashPassword("correct horse battery staple");
-    // OWASP's minimum for scrypt: N=2^17, r=8, p=1.
-    expect(encoded).toMatch(/^scrypt\$131072\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
-    expect(needsRehash(encoded)).toBe(false);
-    expect(await verifyPassword("correct horse battery staple", encoded)).toBe(true);
-    expect(await verifyPassword("correct horse battery stapl", encoded)).toBe(false);
+    await atProductionHashCost(async () => {
+      const encoded = await hashPassword("correct horse battery staple");
+      // OWASP's minimum for scrypt: N=2^17, r=8, p=1.
+      expect(encoded).toMatch(/^scrypt\$131072\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+      expect(needsRehash(encoded)).toBe(false);
+      expect(await verifyPassword("correct horse battery staple", encoded)).toBe(true);
+      expect(await verifyPassword("correct horse battery stapl", encoded)).toBe(false);
+    });
+  });
+
+  it("hashes at the production cost wherever the console runs: only the test runner hashes cheaply", async () => {
+    // `next start` and `next build` run as production, `next dev` as development, the scripts without NODE_ENV.
+    const hashUnder = async (nodeEnv: string | undefined) => {
+      vi.stubEnv("NODE_ENV", nodeEnv);
+      try {
+        return await hashPassword("correct horse battery staple");
+      } finally {
+        vi.unstubAllEnvs();
+      }
+    };
+    for (const nodeEnv of ["production", "development", undefined]) {
+      expect(await hashUnder(nodeEnv)).toMatch(/^scrypt\$131072\$8\$1\$/);
+    }
+    const cheap = await hashUnder("test");
+    expect(cheap).not.toMatch(/^scrypt\$131072\$/);
+    expect(await verifyPassword("correct horse battery staple", cheap)).toBe(true);
   });
 
   it("still verifies hashes made at the former cost, and marks them for re-hashing", async () => {

@@ -6,7 +6,19 @@ import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:c
  * 450 ms per hash on a 2-core machine: memory-hard, as SP 800-63B asks. Hashes run on libuv's thread pool
  * (4 threads by default), so parallel sign-ins hold at most about 512 MiB at once.
  */
-const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+const PRODUCTION_PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
+
+/**
+ * Under Vitest only (NODE_ENV=test): the tests create a few hundred accounts that need *a* hash, and at the
+ * production cost they spent minutes in scrypt. `next build` inlines NODE_ENV as "production" into the server
+ * code, so no build can take this branch; scripts run without NODE_ENV and get the production cost too.
+ * password-hash.test.ts checks that everything but the test runner hashes at the production cost.
+ */
+const TEST_RUNNER_PARAMS = { N: 2 ** 10, r: 8, p: 1 } as const;
+
+function currentParams() {
+  return process.env.NODE_ENV === "test" ? TEST_RUNNER_PARAMS : PRODUCTION_PARAMS;
+}
 const KEY_LENGTH = 32;
 
 function derive(
@@ -25,9 +37,10 @@ function derive(
 
 /** Encoded as `scrypt$N$r$p$salt$hash` so parameters can be raised later without breaking old hashes. */
 export async function hashPassword(password: string): Promise<string> {
+  const params = currentParams();
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
-  return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64url"), key.toString("base64url")].join(
+  const key = await derive(password, salt, params);
+  return ["scrypt", params.N, params.r, params.p, salt.toString("base64url"), key.toString("base64url")].join(
     "$",
   );
 }
@@ -38,7 +51,8 @@ export async function hashPassword(password: string): Promise<string> {
  */
 export function needsRehash(encoded: string): boolean {
   const [scheme, n, r, p] = encoded.split("$");
-  return scheme !== "scrypt" || Number(n) !== PARAMS.N || Number(r) !== PARAMS.r || Number(p) !== PARAMS.p;
+  const params = currentParams();
+  return scheme !== "scrypt" || Number(n) !== params.N || Number(r) !== params.r || Number(p) !== params.p;
 }
 
 export async function verifyPassword(password: string, encoded: string): Promise<boolean> {

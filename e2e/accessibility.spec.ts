@@ -25,9 +25,36 @@ import { open, signIn } from "./sign-in";
  * against app/**\/page.tsx, so a new page fails this spec until it is added to PAGES. On a 1440×900 screen each
  * list's first row is above the fold. All of it in English and in Italian: the names a person reads are the
  * catalogs' (e2e/catalog-names.ts), so a page left half in English fails in Italian.
+ *
+ * One page load checks both themes: the page loads in one (the server renders its cookie's class), then switches
+ * to the other as the theme menu does, without a reload, page and dialogs alike. A page load costs more than the
+ * checks themselves.
  */
 
 const THEMES = ["light", "dark"] as const satisfies readonly Theme[];
+const otherTheme = (theme: Theme): Theme => (theme === THEMES[0] ? THEMES[1] : THEMES[0]);
+/**
+ * The theme a check loads its page in, alternating from one check to the next and from one language to the
+ * other, so every page is rendered by the server with each theme's cookie once.
+ */
+const loadedTheme = (index: number): Theme => THEMES[index % THEMES.length] ?? THEMES[0];
+const themeClass = (theme: Theme) => new RegExp(`\\b${theme}\\b`);
+
+/**
+ * Shows `theme` without a page load, as the theme menu does (applyTheme in components/shell/user-menu.tsx): the
+ * class on <html>, which the `dark:` styles key on and the toaster follows (useDocumentTheme). Waits until the
+ * colour transitions (buttons' transition-colors) are over, so axe measures the colours a person sees.
+ */
+async function switchTheme(page: Page, theme: Theme) {
+  await page.evaluate(async (next) => {
+    document.documentElement.classList.remove("light", "dark");
+    document.documentElement.classList.add(next);
+    const transitions = document.getAnimations().filter((animation) => animation instanceof CSSTransition);
+    await Promise.all(transitions.map((transition) => transition.finished.catch(() => undefined)));
+  }, theme);
+  await expect(page.locator("html")).toHaveClass(themeClass(theme));
+  await expect(page.locator(`[data-sonner-toaster]:not([data-sonner-theme="${theme}"])`)).toHaveCount(0);
+}
 /** Each language with the browser language that asks for it (the demo accounts keep no language). */
 const LANGUAGES = [
   { locale: "en", browserLocale: "en-US" },
@@ -360,48 +387,80 @@ test.describe("with data from every vendor", () => {
     return context.newPage();
   }
 
-  for (const { locale, browserLocale } of LANGUAGES) {
+  /** Loads `path` with the theme cookie of `theme`: the server renders the theme's class on <html>. */
+  async function openInTheme(page: Page, path: string, theme: Theme) {
+    const response = await open(page, path);
+    await expect(page.locator("html"), "the server renders the theme cookie's class").toHaveClass(
+      themeClass(theme),
+    );
+    return response;
+  }
+
+  /**
+   * Runs `check` in the theme the page shows, then switches to the other one without a reload and runs it again.
+   * Returns the theme now shown: the next check starts there, one switch instead of two.
+   */
+  async function inBothThemes(page: Page, shown: Theme, check: (theme: Theme) => Promise<void>) {
+    await check(shown);
+    const other = otherTheme(shown);
+    await switchTheme(page, other);
+    await check(other);
+    return other;
+  }
+
+  LANGUAGES.forEach(({ locale, browserLocale }, languageIndex) => {
     const n = namesIn(locale);
-    for (const theme of THEMES) {
-      const run = `${theme}, ${locale}`;
-      for (const [route, check] of Object.entries(PAGES)) {
-        test(`${route} has no serious accessibility violations (${run})`, async ({ browser }) => {
-          const page = await themedPage(browser, check.role, theme, browserLocale);
-          await open(page, check.path);
-          await expect(page.locator("html")).toHaveClass(theme === "dark" ? /\bdark\b/ : /\blight\b/);
-          await expect(page.locator("html")).toHaveAttribute("lang", locale);
-          await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    Object.entries(PAGES).forEach(([route, check], pageIndex) => {
+      const loaded = loadedTheme(languageIndex + pageIndex);
+      test(`${route} has no serious accessibility violations (${locale}, loaded in ${loaded})`, async ({
+        browser,
+      }) => {
+        const page = await themedPage(browser, check.role, loaded, browserLocale);
+        await openInTheme(page, check.path, loaded);
+        await expect(page.locator("html")).toHaveAttribute("lang", locale);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        // Soft: a violation in one theme must not hide the other theme's, or the dialogs'.
+        let showing = await inBothThemes(page, loaded, async (theme) => {
+          // Again after the switch: the data is still shown and the first row still above the fold.
           await check.loaded?.(page, n);
           await expect(page.getByRole("status", { name: n("Loading") })).toHaveCount(0);
-          expect(await seriousViolations(page), `${route} (${run})`).toEqual([]);
-
-          for (const opened of check.opens?.(n) ?? []) {
-            const shown = await opened.open(page);
-            expect(await seriousViolations(page), `${route}: ${opened.name} (${run})`).toEqual([]);
-            if (opened.modal) {
-              await page.keyboard.press("Escape");
-              await expect(shown).toBeHidden();
-            }
-          }
-          await page.context().close();
+          expect.soft(await seriousViolations(page), `${route} (${theme}, ${locale})`).toEqual([]);
         });
-      }
 
-      test(`the 403 page has no serious accessibility violations (${run})`, async ({ browser }) => {
-        const page = await themedPage(browser, "viewer", theme, browserLocale);
-        const response = await open(page, "/admin/users");
-        expect(response?.status()).toBe(403);
-        expect(await seriousViolations(page)).toEqual([]);
+        for (const opened of check.opens?.(n) ?? []) {
+          const shown = await opened.open(page);
+          showing = await inBothThemes(page, showing, async (theme) => {
+            expect
+              .soft(await seriousViolations(page), `${route}: ${opened.name} (${theme}, ${locale})`)
+              .toEqual([]);
+          });
+          if (opened.modal) {
+            await page.keyboard.press("Escape");
+            await expect(shown).toBeHidden();
+          }
+        }
         await page.context().close();
       });
+    });
 
-      test(`the 404 page has no serious accessibility violations (${run})`, async ({ browser }) => {
-        const page = await themedPage(browser, "operator", theme, browserLocale);
-        const response = await open(page, `/no-such-page-${stamp}`);
-        expect(response?.status()).toBe(404);
-        expect(await seriousViolations(page)).toEqual([]);
+    const errorPages = [
+      { name: "the 403 page", role: "viewer", path: "/admin/users", status: 403 },
+      { name: "the 404 page", role: "operator", path: `/no-such-page-${stamp}`, status: 404 },
+    ] as const satisfies readonly { name: string; role: Role; path: string; status: number }[];
+    errorPages.forEach(({ name, role, path, status }, errorIndex) => {
+      const loaded = loadedTheme(languageIndex + errorIndex);
+      test(`${name} has no serious accessibility violations (${locale}, loaded in ${loaded})`, async ({
+        browser,
+      }) => {
+        const page = await themedPage(browser, role, loaded, browserLocale);
+        const response = await openInTheme(page, path, loaded);
+        expect(response?.status()).toBe(status);
+        await expect(page.locator("html")).toHaveAttribute("lang", locale);
+        await inBothThemes(page, loaded, async (theme) => {
+          expect.soft(await seriousViolations(page), `${name} (${theme}, ${locale})`).toEqual([]);
+        });
         await page.context().close();
       });
-    }
-  }
+    });
+  });
 });

@@ -18,6 +18,7 @@ import { say, startOf } from "./catalog-names";
 import { asSimulatorConnection } from "./connections-setup";
 import { fold, unfold } from "./sections";
 import { open, signIn } from "./sign-in";
+import { inBothThemes, THEMES, themeClass } from "./themes";
 
 /**
  * axe on every page of the console, in light and dark, with real data from the vendor simulators and with the
@@ -31,30 +32,12 @@ import { open, signIn } from "./sign-in";
  * checks themselves.
  */
 
-const THEMES = ["light", "dark"] as const satisfies readonly Theme[];
-const otherTheme = (theme: Theme): Theme => (theme === THEMES[0] ? THEMES[1] : THEMES[0]);
 /**
  * The theme a check loads its page in, alternating from one check to the next and from one language to the
  * other, so every page is rendered by the server with each theme's cookie once.
  */
 const loadedTheme = (index: number): Theme => THEMES[index % THEMES.length] ?? THEMES[0];
-const themeClass = (theme: Theme) => new RegExp(`\\b${theme}\\b`);
 
-/**
- * Shows `theme` without a page load, as the theme menu does (applyTheme in components/shell/user-menu.tsx): the
- * class on <html>, which the `dark:` styles key on and the toaster follows (useDocumentTheme). Waits until the
- * colour transitions (buttons' transition-colors) are over, so axe measures the colours a person sees.
- */
-async function switchTheme(page: Page, theme: Theme) {
-  await page.evaluate(async (next) => {
-    document.documentElement.classList.remove("light", "dark");
-    document.documentElement.classList.add(next);
-    const transitions = document.getAnimations().filter((animation) => animation instanceof CSSTransition);
-    await Promise.all(transitions.map((transition) => transition.finished.catch(() => undefined)));
-  }, theme);
-  await expect(page.locator("html")).toHaveClass(themeClass(theme));
-  await expect(page.locator(`[data-sonner-toaster]:not([data-sonner-theme="${theme}"])`)).toHaveCount(0);
-}
 /** Each language with the browser language that asks for it (the demo accounts keep no language). */
 const LANGUAGES = [
   { locale: "en", browserLocale: "en-US" },
@@ -394,18 +377,6 @@ test.describe("with data from every vendor", () => {
       themeClass(theme),
     );
     return response;
-  }
-
-  /**
-   * Runs `check` in the theme the page shows, then switches to the other one without a reload and runs it again.
-   * Returns the theme now shown: the next check starts there, one switch instead of two.
-   */
-  async function inBothThemes(page: Page, shown: Theme, check: (theme: Theme) => Promise<void>) {
-    await check(shown);
-    const other = otherTheme(shown);
-    await switchTheme(page, other);
-    await check(other);
-    return other;
   }
 
   LANGUAGES.forEach(({ locale, browserLocale }, languageIndex) => {

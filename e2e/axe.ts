@@ -1,5 +1,4 @@
 import { expect, type Page } from "@playwright/test";
-// The axe-core that @axe-core/playwright brings (its pinned dependency), run without that wrapper: see below.
 import axe from "axe-core";
 
 const WCAG_21_A_AA: axe.RunOptions = {
@@ -12,9 +11,10 @@ const WCAG_21_A_AA: axe.RunOptions = {
 /**
  * Every serious or critical WCAG 2.1 A/AA violation on the page, as "rule (impact): where" lines.
  *
- * axe-core is loaded once per page load and run in the page, as cypress-axe does: AxeBuilder loads it twice for
- * every check (and by default finishes each check in a new tab), which took several times as long as the check
- * itself. It runs in the top document only, so a page with frames fails here until its frames are checked too.
+ * axe-core is loaded once per page load and run in the page, as cypress-axe does: @axe-core/playwright's
+ * AxeBuilder, which every spec used before, loaded it twice for every check (and by default finished each check
+ * in a new tab), which took several times as long as the check itself. It runs in the top document only, so a
+ * page with frames fails here until its frames are checked too.
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
   expect(page.frames(), "axe checks the top document only, and the page has frames").toHaveLength(1);

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import type { ConnectionExchangesDto } from "@/lib/api/connection-exchanges";
 import { startKiwireSimulator } from "@/simulators/kiwire/simulator";
 import type { RunningSimulator } from "@/simulators/shared/types";
 import { connectionFor } from "@/testing/connection-fixtures";
+import { seriousViolations } from "./axe";
 import { addConnections } from "./connections-setup";
 import { signIn } from "./sign-in";
 
@@ -40,16 +40,6 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   await simulator?.close();
 });
-
-async function expectNoSeriousViolations(page: Page) {
-  const axe = await new AxeBuilder({ page })
-    .include("dialog[open]")
-    .withTags(["wcag2a", "wcag2aa"])
-    .analyze();
-  expect(
-    axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
-  ).toEqual([]);
-}
 
 test("an admin opens a connection's diagnostics after a test, reads an exchange and downloads them", async ({
   page,
@@ -116,14 +106,14 @@ test("an admin opens a connection's diagnostics after a test, reads an exchange 
   expect(text).not.toContain(PASSWORD);
   expect(text).not.toContain(API_KEY);
 
-  await expectNoSeriousViolations(page);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole("button", { name: "Close" }).last().click();
   await page.getByLabel("Colour theme").selectOption("dark");
   await expect(page.locator("html")).toHaveClass(/\bdark\b/);
   await row.getByRole("button", { name: "Diagnostics" }).click();
   await items.first().locator("summary").click();
   await expect(items.first().getByRole("heading", { name: "Request" })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test("an operator has no diagnostics to open and the API refuses them", async ({ page }) => {

@@ -364,6 +364,7 @@ export const ITALIAN_ERRORS: Readonly<Record<string, string>> = {
   "Applied and confirmed.": "Applicata e confermata.",
   "Kerio Control did not accept the confirmation (the confirmation time may have run out).":
     "Kerio Control non ha accettato la conferma (il tempo di conferma potrebbe essere scaduto).",
+  "{0} s": "{0} s",
   // Kerio Control time ranges (lib/server/vendors/kerio/time-range-summary.ts)
   "{0}, {1}": "{0}, {1}",
   "{0} {1}–{2}": "{0} {1}–{2}",

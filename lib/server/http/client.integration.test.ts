@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TlsSettings } from "@/lib/api/connections";
+import { localize } from "@/lib/i18n/api-messages/localize";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import { type Listening, listen } from "@/simulators/shared/server";
 import { HttpClient, type HttpClientOptions, withHttpClient } from "./client";
@@ -178,6 +179,8 @@ describe("HTTP client failures and bounds", () => {
     );
     expect(error.outcome).toBe("timeout");
     expect(error.message).toContain("connect timeout (0.3 s)");
+    // In Italian with the Italian decimal mark.
+    expect(localize(error.text, "it")).toContain("(0,3 s)");
     expect(Date.now() - started).toBeLessThan(1_500);
   });
 

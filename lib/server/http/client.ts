@@ -2,7 +2,7 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Pool } from "undici";
 import type { CertificateDto, TlsSettings } from "@/lib/api/connections";
-import { text } from "@/lib/i18n/api-messages/text";
+import { figure, type Text, text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import { tlsConnector } from "./tls";
 
@@ -107,8 +107,9 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function seconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+/** A timeout in seconds, to a tenth, with the reader's decimal mark. */
+function seconds(ms: number): Text {
+  return text`${figure(Math.round(ms / 100) / 10)} s`;
 }
 
 /** Turns a transport failure into a VendorError a person can act on. */

@@ -252,6 +252,9 @@ test("an extension whose create answer is lost is made once: the console checks 
 
   await page.getByRole("button", { name: "New extension" }).click();
   const create = page.getByRole("dialog", { name: "New extension" });
+  // The suggested number first, as a person sees it: typing over the field while the suggestion is on its way
+  // would race it.
+  await expect(create.getByLabel("Number")).toHaveValue(number);
   await create.getByLabel("Number").fill(number);
   await create.getByLabel("Description").fill("Lost answer");
   await create.getByRole("button", { name: "Create extension" }).click();

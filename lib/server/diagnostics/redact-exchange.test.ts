@@ -226,6 +226,38 @@ describe("redaction by value", () => {
       { numRuns: 60, seed: Number(process.env.FUZZ_SEED ?? 14) },
     );
   });
+  it("replaces as one left-to-right scan would: the leftmost secret first, the longest where several start there", () => {
+    // The oracle is the alternation of every spelling, longest first, as a regular expression replaces it.
+    // The secrets are stretches of one string, so they overlap and some begin where another does.
+    const letters = fc.constantFrom("a", "b", "c");
+    const piece = fc.string({ minLength: 1, maxLength: 6, unit: fc.constantFrom("a", "b", "c", "-") });
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 12, maxLength: 16, unit: letters }),
+        fc.array(fc.tuple(fc.nat(8), fc.integer({ min: MIN_SECRET_LENGTH, max: 8 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.array(fc.oneof(piece, fc.nat(3)), { maxLength: 20 }),
+        (base, stretches, parts) => {
+          const secrets = stretches.map(([start, length]) => base.slice(start, start + length));
+          const body = parts
+            .map((part) => (typeof part === "number" ? secrets[part % secrets.length] : part))
+            .join("");
+          fc.pre(body.length > 0);
+          const spellings = [...new Set(secrets.flatMap(spellingsOf))].sort((a, b) => b.length - a.length);
+          const escaped = spellings.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+          const expected = body.replace(new RegExp(escaped.join("|"), "g"), REDACTED);
+          const kept = redactExchange(
+            exchange({ requestHeaders: { "content-type": "text/plain" }, requestBody: body }),
+            secrets,
+          ).exchange.request.body;
+          expect(kept?.text).toBe(expected);
+        },
+      ),
+      { numRuns: 300, seed: Number(process.env.FUZZ_SEED ?? 14) },
+    );
+  });
 });
 
 describe("cutting bodies", () => {

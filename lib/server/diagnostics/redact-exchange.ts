@@ -266,14 +266,11 @@ const escapeXml = (text: string) =>
     .replace(/'/g, "&apos;");
 
 /**
- * The same secrets come back in every exchange of a connection: their spellings and the matcher built from
- * them are kept, so recording costs one scan of the text, not the encoding of every secret again. Both caches
- * start over when full, which keeps them bounded without bookkeeping.
+ * The same secrets come back in every exchange of a connection: their spellings are kept, so recording does
+ * not encode every secret again. The cache starts over when full, which keeps it bounded without bookkeeping.
  */
 const SPELLINGS_KEPT = 2048;
-const MATCHERS_KEPT = 64;
 const spellingCache = new Map<string, string[]>();
-const matcherCache = new Map<string, ValueMatcher | null>();
 
 function cachedSpellings(secret: string): string[] {
   let forms = spellingCache.get(secret);
@@ -300,32 +297,67 @@ export function spellingsOf(secret: string): string[] {
   return [...new Set([...forms, ...lowerEscapes])].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
+/**
+ * Every spelling of every secret of one exchange, searched with `indexOf`, not joined into one regular
+ * expression: the set changes with nearly every exchange (a per-request salt, nonce or signature is learned
+ * each time), and V8 compiled each new alternation of hundreds of spellings to native code, which cost more
+ * than the scan and, kept for reuse, hundreds of megabytes under load.
+ */
 interface ValueMatcher {
-  /** Every spelling of every secret, longest first so no secret is half-replaced. */
-  pattern: RegExp;
+  spellings: string[];
   /** The longest spelling's length: how far a secret that starts in a text can reach. */
   longest: number;
 }
 
 function valueMatcher(secrets: Iterable<string>): ValueMatcher | null {
-  const distinct = [...new Set(secrets)].filter((secret) => secret.length >= MIN_SECRET_LENGTH).sort();
-  const key = distinct.join("\u0000");
-  const cached = matcherCache.get(key);
-  if (cached !== undefined) return cached;
-  const spellings = [...new Set(distinct.flatMap(cachedSpellings))].sort((a, b) => b.length - a.length);
-  const matcher =
-    spellings.length > 0
-      ? { pattern: new RegExp(spellings.map(escapeRegExp).join("|"), "g"), longest: spellings[0]!.length }
-      : null;
-  if (matcherCache.size >= MATCHERS_KEPT) matcherCache.clear();
-  matcherCache.set(key, matcher);
-  return matcher;
+  const spellings = new Set<string>();
+  for (const secret of secrets) {
+    if (secret.length >= MIN_SECRET_LENGTH) for (const form of cachedSpellings(secret)) spellings.add(form);
+  }
+  if (spellings.size === 0) return null;
+  const longest = Math.max(...[...spellings].map((spelling) => spelling.length));
+  return { spellings: [...spellings], longest };
+}
+
+/** One stretch of a text to replace: where it starts and how long it is. */
+type Occurrence = readonly [start: number, length: number];
+
+/**
+ * The stretches a left-to-right replacement takes: the leftmost occurrence of any spelling, the longest
+ * where several start at the same place (so no secret is half-replaced), then the next one after it.
+ */
+function occurrencesIn(text: string, matcher: ValueMatcher): Occurrence[] {
+  const found: Occurrence[] = [];
+  for (const spelling of matcher.spellings) {
+    for (let at = text.indexOf(spelling); at >= 0; at = text.indexOf(spelling, at + 1)) {
+      found.push([at, spelling.length]);
+    }
+  }
+  if (found.length < 2) return found;
+  found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const taken: Occurrence[] = [];
+  let free = 0;
+  for (const occurrence of found) {
+    if (occurrence[0] < free) continue;
+    taken.push(occurrence);
+    free = occurrence[0] + occurrence[1];
+  }
+  return taken;
+}
+
+function replaceOccurrences(text: string, occurrences: readonly Occurrence[]): string {
+  if (occurrences.length === 0) return text;
+  let redacted = "";
+  let kept = 0;
+  for (const [start, length] of occurrences) {
+    redacted += text.slice(kept, start) + REDACTED;
+    kept = start + length;
+  }
+  return redacted + text.slice(kept);
 }
 
 const replaceValues = (text: string, matcher: ValueMatcher | null) =>
-  matcher ? text.replace(matcher.pattern, REDACTED) : text;
+  matcher ? replaceOccurrences(text, occurrencesIn(text, matcher)) : text;
 
 /**
  * Pass 2 on as much of a body as the kept 4 KiB can come from, not the whole window: scanning 16 KiB with
@@ -341,16 +373,18 @@ function redactStart(text: string, matcher: ValueMatcher | null): { text: string
   for (let end = EXCHANGE_BODY_BYTES + matcher.longest; ; end *= 2) {
     if (end + EXCHANGE_BODY_BYTES >= text.length) return { text: replaceValues(text, matcher), whole: true };
     const cutoff = end - matcher.longest;
-    let settled: number | undefined;
+    const scanned = text.slice(0, end);
+    const occurrences = occurrencesIn(scanned, matcher);
     let shift = 0;
-    const redacted = text.slice(0, end).replace(matcher.pattern, (match: string, offset: number) => {
-      if (offset > cutoff) settled ??= cutoff + shift;
-      shift += REDACTED.length - match.length;
-      return REDACTED;
-    });
-    settled ??= cutoff + shift;
+    for (const [start, length] of occurrences) {
+      if (start > cutoff) break;
+      shift += REDACTED.length - length;
+    }
+    const settled = cutoff + shift;
     // Characters are never more than bytes, so `settled` characters hold at least the bytes kept.
-    if (settled >= EXCHANGE_BODY_BYTES) return { text: redacted.slice(0, settled), whole: false };
+    if (settled >= EXCHANGE_BODY_BYTES) {
+      return { text: replaceOccurrences(scanned, occurrences).slice(0, settled), whole: false };
+    }
   }
 }
 
@@ -439,8 +473,11 @@ export function redactExchange(raw: HttpExchange, knownSecrets: Iterable<string>
 
   const matcher = valueMatcher([...knownSecrets, ...harvest.values]);
   const byValue = (text: string) => replaceValues(text, matcher);
+  // Most headers hold no secret: one scan of all their values decides whether each needs its own.
   const headersByValue = (headers: Record<string, string>) =>
-    Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, byValue(value)]));
+    matcher && occurrencesIn(Object.values(headers).join("\n"), matcher).length > 0
+      ? Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, byValue(value)]))
+      : headers;
 
   return {
     exchange: {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -273,6 +274,12 @@ export const savedViews = pgTable(
  * confirmed the row: a refresh never overwrites or removes a row a write confirmed after its scan began.
  * Rows go with their connection (a trigger on `connections`, migration 0007; file connections have no row there).
  */
+/**
+ * The order of a hotspot-user sort: case-folded, an absent value first, compared byte by byte so PGlite and any
+ * PostgreSQL locale agree. The sort indexes below hold this very expression, so a sorted page is read from one.
+ */
+export const caseFoldedSortKey = (column: AnyPgColumn) => sql`lower(coalesce(${column}, '')) COLLATE "C"`;
+
 export const kiwireIndexAccounts = pgTable(
   "kiwire_index_accounts",
   {
@@ -303,6 +310,13 @@ export const kiwireIndexAccounts = pgTable(
     index("kiwire_index_accounts_status_idx").on(table.connectionId, table.kind, table.status),
     index("kiwire_index_accounts_profile_idx").on(table.connectionId, table.kind, table.profile),
     index("kiwire_index_accounts_created_idx").on(table.connectionId, table.kind, table.createdAt),
+    ...(["username", "fullName", "createdAt", "expiresAt"] as const).map((column) =>
+      index(`kiwire_index_accounts_sort_${table[column].name}_idx`).on(
+        table.connectionId,
+        table.kind,
+        caseFoldedSortKey(table[column]),
+      ),
+    ),
   ],
 );
 

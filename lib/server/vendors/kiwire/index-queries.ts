@@ -10,7 +10,7 @@ import type {
   TableReadDto,
 } from "@/lib/api/kiwire";
 import type { Database } from "@/lib/server/db/client";
-import { kiwireIndexAccounts as accounts } from "@/lib/server/db/schema";
+import { kiwireIndexAccounts as accounts, caseFoldedSortKey } from "@/lib/server/db/schema";
 import { toAccountDto } from "./index-store";
 
 /**
@@ -152,6 +152,36 @@ const USER_SORT_COLUMNS = {
   expiry: accounts.expiresAt,
 } as const;
 
+function userConditions(connectionId: string, input: ListHotspotUsersInput): SQL | undefined {
+  return and(
+    ofList(connectionId, "user"),
+    input.status ? eq(accounts.status, input.status) : undefined,
+    input.q
+      ? sql`(${contains(accounts.username, input.q)} OR ${contains(accounts.fullName, input.q)} OR ${contains(accounts.email, input.q)})`
+      : undefined,
+  );
+}
+
+/**
+ * The rows of one hotspot-user page, in the sort's order (ties, and an unsorted list, in Kiwire's order). A
+ * sorted page reads its column's sort index (migration 0015) instead of sorting every user.
+ */
+export function userPageQuery(db: Database, connectionId: string, input: ListHotspotUsersInput) {
+  const order = input.sort
+    ? [
+        sql`${caseFoldedSortKey(USER_SORT_COLUMNS[input.sort])} ${sql.raw(input.dir === "desc" ? "DESC" : "ASC")}`,
+        asc(accounts.position),
+      ]
+    : [asc(accounts.position), asc(accounts.username)];
+  return db
+    .select()
+    .from(accounts)
+    .where(userConditions(connectionId, input))
+    .orderBy(...order)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize);
+}
+
 /** A page of hotspot users: searched, filtered and sorted, or in Kiwire's order when unsorted. */
 export async function indexedUserPage(
   db: Database,
@@ -159,29 +189,14 @@ export async function indexedUserPage(
   input: ListHotspotUsersInput,
   table: TableReadDto,
 ): Promise<HotspotUserPageDto> {
-  const where = and(
-    ofList(list.connectionId, "user"),
-    input.status ? eq(accounts.status, input.status) : undefined,
-    input.q
-      ? sql`(${contains(accounts.username, input.q)} OR ${contains(accounts.fullName, input.q)} OR ${contains(accounts.email, input.q)})`
-      : undefined,
-  );
-  const order = input.sort
-    ? [
-        sql`lower(coalesce(${USER_SORT_COLUMNS[input.sort]}, '')) COLLATE "C" ${sql.raw(input.dir === "desc" ? "DESC" : "ASC")}`,
-        asc(accounts.position),
-      ]
-    : [asc(accounts.position), asc(accounts.username)];
   const start = (input.page - 1) * input.pageSize;
   const [rows, totalItems] = await Promise.all([
-    db
-      .select()
-      .from(accounts)
-      .where(where)
-      .orderBy(...order)
-      .limit(input.pageSize)
-      .offset(start),
-    countOf(db, where, countKey(list, "user", { status: input.status, q: input.q })),
+    userPageQuery(db, list.connectionId, input),
+    countOf(
+      db,
+      userConditions(list.connectionId, input),
+      countKey(list, "user", { status: input.status, q: input.q }),
+    ),
   ]);
   return {
     items: rows.map(toAccountDto),

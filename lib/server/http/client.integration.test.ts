@@ -5,7 +5,7 @@ import type { TlsSettings } from "@/lib/api/connections";
 import { localize } from "@/lib/i18n/api-messages/localize";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import { type Listening, listen } from "@/simulators/shared/server";
-import { HttpClient, type HttpClientOptions, withHttpClient } from "./client";
+import { HttpClient, type HttpClientOptions, SOCKETS_PER_APPLIANCE, withHttpClient } from "./client";
 
 /** A handler that counts requests and answers by path. */
 function counting() {
@@ -233,5 +233,34 @@ describe("HTTP client failures and bounds", () => {
       plainCounter.state.drops = 1;
       expect((await get(client, "/drop")).status).toBe(200);
     });
+  });
+});
+
+describe("sockets per appliance", () => {
+  it(`carries ${SOCKETS_PER_APPLIANCE} requests at once, so none waits in the console while the appliance is free`, async () => {
+    // The appliance answers nobody until every request has arrived: with fewer sockets than requests the rest
+    // would wait in the console's pool, and this run would end in read timeouts instead.
+    const held: ServerResponse[] = [];
+    const sockets = new Set<unknown>();
+    const appliance = await listen((req, res) => {
+      sockets.add(req.socket);
+      held.push(res);
+      if (held.length === SOCKETS_PER_APPLIANCE) for (const waiting of held) waiting.writeHead(200).end("ok");
+    });
+    try {
+      const answers = await withHttpClient(
+        options(appliance.baseUrl, { mode: "verify" }, { readTimeoutMs: 5_000 }),
+        (client) =>
+          Promise.all(
+            Array.from({ length: SOCKETS_PER_APPLIANCE }, (_, n) =>
+              client.request({ method: "GET", path: `/${n}` }),
+            ),
+          ),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual(Array(SOCKETS_PER_APPLIANCE).fill(200));
+      expect(sockets.size).toBe(SOCKETS_PER_APPLIANCE);
+    } finally {
+      await appliance.close();
+    }
   });
 });

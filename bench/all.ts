@@ -270,6 +270,8 @@ async function main() {
       const response = await fetch(`${live.baseUrl}${extensionsPage(page)}`, {
         headers: { cookie: operatorCookie },
       });
+      if (!response.ok)
+        throw new Error(`extensions page ${page} answered ${response.status}: ${await response.text()}`);
       const { items } = (await response.json()) as { items: { multiRegistration: boolean }[] };
       if (items.length > 0 && items.every((item) => !item.multiRegistration)) singleLinePage = page;
     }

@@ -267,6 +267,12 @@ export const savedViews = pgTable(
 );
 
 /**
+ * The order of a hotspot-user sort: case-folded, an absent value first, compared byte by byte so PGlite and any
+ * PostgreSQL locale agree. The sort indexes below hold this very expression, so a sorted page is read from one.
+ */
+export const caseFoldedSortKey = (column: AnyPgColumn) => sql`lower(coalesce(${column}, '')) COLLATE "C"`;
+
+/**
  * The Kiwire index (issue 15): a copy of each Kiwire connection's user and voucher tables, so lists, filters,
  * sorts and exports answer from SQL instead of reading the whole table from an API that only pages. `kind`
  * says which Kiwire list a row came from. `position` keeps Kiwire's own order (vouchers are listed newest
@@ -274,12 +280,6 @@ export const savedViews = pgTable(
  * confirmed the row: a refresh never overwrites or removes a row a write confirmed after its scan began.
  * Rows go with their connection (a trigger on `connections`, migration 0007; file connections have no row there).
  */
-/**
- * The order of a hotspot-user sort: case-folded, an absent value first, compared byte by byte so PGlite and any
- * PostgreSQL locale agree. The sort indexes below hold this very expression, so a sorted page is read from one.
- */
-export const caseFoldedSortKey = (column: AnyPgColumn) => sql`lower(coalesce(${column}, '')) COLLATE "C"`;
-
 export const kiwireIndexAccounts = pgTable(
   "kiwire_index_accounts",
   {

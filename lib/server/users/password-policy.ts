@@ -1,5 +1,5 @@
 import "server-only";
-import commonPasswords from "@zxcvbn-ts/language-common/src/passwords.json";
+import commonPasswords from "@zxcvbn-ts/language-common/src/passwords.json" with { type: "json" };
 import { type Text, text } from "@/lib/i18n/api-messages/text";
 
 /**

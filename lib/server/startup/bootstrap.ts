@@ -11,6 +11,7 @@ import { shadowedIds } from "@/lib/server/connections/registry";
 import { closeDatabase, type Database, database } from "@/lib/server/db/client";
 import { logger } from "@/lib/server/logging/logger";
 import { closeSharedState, startSharedState } from "@/lib/server/shared-state/shared-state";
+import { boundHeapGrowth } from "@/lib/server/startup/heap";
 import { countUsers, ensureUser } from "@/lib/server/users/users";
 import { consoleVault } from "@/lib/server/vault/vault";
 
@@ -94,6 +95,7 @@ export async function prepareConnections(db: Database): Promise<void> {
 
 /** Runs once when the server starts: validate configuration, migrate, seed, and close cleanly on shutdown. */
 export async function bootstrap(): Promise<void> {
+  boundHeapGrowth();
   serverConfig();
   // Before the database: a broken connections file should fail the start in a second, not after migrations.
   fileConnections();

@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import type { TestProject } from "vitest/node";
+import { PGLITE_EXTENSIONS } from "@/lib/server/db/client";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,7 +20,7 @@ declare module "vitest" {
  * with the console's own migrations, and each test file still runs the console's migrator over it (openPglite).
  */
 export default async function setup(project: TestProject) {
-  const client = new PGlite("memory://");
+  const client = new PGlite("memory://", { extensions: PGLITE_EXTENSIONS });
   await migrate(drizzle(client), { migrationsFolder: path.join(project.config.root, "drizzle") });
   // Uncompressed: gunzipping the copy in every file would cost more than reading the 40 MB.
   const dump = await client.dumpDataDir("none");

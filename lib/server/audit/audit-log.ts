@@ -104,17 +104,21 @@ export function toAuditDto(row: AuditRow): AuditEventDto {
   };
 }
 
+/** How many events match: every page view counts them, so a search must be served by an index. */
+export function auditCountQuery(db: Database, filter: AuditFilter) {
+  return db.select({ value: count() }).from(auditEvents).where(where(filter));
+}
+
 export async function listAuditEvents(db: Database, filter: AuditFilter, page: number, pageSize: number) {
-  const condition = where(filter);
   const [rows, [total]] = await Promise.all([
     db
       .select()
       .from(auditEvents)
-      .where(condition)
+      .where(where(filter))
       .orderBy(desc(auditEvents.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ value: count() }).from(auditEvents).where(condition),
+    auditCountQuery(db, filter),
   ]);
   return { items: rows.map(toAuditDto), total: total?.value ?? 0, page, pageSize };
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -29,6 +30,12 @@ interface OpenDatabase {
  * are small and mostly read through indexes, and 32 MB keeps the embedded database near 200 MB of RSS.
  */
 const PGLITE_SETTINGS = { postgresqlconf: "shared_buffers=32MB" };
+
+/**
+ * PostgreSQL extensions the migrations create. PGlite builds each as a separate WebAssembly module, loaded
+ * only when a database is opened with it: every PGlite that runs the migrations must be given these.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
 
 const BYTEA = 17;
 
@@ -72,7 +79,12 @@ await db.close();`;
  */
 export async function openPglite(dataDir: string, template?: Blob): Promise<OpenDatabase> {
   if (!dataDir.startsWith("memory://")) await createPgliteFolder(dataDir);
-  const client = new PGlite(dataDir, { ...PGLITE_SETTINGS, ...PGLITE_TYPES, loadDataDir: template });
+  const client = new PGlite(dataDir, {
+    ...PGLITE_SETTINGS,
+    ...PGLITE_TYPES,
+    extensions: PGLITE_EXTENSIONS,
+    loadDataDir: template,
+  });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, close: () => client.close() };

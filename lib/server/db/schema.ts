@@ -87,8 +87,12 @@ export const auditEvents = pgTable(
   },
   (table) => [
     index("audit_events_at_idx").on(table.at),
-    index("audit_events_actor_idx").on(table.actorLabel),
     index("audit_events_action_idx").on(table.action),
+    // The actor and target searches match anywhere in the text: trigram indexes (migration 0016).
+    index("audit_events_actor_trgm_idx").using("gin", table.actorLabel.op("gin_trgm_ops")),
+    index("audit_events_target_connection_trgm_idx").using("gin", table.targetConnection.op("gin_trgm_ops")),
+    index("audit_events_target_resource_trgm_idx").using("gin", table.targetResource.op("gin_trgm_ops")),
+    index("audit_events_target_id_trgm_idx").using("gin", table.targetId.op("gin_trgm_ops")),
   ],
 );
 

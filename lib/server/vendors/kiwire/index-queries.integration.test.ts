@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { HOTSPOT_USER_SORTS } from "@/lib/kiwire-vocabulary";
 import type { Database } from "@/lib/server/db/client";
 import { kiwireIndexAccounts } from "@/lib/server/db/schema";
+import { queryPlan } from "@/testing/query-plan";
 import { freshDatabase } from "@/testing/test-db";
 import { userPageQuery } from "./index-queries";
 
@@ -82,14 +83,10 @@ describe("a sorted page of hotspot users", () => {
     }
 
     it(`by ${sort}: reads the column's sort index, not every user`, async () => {
-      const query = userPageQuery(db, CONNECTION, { page: 3, pageSize: 50, sort, dir: "desc" }).toSQL();
-      const client = (
-        db as unknown as { $client: { query(text: string, params: unknown[]): Promise<unknown> } }
-      ).$client;
-      const plan = (await client.query(`EXPLAIN ${query.sql}`, query.params)) as {
-        rows: { "QUERY PLAN": string }[];
-      };
-      const text = plan.rows.map((line) => line["QUERY PLAN"]).join("\n");
+      const text = await queryPlan(
+        db,
+        userPageQuery(db, CONNECTION, { page: 3, pageSize: 50, sort, dir: "desc" }),
+      );
       const column = kiwireIndexAccounts[COLUMNS[sort] as "username"].name;
       expect(text).toContain(`kiwire_index_accounts_sort_${column}_idx`);
       expect(text).not.toMatch(/^\s*->\s*Sort\b/m);

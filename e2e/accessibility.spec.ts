@@ -234,7 +234,8 @@ const PAGES: Record<string, PageCheck> = {
   },
   "/kalliope/calls": {
     role: "viewer",
-    path: `/kalliope/calls?connection=${id("calls")}`,
+    // Yesterday, a whole day of calls: today has next to none in the small hours, and the list is then empty.
+    path: `/kalliope/calls?connection=${id("calls")}&preset=yesterday`,
     // As a person first sees it: the statistics start folded (another run of this page may have opened them
     // for the viewer, who keeps the choice).
     loaded: async (page, n) => {

@@ -141,10 +141,13 @@ const pages = [
   {
     name: "KalliopePBX calls",
     key: "kalliope",
+    // Today, which is read from the PBX on every query (past days come from the console's cache).
     path: `/kalliope/calls?connection=${ids.kalliope}`,
     fault: { failRate: 1 },
     says: /KalliopePBX answered HTTP 500/,
-    loaded: (page: Page) => expect(page.getByTestId("call-count")).toBeVisible(),
+    // In the small hours today may have no calls yet: the empty list is a recovered page too.
+    loaded: (page: Page) =>
+      expect(page.getByTestId("call-count").or(page.getByText("No calls match"))).toBeVisible(),
   },
   {
     name: "Kayako tickets",

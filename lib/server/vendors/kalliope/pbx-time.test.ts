@@ -5,7 +5,7 @@ import {
   isTimeZone,
   offsetMinutesAt,
   pbxDateAt,
-  startOffsetFinder,
+  startOffset,
   wallTimeAt,
 } from "./pbx-time";
 
@@ -51,12 +51,17 @@ describe("PBX wall clock in its IANA zone", () => {
   });
 
   it("gives each call's start an offset, the repeated hour by the id's epoch", () => {
-    const offsetOf = startOffsetFinder(ROME);
+    const offsetOf = (startTime: string, id: string) => startOffset(startTime, id, ROME);
     expect(offsetOf("2026-10-25 01:59:00", `${utc("2026-10-24T23:59:00Z") / 1000}.4`)).toBe("+02:00");
     expect(offsetOf("2026-10-25 02:30:00", `${utc("2026-10-25T00:30:00Z") / 1000}.7`)).toBe("+02:00");
     expect(offsetOf("2026-10-25 02:30:00", `${utc("2026-10-25T01:30:00Z") / 1000}.9`)).toBe("+01:00");
     expect(offsetOf("2026-10-25 03:10:00", `${utc("2026-10-25T02:10:00Z") / 1000}.12`)).toBe("+01:00");
-    expect(startOffsetFinder("Asia/Kathmandu")("2026-05-01 10:00:00", "1")).toBe("+05:45");
+    // Asked again, the hours are remembered: the same answers, the repeated hour still told apart by the id.
+    expect(offsetOf("2026-10-25 02:45:00", `${utc("2026-10-25T01:45:00Z") / 1000}.3`)).toBe("+01:00");
+    expect(offsetOf("2026-10-25 02:45:00", `${utc("2026-10-25T00:45:00Z") / 1000}.2`)).toBe("+02:00");
+    expect(startOffset("2026-05-01 10:00:00", "1", "Asia/Kathmandu")).toBe("+05:45");
+    // The same wall hour in another zone is that zone's.
+    expect(startOffset("2026-05-01 10:00:00", "1", ROME)).toBe("+02:00");
   });
 
   it("formats offsets and knows which zones exist", () => {

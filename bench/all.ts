@@ -201,11 +201,10 @@ async function loadRun(
   };
 }
 
-async function exportRate(server: ConsoleServer, cookie: string, connectionId: string) {
-  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-  const month = `from=${day(30)}&to=${day(0)}`;
-  // The first read fetches the month from the PBX; the export is timed once the days are held.
-  await get(`${server.baseUrl}/api/v1/kalliope/${connectionId}/calls?${month}`, { cookie })();
+const EXPORT_RUNS = 5;
+
+/** One export of the month, as a browser asks for it (gzip), timed from the request to the last byte. */
+async function timedExport(server: ConsoleServer, cookie: string, connectionId: string, month: string) {
   const started = performance.now();
   const response = await fetch(`${server.baseUrl}/api/v1/kalliope/${connectionId}/calls/export?${month}`, {
     headers: { cookie },
@@ -217,7 +216,28 @@ async function exportRate(server: ConsoleServer, cookie: string, connectionId: s
     for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
   }
   const seconds = (performance.now() - started) / 1000;
-  return { rows: lines - 1, seconds, rowsPerSecond: (lines - 1) / seconds };
+  return { rows: lines - 1, rowsPerSecond: (lines - 1) / seconds };
+}
+
+/**
+ * The month's export, several times one after another: one export is half a second, so a single one reads the
+ * machine's moment as much as the console (and the first runs beside the day cache storing the month it just
+ * fetched). The median is the figure; every run is kept.
+ */
+async function exportRate(server: ConsoleServer, cookie: string, connectionId: string) {
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const month = `from=${day(30)}&to=${day(0)}`;
+  // The first read fetches the month from the PBX; the export is timed once the days are held.
+  await get(`${server.baseUrl}/api/v1/kalliope/${connectionId}/calls?${month}`, { cookie })();
+  const runs: Awaited<ReturnType<typeof timedExport>>[] = [];
+  for (let run = 0; run < EXPORT_RUNS; run++)
+    runs.push(await timedExport(server, cookie, connectionId, month));
+  const rates = runs.map((run) => run.rowsPerSecond).sort((a, b) => a - b);
+  return {
+    rows: runs[0]?.rows ?? 0,
+    rowsPerSecond: rates[Math.floor(rates.length / 2)] ?? Number.NaN,
+    runs: runs.map((run) => Math.round(run.rowsPerSecond)),
+  };
 }
 
 // A series with no answers (every request timed out) has no percentiles: shown as "-", not NaN.
@@ -360,7 +380,7 @@ async function main() {
         (load) =>
           `| console resident memory, ${load.operators}-operator load (embedded database) | peak ${Math.round(load.memory.peakMiB)} MiB, end ${Math.round(load.memory.endMiB)} MiB | ${Math.round(load.memory.startMiB)} MiB before the run | - | ≤ 450 MiB |`,
       ),
-      `| KalliopePBX CSV export (${exported.rows.toLocaleString("en")} rows) | ${rate(exported.rowsPerSecond).replace("/s", " rows/s")} | - | - | ≥ 200,000 rows/s |`,
+      `| KalliopePBX CSV export (${exported.rows.toLocaleString("en")} rows) | ${rate(exported.rowsPerSecond).replace("/s", " rows/s")} (median of ${exported.runs.join(", ")}) | - | - | ≥ 200,000 rows/s |`,
     ];
     const failures = loads.flatMap((load) =>
       load.failures.errors + load.failures.timeouts + load.failures.non2xx > 0

@@ -8,9 +8,24 @@ const port = process.argv[2] ?? "3100";
 const dataDir = process.argv[3] ?? ".data/e2e";
 rmSync(dataDir, { recursive: true, force: true });
 
+// An idle keep-alive connection is closed after 5 s by default. A spec's request context that waits about that
+// long between two requests (while its pages work) may send the second on the socket the server is closing
+// at that moment, and gets ECONNRESET (seen in CI on a loaded machine: a PUT 6.1 s after the last answer).
+// Longer than a test may run (60 s), so a test's request context never meets a closing socket.
+const KEEP_ALIVE_MS = "120000";
+
 const child = spawn(
   process.execPath,
-  ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"],
+  [
+    "node_modules/next/dist/bin/next",
+    "start",
+    "-p",
+    port,
+    "-H",
+    "127.0.0.1",
+    "--keepAliveTimeout",
+    KEEP_ALIVE_MS,
+  ],
   {
     stdio: "inherit",
     env: {

@@ -7,6 +7,7 @@ import {
   startKerioOperatorSimulator,
 } from "./kerio/simulator";
 import { type RunningKiwireSimulator, startKiwireSimulator } from "./kiwire/simulator";
+import type { ConnectionLimit } from "./shared/connection-limit";
 import type { RunningSimulator, SimulatorOptions } from "./shared/types";
 
 /** Ports used with `--ports fixed`: the appliances' own for Kerio, a block of free ones for the rest. */
@@ -36,6 +37,7 @@ export interface StartAllOptions {
   /** "fixed" listens on FIXED_PORTS (stable URLs for scripts); "free" lets the OS pick (tests, parallel runs). */
   ports?: "fixed" | "free";
   host?: string;
+  connectionLimit?: ConnectionLimit;
 }
 
 /** Starts every vendor simulator; if one fails to start, the ones already started are stopped again. */
@@ -48,6 +50,7 @@ export async function startAllSimulators(options: StartAllOptions = {}): Promise
           https: options.https,
           seed: options.seed,
           host: options.host,
+          connectionLimit: options.connectionLimit,
           port: options.ports === "free" ? 0 : FIXED_PORTS[kind],
         }),
       );

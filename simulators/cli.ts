@@ -2,10 +2,12 @@
  * Starts all vendor simulators on loopback and prints their base URLs and demo credentials:
  *   npm run simulators [-- --json] [--https] [--seed N] [--ports fixed|free] [--host 127.0.0.1]
  * Each simulator can also run alone: `npx tsx simulators/<vendor>/main.ts --help`.
- * Faults for all of them come from SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE.
+ * Faults for all of them come from SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE, and a cap on
+ * the requests each serves at once from SIM_CONNECTION_LIMIT and SIM_CONNECTION_OVERFLOW (queue, close, busy).
  */
 import { parseArgs } from "node:util";
 import { describeSimulators, startAllSimulators } from "./all";
+import { connectionLimitFromEnv } from "./shared/connection-limit";
 import { faultsFromEnv } from "./shared/faults";
 
 async function main() {
@@ -37,6 +39,7 @@ async function main() {
     seed,
     ports: values.ports,
     host: values.host,
+    connectionLimit: connectionLimitFromEnv(),
   });
   for (const simulator of simulators) Object.assign(simulator.faults, faults);
   const description = describeSimulators(simulators);

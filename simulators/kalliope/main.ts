@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { connectionLimitFromEnv } from "../shared/connection-limit";
 import { faultsFromEnv } from "../shared/faults";
 import { DETAILED_LAYOUTS, type DetailedLayout } from "./cdr-format";
 import { CDR_OUTPUTS, type CdrOutput, DEFAULTS, startKalliopeSimulator } from "./simulator";
@@ -49,7 +50,8 @@ Where the documents are silent (README "Switches"):
   --created-window-seconds N      how far Created may be from the PBX clock, and how long a nonce is remembered (default ${DEFAULTS.createdWindowSeconds})
   --cdr-output negotiated|json|xml|csv   answer CDRs as Accept asks, or always in one type (default negotiated)
   --salt-xml                      answer the salt in XML even when JSON is asked for, like older firmware
-Faults come from SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE.`);
+Faults come from SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE;
+SIM_CONNECTION_LIMIT and SIM_CONNECTION_OVERFLOW (queue, close or busy) cap the requests served at once.`);
   process.exit(0);
 }
 
@@ -78,6 +80,7 @@ const simulator = await startKalliopeSimulator({
   dailyVariation: !values["flat-volume"],
   clockOffsetMs: number("clock-offset-ms", values["clock-offset-ms"]),
   faults: faultsFromEnv(),
+  connectionLimit: connectionLimitFromEnv(),
   logAuthFailures: true,
   detailedLayout: oneOf<DetailedLayout>("detailed-layout", values["detailed-layout"], DETAILED_LAYOUTS),
   authFailureStatus: number("auth-failure-status", values["auth-failure-status"]),

@@ -436,15 +436,12 @@ export async function startKalliopeSimulator(
   };
 
   const faulty = withFaults(handler, faults, createRandom(seed + 1));
-  const listening = await listen(
-    (req, res) => {
-      stats.requests += 1;
-      // The console reads Date to detect clock skew, so it is the simulator clock's, on every answer.
-      res.setHeader("Date", new Date(clock.now()).toUTCString());
-      return faulty(req, res);
-    },
-    { port: options.port, host: options.host, https: options.https },
-  );
+  const listening = await listen((req, res) => {
+    stats.requests += 1;
+    // The console reads Date to detect clock skew, so it is the simulator clock's, on every answer.
+    res.setHeader("Date", new Date(clock.now()).toUTCString());
+    return faulty(req, res);
+  }, options);
 
   const privileged = tenants.find((tenant) => tenant.domain === "default")!;
   const pick = (privacy: boolean): KalliopeCredentials => {

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { connectionLimitFromEnv } from "../shared/connection-limit";
 import { faultsFromEnv } from "../shared/faults";
 import { kayakoSignature } from "./signature";
 import { KAYAKO_DEFAULTS, PHP_NOTICE_JUNK, startKayakoSimulator } from "./simulator";
@@ -6,7 +7,8 @@ import { KAYAKO_DEFAULTS, PHP_NOTICE_JUNK, startKayakoSimulator } from "./simula
 /**
  * Runs the Kayako simulator on its own:
  *   npx tsx simulators/kayako/main.ts [--port 8084] [--https] [--seed 1] [--tickets 5000] ...
- * Fault injection comes from SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE.
+ * Fault injection comes from SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE; a cap on the
+ * requests served at once from SIM_CONNECTION_LIMIT and SIM_CONNECTION_OVERFLOW (simulators/shared/connection-limit.ts).
  */
 
 const USAGE = `Usage: npx tsx simulators/kayako/main.ts [options]
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
     ticketCountRoute: !values["without-ticket-count"],
     mailFails: values["mail-fails"] ?? false,
     faults: faultsFromEnv(),
+    connectionLimit: connectionLimitFromEnv(),
   });
   const salt = "1234567890";
   const signature = encodeURIComponent(kayakoSignature(sim.credentials.secretKey, salt));

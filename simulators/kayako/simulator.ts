@@ -283,11 +283,7 @@ export async function startKayakoSimulator(
     res.end(body);
   };
 
-  const listening = await listen(withFaults(handler, faults, createRandom(seed + 1)), {
-    port: options.port ?? 0,
-    host: options.host ?? "127.0.0.1",
-    https: options.https ?? false,
-  });
+  const listening = await listen(withFaults(handler, faults, createRandom(seed + 1)), options);
 
   return {
     kind: "kayako",

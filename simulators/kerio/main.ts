@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { connectionLimitFromEnv } from "../shared/connection-limit";
 import { faultsFromEnv } from "../shared/faults";
 import {
   KERIO_PRODUCTS,
@@ -43,7 +44,8 @@ Open behaviours (README "Switches"; the default first):
   --next-valid-number <present|absent>      Operator: Extensions.getNextValidNumber exists
   --created-ids <final|temporary>           Control: created entries carry tmp-N ids until apply
   --set-details <merge|replace|whole>       Control: how IpAddressGroups.set treats absent members
-Fault injection: SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE.`;
+Fault injection: SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE;
+SIM_CONNECTION_LIMIT and SIM_CONNECTION_OVERFLOW (queue, close or busy) cap the requests served at once.`;
 
 /** The variant switches given on the command line, checked against their values. */
 function variantFlags(values: Record<string, unknown>): Record<string, string | number> {
@@ -111,6 +113,7 @@ async function main(): Promise<void> {
     https: values.https,
     seed: integer(values.seed, "seed"),
     faults: faultsFromEnv(),
+    connectionLimit: connectionLimitFromEnv(),
     sessionIdleTimeoutMs: integer(values["session-timeout-ms"], "session-timeout-ms"),
   };
   const portFor = (product: keyof typeof KERIO_PRODUCTS) => port ?? KERIO_PRODUCTS[product].defaultPort;

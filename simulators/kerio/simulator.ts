@@ -162,7 +162,7 @@ async function startProduct(
     transport: wiring.transport,
   });
   const handler = withFaults(server.handler, prepared.faults, createRandom(prepared.seed + 1));
-  const listening = await listen(handler, { port: options.port, host: options.host, https: options.https });
+  const listening = await listen(handler, options);
   return {
     kind: wiring.spec.kind,
     baseUrl: listening.baseUrl,

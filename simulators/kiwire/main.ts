@@ -1,9 +1,11 @@
 /**
  * Runs the Kiwire 2.0 simulator alone:
  *   npx tsx simulators/kiwire/main.ts [--port 8081] [--https] [--seed 1] [--users 5000] ...
- * `--help` lists every flag. Fault injection comes from SIM_* environment variables (simulators/shared/faults.ts).
+ * `--help` lists every flag. Fault injection and the connection limit come from SIM_* environment variables
+ * (simulators/shared/faults.ts, connection-limit.ts).
  */
 import { parseArgs } from "node:util";
+import { connectionLimitFromEnv } from "../shared/connection-limit";
 import { faultsFromEnv } from "../shared/faults";
 import {
   KIWIRE_MODULES,
@@ -177,6 +179,7 @@ async function main(): Promise<void> {
     https: values.https,
     seed: count("seed", values.seed),
     faults: faultsFromEnv(),
+    connectionLimit: connectionLimitFromEnv(),
     users: count("users", values.users),
     vouchers: count("vouchers", values.vouchers),
     profiles: count("profiles", values.profiles),

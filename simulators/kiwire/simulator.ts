@@ -319,13 +319,10 @@ export async function startKiwireSimulator(
   };
 
   const faulty = withFaults(handler, faults, createRandom(seed + 1));
-  const server = await listen(
-    async (req, res) => {
-      stats.requests++;
-      await faulty(req, res);
-    },
-    { port: options.port, host: options.host, https: options.https },
-  );
+  const server = await listen(async (req, res) => {
+    stats.requests++;
+    await faulty(req, res);
+  }, options);
 
   return {
     kind: "kiwire",

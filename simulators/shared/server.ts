@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { generate } from "selfsigned";
+import { type ConnectionLimit, limitConnections } from "./connection-limit";
 import type { Handler } from "./faults";
 
 export interface ListenOptions {
@@ -11,6 +12,8 @@ export interface ListenOptions {
   host?: string;
   /** Serve HTTPS with a self-signed certificate generated at start, as appliances usually do. */
   https?: boolean;
+  /** How many requests it serves at once, and what it does past that (see connection-limit.ts); none by default. */
+  connectionLimit?: ConnectionLimit;
 }
 
 export interface TlsIdentity {
@@ -54,10 +57,11 @@ export async function listen(handler: Handler, options: ListenOptions = {}): Pro
       ],
     });
     tls = { certPem: pems.cert, fingerprint256: new X509Certificate(pems.cert).fingerprint256 };
-    server = createHttpsServer({ key: pems.private, cert: pems.cert }, onRequest);
+    server = createHttpsServer({ key: pems.private, cert: pems.cert });
   } else {
-    server = createHttpServer(onRequest);
+    server = createHttpServer();
   }
+  server.on("request", limitConnections(server, onRequest, options.connectionLimit));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => resolve());

@@ -1,7 +1,9 @@
+import { get } from "node:http";
 import { request } from "node:https";
 import type { TLSSocket } from "node:tls";
 import { afterEach, describe, expect, it } from "vitest";
 import { createClock } from "./clock";
+import { type ConnectionOverflow, connectionLimitFromEnv } from "./connection-limit";
 import { type Faults, faultsFromEnv, NO_FAULTS, withFaults } from "./faults";
 import { createRandom } from "./random";
 import { type Listening, listen } from "./server";
@@ -87,5 +89,80 @@ describe("HTTPS listener", () => {
     expect(presented).toBe(server.tls?.fingerprint256);
     // Without pinning or the CA, a client that verifies certificates refuses it, as it would an appliance's.
     await expect(fetch(server.baseUrl)).rejects.toThrow();
+  });
+});
+
+describe("connection limit", () => {
+  /** A server of two workers whose answers wait until the test lets them go; it counts what it serves at once. */
+  async function twoWorkers(overflow: ConnectionOverflow) {
+    const held: Array<() => void> = [];
+    let serving = 0;
+    let most = 0;
+    const server = await listen(
+      async (_req, res) => {
+        most = Math.max(most, ++serving);
+        await new Promise<void>((resolve) => held.push(resolve));
+        serving--;
+        res.end("ok");
+      },
+      { connectionLimit: { count: 2, overflow } },
+    );
+    running.push(server);
+    return { server, held, most: () => most };
+  }
+
+  /** One request on a connection of its own, so `close` sees one connection per request. */
+  const ask = (url: string) =>
+    new Promise<{ status: number } | { failed: string }>((resolve) => {
+      get(url, { agent: false }, (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
+      }).on("error", (error: NodeJS.ErrnoException) => resolve({ failed: error.code ?? error.message }));
+    });
+
+  const until = async (condition: () => boolean) => {
+    while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+
+  it("queue: a request past the limit waits for a worker, and every request is answered", async () => {
+    const { server, held, most } = await twoWorkers("queue");
+    const answers = Array.from({ length: 5 }, () => ask(server.baseUrl));
+    for (let released = 0; released < 5; released++) {
+      await until(() => held.length > 0);
+      held.shift()!();
+    }
+    expect(await Promise.all(answers)).toEqual(Array(5).fill({ status: 200 }));
+    expect(most()).toBe(2);
+  });
+
+  it("busy: a request past the limit is answered 503 at once", async () => {
+    const { server, held } = await twoWorkers("busy");
+    const first = [ask(server.baseUrl), ask(server.baseUrl)];
+    await until(() => held.length === 2);
+    expect(await ask(server.baseUrl)).toEqual({ status: 503 });
+    for (const release of held) release();
+    expect(await Promise.all(first)).toEqual([{ status: 200 }, { status: 200 }]);
+  });
+
+  it("close: a connection past the limit is closed without an answer", async () => {
+    const { server, held } = await twoWorkers("close");
+    const first = [ask(server.baseUrl), ask(server.baseUrl)];
+    await until(() => held.length === 2);
+    expect(await ask(server.baseUrl)).toHaveProperty("failed");
+    for (const release of held) release();
+    expect(await Promise.all(first)).toEqual([{ status: 200 }, { status: 200 }]);
+  });
+
+  it("reads the limit from the environment, none by default, and names a wrong variable", () => {
+    expect(connectionLimitFromEnv({})).toBeUndefined();
+    expect(connectionLimitFromEnv({ SIM_CONNECTION_LIMIT: "4" })).toEqual({ count: 4, overflow: "queue" });
+    expect(connectionLimitFromEnv({ SIM_CONNECTION_LIMIT: "1", SIM_CONNECTION_OVERFLOW: "busy" })).toEqual({
+      count: 1,
+      overflow: "busy",
+    });
+    expect(() => connectionLimitFromEnv({ SIM_CONNECTION_LIMIT: "0" })).toThrow(/SIM_CONNECTION_LIMIT/);
+    expect(() => connectionLimitFromEnv({ SIM_CONNECTION_OVERFLOW: "drop" })).toThrow(
+      /SIM_CONNECTION_OVERFLOW/,
+    );
   });
 });

@@ -183,6 +183,52 @@ test("an admin who moves a connection to another address is asked for its passwo
   await expect(result.getByTestId("test-result")).toHaveAttribute("data-outcome", "ok");
 });
 
+test("an admin caps the requests a connection sends at once, for an appliance that serves two", async ({
+  browser,
+  page,
+}) => {
+  // An appliance that closes every connection past two; its extensions page must work all the same.
+  const small = await startKerioOperatorSimulator({
+    port: 0,
+    extensions: 60,
+    password: PASSWORD,
+    connectionLimit: { count: 2, overflow: "close" },
+  });
+  try {
+    const id = `small-e2e-${Date.now().toString(36)}`;
+    const name = `Small PBX ${id}`;
+    await addConnections(browser, [
+      { id, kind: "kerio-operator", name, baseUrl: small.baseUrl, username: "Admin", password: PASSWORD },
+    ]);
+    await signIn(page, "admin", "/admin/connections");
+    const row = page.getByTestId(`connection-row-${id}`);
+    await row.getByRole("button", { name: "Edit" }).click();
+    const edit = page.getByRole("dialog", { name: `Edit ${name}` });
+    const parallel = edit.getByLabel("Parallel requests");
+    await expect(parallel).toHaveAttribute("placeholder", "16");
+    await parallel.fill("0");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(edit.getByText("At least 1")).toBeVisible();
+    await expect(parallel).toBeFocused();
+    await parallel.fill("2");
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(edit).toBeHidden();
+    await row.getByRole("button", { name: "Edit" }).click();
+    await expect(
+      page.getByRole("dialog", { name: `Edit ${name}` }).getByLabel("Parallel requests"),
+    ).toHaveValue("2");
+    await page
+      .getByRole("dialog", { name: `Edit ${name}` })
+      .getByRole("button", { name: "Cancel" })
+      .click();
+
+    await open(page, `/kerio/extensions?connection=${id}&size=50`);
+    await expect(page.getByRole("row")).toHaveCount(51);
+  } finally {
+    await small.close();
+  }
+});
+
 test("a KalliopePBX connection needs its time zone, and its test compares the clocks", async ({ page }) => {
   const pbx = await startKalliopeSimulator({ port: 0, callsPerDay: 2, days: 1 });
   try {

@@ -79,6 +79,13 @@ export type KiwireSigningMode = (typeof KIWIRE_SIGNING_MODES)[number];
 export const CONNECTION_DEFAULTS = {
   connectTimeoutMs: 5_000,
   readTimeoutMs: 30_000,
+  /**
+   * Most requests at an appliance at once. A request holds its socket until the console has read the whole
+   * answer, which under load is long after the appliance sent it: with 4, forty operators' Kerio pages waited
+   * 1.5 s in the console while the appliance idled (issue 15's load bench). No document gives an appliance's
+   * own limit; the console sends fewer while one shows it takes fewer (lib/server/http/concurrency.ts).
+   */
+  parallelRequests: 16,
   kalliopeDomain: "default",
   kiwireTimeFormat: "YmdHis" as KiwireTimeFormat,
   kiwireSigning: "md5" as KiwireSigningMode,

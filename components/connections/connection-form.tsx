@@ -83,6 +83,7 @@ function connectionWrite(
     ...(text("readMs") && { readMs: Number(text("readMs")) }),
   };
   if (Object.keys(timeouts).length > 0) body.timeouts = timeouts;
+  if (text("parallelRequests")) body.parallelRequests = Number(text("parallelRequests"));
   // What the schema made of the body is sent: the server's own parse of it gives the same values.
   if (connection) {
     const checked = validateInput(UpdateConnectionSchema, body);
@@ -425,6 +426,16 @@ export function ConnectionForm({ connection, onClose, onSaved }: ConnectionFormP
             error={errors["timeouts.readMs"]}
           />
         </div>
+        <TextField
+          label={t("form.parallelRequests")}
+          name="parallelRequests"
+          type="number"
+          inputMode="numeric"
+          defaultValue={settings?.parallelRequests}
+          placeholder={String(CONNECTION_DEFAULTS.parallelRequests)}
+          hint={t("form.parallelRequestsHint")}
+          error={errors.parallelRequests}
+        />
         <div className="flex justify-end gap-2">
           <DialogCancelButton />
           <Button type="submit" disabled={save.isPending}>

@@ -153,6 +153,14 @@ export const TimeoutsSchema = z
   })
   .describe("Per-connection timeouts");
 
+export const ParallelRequestsSchema = z
+  .int(msg`A whole number of requests`)
+  .min(1, msg`At least 1`)
+  .max(64, msg`At most 64`)
+  .describe(
+    "Most requests at the appliance at once (default 16); fewer are sent while the appliance shows it takes fewer",
+  );
+
 const username = text(msg`Enter the user name`).trim().min(1, msg`Enter the user name`).max(254);
 
 /** Kalliope's X-authenticate grammar forbids `@` and `"` in Username and Domain (notes §1.5). */
@@ -225,6 +233,7 @@ function kindSchemas<TSecret extends z.ZodType, TId extends z.ZodType>(
     baseUrl: baseUrl(kind),
     tls: TlsSchema.optional(),
     timeouts: TimeoutsSchema.optional(),
+    parallelRequests: ParallelRequestsSchema.optional(),
   });
   const kerio = <K extends "kerio-operator" | "kerio-connect" | "kerio-control">(kind: K) =>
     z.strictObject({
@@ -410,6 +419,7 @@ export const ConnectionSettingsSchema = z
     baseUrl: z.string(),
     tls: TlsSchema,
     timeouts: z.object({ connectMs: z.number().int(), readMs: z.number().int() }),
+    parallelRequests: z.int().optional().describe("Unset: the default, 16"),
     username: z.string().optional(),
     domain: z.string().optional(),
     cloudId: z.string().optional(),

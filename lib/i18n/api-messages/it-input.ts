@@ -63,6 +63,8 @@ export const ITALIAN_INPUT: Readonly<Record<string, string>> = {
   "At least 100 ms": "Almeno 100 ms",
   "At most 60,000 ms": "Al massimo 60.000 ms",
   "At most 300,000 ms": "Al massimo 300.000 ms",
+  "A whole number of requests": "Un numero intero di richieste",
+  "At most 64": "Al massimo 64",
   "Enter the user name": "Inserisci il nome utente",
   'May not contain @ or "': 'Non può contenere @ o "',
   "Enter the appliance's IANA time zone, e.g. {0}": "Inserisci il fuso orario IANA dell'apparato, ad es. {0}",

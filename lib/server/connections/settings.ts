@@ -19,6 +19,8 @@ export interface PlainSettings {
   baseUrl: string;
   tls: TlsSettings;
   timeouts: { connectMs: number; readMs: number };
+  /** Unset, the default applies, and follows it if a later version changes it. */
+  parallelRequests?: number;
   username?: string;
   domain?: string;
   cloudId?: string;
@@ -54,6 +56,7 @@ export function splitConfig(config: ConnectionConfig): { plain: PlainSettings; s
       readMs: config.timeouts?.readMs ?? CONNECTION_DEFAULTS.readTimeoutMs,
     },
   };
+  if (config.parallelRequests !== undefined) plain.parallelRequests = config.parallelRequests;
   if ("username" in config) plain.username = config.username;
   if (config.kind === "kalliope") {
     plain.domain = config.domain ?? CONNECTION_DEFAULTS.kalliopeDomain;
@@ -100,6 +103,7 @@ export function httpOptionsOf(plain: PlainSettings): HttpClientOptions {
     tls: plain.tls,
     connectTimeoutMs: plain.timeouts.connectMs,
     readTimeoutMs: plain.timeouts.readMs,
+    parallelRequests: plain.parallelRequests,
   };
 }
 

@@ -2,10 +2,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TlsSettings } from "@/lib/api/connections";
+import { CONNECTION_DEFAULTS } from "@/lib/connection-kinds";
 import { localize } from "@/lib/i18n/api-messages/localize";
 import { VendorError } from "@/lib/server/errors/vendor-error";
+import { CONNECTION_OVERFLOWS } from "@/simulators/shared/connection-limit";
 import { type Listening, listen } from "@/simulators/shared/server";
-import { HttpClient, type HttpClientOptions, SOCKETS_PER_APPLIANCE, withHttpClient } from "./client";
+import { HttpClient, type HttpClientOptions, withHttpClient } from "./client";
+
+const SOCKETS_PER_APPLIANCE = CONNECTION_DEFAULTS.parallelRequests;
 
 /** A handler that counts requests and answers by path. */
 function counting() {
@@ -236,7 +240,7 @@ describe("HTTP client failures and bounds", () => {
   });
 });
 
-describe("sockets per appliance", () => {
+describe("requests at once", () => {
   it(`carries ${SOCKETS_PER_APPLIANCE} requests at once, so none waits in the console while the appliance is free`, async () => {
     // The appliance answers nobody until every request has arrived: with fewer sockets than requests the rest
     // would wait in the console's pool, and this run would end in read timeouts instead.
@@ -263,4 +267,83 @@ describe("sockets per appliance", () => {
       await appliance.close();
     }
   });
+});
+
+describe("requests at once, against an appliance that takes fewer", () => {
+  /** An appliance that serves `limit` requests at once, each in 20 ms, and counts the most it saw together. */
+  async function applianceOf(overflow: (typeof CONNECTION_OVERFLOWS)[number], limit: number) {
+    const seen = { serving: 0, most: 0, answered: 0 };
+    const appliance = await listen(
+      async (_req, res) => {
+        seen.most = Math.max(seen.most, ++seen.serving);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        seen.serving--;
+        seen.answered++;
+        res.writeHead(200).end("ok");
+      },
+      { connectionLimit: { count: limit, overflow } },
+    );
+    return { appliance, seen };
+  }
+
+  it("never sends more than the connection's parallelRequests", async () => {
+    const { appliance, seen } = await applianceOf("queue", 64);
+    try {
+      await withHttpClient(
+        options(appliance.baseUrl, { mode: "verify" }, { parallelRequests: 3 }),
+        (client) =>
+          Promise.all(Array.from({ length: 12 }, (_, n) => client.request({ method: "GET", path: `/${n}` }))),
+      );
+      expect(seen).toMatchObject({ most: 3, answered: 12 });
+    } finally {
+      await appliance.close();
+    }
+  });
+
+  // The documents give no appliance's limit, nor what it does past it: every read must come back under each.
+  it.each(CONNECTION_OVERFLOWS)(
+    "answers every read when the appliance takes 3 at once and %s the rest",
+    async (overflow) => {
+      const { appliance } = await applianceOf(overflow, 3);
+      try {
+        const answers = await withHttpClient(
+          options(appliance.baseUrl, { mode: "verify" }, { readTimeoutMs: 5_000 }),
+          (client) =>
+            Promise.all(
+              Array.from({ length: 40 }, (_, n) => client.request({ method: "GET", path: `/${n}` })),
+            ),
+        );
+        expect(answers.map((answer) => answer.status)).toEqual(Array(40).fill(200));
+      } finally {
+        await appliance.close();
+      }
+    },
+  );
+
+  it.each(["close", "busy"] as const)(
+    "sends writes, which are never repeated, only as many at once as the appliance showed it takes (%s)",
+    async (overflow) => {
+      const { appliance, seen } = await applianceOf(overflow, 3);
+      try {
+        await withHttpClient(
+          options(appliance.baseUrl, { mode: "verify" }, { readTimeoutMs: 5_000 }),
+          async (client) => {
+            await Promise.all(
+              Array.from({ length: 20 }, (_, n) => client.request({ method: "GET", path: `/${n}` })),
+            );
+            const before = seen.answered;
+            const writes = await Promise.all(
+              Array.from({ length: 6 }, (_, n) =>
+                client.request({ method: "POST", path: `/write/${n}`, body: "{}" }),
+              ),
+            );
+            expect(writes.map((answer) => answer.status)).toEqual(Array(6).fill(200));
+            expect(seen.answered - before).toBe(6);
+          },
+        );
+      } finally {
+        await appliance.close();
+      }
+    },
+  );
 });

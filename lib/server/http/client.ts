@@ -1,9 +1,11 @@
 import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Pool } from "undici";
+import { Client } from "undici";
 import type { CertificateDto, TlsSettings } from "@/lib/api/connections";
+import { CONNECTION_DEFAULTS } from "@/lib/connection-kinds";
 import { figure, type Text, text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
+import { ConcurrencyGate, type Outcome, type RequestKind } from "./concurrency";
 import { tlsConnector } from "./tls";
 
 /**
@@ -15,13 +17,6 @@ import { tlsConnector } from "./tls";
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 const KEEP_ALIVE_MS = 10_000;
 
-/**
- * A socket stays taken until the console has read the whole answer, not only until the appliance sent it: when
- * the console is busy, that is most of the time. With 4, forty operators' Kerio pages queued here for 1.5 s
- * while the appliance idled (issue 15's load bench). The cap still bounds a burst; the appliance's work is the
- * same however many sockets carry it, and idle sockets close after KEEP_ALIVE_MS.
- */
-export const SOCKETS_PER_APPLIANCE = 16;
 const BACKOFF_BASE_MS = 200;
 
 export interface HttpClientOptions {
@@ -33,8 +28,11 @@ export interface HttpClientOptions {
   maxResponseBytes?: number;
   /** Extra attempts for idempotent requests after a transient failure (default 2). */
   retries?: number;
-  /** Most sockets open at once to the appliance (default SOCKETS_PER_APPLIANCE). */
-  connections?: number;
+  /**
+   * Most requests at the appliance at once, each on a socket of its own (the connection's `parallelRequests`).
+   * Fewer are sent while the appliance shows it takes fewer (concurrency.ts).
+   */
+  parallelRequests?: number;
   /** The product's name ("KalliopePBX"), so transport errors say which appliance failed, not only its address. */
   vendor?: string;
 }
@@ -106,7 +104,9 @@ const READ_TIMEOUTS = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"
  * Answers worth asking again for a read: 500 is what an appliance's web server says while a service behind it
  * restarts or hiccups, 502–504 what a gateway in front of it says. A read is safe to repeat; a write never is.
  */
-const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+/** Answers that say the appliance had more requests than it takes: the console sends fewer at once. */
+const OVERLOADED_STATUSES = new Set([429, 503]);
 
 function errorCode(error: unknown): string | undefined {
   const withCode = error as { code?: unknown; cause?: { code?: unknown } } | null;
@@ -201,7 +201,11 @@ function retryable(error: unknown): boolean {
 
 export class HttpClient {
   readonly options: HttpClientOptions;
-  private readonly pool: Pool;
+  /** One keep-alive socket per slot of the gate, opened when the slot is first used. */
+  private readonly sockets: Array<Client | undefined>;
+  private readonly socketOptions: Client.Options;
+  private readonly origin: string;
+  private readonly gate: ConcurrencyGate;
   private readonly prefix: string;
   private certificate: CertificateDto | null = null;
   private observer: ExchangeObserver | undefined;
@@ -210,8 +214,11 @@ export class HttpClient {
     this.options = options;
     const url = new URL(options.baseUrl);
     this.prefix = url.pathname.replace(/\/+$/, "");
-    this.pool = new Pool(url.origin, {
-      connections: options.connections ?? SOCKETS_PER_APPLIANCE,
+    const parallelRequests = options.parallelRequests ?? CONNECTION_DEFAULTS.parallelRequests;
+    this.gate = new ConcurrencyGate(parallelRequests);
+    this.sockets = Array(parallelRequests).fill(undefined);
+    this.origin = url.origin;
+    this.socketOptions = {
       connect: tlsConnector({
         tls: options.tls,
         connectTimeoutMs: options.connectTimeoutMs,
@@ -222,7 +229,7 @@ export class HttpClient {
       headersTimeout: options.readTimeoutMs,
       bodyTimeout: options.readTimeoutMs,
       keepAliveTimeout: KEEP_ALIVE_MS,
-    });
+    };
   }
 
   /** The certificate of the most recent TLS handshake, accepted or refused. */
@@ -240,7 +247,7 @@ export class HttpClient {
     const retries = idempotent ? (request.retries ?? this.options.retries ?? 2) : 0;
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await this.once(request);
+        const response = await this.gated(request, idempotent ? "read" : "write");
         if (attempt < retries && RETRY_STATUSES.has(response.status)) {
           await sleep(backoff(attempt));
           continue;
@@ -255,11 +262,44 @@ export class HttpClient {
     }
   }
 
-  private async once(request: HttpRequest): Promise<HttpResponse> {
+  /** One attempt, sent when the gate lets it go; its outcome tells the gate whether the appliance kept up. */
+  private async gated(request: HttpRequest, kind: RequestKind): Promise<HttpResponse> {
+    const slot = await this.gate.acquire(kind);
+    let outcome: Outcome = "failed";
+    try {
+      const response = await this.once(request, slot);
+      outcome = OVERLOADED_STATUSES.has(response.status) ? "overloaded" : "answered";
+      return response;
+    } catch (error) {
+      // A connection closed before its answer is how a small web server turns away one too many.
+      if (DROPPED.has(errorCode(error) ?? "")) outcome = "overloaded";
+      throw error;
+    } finally {
+      this.gate.release(slot, outcome);
+      this.closeSocketsPastLimit();
+    }
+  }
+
+  private socket(slot: number): Client {
+    this.sockets[slot] ??= new Client(this.origin, this.socketOptions);
+    return this.sockets[slot];
+  }
+
+  /** An idle keep-alive socket still counts against an appliance that limits its open connections. */
+  private closeSocketsPastLimit(): void {
+    for (let slot = this.gate.current.reads; slot < this.sockets.length; slot++) {
+      const socket = this.sockets[slot];
+      if (!socket || this.gate.inUse(slot)) continue;
+      this.sockets[slot] = undefined;
+      void socket.close().catch(() => undefined);
+    }
+  }
+
+  private async once(request: HttpRequest, slot: number): Promise<HttpResponse> {
     const query = request.query ? new URLSearchParams(request.query).toString() : "";
     const path = `${this.prefix}${request.path}${query ? `?${query}` : ""}`;
     const headers = request.signHeaders ? { ...request.headers, ...request.signHeaders() } : request.headers;
-    if (!this.observer) return this.send(request, path, headers);
+    if (!this.observer) return this.send(this.socket(slot), request, path, headers);
     const startedAt = Date.now();
     const started = performance.now();
     const report = (response: HttpExchange["response"], failure: string | null) =>
@@ -274,7 +314,7 @@ export class HttpClient {
         failure,
       });
     try {
-      const response = await this.send(request, path, headers);
+      const response = await this.send(this.socket(slot), request, path, headers);
       report({ status: response.status, headers: response.headers, body: response.body }, null);
       return response;
     } catch (error) {
@@ -293,12 +333,13 @@ export class HttpClient {
   }
 
   private async send(
+    socket: Client,
     request: HttpRequest,
     path: string,
     requestHeaders: Record<string, string> | undefined,
   ): Promise<HttpResponse> {
     const limit = request.maxResponseBytes ?? this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    const response = await this.pool.request({
+    const response = await socket.request({
       method: request.method,
       path,
       headers: requestHeaders,
@@ -340,7 +381,8 @@ export class HttpClient {
   }
 
   async close(): Promise<void> {
-    await this.pool.close().catch(() => undefined);
+    const open = this.sockets.splice(0, this.sockets.length, ...Array(this.sockets.length).fill(undefined));
+    await Promise.all(open.map((socket) => socket?.close().catch(() => undefined)));
   }
 }
 

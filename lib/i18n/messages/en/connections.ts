@@ -138,6 +138,9 @@ export const connections = {
       "No certificate is checked: anyone between the console and the appliance can read the credentials. Prefer pinning the appliance's certificate.",
     connectTimeout: "Connect timeout (ms)",
     readTimeout: "Read timeout (ms)",
+    parallelRequests: "Parallel requests",
+    parallelRequestsHint:
+      "Most requests at the appliance at once. The console sends fewer by itself while the appliance turns requests away; lower it for an appliance that gets slow with many.",
     saving: "Saving…",
     saveChanges: "Save changes",
     add: "Add connection",

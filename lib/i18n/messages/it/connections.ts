@@ -139,6 +139,9 @@ export const connections: Messages["connections"] = {
       "Nessun certificato viene controllato: chiunque si trovi tra la console e l'appliance può leggere le credenziali. Meglio fissare il certificato dell'appliance.",
     connectTimeout: "Timeout di connessione (ms)",
     readTimeout: "Timeout di lettura (ms)",
+    parallelRequests: "Richieste in parallelo",
+    parallelRequestsHint:
+      "Numero massimo di richieste contemporanee all'apparato. La console ne invia meno da sola quando l'apparato rifiuta richieste; abbassalo per un apparato che rallenta con molte.",
     saving: "Salvataggio…",
     saveChanges: "Salva modifiche",
     add: "Aggiungi connessione",

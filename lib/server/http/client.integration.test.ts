@@ -320,6 +320,33 @@ describe("requests at once, against an appliance that takes fewer", () => {
     },
   );
 
+  it("sends a write again when the appliance closed its connection during the TLS handshake, before any of it went", async () => {
+    const seen = { answered: 0 };
+    const appliance = await listen(
+      async (_req, res) => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        seen.answered++;
+        res.writeHead(200).end("ok");
+      },
+      { https: true, connectionLimit: { count: 3, overflow: "close" } },
+    );
+    try {
+      const writes = await withHttpClient(
+        options(appliance.baseUrl, { mode: "insecure" }, { readTimeoutMs: 5_000 }),
+        (client) =>
+          Promise.all(
+            Array.from({ length: 10 }, (_, n) =>
+              client.request({ method: "POST", path: `/write/${n}`, body: "{}" }),
+            ),
+          ),
+      );
+      expect(writes.map((answer) => answer.status)).toEqual(Array(10).fill(200));
+      expect(seen.answered).toBe(10);
+    } finally {
+      await appliance.close();
+    }
+  });
+
   it.each(["close", "busy"] as const)(
     "sends writes, which are never repeated, only as many at once as the appliance showed it takes (%s)",
     async (overflow) => {

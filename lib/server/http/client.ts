@@ -6,7 +6,7 @@ import { CONNECTION_DEFAULTS } from "@/lib/connection-kinds";
 import { figure, type Text, text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import { ConcurrencyGate, type Outcome, type RequestKind } from "./concurrency";
-import { tlsConnector } from "./tls";
+import { failedBeforeSending, tlsConnector } from "./tls";
 
 /**
  * The one way the console talks to an appliance: a keep-alive pool per connection carrying its TLS mode,
@@ -51,7 +51,8 @@ export interface HttpRequest {
   body?: string | Buffer;
   /**
    * Safe to send twice. Defaults to true for GET and HEAD; a JSON-RPC read over POST may say so itself.
-   * Writes are never retried: a lost answer does not mean the write did not happen.
+   * Writes are retried only when the connection failed while opening, before a byte of them was sent: a lost
+   * answer does not mean the write did not happen.
    */
   idempotent?: boolean;
   maxResponseBytes?: number;
@@ -132,7 +133,7 @@ export function classifyTransportError(
   const where = options.vendor ? text`${options.vendor} at ${host}` : host;
   // A write whose answer was lost may well have been carried out: say so, so nobody repeats it blindly.
   const lostWrite =
-    request?.write && code && (DROPPED.has(code) || READ_TIMEOUTS.has(code))
+    request?.write && code && (DROPPED.has(code) || READ_TIMEOUTS.has(code)) && !failedBeforeSending(error)
       ? text` The change may have been made all the same: reload and check before trying again.`
       : "";
   if (code === "UND_ERR_CONNECT_TIMEOUT") {
@@ -244,17 +245,18 @@ export class HttpClient {
 
   async request(request: HttpRequest): Promise<HttpResponse> {
     const idempotent = request.idempotent ?? (request.method === "GET" || request.method === "HEAD");
-    const retries = idempotent ? (request.retries ?? this.options.retries ?? 2) : 0;
+    const retries = request.retries ?? this.options.retries ?? 2;
     for (let attempt = 0; ; attempt++) {
       try {
         const response = await this.gated(request, idempotent ? "read" : "write");
-        if (attempt < retries && RETRY_STATUSES.has(response.status)) {
+        if (idempotent && attempt < retries && RETRY_STATUSES.has(response.status)) {
           await sleep(backoff(attempt));
           continue;
         }
         return response;
       } catch (error) {
-        if (attempt >= retries || !retryable(error)) {
+        // A write is sent again only when nothing of it left the console: its answer cannot have been lost.
+        if (attempt >= retries || !retryable(error) || !(idempotent || failedBeforeSending(error))) {
           throw classifyTransportError(error, this.options, { write: !idempotent });
         }
         await sleep(backoff(attempt));

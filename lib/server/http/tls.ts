@@ -78,6 +78,16 @@ export function checkCertificate(tls: TlsSettings, certificate: CertificateDto |
   );
 }
 
+const NOT_SENT = Symbol("nothing of the request was sent");
+
+/**
+ * The connection failed while it was being opened (TCP or TLS handshake), so nothing of the request reached
+ * the appliance: even a write may be sent again, and its failure says nothing about whether it was made.
+ */
+export function failedBeforeSending(error: unknown): boolean {
+  return typeof error === "object" && error !== null && NOT_SENT in error;
+}
+
 export interface ConnectorOptions {
   tls: TlsSettings;
   connectTimeoutMs: number;
@@ -151,7 +161,7 @@ export function tlsConnector(options: ConnectorOptions): buildConnector.connecto
     }
     base(connectOptions, (error, socket) => {
       if (error || !socket) {
-        callback(error ?? new Error("connect failed"), null);
+        callback(Object.assign(error ?? new Error("connect failed"), { [NOT_SENT]: true }), null);
         return;
       }
       if (!(socket instanceof TLSSocket)) {

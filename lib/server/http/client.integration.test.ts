@@ -18,7 +18,9 @@ function counting() {
     state.requests += 1;
     if (req.url?.startsWith("/flaky") && state.failuresLeft > 0) {
       state.failuresLeft -= 1;
-      res.writeHead(503).end("busy");
+      res
+        .writeHead(Number(new URL(req.url, "http://appliance").searchParams.get("status") ?? 503))
+        .end("failed");
       return;
     }
     if (req.url?.startsWith("/drop") && state.drops > 0) {
@@ -220,18 +222,32 @@ describe("HTTP client failures and bounds", () => {
     expect(error.message).toContain("1024 KiB");
   });
 
-  it("retries idempotent reads with backoff, never writes", async () => {
+  it("retries idempotent reads with backoff; a write only when the appliance turned it away", async () => {
     await withHttpClient(options(plain.baseUrl, { mode: "verify" }), async (client) => {
       plainCounter.state.failuresLeft = 2;
       let before = plainCounter.state.requests;
-      expect((await get(client, "/flaky")).status).toBe(200);
+      expect((await get(client, "/flaky?status=500")).status).toBe(200);
       expect(plainCounter.state.requests - before).toBe(3);
 
+      // A 500 may come after the appliance acted: the write is not sent again.
       plainCounter.state.failuresLeft = 2;
       before = plainCounter.state.requests;
-      const write = await client.request({ method: "POST", path: "/flaky", body: "x" });
-      expect(write.status).toBe(503);
+      const write = await client.request({ method: "POST", path: "/flaky?status=500", body: "x" });
+      expect(write.status).toBe(500);
       expect(plainCounter.state.requests - before).toBe(1);
+
+      // A 503 or 429 says it did not act on it: the write is asked again.
+      for (const status of [503, 429]) {
+        plainCounter.state.failuresLeft = 2;
+        before = plainCounter.state.requests;
+        const turnedAway = await client.request({
+          method: "POST",
+          path: `/flaky?status=${status}`,
+          body: "x",
+        });
+        expect(turnedAway.status).toBe(200);
+        expect(plainCounter.state.requests - before).toBe(3);
+      }
       plainCounter.state.failuresLeft = 0;
 
       plainCounter.state.drops = 1;

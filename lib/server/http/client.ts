@@ -51,8 +51,8 @@ export interface HttpRequest {
   body?: string | Buffer;
   /**
    * Safe to send twice. Defaults to true for GET and HEAD; a JSON-RPC read over POST may say so itself.
-   * Writes are retried only when the connection failed while opening, before a byte of them was sent: a lost
-   * answer does not mean the write did not happen.
+   * Writes are asked again only when nothing of them reached the appliance (the connection failed while
+   * opening) or it turned them away (429, 503): a lost answer does not mean the write did not happen.
    */
   idempotent?: boolean;
   maxResponseBytes?: number;
@@ -106,8 +106,11 @@ const READ_TIMEOUTS = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"
  * restarts or hiccups, 502–504 what a gateway in front of it says. A read is safe to repeat; a write never is.
  */
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
-/** Answers that say the appliance had more requests than it takes: the console sends fewer at once. */
-const OVERLOADED_STATUSES = new Set([429, 503]);
+/**
+ * Answers that say the appliance turned the request away without acting on it (RFC 9110 §15.6.4, RFC 6585
+ * §4): the console sends fewer at once, and asks again even for a write.
+ */
+const TURNED_AWAY_STATUSES = new Set([429, 503]);
 
 function errorCode(error: unknown): string | undefined {
   const withCode = error as { code?: unknown; cause?: { code?: unknown } } | null;
@@ -249,7 +252,7 @@ export class HttpClient {
     for (let attempt = 0; ; attempt++) {
       try {
         const response = await this.gated(request, idempotent ? "read" : "write");
-        if (idempotent && attempt < retries && RETRY_STATUSES.has(response.status)) {
+        if (attempt < retries && (idempotent ? RETRY_STATUSES : TURNED_AWAY_STATUSES).has(response.status)) {
           await sleep(backoff(attempt));
           continue;
         }
@@ -270,7 +273,7 @@ export class HttpClient {
     let outcome: Outcome = "failed";
     try {
       const response = await this.once(request, slot);
-      outcome = OVERLOADED_STATUSES.has(response.status) ? "overloaded" : "answered";
+      outcome = TURNED_AWAY_STATUSES.has(response.status) ? "overloaded" : "answered";
       return response;
     } catch (error) {
       // A connection closed before its answer is how a small web server turns away one too many.

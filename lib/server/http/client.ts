@@ -9,9 +9,9 @@ import { ConcurrencyGate, type Outcome, type RequestKind } from "./concurrency";
 import { failedBeforeSending, tlsConnector } from "./tls";
 
 /**
- * The one way the console talks to an appliance: a keep-alive pool per connection carrying its TLS mode,
- * its timeouts, a bound on response size and retries with backoff for idempotent reads. Vendor clients
- * build requests and parse answers; they never open sockets of their own.
+ * The one way the console talks to an appliance: keep-alive sockets per connection carrying its TLS mode,
+ * its timeouts, a bound on response size, retries with backoff for idempotent reads and as many requests at
+ * once as the appliance takes. Vendor clients build requests and parse answers; they never open sockets.
  */
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
@@ -26,7 +26,7 @@ export interface HttpClientOptions {
   connectTimeoutMs: number;
   readTimeoutMs: number;
   maxResponseBytes?: number;
-  /** Extra attempts for idempotent requests after a transient failure (default 2). */
+  /** Extra attempts after a transient failure (default 2): for reads, and for writes that never reached the appliance. */
   retries?: number;
   /**
    * Most requests at the appliance at once, each on a socket of its own (the connection's `parallelRequests`).
@@ -103,7 +103,8 @@ const DROPPED = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CLOSE
 const READ_TIMEOUTS = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 /**
  * Answers worth asking again for a read: 500 is what an appliance's web server says while a service behind it
- * restarts or hiccups, 502–504 what a gateway in front of it says. A read is safe to repeat; a write never is.
+ * restarts or hiccups, 502–504 what a gateway in front of it says. A read is safe to repeat; a write is not, unless
+ * the appliance said it did not act on it (below).
  */
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 /**

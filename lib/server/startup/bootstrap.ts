@@ -11,6 +11,7 @@ import { shadowedIds } from "@/lib/server/connections/registry";
 import { closeDatabase, type Database, database } from "@/lib/server/db/client";
 import { logger } from "@/lib/server/logging/logger";
 import { closeSharedState, startSharedState } from "@/lib/server/shared-state/shared-state";
+import { startEmbeddedMaintenance } from "@/lib/server/startup/embedded-maintenance";
 import { boundHeapGrowth } from "@/lib/server/startup/heap";
 import { countUsers, ensureUser } from "@/lib/server/users/users";
 import { consoleVault } from "@/lib/server/vault/vault";
@@ -106,6 +107,7 @@ export async function bootstrap(): Promise<void> {
   await seedFirstAccounts(db);
   startHealthRunner();
   startKiwireIndexRunner();
+  startEmbeddedMaintenance();
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       void Promise.all([closeDatabase(), closeSharedState()]).finally(() => process.exit(0));

@@ -9,6 +9,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
+import { nextStartArguments } from "@/scripts/next-start";
 import {
   connectionsFileFor,
   describeSimulators,
@@ -45,7 +46,7 @@ async function main() {
   for (const simulator of description.simulators)
     console.log(`simulator ${simulator.kind.padEnd(15)} ${simulator.baseUrl}`);
 
-  const console_: ChildProcess = spawn(process.execPath, [next, "start", "-p", port], {
+  const console_: ChildProcess = spawn(process.execPath, nextStartArguments(next, port), {
     stdio: "inherit",
     env: {
       ...process.env,

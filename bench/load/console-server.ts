@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import path from "node:path";
+import { nextStartArguments } from "@/scripts/next-start";
 import { reportOnSignalOptions } from "./memory";
 
 /**
@@ -89,7 +90,7 @@ export async function startConsole(options: {
   const log = openSync(logFile, "a");
   const child: ChildProcess = spawn(
     process.execPath,
-    [...nodeArguments(), NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"],
+    [...nodeArguments(), ...nextStartArguments(NEXT_BIN, options.port, "127.0.0.1")],
     {
       cwd: options.appDir,
       detached: true, // setsid: its own session and process group

@@ -43,6 +43,17 @@ function httpFor(baseUrl: string, vendor: string): HttpClient {
   });
 }
 
+/** The read, and a stop that closes the client's sockets before the simulator. */
+function running(http: HttpClient, sim: { close(): Promise<void> }, read: () => Promise<unknown>) {
+  return {
+    read,
+    stop: async () => {
+      await http.close();
+      await sim.close();
+    },
+  };
+}
+
 const stamp = () => `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 const VENDORS: Vendor[] = [
@@ -63,13 +74,7 @@ const VENDORS: Vendor[] = [
         sessionKey: `limit-op-${stamp()}`,
       });
       const extensions = new OperatorExtensions(rpc);
-      return {
-        read: () => extensions.owners(),
-        stop: async () => {
-          await http.close();
-          await sim.close();
-        },
-      };
+      return running(http, sim, () => extensions.owners());
     },
   },
   {
@@ -85,13 +90,7 @@ const VENDORS: Vendor[] = [
         `limit-kiwire-${stamp()}`,
       );
       const hotspot = new KiwireHotspot(client);
-      return {
-        read: () => hotspot.listProfiles(),
-        stop: async () => {
-          await http.close();
-          await sim.close();
-        },
-      };
+      return running(http, sim, () => hotspot.listProfiles());
     },
   },
   {
@@ -113,13 +112,9 @@ const VENDORS: Vendor[] = [
         cacheKey: `limit-kalliope-${stamp()}`,
       });
       const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-      return {
-        read: () => client.fetchWindow({ begin: `${day} 09:00:00`, end: `${day} 09:59:59` }),
-        stop: async () => {
-          await http.close();
-          await sim.close();
-        },
-      };
+      return running(http, sim, () =>
+        client.fetchWindow({ begin: `${day} 09:00:00`, end: `${day} 09:59:59` }),
+      );
     },
   },
   {
@@ -138,13 +133,7 @@ const VENDORS: Vendor[] = [
       const client = new KayakoClient(http, sim.credentials);
       const lookupsKey = `limit-kayako-${stamp()}`;
       const tickets = new KayakoTickets(client, () => lookupsFor(client, lookupsKey));
-      return {
-        read: () => tickets.get("1"),
-        stop: async () => {
-          await http.close();
-          await sim.close();
-        },
-      };
+      return running(http, sim, () => tickets.get("1"));
     },
   },
 ];

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer, type Server, type Socket } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TlsSettings } from "@/lib/api/connections";
 import { CONNECTION_DEFAULTS } from "@/lib/connection-kinds";
@@ -7,6 +8,7 @@ import { localize } from "@/lib/i18n/api-messages/localize";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import { CONNECTION_OVERFLOWS } from "@/simulators/shared/connection-limit";
 import { type Listening, listen } from "@/simulators/shared/server";
+import { captureLogs } from "@/testing/log-capture";
 import { HttpClient, type HttpClientOptions, withHttpClient } from "./client";
 
 const SOCKETS_PER_APPLIANCE = CONNECTION_DEFAULTS.parallelRequests;
@@ -301,6 +303,38 @@ describe("requests at once, against an appliance that takes fewer", () => {
     );
     return { appliance, seen };
   }
+
+  it("says in the log, once, that the appliance turned requests away and how many it now sends at once", async () => {
+    const { appliance } = await applianceOf("busy", 3);
+    const logs = captureLogs();
+    const said = () => logs.lines.filter((line) => line.msg.includes("turned requests away"));
+    try {
+      await withHttpClient(
+        options(appliance.baseUrl, { mode: "verify" }, { vendor: "Kiwire", readTimeoutMs: 5_000 }),
+        async (client) => {
+          await Promise.all(
+            Array.from({ length: 20 }, (_, n) => client.request({ method: "GET", path: `/${n}` })),
+          );
+          // The line waits for the limit to settle, a second after the first request turned away.
+          for (let waited = 0; said().length === 0 && waited < 3_000; waited += 50) await sleep(50);
+          await Promise.all(
+            Array.from({ length: 20 }, (_, n) => client.request({ method: "GET", path: `/${n}` })),
+          );
+        },
+      );
+    } finally {
+      logs.restore();
+      await appliance.close();
+    }
+    expect(said()).toHaveLength(1);
+    expect(said()[0]).toMatchObject({ level: "warn" });
+    // Three at once is where the appliance turns the fourth away: the limit settles at three or below.
+    const [, settledAt] = /at most (\d+) at once/.exec(said()[0]?.msg ?? "") ?? [];
+    expect(Number(settledAt)).toBeLessThanOrEqual(3);
+    expect(said()[0]?.msg).toMatch(
+      /^\[http\] Kiwire at 127\.0\.0\.1:\d+ turned requests away \(HTTP 503\): the console now sends it at most \d at once, where the connection allows 16\./,
+    );
+  });
 
   it("never sends more than the connection's parallelRequests", async () => {
     const { appliance, seen } = await applianceOf("queue", 64);

@@ -5,6 +5,7 @@ import type { CertificateDto, TlsSettings } from "@/lib/api/connections";
 import { CONNECTION_DEFAULTS } from "@/lib/connection-kinds";
 import { figure, type Text, text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
+import { logger } from "@/lib/server/logging/logger";
 import { ConcurrencyGate, type Outcome, type RequestKind } from "./concurrency";
 import { failedBeforeSending, tlsConnector } from "./tls";
 
@@ -18,6 +19,10 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 const KEEP_ALIVE_MS = 10_000;
 
 const BACKOFF_BASE_MS = 200;
+/** How often, at most, the log says an appliance turned requests away. */
+const LOWERED_LOG_INTERVAL_MS = 60_000;
+/** A burst lowers the limit step by step: the log line waits this long and then gives where it settled. */
+const LOWERED_LOG_SETTLE_MS = 1_000;
 
 export interface HttpClientOptions {
   /** Scheme, host, port and optional path prefix; request paths are appended to it. */
@@ -214,6 +219,7 @@ export class HttpClient {
   private readonly prefix: string;
   private certificate: CertificateDto | null = null;
   private observer: ExchangeObserver | undefined;
+  private loweredLoggedAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: HttpClientOptions) {
     this.options = options;
@@ -272,18 +278,38 @@ export class HttpClient {
   private async gated(request: HttpRequest, kind: RequestKind): Promise<HttpResponse> {
     const slot = await this.gate.acquire(kind);
     let outcome: Outcome = "failed";
+    let why = "";
     try {
       const response = await this.once(request, slot);
       outcome = TURNED_AWAY_STATUSES.has(response.status) ? "overloaded" : "answered";
+      why = `HTTP ${response.status}`;
       return response;
     } catch (error) {
       // A connection closed before its answer is how a small web server turns away one too many.
-      if (DROPPED.has(errorCode(error) ?? "")) outcome = "overloaded";
+      why = errorCode(error) ?? "";
+      if (DROPPED.has(why)) outcome = "overloaded";
       throw error;
     } finally {
+      const before = this.gate.current.reads;
       this.gate.release(slot, outcome);
+      if (this.gate.current.reads < before) this.reportLowered(why);
       this.closeSocketsPastLimit();
     }
+  }
+
+  /** Says, at most once a minute, that the appliance takes fewer requests than the connection's setting. */
+  private reportLowered(why: string): void {
+    const now = Date.now();
+    if (now - this.loweredLoggedAt < LOWERED_LOG_INTERVAL_MS) return;
+    this.loweredLoggedAt = now;
+    const where = `${this.options.vendor ?? "The appliance"} at ${new URL(this.options.baseUrl).host}`;
+    const most = this.options.parallelRequests ?? CONNECTION_DEFAULTS.parallelRequests;
+    const settled = setTimeout(() => {
+      logger.warn(
+        `[http] ${where} turned requests away (${why}): the console now sends it at most ${this.gate.current.reads} at once, where the connection allows ${most}. If this repeats, lower the connection's parallel requests.`,
+      );
+    }, LOWERED_LOG_SETTLE_MS);
+    settled.unref();
   }
 
   private socket(slot: number): Client {

@@ -7,9 +7,9 @@
  * flight. Reads then probe upwards again, one more after each run of PROBE_AFTER × `limit` answers taken
  * with every place in use, as TCP's congestion window grows: a lasting limit is found within a few answers,
  * one that has passed (a restart, a busy minute) is forgotten, and a probe past a lasting limit (one read
- * turned away and asked again) comes once in that many answers. A read turned away is simply asked again; a write never is,
- * so writes do not probe: they go only as many at once as the appliance has answered together since it last
- * turned one away.
+ * turned away and asked again) comes once in that many answers. Writes do not probe, since a write whose
+ * connection closed may have run and is not sent again: they go only as many at once as the appliance has
+ * answered together since it last turned one away.
  *
  * Each place is a slot with a socket of its own, and a request takes the lowest free one, so the console never
  * holds more sockets open than its limit: an appliance that counts open connections, idle ones included, sees

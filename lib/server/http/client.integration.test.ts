@@ -11,7 +11,7 @@ import { type Listening, listen } from "@/simulators/shared/server";
 import { captureLogs } from "@/testing/log-capture";
 import { HttpClient, type HttpClientOptions, withHttpClient } from "./client";
 
-const SOCKETS_PER_APPLIANCE = CONNECTION_DEFAULTS.parallelRequests;
+const DEFAULT_PARALLEL_REQUESTS = CONNECTION_DEFAULTS.parallelRequests;
 
 /** A handler that counts requests and answers by path. */
 function counting() {
@@ -259,7 +259,7 @@ describe("HTTP client failures and bounds", () => {
 });
 
 describe("requests at once", () => {
-  it(`carries ${SOCKETS_PER_APPLIANCE} requests at once, so none waits in the console while the appliance is free`, async () => {
+  it(`carries ${DEFAULT_PARALLEL_REQUESTS} requests at once, so none waits in the console while the appliance is free`, async () => {
     // The appliance answers nobody until every request has arrived: with fewer sockets than requests the rest
     // would wait in the console's pool, and this run would end in read timeouts instead.
     const held: ServerResponse[] = [];
@@ -267,20 +267,21 @@ describe("requests at once", () => {
     const appliance = await listen((req, res) => {
       sockets.add(req.socket);
       held.push(res);
-      if (held.length === SOCKETS_PER_APPLIANCE) for (const waiting of held) waiting.writeHead(200).end("ok");
+      if (held.length === DEFAULT_PARALLEL_REQUESTS)
+        for (const waiting of held) waiting.writeHead(200).end("ok");
     });
     try {
       const answers = await withHttpClient(
         options(appliance.baseUrl, { mode: "verify" }, { readTimeoutMs: 5_000 }),
         (client) =>
           Promise.all(
-            Array.from({ length: SOCKETS_PER_APPLIANCE }, (_, n) =>
+            Array.from({ length: DEFAULT_PARALLEL_REQUESTS }, (_, n) =>
               client.request({ method: "GET", path: `/${n}` }),
             ),
           ),
       );
-      expect(answers.map((answer) => answer.status)).toEqual(Array(SOCKETS_PER_APPLIANCE).fill(200));
-      expect(sockets.size).toBe(SOCKETS_PER_APPLIANCE);
+      expect(answers.map((answer) => answer.status)).toEqual(Array(DEFAULT_PARALLEL_REQUESTS).fill(200));
+      expect(sockets.size).toBe(DEFAULT_PARALLEL_REQUESTS);
     } finally {
       await appliance.close();
     }

@@ -22,7 +22,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { Agent, fetch as fetchInsecure } from "undici";
-import { type ConsoleServer, prepareBuild, startConsole } from "./load/console-server";
+import { type ConsoleServer, prepareBuild, settled, startConsole } from "./load/console-server";
 import { rssBytes } from "./load/memory";
 import { loadMix, shareConnections } from "./load/mix";
 import { type CredentialPools, createOperators } from "./load/operators";
@@ -190,6 +190,7 @@ async function loadRun(
   operators: number,
   seconds: number,
 ): Promise<LoadFigures> {
+  console.error(`Settled after ${(await settled(server)).toFixed(0)} s.`);
   console.error(`Bare route throughput at ${operators} connections (10 s)...`);
   const bare = await autocannon({
     url: `${server.baseUrl}/api/health`,
@@ -252,8 +253,10 @@ async function timedExport(server: ConsoleServer, cookie: string, connectionId: 
 async function exportRate(server: ConsoleServer, cookie: string, connectionId: string) {
   const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
   const month = `from=${day(30)}&to=${day(0)}`;
-  // The first read fetches the month from the PBX; the export is timed once the days are held.
+  // The first read fetches the month from the PBX; the export is timed once the days are held, and stored in
+  // the day cache, and whatever the load runs left behind is done.
   await get(`${server.baseUrl}/api/v1/kalliope/${connectionId}/calls?${month}`, { cookie })();
+  console.error(`Settled after ${(await settled(server)).toFixed(0)} s.`);
   const runs: Awaited<ReturnType<typeof timedExport>>[] = [];
   for (let run = 0; run < EXPORT_RUNS; run++)
     runs.push(await timedExport(server, cookie, connectionId, month));

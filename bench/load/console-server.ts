@@ -132,3 +132,28 @@ export async function startConsole(options: {
   const serverPid = processGroupMembers(pgid).sort((a, b) => rssOf(b) - rssOf(a))[0] ?? pgid;
   return { baseUrl, serverPid, logFile, reportDirectory, stop };
 }
+
+/** CPU time the process has used so far (user and system), in milliseconds, from /proc/<pid>/stat. */
+function cpuMilliseconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields 14 and 15 (utime, stime), in clock ticks of 10 ms; the command name before them may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Waits until the console has used under a tenth of a core for a whole second, at most `maxSeconds`: after a
+ * load run it still answers the requests whose clients gave up, and stores what it fetched, so a figure
+ * measured at once would read that work as its own. Returns the seconds waited.
+ */
+export async function settled(server: ConsoleServer, maxSeconds = 60): Promise<number> {
+  const started = Date.now();
+  let before = cpuMilliseconds(server.serverPid);
+  while (Date.now() - started < maxSeconds * 1000) {
+    await sleep(1000);
+    const now = cpuMilliseconds(server.serverPid);
+    if (now - before < 100) break;
+    before = now;
+  }
+  return (Date.now() - started) / 1000;
+}

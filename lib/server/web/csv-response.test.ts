@@ -35,6 +35,19 @@ describe("csvResponse", () => {
     expect(Buffer.concat(chunks).toString("utf8")).toBe(csvFile(header, rows()));
   });
 
+  it("hands the thread back while it builds a chunk, so compression and other requests get their turns", async () => {
+    const reader = csvResponse("calls.csv", header, rows()).body!.getReader();
+    await reader.read(); // the byte-order mark and the header
+    let otherWorkRan = false;
+    setImmediate(() => {
+      otherWorkRan = true;
+    });
+    const { value } = await reader.read();
+    expect(value?.byteLength).toBeGreaterThan(32 * 1024);
+    expect(otherWorkRan).toBe(true);
+    await reader.cancel();
+  });
+
   it("names the file and keeps the download out of caches", () => {
     const response = csvResponse("calls.csv", header, []);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");

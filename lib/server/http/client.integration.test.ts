@@ -20,8 +20,17 @@ function counting() {
     state.requests += 1;
     if (req.url?.startsWith("/flaky") && state.failuresLeft > 0) {
       state.failuresLeft -= 1;
+      const query = new URL(req.url, "http://appliance").searchParams;
+      const retryAfter = query.get("retryAfter");
+      const inSeconds = query.get("retryAfterSeconds");
       res
-        .writeHead(Number(new URL(req.url, "http://appliance").searchParams.get("status") ?? 503))
+        .writeHead(Number(query.get("status") ?? 503), {
+          ...(retryAfter !== null && { "retry-after": retryAfter }),
+          // As an HTTP-date, that many seconds after this answer.
+          ...(inSeconds !== null && {
+            "retry-after": new Date(Date.now() + Number(inSeconds) * 1000).toUTCString(),
+          }),
+        })
         .end("failed");
       return;
     }
@@ -254,6 +263,40 @@ describe("HTTP client failures and bounds", () => {
 
       plainCounter.state.drops = 1;
       expect((await get(client, "/drop")).status).toBe(200);
+    });
+  });
+
+  it("waits as long as a turned-away answer's Retry-After asks, and passes the answer on when that is long", async () => {
+    await withHttpClient(options(plain.baseUrl, { mode: "verify" }), async (client) => {
+      const attempt = async (path: string, method: "GET" | "POST" = "GET") => {
+        const before = plainCounter.state.requests;
+        const started = performance.now();
+        const response = await client.request({ method, path, ...(method === "POST" && { body: "x" }) });
+        return {
+          status: response.status,
+          requests: plainCounter.state.requests - before,
+          waitedMs: performance.now() - started,
+        };
+      };
+
+      plainCounter.state.failuresLeft = 1;
+      const waited = await attempt("/flaky?status=503&retryAfter=1", "POST");
+      expect(waited).toMatchObject({ status: 200, requests: 2 });
+      expect(waited.waitedMs).toBeGreaterThanOrEqual(950);
+
+      // An hour, in seconds or as a date: the appliance will turn the next ones away too.
+      for (const path of ["/flaky?status=429&retryAfter=3600", "/flaky?status=503&retryAfterSeconds=3600"]) {
+        plainCounter.state.failuresLeft = 3;
+        const passedOn = await attempt(path);
+        expect(passedOn.status).toBe(path.includes("429") ? 429 : 503);
+        expect(passedOn.requests).toBe(1);
+        expect(passedOn.waitedMs).toBeLessThan(900);
+      }
+
+      // Neither form: the client's own backoff, as without the header.
+      plainCounter.state.failuresLeft = 2;
+      expect(await attempt("/flaky?status=503&retryAfter=soon")).toMatchObject({ status: 200, requests: 3 });
+      plainCounter.state.failuresLeft = 0;
     });
   });
 });

@@ -7,18 +7,26 @@ import { figure, type Text, text } from "@/lib/i18n/api-messages/text";
 import { VendorError } from "@/lib/server/errors/vendor-error";
 import { logger } from "@/lib/server/logging/logger";
 import { ConcurrencyGate, type Outcome, type RequestKind } from "./concurrency";
+import { retryAfterMs } from "./retry-after";
 import { failedBeforeSending, tlsConnector } from "./tls";
 
 /**
  * The one way the console talks to an appliance: keep-alive sockets per connection carrying its TLS mode,
- * its timeouts, a bound on response size, retries with backoff for idempotent reads and as many requests at
- * once as the appliance takes. Vendor clients build requests and parse answers; they never open sockets.
+ * its timeouts, a bound on response size, retries with backoff for idempotent reads (and for writes the
+ * appliance turned away unread, waiting what its Retry-After asks) and as many requests at once as the
+ * appliance takes. Vendor clients build requests and parse answers; they never open sockets.
  */
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 const KEEP_ALIVE_MS = 10_000;
 
 const BACKOFF_BASE_MS = 200;
+/**
+ * The longest wait an appliance's `Retry-After` gets within one request: a person is waiting for the page.
+ * An appliance that asks for longer (maintenance, a rate limit's window) gets its answer passed on at once,
+ * instead of two more requests it said it would turn away.
+ */
+const RETRY_AFTER_LIMIT_MS = 5_000;
 /** How often, at most, the log says an appliance turned requests away. */
 const LOWERED_LOG_INTERVAL_MS = 60_000;
 /** A burst lowers the limit step by step: the log line waits this long and then gives where it settled. */
@@ -260,7 +268,11 @@ export class HttpClient {
       try {
         const response = await this.gated(request, idempotent ? "read" : "write");
         if (attempt < retries && (idempotent ? RETRY_STATUSES : TURNED_AWAY_STATUSES).has(response.status)) {
-          await sleep(backoff(attempt));
+          const asked = TURNED_AWAY_STATUSES.has(response.status)
+            ? retryAfterMs(response.header("retry-after"), response.serverDate()?.getTime() ?? Date.now())
+            : undefined;
+          if (asked !== undefined && asked > RETRY_AFTER_LIMIT_MS) return response;
+          await sleep(asked ?? backoff(attempt));
           continue;
         }
         return response;

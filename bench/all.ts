@@ -228,7 +228,7 @@ async function loadRun(
 }
 
 const EXPORT_RUNS = 5;
-/** Unmeasured exports first, as the latency series have warm-up rounds: the first run code not yet optimised. */
+/** Unmeasured exports first, as the latency series have warm-up rounds: the first ones run unoptimised code. */
 const EXPORT_WARM_UP = 2;
 
 /** One export of the month, as a browser asks for it (gzip), timed from the request to the last byte. */

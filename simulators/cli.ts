@@ -3,7 +3,8 @@
  *   npm run simulators [-- --json] [--https] [--seed N] [--ports fixed|free] [--host 127.0.0.1]
  * Each simulator can also run alone: `npx tsx simulators/<vendor>/main.ts --help`.
  * Faults for all of them come from SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE, and a cap on
- * the requests each serves at once from SIM_CONNECTION_LIMIT and SIM_CONNECTION_OVERFLOW (queue, close, busy).
+ * the requests each serves at once from SIM_CONNECTION_LIMIT and SIM_CONNECTION_OVERFLOW (queue, close, busy,
+ * busy-retry-after).
  */
 import { parseArgs } from "node:util";
 import { describeSimulators, startAllSimulators } from "./all";

@@ -51,7 +51,7 @@ Where the documents are silent (README "Switches"):
   --cdr-output negotiated|json|xml|csv   answer CDRs as Accept asks, or always in one type (default negotiated)
   --salt-xml                      answer the salt in XML even when JSON is asked for, like older firmware
 Faults come from SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE;
-SIM_CONNECTION_LIMIT and SIM_CONNECTION_OVERFLOW (queue, close or busy) cap the requests served at once.`);
+SIM_CONNECTION_LIMIT and SIM_CONNECTION_OVERFLOW (queue, close, busy or busy-retry-after) cap the requests served at once.`);
   process.exit(0);
 }
 

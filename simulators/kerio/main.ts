@@ -45,7 +45,7 @@ Open behaviours (README "Switches"; the default first):
   --created-ids <final|temporary>           Control: created entries carry tmp-N ids until apply
   --set-details <merge|replace|whole>       Control: how IpAddressGroups.set treats absent members
 Fault injection: SIM_LATENCY_MS, SIM_FAIL_RATE, SIM_MALFORMED_RATE, SIM_DROP_RATE;
-SIM_CONNECTION_LIMIT and SIM_CONNECTION_OVERFLOW (queue, close or busy) cap the requests served at once.`;
+SIM_CONNECTION_LIMIT and SIM_CONNECTION_OVERFLOW (queue, close, busy or busy-retry-after) cap the requests served at once.`;
 
 /** The variant switches given on the command line, checked against their values. */
 function variantFlags(values: Record<string, unknown>): Record<string, string | number> {

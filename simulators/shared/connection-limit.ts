@@ -6,10 +6,12 @@ import type { Handler } from "./faults";
  * says either, so this is a switch every simulator takes, and the console must work under each value:
  * - `queue`: the request waits for one of `count` workers (a web server in front of a pool of PHP workers);
  * - `close`: a connection past `count` is closed as soon as it is accepted (a small embedded web server);
- * - `busy`: a request past `count` gets `503 Service Unavailable` (a server or proxy that sheds load).
+ * - `busy`: a request past `count` gets `503 Service Unavailable` (a server or proxy that sheds load), without
+ *   `Retry-After`, as nginx's `limit_conn` and HAProxy answer by default;
+ * - `busy-retry-after`: the same 503 with `Retry-After: 1` (a server that says when to come back).
  * Our default is no limit: the documents give no figure, and a limit we invented would hide the others.
  */
-export const CONNECTION_OVERFLOWS = ["queue", "close", "busy"] as const;
+export const CONNECTION_OVERFLOWS = ["queue", "close", "busy", "busy-retry-after"] as const;
 export type ConnectionOverflow = (typeof CONNECTION_OVERFLOWS)[number];
 
 export interface ConnectionLimit {
@@ -42,8 +44,11 @@ export function limitConnections(
   };
   return async (req, res) => {
     if (serving >= limit.count) {
-      if (limit.overflow === "busy") {
-        res.writeHead(503, { "content-type": "text/html", "retry-after": "1" });
+      if (limit.overflow === "busy" || limit.overflow === "busy-retry-after") {
+        res.writeHead(503, {
+          "content-type": "text/html",
+          ...(limit.overflow === "busy-retry-after" && { "retry-after": "1" }),
+        });
         res.end("<html><body><h1>503 Service Unavailable</h1></body></html>");
         return;
       }

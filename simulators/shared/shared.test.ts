@@ -113,10 +113,11 @@ describe("connection limit", () => {
 
   /** One request on a connection of its own, so `close` sees one connection per request. */
   const ask = (url: string) =>
-    new Promise<{ status: number } | { failed: string }>((resolve) => {
+    new Promise<{ status: number; retryAfter?: string } | { failed: string }>((resolve) => {
       get(url, { agent: false }, (res) => {
         res.resume();
-        res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
+        const retryAfter = res.headers["retry-after"];
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, ...(retryAfter && { retryAfter }) }));
       }).on("error", (error: NodeJS.ErrnoException) => resolve({ failed: error.code ?? error.message }));
     });
 
@@ -135,14 +136,20 @@ describe("connection limit", () => {
     expect(most()).toBe(2);
   });
 
-  it("busy: a request past the limit is answered 503 at once", async () => {
-    const { server, held } = await twoWorkers("busy");
-    const first = [ask(server.baseUrl), ask(server.baseUrl)];
-    await until(() => held.length === 2);
-    expect(await ask(server.baseUrl)).toEqual({ status: 503 });
-    for (const release of held) release();
-    expect(await Promise.all(first)).toEqual([{ status: 200 }, { status: 200 }]);
-  });
+  it.each([
+    ["busy", undefined],
+    ["busy-retry-after", "1"],
+  ] as const)(
+    "%s: a request past the limit is answered 503 at once, Retry-After %s",
+    async (overflow, retryAfter) => {
+      const { server, held } = await twoWorkers(overflow);
+      const first = [ask(server.baseUrl), ask(server.baseUrl)];
+      await until(() => held.length === 2);
+      expect(await ask(server.baseUrl)).toEqual({ status: 503, retryAfter });
+      for (const release of held) release();
+      expect(await Promise.all(first)).toEqual([{ status: 200 }, { status: 200 }]);
+    },
+  );
 
   it("close: a connection past the limit is closed without an answer", async () => {
     const { server, held } = await twoWorkers("close");

@@ -25,7 +25,12 @@ const BURST = 24;
 /** Each answer takes this long, so the burst's requests overlap at the appliance as a busy console's do. */
 const faults = { latencyMs: 30 };
 const LIMIT_OF_TWO = (overflow: ConnectionLimit["overflow"]): ConnectionLimit => ({ count: 2, overflow });
-const PAST_THE_LIMIT = { queue: "queues", close: "closes", busy: "answers 503 to" } as const;
+const PAST_THE_LIMIT = {
+  queue: "queues",
+  close: "closes",
+  busy: "answers 503 to",
+  "busy-retry-after": "answers 503 with Retry-After to",
+} as const;
 
 interface Vendor {
   name: string;

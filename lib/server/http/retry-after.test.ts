@@ -14,6 +14,14 @@ describe("retryAfterMs", () => {
     expect(retryAfterMs("Sun, 06 Dec 2026 19:59:00 GMT", SENT_AT)).toBe(0);
   });
 
+  // The suite runs with TZ=UTC (vitest.config.ts), where local time is GMT: the asctime case shows its zone
+  // only under another, e.g. `TZ=Europe/Rome npx vitest run lib/server/http/retry-after.test.ts`, which
+  // fails by an hour if the form is read as local time.
+  it("reads the two obsolete date forms as GMT too, asctime's included, which names no zone", () => {
+    expect(retryAfterMs("Sunday, 06-Dec-26 20:00:30 GMT", SENT_AT)).toBe(30_000);
+    expect(retryAfterMs("Sun Dec  6 20:00:30 2026", SENT_AT)).toBe(30_000);
+  });
+
   it("ignores what is neither form", () => {
     for (const value of [undefined, "", "soon", "-5", "1.5", "0x10"])
       expect(retryAfterMs(value, SENT_AT)).toBeUndefined();

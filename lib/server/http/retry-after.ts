@@ -11,6 +11,9 @@ export function retryAfterMs(value: string | undefined, sentAt: number): number 
   if (!field) return undefined;
   if (/^\d+$/.test(field)) return Number(field) * 1000;
   // Each of HTTP's three date forms starts with the day's name; Date.parse alone would take "1.5" for a date.
-  const at = /^[A-Za-z]{3}/.test(field) ? Date.parse(field) : Number.NaN;
+  // All three are GMT, but asctime's form does not say so, and Date.parse would read it in the server's zone.
+  const at = /^[A-Za-z]{3}/.test(field)
+    ? Date.parse(/ GMT$/.test(field) ? field : `${field} GMT`)
+    : Number.NaN;
   return Number.isNaN(at) ? undefined : Math.max(0, at - sentAt);
 }

@@ -54,15 +54,22 @@ export interface ConsoleServer {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Fields of /proc/<pid>/stat that the bench reads, counted from the state (field 3 in proc(5)) as 0. */
+const STAT = { processGroup: 2, userTime: 11, systemTime: 12 } as const;
+
+/** /proc/<pid>/stat after the command name, which may itself contain spaces and parentheses. */
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
 function processGroupMembers(pgid: number): number[] {
   return readdirSync("/proc")
     .filter((name) => /^\d+$/.test(name))
     .map(Number)
     .filter((pid) => {
       try {
-        // Field 5 of /proc/<pid>/stat is the process group; the command name before it may contain spaces.
-        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) === pgid;
+        return Number(statFields(pid)[STAT.processGroup]) === pgid;
       } catch {
         return false;
       }
@@ -135,10 +142,9 @@ export async function startConsole(options: {
 
 /** CPU time the process has used so far (user and system), in milliseconds, from /proc/<pid>/stat. */
 function cpuMilliseconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  // Fields 14 and 15 (utime, stime), in clock ticks of 10 ms; the command name before them may contain spaces.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const fields = statFields(pid);
+  // In clock ticks of 10 ms.
+  return (Number(fields[STAT.userTime]) + Number(fields[STAT.systemTime])) * 10;
 }
 
 /**

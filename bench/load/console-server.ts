@@ -14,7 +14,7 @@ import { reportOnSignalOptions } from "./memory";
 const REPO = process.cwd();
 const NEXT_BIN = path.join(REPO, "node_modules/next/dist/bin/next");
 /** What `next start` needs beside the build output, linked rather than copied. */
-const LINKED = ["node_modules", "drizzle", "public", "package.json", "next.config.mjs"];
+const LINKED = ["node_modules", "drizzle", "lib", "public", "package.json", "next.config.mjs"];
 
 /**
  * Builds if there is no build yet, then copies the build into `appDir`. BENCH_LOCK names a lock file (e.g.

@@ -3,8 +3,7 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -12,6 +11,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { Pool } from "pg";
 import { serverConfig } from "@/lib/server/config/config";
+import { PgliteThread } from "./pglite-thread";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -30,28 +30,6 @@ interface OpenDatabase {
  * are small and mostly read through indexes, and 32 MB keeps the embedded database near 200 MB of RSS.
  */
 const PGLITE_SETTINGS = { postgresqlconf: "shared_buffers=32MB" };
-
-/**
- * PostgreSQL extensions the migrations create. PGlite builds each as a separate WebAssembly module, loaded
- * only when a database is opened with it: every PGlite that runs the migrations must be given these.
- */
-export const PGLITE_EXTENSIONS = { pg_trgm };
-
-const BYTEA = 17;
-
-/**
- * Binary values in PostgreSQL's hex text form, converted by Node's own hex codec. PGlite's defaults write a
- * `bytea` one byte at a time in JavaScript (`Array.from(bytes).map(toString(16))`) and read it back with a
- * `parseInt` per byte: a month of cached KalliopePBX days (a few MB gzipped) took about a second each way on
- * the console's one thread, stalling every other request and the CSV export behind it.
- */
-const PGLITE_TYPES = {
-  serializers: {
-    [BYTEA]: (value: Uint8Array) =>
-      `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`,
-  },
-  parsers: { [BYTEA]: (text: string) => Buffer.from(text.slice(2), "hex") },
-};
 
 /**
  * Creating a data folder runs initdb, which grows PGlite's WebAssembly memory to about 750 MB, and a
@@ -77,17 +55,16 @@ await db.close();`;
  * folder as PGlite's dumpDataDir writes it) fills an in-memory database without running initdb: the tests
  * start every file from one migrated copy (testing/database-template.global-setup.ts).
  */
-export async function openPglite(dataDir: string, template?: Blob): Promise<OpenDatabase> {
+export async function openPglite(
+  dataDir: string,
+  template?: Blob,
+): Promise<OpenDatabase & { dumpDataDir(): Promise<Blob> }> {
   if (!dataDir.startsWith("memory://")) await createPgliteFolder(dataDir);
-  const client = new PGlite(dataDir, {
-    ...PGLITE_SETTINGS,
-    ...PGLITE_TYPES,
-    extensions: PGLITE_EXTENSIONS,
-    loadDataDir: template,
-  });
-  const db = drizzlePglite(client, { schema });
+  const client = await PgliteThread.start({ dataDir, settings: PGLITE_SETTINGS, template });
+  // Drizzle's PGlite driver calls `query` and `transaction` of its client, which the thread has (pglite-thread.ts).
+  const db = drizzlePglite(client as unknown as PGlite, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, close: () => client.close() };
+  return { db, close: () => client.close(), dumpDataDir: () => client.dumpDataDir() };
 }
 
 /** Opens a PostgreSQL server and migrates it under an advisory lock, so concurrent instances migrate once. */

@@ -47,7 +47,7 @@ export async function tidyGrownTables(db: Database): Promise<string[]> {
     )
     .orderBy(asc(pgClass.relname));
   const tables = grown.map((row) => row.table);
-  // One at a time: on PGlite every statement runs on the console's own thread anyway.
+  // One at a time: PGlite runs one statement at a time anyway, and a vacuum should not crowd out requests.
   for (const table of tables) await db.execute(sql`VACUUM (ANALYZE) ${sql.identifier(table)}`);
   return tables;
 }

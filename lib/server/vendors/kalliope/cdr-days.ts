@@ -218,8 +218,8 @@ async function fetchAndStore(source: CdrSource, day: string, past: boolean): Pro
 
 /**
  * Once no day is being fetched, the fetched days go to the database one at a time: storing competes with
- * parsing for the one JavaScript thread (and, with the embedded database, runs on it), so it waits until
- * the answers that need the parsed days are out.
+ * parsing for the one JavaScript thread (node-postgres encodes the bytes there; the embedded database gets a
+ * copy of them on its own thread), so it waits until the answers that need the parsed days are out.
  */
 function flushWhenIdle(): void {
   if (pendingWrites.length === 0) return;

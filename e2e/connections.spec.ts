@@ -211,6 +211,11 @@ test("an admin caps the requests a connection sends at once, for an appliance th
     await expect(edit.getByText("At least 1")).toBeVisible();
     await expect(parallel).toBeFocused();
     await parallel.fill("2");
+    // The list is fetched again after a save; a slow answer must not show the old settings to an Edit opened at once.
+    await page.route("**/api/v1/connections", async (route) => {
+      if (route.request().method() === "GET") await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.fallback();
+    });
     await edit.getByRole("button", { name: "Save changes" }).click();
     await expect(edit).toBeHidden();
     await row.getByRole("button", { name: "Edit" }).click();

@@ -189,7 +189,16 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
           key={editing.mode === "edit" ? editing.connection.id : "new"}
           connection={editing.mode === "edit" ? editing.connection : null}
           onClose={() => setEditing(null)}
-          onSaved={() => {
+          onSaved={(saved) => {
+            // Until the list is fetched again, an Edit opened at once must show what was just saved.
+            queryClient.setQueryData(
+              connectionQueries.list().queryKey,
+              (list) =>
+                list && {
+                  ...list,
+                  items: list.items.map((item) => (item.id === saved.id ? { ...item, ...saved } : item)),
+                },
+            );
             setEditing(null);
             void refresh();
           }}

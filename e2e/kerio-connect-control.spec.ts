@@ -113,6 +113,23 @@ test("an operator adds an address, is warned before locking himself out, and rem
   expect(firewall.lastApply().status).toBe("confirmed");
   expect(firewall.store.committed.map((entry) => entry.host)).toContain("192.0.2.77");
 
+  // Edited, then opened again before the groups are fetched anew (slowed here): the dialog shows the change.
+  const blockedGroup = page.getByRole("region", { name: "Group Blocked hosts" });
+  const entryRow = blockedGroup.getByRole("row").filter({ hasText: "192.0.2.77" });
+  await entryRow.getByRole("button", { name: "Edit" }).click();
+  const edit = page.getByRole("dialog", { name: "Edit entry in Blocked hosts" });
+  await edit.getByLabel("Description").fill("E2E block, edited");
+  await page.route("**/address-groups", async (route) => {
+    if (route.request().method() === "GET") await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.fallback();
+  });
+  await edit.getByRole("button", { name: "Save, apply and confirm" }).click();
+  await expect(page.getByTestId("apply-outcome")).toHaveText("Applied and confirmed.");
+  await entryRow.getByRole("button", { name: "Edit" }).click();
+  await expect(edit.getByLabel("Description")).toHaveValue("E2E block, edited");
+  await edit.getByRole("button", { name: "Cancel" }).click();
+  await page.unroute("**/address-groups");
+
   // Removing the console's own address: Kerio's warning comes first and nothing changes on Cancel.
   const admin = page.getByRole("region", { name: "Group Remote administration" });
   await admin

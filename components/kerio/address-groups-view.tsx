@@ -16,6 +16,7 @@ import { QueryErrorState, TableSkeleton } from "@/components/ui/states";
 import type {
   AddressEntryChangeDto,
   AddressEntryDto,
+  AddressGroupDto,
   CreateAddressEntryInput,
   TimeRangeDto,
 } from "@/lib/api/kerio-control";
@@ -108,6 +109,26 @@ export interface AddressGroupsViewProps {
   canWrite: boolean;
 }
 
+/** The groups with `entry` in its group, where it stood or last (it may have moved), or nowhere once removed. */
+type EntryChange = "changed" | "removed";
+
+function placeEntry(
+  groups: AddressGroupDto[],
+  entry: AddressEntryDto,
+  change: EntryChange,
+): AddressGroupDto[] {
+  return groups.map((group) => {
+    const others = group.entries.filter((item) => item.id !== entry.id);
+    if (change === "removed" || group.id !== entry.groupId) return { ...group, entries: others };
+    const at = group.entries.findIndex((item) => item.id === entry.id);
+    return {
+      ...group,
+      entries:
+        at < 0 ? [...others, entry] : group.entries.map((item) => (item.id === entry.id ? entry : item)),
+    };
+  });
+}
+
 export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewProps) {
   const t = useTranslations("kerio");
   const entryColumns = useEntryColumns();
@@ -122,7 +143,17 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
   const timeRanges = useQuery({ ...firewallQueries.timeRanges(connectionId), enabled: connectionId !== "" });
   const refresh = () =>
     void queryClient.invalidateQueries({ queryKey: firewallQueries.connection(connectionId) });
-  const report = (result: AddressEntryChangeDto) => setOutcome({ ok: true, message: result.apply.message });
+  /**
+   * The firewall's answer goes into the cached groups at once: until they are fetched again, an Edit opened or a
+   * toggle pressed must start from what the firewall now holds.
+   */
+  const report = (result: AddressEntryChangeDto, change: EntryChange) => {
+    queryClient.setQueryData(
+      firewallQueries.groups(connectionId).queryKey,
+      (list) => list && { groups: placeEntry(list.groups, result.entry, change) },
+    );
+    setOutcome({ ok: true, message: result.apply.message });
+  };
   const fail = (error: Error) => setOutcome({ ok: false, message: error.message });
 
   const toggle = useMutation({
@@ -132,7 +163,7 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
         body: { enabled: !entry.enabled },
       }),
     onMutate: () => setOutcome(null),
-    onSuccess: report,
+    onSuccess: (result) => report(result, "changed"),
     onError: fail,
     onSettled: refresh,
   });
@@ -145,7 +176,7 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
     onMutate: () => setOutcome(null),
     onSuccess: (result) => {
       setRemoving(null);
-      report(result);
+      report(result, "removed");
     },
     onError: (error, { entry }) => {
       // Kerio's own lock-out check answered: show its warning and ask again before going ahead.
@@ -234,7 +265,7 @@ export function AddressGroupsView({ connections, canWrite }: AddressGroupsViewPr
           onClose={() => setEditing(null)}
           onSaved={(result) => {
             setEditing(null);
-            report(result);
+            report(result, "changed");
             refresh();
           }}
           onFailed={(error) => {

@@ -75,7 +75,18 @@ test("an operator creates, edits, imports 50 with two bad rows, fixes them and d
   const edit = page.getByRole("dialog", { name: `Edit extension ${suggested}` });
   await edit.getByLabel("Description").fill("E2E lobby");
   await edit.getByLabel("Call permission").selectOption("3");
+  // The list is fetched again after the save, slowly here: an Edit opened at once shows the saved values.
+  const slowList = (url: URL) => url.pathname.endsWith("/extensions");
+  await page.route(slowList, async (route) => {
+    if (route.request().method() === "GET") await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await route.fallback();
+  });
   await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit).toBeHidden();
+  await row.getByRole("button", { name: "Edit" }).click();
+  await expect(edit.getByLabel("Description")).toHaveValue("E2E lobby");
+  await edit.getByRole("button", { name: "Cancel" }).click();
+  await page.unroute(slowList);
   await expect(row).toContainText("E2E lobby");
   await expect(row).toContainText("International");
 

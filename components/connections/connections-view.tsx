@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { toast } from "@/components/ui/toast";
 import type { ConnectionDto, ConnectionTestResultDto } from "@/lib/api/connections";
+import { replaceCachedItem } from "@/lib/client/cached-items";
 import { callOperation } from "@/lib/client/call-operation";
 import { connectionQueries } from "@/lib/client/queries/connections";
 import { CONNECTION_KIND_LABELS, needsTimeZone } from "@/lib/connection-kinds";
@@ -190,14 +191,11 @@ export function ConnectionsView({ canManage }: { canManage: boolean }) {
           connection={editing.mode === "edit" ? editing.connection : null}
           onClose={() => setEditing(null)}
           onSaved={(saved) => {
-            // Until the list is fetched again, an Edit opened at once must show what was just saved.
-            queryClient.setQueryData(
+            replaceCachedItem(
+              queryClient,
               connectionQueries.list().queryKey,
-              (list) =>
-                list && {
-                  ...list,
-                  items: list.items.map((item) => (item.id === saved.id ? { ...item, ...saved } : item)),
-                },
+              saved,
+              (connection) => connection.id,
             );
             setEditing(null);
             void refresh();

@@ -15,6 +15,7 @@ import {
   type ExtensionWriteResultDto,
   UpdateExtensionSchema,
 } from "@/lib/api/kerio-extensions";
+import { replaceCachedItem } from "@/lib/client/cached-items";
 import { callOperation } from "@/lib/client/call-operation";
 import { extensionQueries } from "@/lib/client/queries/kerio-extensions";
 import { type Validation, validateInput } from "@/lib/client/validate-input";
@@ -80,6 +81,12 @@ export function ExtensionForm({ connectionId, extension, onClose }: ExtensionFor
           })
         : callOperation("createExtension", { params: { connectionId }, body: write.body }),
     onSent: (result) => {
+      replaceCachedItem(
+        queryClient,
+        extensionQueries.lists(connectionId),
+        result.extension,
+        (row) => row.number,
+      );
       void queryClient.invalidateQueries({ queryKey: extensionQueries.connection(connectionId) });
       if (result.sipPassword) setIssued(result);
       else onClose();

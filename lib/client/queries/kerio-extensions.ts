@@ -8,11 +8,15 @@ const ofConnection = (connectionId: string) => [...root, connectionId] as const;
  * Kerio Operator extensions: the keys and options every component reads them with. A write invalidates
  * `connection(id)`, so the lists, the next free number and the owners of that PBX all refetch.
  */
+const listsOf = (connectionId: string) => [...ofConnection(connectionId), "list"] as const;
+
 export const extensionQueries = {
   connection: ofConnection,
+  /** Every page, sort and search of one PBX's extension list. */
+  lists: listsOf,
   list: (connectionId: string, query: OperationQuery<"listExtensions">) =>
     queryOptions({
-      queryKey: [...ofConnection(connectionId), "list", query] as const,
+      queryKey: [...listsOf(connectionId), query] as const,
       queryFn: ({ signal }) =>
         callOperation("listExtensions", { params: { connectionId }, query }, { signal }),
       // The old page stays on screen while the next one loads, instead of a flash of the loading state.

@@ -34,11 +34,12 @@ test.beforeAll(async ({ browser }) => {
   pbx = await startKalliopeSimulator({ port: 0, callsPerDay: 120, days: 8 });
   const operator = await startKerioOperatorSimulator({ port: 0, extensions: 40 });
   const hotspot = await startKiwireSimulator({ port: 0, users: 3, vouchers: 400, profiles: 2, nas: 1 });
-  // A few vouchers in use, two of them ending late today (the seed's batches may all have run out).
+  // A few vouchers in use, two of them ending in the last second of today (the seed's batches may all have run
+  // out). They ended at 23:00 before, so after 23:00 UTC they had already expired and the test failed.
   const today = new Date().toISOString().slice(0, 10);
   [...hotspot.store.vouchers.values()].slice(0, 5).forEach((voucher, i) => {
     voucher.status = "act";
-    voucher.expiry = Date.parse(`${today}T23:00:00Z`) + (i < 2 ? 0 : 3 * 86_400_000);
+    voucher.expiry = Date.parse(`${today}T23:59:59Z`) + (i < 2 ? 0 : 3 * 86_400_000);
   });
   const help = await startKayakoSimulator({ port: 0, tickets: 30, staff: 2, users: 5 });
   down = await startKayakoSimulator({ port: 0, tickets: 5, staff: 1, users: 2 });

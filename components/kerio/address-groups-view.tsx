@@ -109,9 +109,9 @@ export interface AddressGroupsViewProps {
   canWrite: boolean;
 }
 
-/** The groups with `entry` in its group, where it stood or last (it may have moved), or nowhere once removed. */
 type EntryChange = "changed" | "removed";
 
+/** The groups with `entry` in its group, where it stood or last (it may have moved), or nowhere once removed. */
 function placeEntry(
   groups: AddressGroupDto[],
   entry: AddressEntryDto,

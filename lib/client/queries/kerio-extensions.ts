@@ -3,13 +3,12 @@ import { callOperation, type OperationQuery } from "@/lib/client/call-operation"
 
 const root = ["kerio-extensions"] as const;
 const ofConnection = (connectionId: string) => [...root, connectionId] as const;
+const listsOf = (connectionId: string) => [...ofConnection(connectionId), "list"] as const;
 
 /**
  * Kerio Operator extensions: the keys and options every component reads them with. A write invalidates
  * `connection(id)`, so the lists, the next free number and the owners of that PBX all refetch.
  */
-const listsOf = (connectionId: string) => [...ofConnection(connectionId), "list"] as const;
-
 export const extensionQueries = {
   connection: ofConnection,
   /** Every page, sort and search of one PBX's extension list. */

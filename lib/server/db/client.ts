@@ -63,7 +63,13 @@ export async function openPglite(
   const client = await PgliteThread.start({ dataDir, settings: PGLITE_SETTINGS, template });
   // Drizzle's PGlite driver calls `query` and `transaction` of its client, which the thread has (pglite-thread.ts).
   const db = drizzlePglite(client as unknown as PGlite, { schema });
-  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  try {
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } catch (error) {
+    // The next request opens the database again (database()); this thread must not keep the folder open too.
+    await client.close().catch(() => undefined);
+    throw error;
+  }
   return { db, close: () => client.close(), dumpDataDir: () => client.dumpDataDir() };
 }
 

@@ -58,7 +58,7 @@ await db.close();`;
 export async function openPglite(
   dataDir: string,
   template?: Blob,
-): Promise<OpenDatabase & { dumpDataDir(): Promise<Blob> }> {
+): Promise<OpenDatabase & Pick<PgliteThread, "dumpDataDir" | "memory">> {
   if (!dataDir.startsWith("memory://")) await createPgliteFolder(dataDir);
   const client = await PgliteThread.start({ dataDir, settings: PGLITE_SETTINGS, template });
   // Drizzle's PGlite driver calls `query` and `transaction` of its client, which the thread has (pglite-thread.ts).
@@ -70,7 +70,12 @@ export async function openPglite(
     await client.close().catch(() => undefined);
     throw error;
   }
-  return { db, close: () => client.close(), dumpDataDir: () => client.dumpDataDir() };
+  return {
+    db,
+    close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir(),
+    memory: () => client.memory(),
+  };
 }
 
 /** Opens a PostgreSQL server and migrates it under an advisory lock, so concurrent instances migrate once. */

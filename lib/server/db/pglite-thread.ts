@@ -65,6 +65,7 @@ type Operation =
   | { op: "begin" }
   | { op: "end"; transaction: number; commit: boolean }
   | { op: "dump" }
+  | { op: "memory" }
   | { op: "close" };
 
 /** An error of the database, with PostgreSQL's fields (`code`, `constraint`, …) as PGlite gives them. */
@@ -140,6 +141,14 @@ export class PgliteThread implements Queryable {
   /** The database as PGlite's `dumpDataDir("none")` writes it: a template for `start`. */
   async dumpDataDir(): Promise<Blob> {
     return new Blob([(await this.#send({ op: "dump" }).reply) as ArrayBuffer]);
+  }
+
+  /**
+   * What the database's thread holds, apart from the rest of the process: its JavaScript heap, and outside it
+   * (mostly) PostgreSQL's WebAssembly memory, which never shrinks once grown.
+   */
+  memory(): Promise<{ heapBytes: number; externalBytes: number }> {
+    return this.#send({ op: "memory" }).reply as Promise<{ heapBytes: number; externalBytes: number }>;
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@
 // loads from this path, not a bundled module: it imports PGlite from node_modules as the console does.
 // Everything PGlite is opened with lives here, because functions (type parsers, extensions) cannot be posted
 // to a thread: this file is the one place the console opens PGlite.
+import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -88,6 +89,11 @@ const OPERATIONS = {
   begin: (message) => begin(message.id),
   end,
   dump,
+  // This thread's memory alone: its JavaScript heap, and outside it PostgreSQL's WebAssembly memory.
+  memory: async () => {
+    const { used_heap_size, external_memory } = getHeapStatistics();
+    return { heapBytes: used_heap_size, externalBytes: external_memory };
+  },
   close: () => db.close().then(() => ({})),
 };
 

@@ -119,12 +119,13 @@ describe("a Kiwire connection's figures", () => {
     const simulator = await startKiwireSimulator({ port: 0, users: 3, vouchers: 60, profiles: 2, nas: 1 });
     const vouchers = [...simulator.store.vouchers.values()];
     const today = new Date().toISOString().slice(0, 10);
-    // Two active vouchers end late today, one in five days, and an expired one ended earlier today (not active).
+    // Two active vouchers end in the last seconds of today, one in five days, and an expired one ended earlier
+    // today (not active). They ended at 23:30 and 23:59 before, and the test failed when run after those times.
     const [first, second, third, fourth] = vouchers;
     if (!first || !second || !third || !fourth) throw new Error("the simulator seeded too few vouchers");
     for (const voucher of [first, second, third]) voucher.status = "act";
-    first.expiry = Date.parse(`${today}T23:30:00Z`);
-    second.expiry = Date.parse(`${today}T23:59:00Z`);
+    first.expiry = Date.parse(`${today}T23:59:58Z`);
+    second.expiry = Date.parse(`${today}T23:59:59Z`);
     third.expiry = Date.parse(`${today}T12:00:00Z`) + 5 * DAY_MS;
     fourth.status = "exp";
     fourth.expiry = Date.parse(`${today}T00:10:00Z`);
